@@ -1,0 +1,137 @@
+//===- ASTUtil.cpp --------------------------------------------------------===//
+#include "ASTUtil.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+
+using namespace clang;
+
+namespace memlint {
+
+static void appendScopes(const DeclContext *DC, bool Namespaces,
+                         std::string &Out) {
+  if (!DC || DC->isTranslationUnit())
+    return;
+  if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+    appendScopes(DC->getParent(), Namespaces, Out);
+    if (Namespaces && !NS->isInline() && !NS->isAnonymousNamespace()) {
+      Out += NS->getName();
+      Out += "::";
+    }
+    return;
+  }
+  if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+    appendScopes(DC->getParent(), Namespaces, Out);
+    if (RD->getIdentifier()) {
+      Out += RD->getName();
+      Out += "::";
+    }
+    return;
+  }
+  if (isa<LinkageSpecDecl>(DC) || isa<ExternCContextDecl>(DC))
+    return appendScopes(DC->getParent(), Namespaces, Out);
+  // Function scopes: locals are named from their function elsewhere.
+}
+
+std::string qualifiedName(const NamedDecl *D) {
+  std::string Out;
+  appendScopes(D->getDeclContext(), /*Namespaces=*/true, Out);
+  Out += D->getNameAsString();
+  return Out;
+}
+
+std::string recordPath(const NamedDecl *D) {
+  std::string Out;
+  appendScopes(D->getDeclContext(), /*Namespaces=*/false, Out);
+  Out += D->getNameAsString();
+  return Out;
+}
+
+static const CXXRecordDecl *recordPattern(const CXXRecordDecl *RD) {
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+    if (Spec->getSpecializationKind() == TSK_ExplicitSpecialization)
+      return RD;
+    auto From = Spec->getSpecializedTemplateOrPartial();
+    if (auto *P = From.dyn_cast<ClassTemplatePartialSpecializationDecl *>())
+      return P;
+    return From.get<ClassTemplateDecl *>()->getTemplatedDecl();
+  }
+  if (const CXXRecordDecl *P = RD->getInstantiatedFromMemberClass())
+    return P;
+  return RD;
+}
+
+const Decl *patternOf(const Decl *D) {
+  if (!D)
+    return D;
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+    return recordPattern(RD);
+  if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+    if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+      return P;
+    return FD;
+  }
+  if (const auto *Field = dyn_cast<FieldDecl>(D)) {
+    const auto *Parent = dyn_cast<CXXRecordDecl>(Field->getParent());
+    if (!Parent)
+      return Field;
+    const CXXRecordDecl *P = recordPattern(Parent);
+    if (P == Parent)
+      return Field;
+    for (const FieldDecl *PF : P->fields())
+      if (PF->getFieldIndex() == Field->getFieldIndex())
+        return PF;
+    return Field;
+  }
+  if (const auto *VD = dyn_cast<VarDecl>(D)) {
+    if (const VarDecl *P = VD->getInstantiatedFromStaticDataMember())
+      return P;
+    return VD;
+  }
+  return D;
+}
+
+std::string stableId(const Decl *D) {
+  llvm::SmallString<128> USR;
+  if (!index::generateUSRForDecl(D, USR))
+    return std::string(USR.str());
+  // No USR (rare: some implicit declarations): the declaration's location
+  // is stable enough within one build.
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  return "memlint@" + D->getLocation().printToString(SM);
+}
+
+Loc LocMaker::make(SourceLocation L) {
+  Loc Out;
+  if (L.isInvalid())
+    return Out;
+  SourceLocation FileLoc = SM.getFileLoc(L);
+  auto [FID, Offset] = SM.getDecomposedLoc(FileLoc);
+  auto It = Names.find(FID);
+  if (It == Names.end()) {
+    std::string Name;
+    if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(FID)) {
+      llvm::SmallString<256> Path(FE->getName());
+      SM.getFileManager().makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+      Name = std::string(Path.str());
+    }
+    It = Names.try_emplace(FID, std::move(Name)).first;
+  }
+  if (It->second.empty())
+    return Out;
+  Out.File = It->second;
+  Out.Line = SM.getLineNumber(FID, Offset);
+  Out.Column = SM.getColumnNumber(FID, Offset);
+  Out.Raw = FileLoc.getRawEncoding();
+  return Out;
+}
+
+} // namespace memlint

@@ -1,0 +1,51 @@
+//===- ASTUtil.h - names, ids and locations shared by the checks ----------===//
+#ifndef MEMLINT_CHECKS_ASTUTIL_H
+#define MEMLINT_CHECKS_ASTUTIL_H
+
+#include "Finding.h"
+
+#include "clang/Basic/SourceLocation.h"
+#include "llvm/ADT/DenseMap.h"
+
+#include <string>
+
+namespace clang {
+class Decl;
+class NamedDecl;
+class SourceManager;
+class FileManager;
+} // namespace clang
+
+namespace memlint {
+
+/// "std::vector", "app::Service": named namespaces and classes, inline and
+/// anonymous namespaces dropped, template arguments dropped. Rule packs match
+/// against this form.
+std::string qualifiedName(const clang::NamedDecl *D);
+
+/// Enclosing classes only ("Outer::Inner"), for naming members in messages.
+std::string recordPath(const clang::NamedDecl *D);
+
+/// The declaration a template instantiation was made from (fields, methods,
+/// classes, functions), so facts about every instantiation share one id.
+const clang::Decl *patternOf(const clang::Decl *D);
+
+/// Stable id across translation units (a USR); falls back to a
+/// location-based id when Clang cannot make one.
+std::string stableId(const clang::Decl *D);
+
+/// Turns SourceLocations into absolute, normalized file positions (macro
+/// expansions map to where they are expanded), caching per file.
+class LocMaker {
+public:
+  explicit LocMaker(const clang::SourceManager &SM) : SM(SM) {}
+  Loc make(clang::SourceLocation L);
+
+private:
+  const clang::SourceManager &SM;
+  llvm::DenseMap<clang::FileID, std::string> Names;
+};
+
+} // namespace memlint
+
+#endif

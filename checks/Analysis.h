@@ -1,0 +1,47 @@
+//===- Analysis.h - the one implementation every front end drives ---------===//
+//
+// The CLI and the clang-tidy plugin both call collect() on each translation
+// unit and decide() on the facts they have, so the same source yields the
+// same findings through either front end.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEMLINT_CHECKS_ANALYSIS_H
+#define MEMLINT_CHECKS_ANALYSIS_H
+
+#include "CheckRegistry.h"
+#include "Facts.h"
+#include "Finding.h"
+
+namespace clang {
+class ASTContext;
+}
+
+namespace memlint {
+
+struct RuleSet;
+
+struct AnalysisOptions {
+  const RuleSet *Rules = nullptr;
+  CheckFilter Checks;
+  /// Judge entities whose closed world cannot be proven (public members of
+  /// classes in headers, extern globals) from the facts at hand.
+  bool AssumeClosedWorld = false;
+};
+
+/// Facts and local (single-function) findings of one translation unit.
+struct TUAnalysis {
+  Facts TUFacts;
+  std::vector<Finding> Local;
+};
+
+/// Walks one parsed translation unit. The caller must not call this on a TU
+/// that had compile errors (no guessing from a broken AST).
+void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
+             TUAnalysis &Out);
+
+/// Entity verdicts over the facts of one or many translation units.
+std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts);
+
+} // namespace memlint
+
+#endif

@@ -1,0 +1,856 @@
+//===- ContainerFacts.cpp - per-TU facts about long-lived containers ------===//
+//
+// One walk over the user code of a translation unit (system headers are
+// skipped) that records, for every long-lived container it touches, how it is
+// touched: grown, erased, popped, cleared, looked up, handed to a helper,
+// escaped. Where a growth happens is recorded too (constructor, size-guarded,
+// constant loop), and where instances of each class live. The verdicts in
+// Verdicts.cpp read only these facts.
+//
+//===----------------------------------------------------------------------===//
+#include "ContainerFacts.h"
+
+#include "ASTUtil.h"
+#include "memlint/RuleSet.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <map>
+
+using namespace clang;
+
+namespace memlint {
+namespace {
+
+/// Strips what does not change which object an expression designates.
+const Expr *strip(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
+      Next = EWC->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+bool isNonConstRefOrPtr(QualType T) {
+  if (const auto *R = T->getAs<ReferenceType>())
+    return !R->getPointeeType().isConstQualified();
+  if (const auto *P = T->getAs<PointerType>())
+    return !P->getPointeeType().isConstQualified();
+  return false;
+}
+
+class Collector : public RecursiveASTVisitor<Collector> {
+  using Base = RecursiveASTVisitor<Collector>;
+
+public:
+  Collector(ASTContext &Ctx, const RuleSet &Rules, Facts &Out)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Rules(Rules), Out(Out),
+        Locs(SM) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return false; }
+
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) && inSystemHeader(D->getLocation()))
+      return true;
+    auto *FD = dyn_cast<FunctionDecl>(D);
+    if (!FD)
+      return Base::TraverseDecl(D);
+    Fns.push_back(FD);
+    std::vector<const Stmt *> Saved;
+    Saved.swap(Stmts);
+    bool Result = Base::TraverseDecl(D);
+    Stmts.swap(Saved);
+    Fns.pop_back();
+    return Result;
+  }
+
+  bool dataTraverseStmtPre(Stmt *S) {
+    Stmts.push_back(S);
+    return true;
+  }
+  bool dataTraverseStmtPost(Stmt *S) {
+    if (!Stmts.empty())
+      Stmts.pop_back();
+    return true;
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() || FD->isDefaulted() ||
+        FD->isDeleted()) {
+      std::string Id = stableId(patternOf(FD));
+      Out.DefinedFunctions.insert(Id);
+      Out.FunctionNames.emplace(Id, functionName(FD));
+    }
+    return true;
+  }
+
+  bool VisitCXXRecordDecl(CXXRecordDecl *RD) {
+    if (!RD->hasDefinition() || RD != RD->getDefinition())
+      return true;
+    std::string Owner = stableId(patternOf(RD));
+    for (const CXXBaseSpecifier &B : RD->bases())
+      addInstances(B.getType(), InstanceKind::MemberOf, Owner);
+    return true;
+  }
+
+  bool VisitFieldDecl(FieldDecl *FD) {
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(FD->getParent()))
+      addInstances(FD->getType(), InstanceKind::MemberOf,
+                   stableId(patternOf(RD)));
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    if (auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+      addInstances(PVD->getType(), InstanceKind::Local, "");
+      return true;
+    }
+    QualType T = VD->getType();
+    if (VD->hasLocalStorage() && (T->isReferenceType() || T->isPointerType())) {
+      if (const Expr *Init = VD->getInit()) {
+        // `auto &v = items_;` and `Sink *s = &items_;` alias the container.
+        if (const ValueDecl *Target = resolve(Init)) {
+          Aliases[VD] = Target;
+          markHandled(Init);
+        }
+      }
+      return true;
+    }
+    if (!VD->hasLocalStorage() && isNonConstRefOrPtr(T)) {
+      if (const Expr *Init = VD->getInit())
+        if (const ValueDecl *Target = resolve(Init)) {
+          // A long-lived reference or pointer to it: anyone may change it.
+          markHandled(Init);
+          record(Target, EventKind::Escape, Init->getBeginLoc());
+        }
+      return true;
+    }
+    addInstances(T, instanceKindOf(VD), "");
+    return true;
+  }
+
+  bool VisitCXXNewExpr(CXXNewExpr *NE) {
+    addInstances(NE->getAllocatedType(), InstanceKind::Heap, "");
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    const Expr *Object = nullptr;
+    unsigned FirstArg = 0;
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+    if (auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+      Object = MCE->getImplicitObjectArgument();
+    } else if (auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
+      if (Method && !Method->isStatic() && OCE->getNumArgs() > 0) {
+        Object = OCE->getArg(0);
+        FirstArg = 1;
+      }
+    }
+    if (Object && Method)
+      containerMethodCall(CE, Method, Object);
+
+    llvm::SmallVector<bool, 8> Done(CE->getNumArgs(), false);
+    if (Callee && !Method)
+      containerFunctionCall(CE, Callee, Done);
+    heapFactory(CE, Callee);
+
+    const FunctionProtoType *Proto = nullptr;
+    if (!Callee)
+      if (const auto *PT = CE->getCallee()->getType()->getPointeeOrArrayElementType())
+        Proto = PT->getAs<FunctionProtoType>();
+    for (unsigned I = FirstArg; I < CE->getNumArgs(); ++I) {
+      if (Done[I])
+        continue;
+      unsigned ParamIndex = I - FirstArg;
+      QualType PT;
+      if (Callee && ParamIndex < Callee->getNumParams())
+        PT = Callee->getParamDecl(ParamIndex)->getType();
+      else if (Proto && ParamIndex < Proto->getNumParams())
+        PT = Proto->getParamType(ParamIndex);
+      passArgument(CE->getArg(I), PT, Callee, ParamIndex, CE->getBeginLoc());
+    }
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    if (!Ctor || Ctor->isCopyOrMoveConstructor())
+      return true;
+    for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+      passArgument(CE->getArg(I), Ctor->getParamDecl(I)->getType(), Ctor, I,
+                   CE->getBeginLoc());
+    return true;
+  }
+
+  bool VisitReturnStmt(ReturnStmt *RS) {
+    const Expr *V = RS->getRetValue();
+    if (!V || Fns.empty() || insideLambda())
+      return true;
+    if (!isNonConstRefOrPtr(Fns.back()->getReturnType()))
+      return true;
+    if (const ValueDecl *Target = resolve(V)) {
+      markHandled(V);
+      record(Target, EventKind::Escape, RS->getBeginLoc());
+    }
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *UO) {
+    if (UO->getOpcode() != UO_AddrOf || Handled.count(UO))
+      return true;
+    // Its address is taken and kept somewhere we do not follow.
+    if (const ValueDecl *Target = resolve(UO->getSubExpr()))
+      record(Target, EventKind::Escape, UO->getBeginLoc());
+    return true;
+  }
+
+private:
+  ASTContext &Ctx;
+  SourceManager &SM;
+  const RuleSet &Rules;
+  Facts &Out;
+  LocMaker Locs;
+
+  std::vector<const FunctionDecl *> Fns;
+  std::vector<const Stmt *> Stmts; // path from the function body down
+  llvm::DenseMap<const VarDecl *, const ValueDecl *> Aliases;
+  llvm::DenseSet<const Expr *> Handled; // address-ofs already accounted for
+  llvm::DenseMap<const ValueDecl *, std::string> EntityIds;
+  llvm::DenseMap<const CXXRecordDecl *, const ContainerModel *> Models;
+  std::map<std::pair<const FunctionDecl *, std::string>, bool> SizeReaders;
+
+  bool inSystemHeader(SourceLocation L) const {
+    return L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L));
+  }
+
+  void markHandled(const Expr *E) {
+    E = strip(E);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf)
+        Handled.insert(UO);
+  }
+
+  //===-- Naming ----------------------------------------------------------===//
+
+  std::string functionName(const FunctionDecl *FD) const {
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+      return recordPath(MD->getParent()) + "::" + MD->getNameAsString();
+    return FD->getNameAsString();
+  }
+
+  //===-- Container types -------------------------------------------------===//
+
+  const ContainerModel *modelFor(const CXXRecordDecl *RD,
+                                 const TemplateArgumentList **Args = nullptr) {
+    if (!RD)
+      return nullptr;
+    RD = RD->getDefinition() ? RD->getDefinition() : RD;
+    if (Args)
+      *Args = nullptr;
+    const ContainerModel *M = nullptr;
+    auto It = Models.find(RD);
+    if (It != Models.end()) {
+      M = It->second;
+    } else {
+      M = Rules.findContainer(qualifiedName(RD));
+      if (!M && RD->hasDefinition())
+        for (const CXXBaseSpecifier &B : RD->bases())
+          if ((M = modelFor(B.getType()->getAsCXXRecordDecl())))
+            break;
+      Models[RD] = M;
+    }
+    if (M && Args)
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+        *Args = &Spec->getTemplateArgs();
+    return M;
+  }
+
+  const ContainerModel *modelForType(QualType T,
+                                     const TemplateArgumentList **Args = nullptr) {
+    return modelFor(T.getCanonicalType()->getAsCXXRecordDecl(), Args);
+  }
+
+  //===-- Entities --------------------------------------------------------===//
+
+  /// The container an expression designates or points to, if any.
+  const ValueDecl *resolve(const Expr *E) {
+    E = strip(E);
+    if (!E)
+      return nullptr;
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const ValueDecl *M = ME->getMemberDecl();
+      if (isa<FieldDecl>(M) || isa<VarDecl>(M))
+        return M;
+      return nullptr;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD)
+        return nullptr;
+      auto It = Aliases.find(VD);
+      if (It != Aliases.end())
+        return It->second;
+      if (isa<ParmVarDecl>(VD) || VD->hasGlobalStorage())
+        return VD;
+      return nullptr;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
+        return resolve(UO->getSubExpr());
+    return nullptr;
+  }
+
+  InstanceKind instanceKindOf(const VarDecl *VD) const {
+    if (!VD->hasLocalStorage())
+      return InstanceKind::Static;
+    // A local of main() lives as long as the program does.
+    const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext());
+    if (Fn && Fn->isMain())
+      return InstanceKind::Static;
+    return InstanceKind::Local;
+  }
+
+  /// The entity id of a long-lived container (or helper parameter), creating
+  /// the entity on first sight; "" when the declaration is not one.
+  const std::string &entityId(const ValueDecl *D) {
+    auto It = EntityIds.find(D);
+    if (It != EntityIds.end())
+      return It->second;
+    std::string &Id = EntityIds[D];
+    Entity E;
+    if (!makeEntity(D, E))
+      return Id;
+    Id = E.Id;
+    Out.Entities.emplace(E.Id, std::move(E));
+    return Id;
+  }
+
+  bool makeEntity(const ValueDecl *D, Entity &E) {
+    if (inSystemHeader(D->getLocation()))
+      return false;
+    QualType T = D->getType();
+    const auto *P = cast<ValueDecl>(patternOf(D));
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(D)) {
+      if (!isNonConstRefOrPtr(T))
+        return false;
+      const auto *Fn = dyn_cast<FunctionDecl>(PVD->getDeclContext());
+      if (!Fn)
+        return false;
+      T = T->getPointeeType();
+      E.Kind = EntityKind::Param;
+      E.Id = stableId(patternOf(Fn)) + "#" +
+             std::to_string(PVD->getFunctionScopeIndex());
+      E.Name = PVD->getNameAsString();
+      E.AlwaysClosed = true;
+    } else if (const auto *FD = dyn_cast<FieldDecl>(D)) {
+      if (T->isReferenceType() || T->isPointerType())
+        return false;
+      const auto *Parent = cast<CXXRecordDecl>(cast<FieldDecl>(P)->getParent());
+      E.Kind = EntityKind::Field;
+      E.OwnerClass = stableId(patternOf(Parent));
+      E.OwnerName = recordPath(Parent);
+      E.Name = E.OwnerName + "::" + FD->getNameAsString();
+      closedWorldForMember(cast<FieldDecl>(P), Parent, E);
+    } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
+      if (T->isReferenceType() || T->isPointerType())
+        return false;
+      if (VD->isStaticDataMember()) {
+        const auto *Parent = cast<CXXRecordDecl>(VD->getDeclContext());
+        E.Kind = EntityKind::StaticField;
+        E.Name = recordPath(Parent) + "::" + VD->getNameAsString();
+        closedWorldForMember(cast<VarDecl>(P), Parent, E);
+      } else if (VD->isStaticLocal()) {
+        E.Kind = EntityKind::StaticLocal;
+        const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext());
+        E.Name = (Fn ? functionName(Fn) + "::" : std::string()) +
+                 VD->getNameAsString();
+        E.AlwaysClosed = true;
+      } else if (VD->hasGlobalStorage() && VD->isFileVarDecl()) {
+        E.Kind = EntityKind::Global;
+        E.Name = qualifiedName(VD);
+        // Internal linkage, or declared only in the main file: no other TU
+        // can name it. Otherwise any TU including its header may.
+        bool OnlyHere = true;
+        for (const VarDecl *R : VD->redecls())
+          OnlyHere &= SM.isInMainFile(SM.getExpansionLoc(R->getLocation()));
+        E.AlwaysClosed = !VD->isExternallyVisible() || OnlyHere;
+        E.OpenAccess = !E.AlwaysClosed;
+      } else {
+        return false;
+      }
+    } else {
+      return false;
+    }
+    if (E.Id.empty())
+      E.Id = stableId(P);
+    const TemplateArgumentList *Args = nullptr;
+    const ContainerModel *M = modelForType(T, &Args);
+    if (!M)
+      return false;
+    E.Container = M->Id;
+    E.Contiguous = M->Contiguous;
+    if (M->Associative && Args && M->KeyArg >= 0 &&
+        static_cast<unsigned>(M->KeyArg) < Args->size()) {
+      const TemplateArgument &Key = Args->get(M->KeyArg);
+      if (Key.getKind() == TemplateArgument::Type) {
+        QualType K = Key.getAsType().getCanonicalType();
+        E.FiniteKey = K->isEnumeralType() || K->isBooleanType();
+      }
+    }
+    E.Decl = Locs.make(P->getLocation());
+    return true;
+  }
+
+  /// Who can reach a class member: its own member functions, those of nested
+  /// classes, and friends. Public (and non-final protected) members of a
+  /// class other TUs can see are open to anyone.
+  void closedWorldForMember(const ValueDecl *Member, const CXXRecordDecl *RD,
+                            Entity &E) {
+    if (RD->isInAnonymousNamespace() || RD->isLocalClass() ||
+        SM.isInMainFile(SM.getExpansionLoc(RD->getLocation()))) {
+      E.AlwaysClosed = true;
+      return;
+    }
+    AccessSpecifier AS = Member->getAccess();
+    if (AS == AS_public || (AS == AS_protected && !RD->hasAttr<FinalAttr>())) {
+      E.OpenAccess = true;
+      return;
+    }
+    std::set<std::string> Reachers;
+    if (!collectReachers(RD, Reachers)) {
+      E.OpenAccess = true;
+      return;
+    }
+    E.Reachers.assign(Reachers.begin(), Reachers.end());
+  }
+
+  bool collectReachers(const CXXRecordDecl *RD, std::set<std::string> &Out) {
+    const CXXRecordDecl *Def = RD->getDefinition();
+    if (!Def)
+      return false;
+    for (const Decl *D : Def->decls()) {
+      if (D->isImplicit())
+        continue;
+      const Decl *Inner = D;
+      if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+        Inner = FTD->getTemplatedDecl();
+      if (const auto *FD = dyn_cast<FunctionDecl>(Inner)) {
+        if (!FD->isPureVirtual())
+          Out.insert(stableId(patternOf(FD)));
+      } else if (const auto *Nested = dyn_cast<CXXRecordDecl>(Inner)) {
+        if (!collectReachers(Nested, Out))
+          return false;
+      } else if (const auto *Friend = dyn_cast<FriendDecl>(D)) {
+        if (const NamedDecl *FND = Friend->getFriendDecl()) {
+          if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(FND))
+            FND = FTD->getTemplatedDecl();
+          if (const auto *FFD = dyn_cast<FunctionDecl>(FND))
+            Out.insert(stableId(patternOf(FFD)));
+        } else if (const TypeSourceInfo *TSI = Friend->getFriendType()) {
+          const CXXRecordDecl *FC = TSI->getType()->getAsCXXRecordDecl();
+          if (!FC || !collectReachers(FC, Out))
+            return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  //===-- Instances -------------------------------------------------------===//
+
+  /// Records where instances of the user classes in \p T live: the class
+  /// itself, array elements and template arguments (`vector<Session>`,
+  /// `unique_ptr<Cache>`). References and pointers own nothing.
+  void addInstances(QualType T, InstanceKind Kind, const std::string &Owner,
+                    unsigned Depth = 0) {
+    if (T.isNull() || Depth > 8)
+      return;
+    T = T.getCanonicalType();
+    if (T->isReferenceType() || T->isPointerType())
+      return;
+    if (const ArrayType *AT = Ctx.getAsArrayType(T))
+      return addInstances(AT->getElementType(), Kind, Owner, Depth + 1);
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return;
+    if (!inSystemHeader(RD->getLocation()))
+      Out.Instances.push_back({stableId(patternOf(RD)), Kind, Owner});
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+        if (A.getKind() == TemplateArgument::Type)
+          addInstances(A.getAsType(), Kind, Owner, Depth + 1);
+  }
+
+  /// `make_shared<Cache>(...)` and friends: a function template called with
+  /// an explicit class argument that returns a class owning that type.
+  void heapFactory(const CallExpr *CE, const FunctionDecl *Callee) {
+    if (!Callee || !CE->getType()->isRecordType())
+      return;
+    const TemplateArgumentList *Args = Callee->getTemplateSpecializationArgs();
+    if (!Args || Args->size() == 0 ||
+        Args->get(0).getKind() != TemplateArgument::Type)
+      return;
+    QualType Made = Args->get(0).getAsType();
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        CE->getType()->getAsCXXRecordDecl());
+    if (!Spec || !Made->isRecordType())
+      return;
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type &&
+          Ctx.hasSameType(A.getAsType(), Made))
+        return addInstances(Made, InstanceKind::Heap, "");
+  }
+
+  //===-- Events ----------------------------------------------------------===//
+
+  std::string currentFunction() const {
+    return Fns.empty() ? std::string() : stableId(patternOf(Fns.back()));
+  }
+
+  bool insideLambda() const {
+    for (const Stmt *S : Stmts)
+      if (isa<LambdaExpr>(S))
+        return true;
+    return false;
+  }
+
+  void record(const ValueDecl *D, EventKind K, SourceLocation At) {
+    const std::string &Id = entityId(D);
+    if (Id.empty())
+      return;
+    Event E;
+    E.Entity = Id;
+    E.Kind = K;
+    E.At = Locs.make(At);
+    E.Function = currentFunction();
+    E.Flags = siteFlags(K == EventKind::Grow ? Id : std::string());
+    Out.Events.push_back(std::move(E));
+  }
+
+  static std::optional<EventKind> toEvent(ContainerEffect Effect) {
+    switch (Effect) {
+    case ContainerEffect::Grow: return EventKind::Grow;
+    case ContainerEffect::Erase: return EventKind::Erase;
+    case ContainerEffect::Pop: return EventKind::Pop;
+    case ContainerEffect::Clear: return EventKind::Clear;
+    case ContainerEffect::Resize: return EventKind::Resize;
+    case ContainerEffect::Assign: return EventKind::Assign;
+    case ContainerEffect::Consume: return EventKind::Consume;
+    case ContainerEffect::Reserve: return EventKind::Reserve;
+    case ContainerEffect::Release: return EventKind::Release;
+    case ContainerEffect::Lookup: return EventKind::Lookup;
+    case ContainerEffect::Size: return EventKind::Size;
+    case ContainerEffect::Read: return std::nullopt;
+    }
+    return std::nullopt;
+  }
+
+  const ContainerModel *modelOfEntity(const ValueDecl *D) {
+    QualType T = D->getType();
+    if (T->isReferenceType() || T->isPointerType())
+      T = T->getPointeeType();
+    return modelForType(T);
+  }
+
+  void containerMethodCall(const CallExpr *CE, const CXXMethodDecl *Method,
+                           const Expr *Object) {
+    const ValueDecl *D = resolve(Object);
+    if (!D)
+      return;
+    markHandled(Object);
+    const ContainerModel *M = modelOfEntity(D);
+    if (!M)
+      return;
+    auto It = M->Methods.find(Method->getNameAsString());
+    if (It == M->Methods.end())
+      return;
+    std::optional<EventKind> K = toEvent(It->second);
+    if (!K)
+      return;
+    // `s_ = s_ + x` assigns, but it grows.
+    if (*K == EventKind::Assign && isa<CXXOperatorCallExpr>(CE) &&
+        CE->getNumArgs() == 2 && mentions(CE->getArg(1), entityId(D)))
+      K = EventKind::Grow;
+    record(D, *K, CE->getBeginLoc());
+  }
+
+  bool mentions(const Stmt *S, const std::string &Id) {
+    if (!S || Id.empty())
+      return false;
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (const ValueDecl *D = resolve(E))
+        if (entityId(D) == Id)
+          return true;
+    for (const Stmt *C : S->children())
+      if (mentions(C, Id))
+        return true;
+    return false;
+  }
+
+  void containerFunctionCall(const CallExpr *CE, const FunctionDecl *Callee,
+                             llvm::SmallVectorImpl<bool> &Done) {
+    if (Rules.ContainerFunctions.empty())
+      return;
+    std::string Name = qualifiedName(Callee);
+    for (const ContainerFunction &CF : Rules.ContainerFunctions) {
+      if (!CF.Name.matches(Name))
+        continue;
+      for (unsigned A : CF.Args) {
+        if (A >= CE->getNumArgs())
+          continue;
+        Done[A] = true;
+        const ValueDecl *D = resolve(CE->getArg(A));
+        if (!D)
+          continue;
+        markHandled(CE->getArg(A));
+        if (std::optional<EventKind> K = toEvent(CF.Effect))
+          record(D, *K, CE->getBeginLoc());
+      }
+    }
+  }
+
+  /// A container handed to a function by non-const reference or pointer:
+  /// what the callee does to its parameter happens to the container.
+  void passArgument(const Expr *Arg, QualType ParamType,
+                    const FunctionDecl *Callee, unsigned ParamIndex,
+                    SourceLocation At) {
+    const ValueDecl *D = resolve(Arg);
+    if (!D)
+      return;
+    markHandled(Arg);
+    if (ParamType.isNull() || !isNonConstRefOrPtr(ParamType))
+      return; // by value or const: a read
+    const std::string &Id = entityId(D);
+    if (Id.empty())
+      return;
+    if (!Callee) {
+      record(D, EventKind::Escape, At);
+      return;
+    }
+    Flow F;
+    F.From = Id;
+    F.Callee = stableId(patternOf(Callee));
+    F.Param = ParamIndex;
+    F.At = Locs.make(At);
+    F.Function = currentFunction();
+    F.Flags = siteFlags(Id);
+    Out.Flows.push_back(std::move(F));
+  }
+
+  //===-- Where a growth happens ------------------------------------------===//
+
+  /// Flags for an event at the top of the statement stack. With \p GrowthOf
+  /// set, also looks for a size check on the path that bounds that entity.
+  unsigned siteFlags(const std::string &GrowthOf) {
+    unsigned Flags = 0;
+    bool Lambda = insideLambda();
+    if (!Fns.empty() && !Lambda) {
+      if (isa<CXXConstructorDecl>(Fns.back()))
+        Flags |= InConstructor;
+      if (isa<CXXDestructorDecl>(Fns.back()))
+        Flags |= InDestructor;
+    }
+    if (GrowthOf.empty())
+      return Flags;
+    bool AnyLoop = false, AllConstant = true;
+    for (size_t I = Stmts.size(); I-- > 1;) {
+      const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+      if (isa<LambdaExpr>(Parent))
+        break;
+      if (const Stmt *Body = loopBody(Parent); Body && Body == Child) {
+        AnyLoop = true;
+        AllConstant &= constantTripCount(Parent);
+        if (const Expr *Cond = loopCondition(Parent))
+          if (readsSize(Cond, GrowthOf, 0))
+            Flags |= SizeGuarded;
+      }
+      if (const auto *If = dyn_cast<IfStmt>(Parent))
+        if ((Child == If->getThen() || Child == If->getElse()) &&
+            readsSize(If->getCond(), GrowthOf, 0))
+          Flags |= SizeGuarded;
+      if (const auto *CO = dyn_cast<ConditionalOperator>(Parent))
+        if (Child != CO->getCond() && readsSize(CO->getCond(), GrowthOf, 0))
+          Flags |= SizeGuarded;
+      if (const auto *CS = dyn_cast<CompoundStmt>(Parent))
+        for (const Stmt *Before : CS->body()) {
+          if (Before == Child)
+            break;
+          if (boundsLater(Before, GrowthOf))
+            Flags |= SizeGuarded;
+        }
+    }
+    if (AnyLoop)
+      Flags |= InLoop;
+    if (AnyLoop && AllConstant)
+      Flags |= ConstantLoop;
+    return Flags;
+  }
+
+  static const Stmt *loopBody(const Stmt *S) {
+    if (const auto *F = dyn_cast<ForStmt>(S))
+      return F->getBody();
+    if (const auto *W = dyn_cast<WhileStmt>(S))
+      return W->getBody();
+    if (const auto *D = dyn_cast<DoStmt>(S))
+      return D->getBody();
+    if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
+      return R->getBody();
+    return nullptr;
+  }
+
+  static const Expr *loopCondition(const Stmt *S) {
+    if (const auto *F = dyn_cast<ForStmt>(S))
+      return F->getCond();
+    if (const auto *W = dyn_cast<WhileStmt>(S))
+      return W->getCond();
+    if (const auto *D = dyn_cast<DoStmt>(S))
+      return D->getCond();
+    return nullptr;
+  }
+
+  bool isConstant(const Expr *E) const {
+    E = E->IgnoreParenImpCasts();
+    return !E->isValueDependent() && E->isIntegerConstantExpr(Ctx);
+  }
+
+  bool constantTripCount(const Stmt *Loop) {
+    if (const auto *F = dyn_cast<ForStmt>(Loop)) {
+      const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
+          F->getCond() ? F->getCond()->IgnoreParenImpCasts() : nullptr);
+      if (!Cmp || !(Cmp->isRelationalOp() || Cmp->getOpcode() == BO_NE))
+        return false;
+      return isConstant(Cmp->getLHS()) != isConstant(Cmp->getRHS());
+    }
+    if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop)) {
+      const Expr *Range = strip(R->getRangeInit());
+      if (isa<InitListExpr>(Range) || isa<CXXStdInitializerListExpr>(Range))
+        return true;
+      QualType T = Range->getType().getCanonicalType();
+      if (Ctx.getAsConstantArrayType(T))
+        return true;
+      if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+        if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+          return Spec->getTemplateArgs().size() == 2 &&
+                 Spec->getTemplateArgs()[1].getKind() ==
+                     TemplateArgument::Integral &&
+                 !modelFor(RD); // a fixed-size array type, not a container
+      return false;
+    }
+    return false;
+  }
+
+  /// An earlier statement that bounds what follows: a size check that drops
+  /// (returns, throws, breaks), a loop on the size (wait or evict until there
+  /// is room), or a wait whose predicate reads the size.
+  bool boundsLater(const Stmt *S, const std::string &Id) {
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      return readsSize(If->getCond(), Id, 0) &&
+             (exits(If->getThen()) || exits(If->getElse()));
+    if (const Expr *Cond = loopCondition(S))
+      return readsSize(Cond, Id, 0);
+    return waitsOnSize(S, Id);
+  }
+
+  bool waitsOnSize(const Stmt *S, const std::string &Id) {
+    if (!S || isa<LambdaExpr>(S))
+      return false;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      for (const Expr *A : CE->arguments())
+        if (const auto *L = dyn_cast<LambdaExpr>(strip(A)))
+          if (readsSize(L->getBody(), Id, 0))
+            return true;
+    for (const Stmt *C : S->children())
+      if (waitsOnSize(C, Id))
+        return true;
+    return false;
+  }
+
+  static bool exits(const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return false;
+    if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<BreakStmt>(S) ||
+        isa<ContinueStmt>(S) || isa<GotoStmt>(S))
+      return true;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *FD = CE->getDirectCallee())
+        if (FD->isNoReturn())
+          return true;
+    for (const Stmt *C : S->children())
+      if (exits(C))
+        return true;
+    return false;
+  }
+
+  /// Does \p S read the size of entity \p Id, directly or through a function
+  /// it calls (`if (full()) return;`)?
+  bool readsSize(const Stmt *S, const std::string &Id, unsigned Depth) {
+    if (!S)
+      return false;
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+        if (const ValueDecl *D = resolve(MCE->getImplicitObjectArgument()))
+          if (entityId(D) == Id)
+            if (const ContainerModel *M = modelOfEntity(D)) {
+              auto It = M->Methods.find(MCE->getMethodDecl()->getNameAsString());
+              if (It != M->Methods.end() &&
+                  It->second == ContainerEffect::Size)
+                return true;
+            }
+      } else if (Callee) {
+        std::string Name = qualifiedName(Callee);
+        for (const ContainerFunction &CF : Rules.ContainerFunctions)
+          if (CF.Effect == ContainerEffect::Size && CF.Name.matches(Name))
+            for (unsigned A : CF.Args)
+              if (A < CE->getNumArgs())
+                if (const ValueDecl *D = resolve(CE->getArg(A)))
+                  if (entityId(D) == Id)
+                    return true;
+      }
+      if (Callee && Depth < 2 && !inSystemHeader(Callee->getLocation()))
+        if (const FunctionDecl *Def = Callee->getDefinition())
+          if (Def->hasBody()) {
+            auto Key = std::make_pair(Def, Id);
+            auto It = SizeReaders.find(Key);
+            if (It != SizeReaders.end()) {
+              if (It->second)
+                return true;
+            } else {
+              SizeReaders[Key] = false; // cuts recursion
+              bool R = readsSize(Def->getBody(), Id, Depth + 1);
+              SizeReaders[Key] = R;
+              if (R)
+                return true;
+            }
+          }
+    }
+    for (const Stmt *C : S->children())
+      if (readsSize(C, Id, Depth))
+        return true;
+    return false;
+  }
+};
+
+} // namespace
+
+void collectContainerFacts(ASTContext &Ctx, const RuleSet &Rules, Facts &Out) {
+  Collector C(Ctx, Rules, Out);
+  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Out.normalize();
+}
+
+} // namespace memlint

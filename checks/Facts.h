@@ -1,0 +1,121 @@
+//===- Facts.h - what one translation unit tells about long-lived entities =//
+//
+// Entity rules ("this member only ever grows") are statements about a whole
+// program: the erase may sit in another .cpp file. So a translation unit only
+// records facts, keyed by stable ids (USRs); verdicts are made once every TU
+// has been seen (the CLI) or when the one TU is a closed world for the entity
+// (the clang-tidy plugin). Facts are plain data and serialize to JSON, so they
+// can cross a process boundary or be cached.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEMLINT_CHECKS_FACTS_H
+#define MEMLINT_CHECKS_FACTS_H
+
+#include "Finding.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace llvm::json {
+class Value;
+}
+
+namespace memlint {
+
+enum class EntityKind {
+  Field,       // non-static data member
+  StaticField, // static data member
+  Global,      // namespace-scope variable
+  StaticLocal, // function-local static or thread_local
+  Param,       // a function parameter referring to a container (helpers)
+};
+
+struct Entity {
+  std::string Id;   // USR; parameters: "<function USR>#<index>"
+  std::string Name; // display name: "Service::items_", "app::g_log"
+  EntityKind Kind = EntityKind::Field;
+  Loc Decl;
+  std::string Container;   // id of the container model
+  bool Contiguous = false; // capacity outlives clear()
+  bool FiniteKey = false;  // keyed by an enum or bool
+  std::string OwnerClass;  // fields: USR of the declaring class
+  std::string OwnerName;   // fields: "Service"
+  /// Closed world: AlwaysClosed entities are judged from any set of TUs
+  /// (internal linkage, static locals, classes only the main file sees).
+  /// Otherwise the entity is closed once every function in Reachers has been
+  /// seen defined; OpenAccess (public members of header classes, external
+  /// globals declared in headers) is closed only when the user assumes it.
+  bool AlwaysClosed = false;
+  bool OpenAccess = false;
+  std::vector<std::string> Reachers;
+};
+
+enum class EventKind {
+  Grow, Erase, Pop, Clear, Resize, Assign, Consume, Reserve, Release, Lookup,
+  Size,
+  Escape, // handed to code whose effect is unknown (conservatively a bound)
+};
+
+/// Flags describing where a growth happens.
+enum EventFlag : unsigned {
+  InConstructor = 1u << 0, // inside a constructor
+  InDestructor = 1u << 1,  // inside a destructor
+  SizeGuarded = 1u << 2,   // a size check on the path bounds it
+  ConstantLoop = 1u << 3,  // only inside loops with a constant trip count
+  InLoop = 1u << 4,        // inside some loop
+};
+
+struct Event {
+  std::string Entity;
+  EventKind Kind = EventKind::Grow;
+  Loc At;
+  std::string Function; // USR of the enclosing function ("" at file scope)
+  unsigned Flags = 0;
+};
+
+/// A container reaches a helper's parameter: effects on the parameter are
+/// effects on the container, located at the call.
+struct Flow {
+  std::string From;     // entity id
+  std::string Callee;   // USR of the called function
+  unsigned Param = 0;   // parameter index
+  Loc At;               // the call
+  std::string Function; // caller USR
+  unsigned Flags = 0;   // EventFlag of the call site
+};
+
+enum class InstanceKind { Local, Static, Heap, MemberOf };
+
+/// Where instances of a class live (decides if its members are long-lived).
+struct Instance {
+  std::string Class;
+  InstanceKind Kind = InstanceKind::Local;
+  std::string Owner; // MemberOf: the enclosing class
+};
+
+struct Facts {
+  std::map<std::string, Entity> Entities;
+  std::vector<Event> Events;
+  std::vector<Flow> Flows;
+  std::vector<Instance> Instances;
+  std::set<std::string> DefinedFunctions;
+  std::map<std::string, std::string> FunctionNames; // USR -> display name
+
+  /// Adds \p Other (another TU's facts). Call normalize() after the last
+  /// merge; the result then does not depend on the merge order.
+  void merge(const Facts &Other);
+  /// Sorts and dedupes events, flows and instances.
+  void normalize();
+};
+
+llvm::json::Value toJSON(const Facts &F);
+bool fromJSON(const llvm::json::Value &V, Facts &F, std::string &Error);
+
+const char *toString(EventKind K);
+const char *toString(EntityKind K);
+
+} // namespace memlint
+
+#endif

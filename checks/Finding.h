@@ -1,0 +1,60 @@
+//===- Finding.h - what checks produce, independent of any front end ------===//
+#ifndef MEMLINT_CHECKS_FINDING_H
+#define MEMLINT_CHECKS_FINDING_H
+
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace memlint {
+
+/// A source position. File is absolute and normalized so that the same
+/// header seen from many translation units compares equal.
+struct Loc {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  /// clang::SourceLocation raw encoding, valid only inside the translation
+  /// unit that produced it (the clang-tidy front end reports through it).
+  /// Never serialized, never compared.
+  unsigned Raw = 0;
+
+  bool valid() const { return !File.empty() && Line != 0; }
+  friend bool operator<(const Loc &A, const Loc &B) {
+    return std::tie(A.File, A.Line, A.Column) <
+           std::tie(B.File, B.Line, B.Column);
+  }
+  friend bool operator==(const Loc &A, const Loc &B) {
+    return A.File == B.File && A.Line == B.Line && A.Column == B.Column;
+  }
+  friend bool operator!=(const Loc &A, const Loc &B) { return !(A == B); }
+};
+
+struct Note {
+  Loc At;
+  std::string Message;
+};
+
+struct Finding {
+  std::string Rule; // rule id without the "memlint-" prefix
+  std::string Severity = "warning";
+  Loc At;
+  std::string Message;
+  std::vector<Note> Notes;
+};
+
+/// Findings sort by file, line, column, rule; equal keys are duplicates.
+bool findingLess(const Finding &A, const Finding &B);
+bool findingSameKey(const Finding &A, const Finding &B);
+/// Sorts and removes duplicates (a header seen by many TUs reports once).
+void sortAndDedupe(std::vector<Finding> &Findings);
+
+/// An input that could not be analyzed (does not parse, crashed, missing).
+struct InputError {
+  std::string File;
+  std::string Message;
+};
+
+} // namespace memlint
+
+#endif

@@ -1,0 +1,148 @@
+//===- Verdicts.cpp - from merged facts to findings for entity rules ------===//
+#include "Analysis.h"
+#include "ContainerFacts.h"
+#include "ProgramView.h"
+#include "UnboundedContainerGrowthCheck.h"
+
+#include "memlint/RuleSet.h"
+
+#include <algorithm>
+#include <functional>
+#include <set>
+
+namespace memlint {
+
+ProgramView::ProgramView(const Facts &F, bool AssumeClosedWorld)
+    : F(F), AssumeClosedWorld(AssumeClosedWorld) {
+  for (const Event &E : F.Events)
+    EventsOf[E.Entity].push_back(&E);
+  for (const Flow &Fl : F.Flows)
+    FlowsFrom[Fl.From].push_back(&Fl);
+  for (const Instance &I : F.Instances)
+    InstancesOf[I.Class].push_back(&I);
+}
+
+bool ProgramView::closed(const Entity &E) const {
+  if (E.AlwaysClosed || AssumeClosedWorld)
+    return true;
+  if (E.OpenAccess)
+    return false;
+  return std::all_of(E.Reachers.begin(), E.Reachers.end(),
+                     [&](const std::string &R) {
+                       return F.DefinedFunctions.count(R) != 0;
+                     });
+}
+
+bool ProgramView::longLivedClass(const std::string &Class) const {
+  auto Cached = LongLived.find(Class);
+  if (Cached != LongLived.end())
+    return Cached->second;
+  LongLived[Class] = true; // a containment cycle: stay conservative
+  bool Result = true;
+  auto It = InstancesOf.find(Class);
+  if (It != InstancesOf.end()) {
+    Result = false;
+    for (const Instance *I : It->second) {
+      if (I->Kind == InstanceKind::Static || I->Kind == InstanceKind::Heap ||
+          (I->Kind == InstanceKind::MemberOf && longLivedClass(I->Owner))) {
+        Result = true;
+        break;
+      }
+    }
+  }
+  LongLived[Class] = Result;
+  return Result;
+}
+
+bool ProgramView::longLived(const Entity &E) const {
+  if (E.Kind == EntityKind::Param)
+    return false;
+  if (E.Kind != EntityKind::Field)
+    return true;
+  return longLivedClass(E.OwnerClass);
+}
+
+static unsigned combineFlags(unsigned CallSite, unsigned Inner) {
+  unsigned Out = CallSite & (InConstructor | InDestructor);
+  Out |= (CallSite | Inner) & SizeGuarded;
+  bool NonConstantLoop = ((CallSite & InLoop) && !(CallSite & ConstantLoop)) ||
+                         ((Inner & InLoop) && !(Inner & ConstantLoop));
+  if ((CallSite | Inner) & InLoop)
+    Out |= InLoop;
+  if (!NonConstantLoop && ((CallSite | Inner) & ConstantLoop))
+    Out |= ConstantLoop;
+  return Out;
+}
+
+std::vector<EffectiveEvent>
+ProgramView::effectiveEvents(const std::string &EntityId) const {
+  std::vector<EffectiveEvent> Out;
+  std::set<std::string> Visiting;
+  // Events on a helper's parameter happen to every container passed to it,
+  // at the call; a callee that no TU defines has an unknown effect.
+  std::function<void(const std::string &, const Flow *)> Walk =
+      [&](const std::string &Id, const Flow *Via) {
+        if (!Visiting.insert(Id).second)
+          return;
+        auto EvIt = EventsOf.find(Id);
+        if (EvIt != EventsOf.end())
+          for (const Event *E : EvIt->second) {
+            EffectiveEvent Eff{*E, Loc(), ""};
+            if (Via) {
+              Eff.E.At = Via->At;
+              Eff.E.Function = Via->Function;
+              Eff.E.Flags = combineFlags(Via->Flags, E->Flags);
+              Eff.Inner = E->At;
+              Eff.Helper = Id;
+            }
+            Out.push_back(std::move(Eff));
+          }
+        auto FlIt = FlowsFrom.find(Id);
+        if (FlIt != FlowsFrom.end())
+          for (const Flow *Fl : FlIt->second) {
+            const Flow *Outer = Via ? Via : Fl;
+            if (!F.DefinedFunctions.count(Fl->Callee)) {
+              Event Esc;
+              Esc.Entity = EntityId;
+              Esc.Kind = EventKind::Escape;
+              Esc.At = Outer->At;
+              Esc.Function = Outer->Function;
+              Esc.Flags = Outer->Flags;
+              Out.push_back({Esc, Loc(), ""});
+              continue;
+            }
+            Walk(Fl->Callee + "#" + std::to_string(Fl->Param), Outer);
+          }
+        Visiting.erase(Id);
+      };
+  Walk(EntityId, nullptr);
+  std::sort(Out.begin(), Out.end(),
+            [](const EffectiveEvent &A, const EffectiveEvent &B) {
+              return A.E.At < B.E.At;
+            });
+  return Out;
+}
+
+std::string ProgramView::functionName(const std::string &Usr) const {
+  auto It = F.FunctionNames.find(Usr);
+  return It == F.FunctionNames.end() ? std::string("a helper") : It->second;
+}
+
+void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
+             TUAnalysis &Out) {
+  if (!Opts.Rules)
+    return;
+  if (Opts.Checks.enabled("unbounded-container-growth"))
+    collectContainerFacts(Ctx, *Opts.Rules, Out.TUFacts);
+}
+
+std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts) {
+  std::vector<Finding> Out;
+  ProgramView View(F, Opts.AssumeClosedWorld);
+  if (Opts.Checks.enabled("unbounded-container-growth"))
+    decideUnboundedContainerGrowth(View, Out);
+  sortAndDedupe(Out);
+  return Out;
+}
+
+} // namespace memlint

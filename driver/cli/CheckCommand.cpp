@@ -1,0 +1,312 @@
+//===- CheckCommand.cpp - `memlint check` ---------------------------------===//
+#include "Commands.h"
+#include "Output.h"
+#include "TUWorker.h"
+
+#include "memlint/RuleLoader.h"
+
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/JSONCompilationDatabase.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Config/llvm-config.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <thread>
+
+using namespace clang;
+
+namespace memlint {
+namespace {
+
+const char CheckUsage[] =
+    "usage: memlint check [options] <files...> [-- <compiler args>]\n"
+    "\n"
+    "  -p <dir>               read compile_commands.json from <dir>; with no\n"
+    "                         files, analyze every file in it\n"
+    "  --checks=<globs>       clang-tidy style globs, e.g. '-*,unbounded-*'\n"
+    "  --list-checks          list the enabled checks and exit\n"
+    "  --format=text|json     output format (default: text)\n"
+    "  -o, --output <file>    write the report to <file> instead of stdout\n"
+    "  -j, --jobs <n>         translation units analyzed at once (default:\n"
+    "                         the number of cores)\n"
+    "  --tu-timeout <secs>    give up on a translation unit after <secs>\n"
+    "  --config <file>        a .memlint.yaml (default: the nearest one above\n"
+    "                         the first input)\n"
+    "  --dump-config          print the effective configuration and exit\n"
+    "  --assume-closed-world  judge members and globals other translation\n"
+    "                         units could reach from the files analyzed\n"
+    "\n"
+    "Without -p and without '--', files are analyzed as C++17.\n"
+    "Exit codes: 0 no findings, 1 findings, 2 usage or configuration error,\n"
+    "3 some input could not be analyzed.\n";
+
+struct CheckOptions {
+  std::string BuildPath;
+  std::optional<std::string> ChecksGlobs;
+  bool ListChecks = false;
+  std::string Format = "text";
+  std::string Output;
+  unsigned Jobs = 0;
+  unsigned TimeoutSeconds = 0;
+  std::string Config;
+  bool AssumeClosedWorld = false;
+  bool DumpConfig = false;
+  std::vector<std::string> Files;
+  bool HasCompilerArgs = false;
+  std::vector<std::string> CompilerArgs;
+};
+
+int usageError(const std::string &Message) {
+  llvm::errs() << "memlint: error: " << Message << "\n"
+               << "run 'memlint check --help' for usage\n";
+  return ExitUsage;
+}
+
+/// Parses `check` arguments; returns an exit code on error or help.
+std::optional<int> parseArgs(const std::vector<std::string> &Args,
+                             CheckOptions &O) {
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    auto Value = [&](llvm::StringRef Long, llvm::StringRef Short,
+                     std::string &Out) -> std::optional<bool> {
+      // --long=value, --long value, -s value, -svalue
+      if (A.consume_front(Long)) {
+        if (A.consume_front("=")) {
+          Out = A.str();
+          return true;
+        }
+        if (!A.empty())
+          return std::nullopt;
+      } else if (!Short.empty() && A.consume_front(Short)) {
+        if (!A.empty()) {
+          Out = A.consume_front("=") ? A.str() : A.str();
+          return true;
+        }
+      } else {
+        return std::nullopt;
+      }
+      if (I + 1 >= Args.size())
+        return false;
+      Out = Args[++I];
+      return true;
+    };
+    auto Number = [&](const std::string &Text, unsigned &Out) {
+      return !llvm::StringRef(Text).getAsInteger(10, Out);
+    };
+    std::string V;
+    if (A == "--") {
+      O.HasCompilerArgs = true;
+      O.CompilerArgs.assign(Args.begin() + I + 1, Args.end());
+      break;
+    }
+    if (A == "--help" || A == "-h") {
+      llvm::outs() << CheckUsage;
+      return ExitClean;
+    }
+    if (A == "--list-checks") {
+      O.ListChecks = true;
+      continue;
+    }
+    if (A == "--dump-config") {
+      O.DumpConfig = true;
+      continue;
+    }
+    if (A == "--assume-closed-world") {
+      O.AssumeClosedWorld = true;
+      continue;
+    }
+    std::optional<bool> R;
+    if ((R = Value("--build-path", "-p", V))) {
+      if (!*R)
+        return usageError("-p needs a directory");
+      O.BuildPath = V;
+    } else if ((R = Value("--checks", "", V))) {
+      if (!*R)
+        return usageError("--checks needs a value");
+      O.ChecksGlobs = V;
+    } else if ((R = Value("--format", "", V))) {
+      if (!*R || (V != "text" && V != "json"))
+        return usageError("--format must be 'text' or 'json'");
+      O.Format = V;
+    } else if ((R = Value("--output", "-o", V))) {
+      if (!*R || V.empty())
+        return usageError("--output needs a file name");
+      O.Output = V;
+    } else if ((R = Value("--jobs", "-j", V))) {
+      if (!*R || !Number(V, O.Jobs) || O.Jobs == 0)
+        return usageError("--jobs needs a positive number");
+    } else if ((R = Value("--tu-timeout", "", V))) {
+      if (!*R || !Number(V, O.TimeoutSeconds))
+        return usageError("--tu-timeout needs a number of seconds");
+    } else if ((R = Value("--config", "", V))) {
+      if (!*R || V.empty())
+        return usageError("--config needs a file");
+      O.Config = V;
+    } else if (A.starts_with("-") && A.size() > 1) {
+      return usageError("unknown option '" + A.str() + "'");
+    } else {
+      O.Files.push_back(A.str());
+    }
+  }
+  return std::nullopt;
+}
+
+std::string absolute(const std::string &Path) {
+  llvm::SmallString<256> P(Path);
+  llvm::sys::fs::make_absolute(P);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P.str());
+}
+
+std::string resourceDir(const std::string &Exe) {
+  if (llvm::sys::fs::exists(MEMLINT_CLANG_RESOURCE_DIR "/include/stddef.h"))
+    return MEMLINT_CLANG_RESOURCE_DIR;
+  // Relocated install next to its own clang: <prefix>/lib/clang/<major>.
+  llvm::SmallString<256> P(llvm::sys::path::parent_path(
+      llvm::sys::path::parent_path(Exe)));
+  llvm::sys::path::append(P, "lib", "clang", std::to_string(LLVM_VERSION_MAJOR));
+  return std::string(P.str());
+}
+
+} // namespace
+
+int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
+  CheckOptions O;
+  if (std::optional<int> Exit = parseArgs(Args, O))
+    return *Exit;
+
+  AnalysisOptions Analysis;
+  if (O.ChecksGlobs) {
+    std::string Error;
+    std::optional<CheckFilter> F = CheckFilter::parse(*O.ChecksGlobs, Error);
+    if (!F)
+      return usageError(Error);
+    Analysis.Checks = *F;
+  }
+  if (O.ListChecks) {
+    llvm::outs() << "Enabled checks:\n";
+    for (const RuleInfo &R : implementedRules())
+      if (Analysis.Checks.enabled(R.Id))
+        llvm::outs() << "    memlint-" << R.Id << "\n";
+    return ExitClean;
+  }
+
+  // API knowledge: the shipped packs, then the project's configuration.
+  RuleSet Rules;
+  std::vector<RuleError> RuleErrors;
+  std::string Config = O.Config;
+  if (Config.empty() && !O.Files.empty())
+    Config = findUserConfig(O.Files.front());
+  if (Config.empty() && !O.BuildPath.empty())
+    Config = findUserConfig(O.BuildPath + "/compile_commands.json");
+  loadEffectiveRules(Exe, Config, Rules, RuleErrors);
+  if (!RuleErrors.empty()) {
+    for (const RuleError &E : RuleErrors)
+      llvm::errs() << E.str() << "\n";
+    llvm::errs() << "memlint: error: invalid rule configuration\n";
+    return ExitUsage;
+  }
+  Analysis.Rules = &Rules;
+  Analysis.AssumeClosedWorld = O.AssumeClosedWorld;
+  if (O.DumpConfig) {
+    llvm::outs() << dumpConfig(Rules);
+    return ExitClean;
+  }
+
+  // Compile commands: -p, or '--', or a default C++17 command line.
+  std::unique_ptr<tooling::CompilationDatabase> DB;
+  if (!O.BuildPath.empty()) {
+    if (O.HasCompilerArgs)
+      return usageError("give either -p or '-- <compiler args>', not both");
+    std::string Error;
+    llvm::SmallString<256> JSON(O.BuildPath);
+    llvm::sys::path::append(JSON, "compile_commands.json");
+    if (!llvm::sys::fs::exists(JSON))
+      return usageError("no compile_commands.json in '" + O.BuildPath + "'");
+    std::unique_ptr<tooling::JSONCompilationDatabase> JDB =
+        tooling::JSONCompilationDatabase::loadFromFile(
+            JSON, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+    if (!JDB)
+      return usageError("cannot read compile database '" + JSON.str().str() +
+                        "': " + Error);
+    if (O.Files.empty())
+      for (const std::string &F : JDB->getAllFiles())
+        O.Files.push_back(F);
+    // Files not in the database (new files, headers) borrow the flags of
+    // their nearest neighbour, like clangd does.
+    DB = tooling::inferMissingCompileCommands(std::move(JDB));
+  } else {
+    if (O.Files.empty())
+      return usageError("no input files");
+    std::vector<std::string> CompilerArgs = O.CompilerArgs;
+    if (!O.HasCompilerArgs) {
+      llvm::errs() << "memlint: no compile database (-p) and no '--' "
+                      "compiler arguments; analyzing as '-std=c++17'\n";
+      CompilerArgs = {"-std=c++17"};
+    }
+    DB = std::make_unique<tooling::FixedCompilationDatabase>(".", CompilerArgs);
+  }
+
+  std::vector<std::string> Files;
+  std::set<std::string> Seen;
+  for (const std::string &F : O.Files) {
+    std::string A = absolute(F);
+    if (Seen.insert(A).second)
+      Files.push_back(A);
+  }
+
+  WorkerOptions W;
+  W.Database = DB.get();
+  W.Analysis = Analysis;
+  W.ResourceDir = resourceDir(Exe);
+  W.Jobs = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  W.TimeoutSeconds = O.TimeoutSeconds;
+  std::vector<TUResult> Results = analyzeAll(Files, W);
+
+  // Entity rules decide once every TU has been seen.
+  Facts All;
+  Report R;
+  for (TUResult &T : Results) {
+    All.merge(T.Analysis.TUFacts);
+    for (Finding &F : T.Analysis.Local)
+      R.Findings.push_back(std::move(F));
+    for (InputError &E : T.Errors)
+      R.Errors.push_back(std::move(E));
+  }
+  All.normalize();
+  std::sort(R.Errors.begin(), R.Errors.end(),
+            [](const InputError &A, const InputError &B) {
+              return std::tie(A.File, A.Message) < std::tie(B.File, B.Message);
+            });
+  for (Finding &F : decide(All, Analysis))
+    R.Findings.push_back(std::move(F));
+  sortAndDedupe(R.Findings);
+
+  std::error_code EC;
+  std::unique_ptr<llvm::raw_fd_ostream> File;
+  if (!O.Output.empty()) {
+    File = std::make_unique<llvm::raw_fd_ostream>(O.Output, EC);
+    if (EC)
+      return usageError("cannot write '" + O.Output + "': " + EC.message());
+  }
+  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  if (O.Format == "json")
+    writeJSON(OS, R, MEMLINT_VERSION);
+  else
+    writeText(OS, R);
+  OS.flush();
+
+  for (const InputError &E : R.Errors)
+    llvm::errs() << displayPath(E.File) << ": error: " << E.Message << "\n";
+  if (!R.Errors.empty())
+    return ExitInputError;
+  return R.Findings.empty() ? ExitClean : ExitFindings;
+}
+
+} // namespace memlint

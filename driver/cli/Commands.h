@@ -1,0 +1,30 @@
+//===- Commands.h - memlint subcommands -----------------------------------===//
+#ifndef MEMLINT_DRIVER_COMMANDS_H
+#define MEMLINT_DRIVER_COMMANDS_H
+
+#include <string>
+#include <vector>
+
+namespace memlint {
+
+/// Exit codes of every subcommand (docs/cli.md).
+enum ExitCode {
+  ExitClean = 0,       // no findings
+  ExitFindings = 1,    // findings reported
+  ExitUsage = 2,       // usage or configuration error
+  ExitInputError = 3,  // some input could not be analyzed
+};
+
+struct RuleSet;
+struct RuleError;
+
+int runCheck(const std::vector<std::string> &Args, const std::string &Exe);
+int runRules(const std::vector<std::string> &Args, const std::string &Exe);
+
+/// The shipped packs next to \p Exe, then \p Config if not empty.
+bool loadEffectiveRules(const std::string &Exe, const std::string &Config,
+                        RuleSet &Rules, std::vector<RuleError> &Errors);
+
+} // namespace memlint
+
+#endif

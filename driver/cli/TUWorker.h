@@ -1,0 +1,43 @@
+//===- TUWorker.h - analyze translation units, each in its own process ----===//
+#ifndef MEMLINT_DRIVER_TUWORKER_H
+#define MEMLINT_DRIVER_TUWORKER_H
+
+#include "Analysis.h"
+
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+}
+
+namespace memlint {
+
+/// What one translation unit yields. A TU with errors yields no facts and no
+/// findings (no guessing from a broken AST), only its errors.
+struct TUResult {
+  std::string File;
+  TUAnalysis Analysis;
+  std::vector<InputError> Errors;
+};
+
+struct WorkerOptions {
+  const clang::tooling::CompilationDatabase *Database = nullptr;
+  AnalysisOptions Analysis;
+  std::string ResourceDir; // Clang's builtin headers
+  unsigned Jobs = 1;
+  unsigned TimeoutSeconds = 0; // 0: none
+};
+
+/// Analyzes one file in this process.
+TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts);
+
+/// Analyzes every file, up to Opts.Jobs at once, each in a child process so
+/// that a crash or a timeout costs only that file (reported as an error).
+/// Results come back in the order of \p Files, whatever order they finish in.
+std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
+                                 const WorkerOptions &Opts);
+
+} // namespace memlint
+
+#endif

@@ -1,0 +1,150 @@
+//===- MemlintTidyModule.cpp - memlint as a clang-tidy plugin -------------===//
+//
+// `clang-tidy --load memlint-tidy.so --checks='-*,memlint-*'`. One adapter
+// per rule drives the same analysis the CLI does (Analysis.h). clang-tidy
+// sees one translation unit, so entity rules report only where this TU is a
+// closed world for the entity, unless AssumeClosedWorld is set.
+//
+//===----------------------------------------------------------------------===//
+#include "Analysis.h"
+#include "memlint/RuleLoader.h"
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/ASTMatchers/ASTMatchers.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <dlfcn.h>
+#include <map>
+#include <mutex>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace memlint {
+namespace {
+
+/// Where this .so lives, to find the packs next to it.
+std::string pluginPath() {
+  Dl_info Info;
+  if (dladdr(reinterpret_cast<void *>(&pluginPath), &Info) && Info.dli_fname)
+    return Info.dli_fname;
+  return "";
+}
+
+/// Rule sets by configuration file, loaded once per process.
+const RuleSet *rulesFor(const std::string &ConfigPath, std::string &Errors) {
+  static std::mutex Lock;
+  static std::map<std::string, std::pair<RuleSet, std::string>> Cache;
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto It = Cache.find(ConfigPath);
+  if (It == Cache.end()) {
+    RuleSet Rules;
+    std::vector<RuleError> Problems;
+    // The .so sits in <prefix>/lib; packs are in <prefix>/share/memlint, as
+    // for the CLI in <prefix>/bin.
+    loadDefaultPacks(defaultPackDirs(pluginPath()), Rules, Problems);
+    if (!ConfigPath.empty())
+      loadUserConfig(ConfigPath, Rules, Problems);
+    std::string Text;
+    for (const RuleError &E : Problems)
+      Text += E.str() + "\n";
+    It = Cache.emplace(ConfigPath, std::make_pair(std::move(Rules), Text)).first;
+  }
+  Errors = It->second.second;
+  return Errors.empty() ? &It->second.first : nullptr;
+}
+
+class MemlintCheck : public tidy::ClangTidyCheck {
+public:
+  MemlintCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context,
+               std::string Rule)
+      : ClangTidyCheck(Name, Context), Rule(std::move(Rule)),
+        // String-typed option accessors only: the integral ones are templates
+        // whose mangling differs between the host's compiler and ours.
+        AssumeClosedWorld(
+            llvm::StringRef(Options.get("AssumeClosedWorld", "false"))
+                .equals_insensitive("true")),
+        ConfigFile(Options.get("ConfigFile", "")) {}
+
+  void storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) override {
+    Options.store(Opts, "AssumeClosedWorld", AssumeClosedWorld ? "true" : "false");
+    Options.store(Opts, "ConfigFile", ConfigFile);
+  }
+
+  void registerMatchers(MatchFinder *Finder) override {
+    Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+  }
+
+  void check(const MatchFinder::MatchResult &Result) override {
+    ASTContext &Ctx = *Result.Context;
+    // No guessing from a broken AST.
+    if (Ctx.getDiagnostics().hasErrorOccurred())
+      return;
+    const SourceManager &SM = Ctx.getSourceManager();
+    std::string Config = ConfigFile;
+    if (Config.empty())
+      if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+        Config = findUserConfig(std::string(Main->getName()));
+    std::string Errors;
+    const RuleSet *Rules = rulesFor(Config, Errors);
+    if (!Rules) {
+      configurationDiag("memlint rule configuration is invalid:\n%0")
+          << Errors;
+      return;
+    }
+    AnalysisOptions Opts;
+    Opts.Rules = Rules;
+    std::string Error;
+    Opts.Checks = *CheckFilter::parse("-*," + Rule, Error);
+    Opts.AssumeClosedWorld = AssumeClosedWorld;
+    TUAnalysis A;
+    collect(Ctx, Opts, A);
+    A.TUFacts.normalize();
+    std::vector<Finding> Findings = decide(A.TUFacts, Opts);
+    Findings.insert(Findings.end(), A.Local.begin(), A.Local.end());
+    sortAndDedupe(Findings);
+    for (const Finding &F : Findings) {
+      if (F.Rule != Rule)
+        continue;
+      diag(SourceLocation::getFromRawEncoding(F.At.Raw), "%0") << F.Message;
+      for (const Note &N : F.Notes)
+        diag(SourceLocation::getFromRawEncoding(N.At.Raw), "%0",
+             DiagnosticIDs::Note)
+            << N.Message;
+    }
+  }
+
+private:
+  const std::string Rule;
+  const bool AssumeClosedWorld;
+  const std::string ConfigFile;
+};
+
+class MemlintModule : public tidy::ClangTidyModule {
+public:
+  void addCheckFactories(tidy::ClangTidyCheckFactories &Factories) override {
+    for (const RuleInfo &R : implementedRules()) {
+      std::string Rule = R.Id;
+      Factories.registerCheckFactory(
+          "memlint-" + Rule,
+          [Rule](llvm::StringRef Name, tidy::ClangTidyContext *Context) {
+            return std::make_unique<MemlintCheck>(Name, Context, Rule);
+          });
+    }
+  }
+};
+
+} // namespace
+} // namespace memlint
+
+// Registration lives here alone (ClangTidyModuleRegistry.h is deprecated
+// upstream after LLVM 21; keep the version check in this one place).
+static_assert(LLVM_VERSION_MAJOR == 19,
+              "memlint-tidy must be built against the host clang-tidy's LLVM");
+static clang::tidy::ClangTidyModuleRegistry::Add<memlint::MemlintModule>
+    MemlintModuleRegistration("memlint-module",
+                              "memlint: memory anti-pattern checks");
