@@ -1,0 +1,175 @@
+//===- Paths.cpp - File system helpers, pack discovery, excludes ----------===//
+//
+// Built like LLVM (no RTTI, no EH); uses llvm::sys so paths behave as in the
+// rest of memlint.
+//
+//===----------------------------------------------------------------------===//
+#include "Internal.h"
+#include "memlint/RuleLoader.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/GlobPattern.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+
+#ifndef MEMLINT_BUILD_PACKS_DIR
+#error "MEMLINT_BUILD_PACKS_DIR must be defined by rules/CMakeLists.txt"
+#endif
+
+namespace memlint {
+namespace detail {
+
+namespace fs = llvm::sys::fs;
+namespace path = llvm::sys::path;
+
+bool readRuleFile(const std::string &Path, std::string &Contents,
+                  std::string &Error) {
+  fs::file_status Status;
+  if (std::error_code EC = fs::status(Path, Status)) {
+    Error = EC.message();
+    return false;
+  }
+  if (Status.type() != fs::file_type::regular_file) {
+    Error = "not a regular file";
+    return false;
+  }
+  if (Status.getSize() > MaxRuleFileBytes) {
+    Error = "larger than " + std::to_string(MaxRuleFileBytes >> 20) + " MiB";
+    return false;
+  }
+  auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true,
+                                            /*RequiresNullTerminator=*/false);
+  if (!Buffer) {
+    Error = Buffer.getError().message();
+    return false;
+  }
+  Contents = (*Buffer)->getBuffer().str();
+  return true;
+}
+
+bool isDirectory(const std::string &Path) { return fs::is_directory(Path); }
+
+bool isRegularFile(const std::string &Path) {
+  return fs::is_regular_file(Path);
+}
+
+std::string parentPath(const std::string &Path) {
+  return path::parent_path(Path).str();
+}
+
+std::string joinPath(const std::string &Dir, const std::string &Name) {
+  if (Dir.empty())
+    return Name;
+  llvm::SmallString<256> P(Dir);
+  path::append(P, Name);
+  return std::string(P.str());
+}
+
+bool isAbsolutePath(const std::string &Path) {
+  return path::is_absolute(Path);
+}
+
+std::string makeAbsolute(const std::string &Path) {
+  llvm::SmallString<256> P(Path);
+  fs::make_absolute(P); // only fails if the cwd is gone; P stays relative
+  path::remove_dots(P, /*remove_dot_dot=*/true);
+  return std::string(P.str());
+}
+
+std::string realPath(const std::string &Path) {
+  llvm::SmallString<256> Real;
+  if (fs::real_path(Path, Real))
+    return "";
+  return std::string(Real.str());
+}
+
+bool listFiles(const std::string &Dir, const std::string &Suffix,
+               std::vector<std::string> &Names, std::string &Error) {
+  std::error_code EC;
+  for (fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    std::string Name = path::filename(It->path()).str();
+    if (Name.size() <= Suffix.size() ||
+        Name.compare(Name.size() - Suffix.size(), Suffix.size(), Suffix) != 0)
+      continue;
+    if (!fs::is_regular_file(It->path()))
+      continue;
+    Names.push_back(Name);
+  }
+  if (EC) {
+    Error = "cannot list '" + Dir + "': " + EC.message();
+    return false;
+  }
+  std::sort(Names.begin(), Names.end());
+  return true;
+}
+
+bool checkGlob(const std::string &Pattern, std::string &Error) {
+  auto G = llvm::GlobPattern::create(Pattern);
+  if (!G) {
+    Error = llvm::toString(G.takeError());
+    return false;
+  }
+  return true;
+}
+
+bool globMatches(const std::string &Pattern, const std::string &Text) {
+  auto G = llvm::GlobPattern::create(Pattern);
+  if (!G) {
+    llvm::consumeError(G.takeError());
+    return false;
+  }
+  return G->match(Text);
+}
+
+} // namespace detail
+
+std::string findUserConfig(const std::string &SourceFile) {
+  std::string Dir = detail::parentPath(detail::makeAbsolute(SourceFile));
+  while (!Dir.empty()) {
+    std::string Candidate = detail::joinPath(Dir, UserConfigFileName);
+    if (detail::isRegularFile(Candidate))
+      return Candidate;
+    std::string Parent = detail::parentPath(Dir);
+    if (Parent == Dir)
+      break;
+    Dir = Parent;
+  }
+  return "";
+}
+
+std::string buildTreePacksDir() { return MEMLINT_BUILD_PACKS_DIR; }
+
+std::vector<std::string> defaultPackDirs(const std::string &ExecutablePath) {
+  if (!ExecutablePath.empty()) {
+    // <prefix>/bin/memlint -> <prefix>/share/memlint
+    std::string BinDir =
+        detail::parentPath(detail::makeAbsolute(ExecutablePath));
+    std::string Installed = detail::makeAbsolute(
+        detail::joinPath(BinDir, "../share/memlint"));
+    if (detail::isDirectory(Installed))
+      return {Installed};
+  }
+  return {buildTreePacksDir()};
+}
+
+bool isExcluded(const RuleSet &Rules, const std::string &Path) {
+  if (Rules.Excludes.empty())
+    return false;
+  std::string Abs = detail::makeAbsolute(Path);
+  std::string Name = llvm::sys::path::filename(Abs).str();
+  for (const std::string &Glob : Rules.Excludes) {
+    // A glob without '/' matches the file name in any directory; the loader
+    // made every other glob absolute.
+    const std::string &Subject =
+        Glob.find('/') == std::string::npos ? Name : Abs;
+    if (detail::globMatches(Glob, Subject))
+      return true;
+  }
+  return false;
+}
+
+} // namespace memlint
