@@ -1,0 +1,92 @@
+// RUN: %check_memlint %s -- -std=c++20
+
+#include <deque>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+// A container that the growing function also looks up is a memo cache:
+// unbounded-memoization judges it, this check stays silent.
+class Fib { // OK: memo cache (find, then insert)
+  std::map<int, long> memo_;
+
+public:
+  long fib(int n) {
+    auto it = memo_.find(n);
+    if (it != memo_.end())
+      return it->second;
+    long v = n < 2 ? n : fib(n - 1) + fib(n - 2);
+    memo_[n] = v;
+    return v;
+  }
+};
+class Resolver { // OK: memo cache (count, then emplace)
+  std::unordered_map<std::string, std::string> cache_;
+
+public:
+  std::string resolve(const std::string &host) {
+    if (cache_.count(host))
+      return cache_.at(host);
+    std::string ip = "10.0.0." + std::to_string(host.size());
+    cache_.emplace(host, ip);
+    return ip;
+  }
+};
+class Seen { // OK: memo cache (contains, then insert)
+  std::set<std::string> seen_;
+
+public:
+  bool first_time(const std::string &k) {
+    if (seen_.contains(k))
+      return false;
+    seen_.insert(k);
+    return true;
+  }
+};
+
+// Popped (the queue rule's territory) or cleared (the capacity rule's): both
+// are bounds, so this check is silent too.
+class Jobs { // OK: popped by the consumer
+  std::deque<int> jobs_;
+
+public:
+  void submit(int j) { jobs_.push_back(j); }
+  void run_one() {
+    if (!jobs_.empty())
+      jobs_.pop_front();
+  }
+};
+class Frame { // OK: cleared once consumed
+  std::vector<char> bytes_;
+
+public:
+  void feed(char c) { bytes_.push_back(c); }
+  void consumed() { bytes_.clear(); }
+};
+
+// Near misses: looked up, but not where it grows.
+class Index {
+  std::map<int, std::string> by_id_;
+
+public:
+  bool has(int id) const { return by_id_.count(id) != 0; }
+  void add(int id, const std::string &v) { by_id_[id] = v; }
+  // CHECK-MESSAGES: :[[@LINE-1]]:44: warning: container 'Index::by_id_' grows here and nothing erases, clears or size-bounds it{{.*}} [memlint-unbounded-container-growth]
+};
+class Audit {
+  std::set<int> allowed_;
+  std::vector<int> log_;
+
+public:
+  void record(int user) {
+    if (allowed_.count(user))
+      log_.push_back(user);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'Audit::log_' grows here and nothing erases, clears or size-bounds it{{.*}} [memlint-unbounded-container-growth]
+  }
+  void allow(int user) {
+    if (allowed_.size() < 64)
+      allowed_.insert(user);
+  }
+};

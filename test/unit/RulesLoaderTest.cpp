@@ -1,0 +1,452 @@
+//===- RulesLoaderTest.cpp - Strict validation of rule packs --------------===//
+//
+// One test per class of malformed input, each asserting the exact
+// "file:line:column: message" the user will see.
+//
+//===----------------------------------------------------------------------===//
+#include "memlint/RuleLoader.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+using namespace memlint;
+
+namespace {
+
+std::vector<std::string> strs(const std::vector<RuleError> &Errors) {
+  std::vector<std::string> Out;
+  for (const RuleError &E : Errors)
+    Out.push_back(E.str());
+  return Out;
+}
+
+// Loads \p Text as pack "p.yaml"; returns the errors as strings.
+std::vector<std::string> packErrors(const std::string &Text,
+                                    RuleSet *Into = nullptr) {
+  RuleSet Local;
+  std::vector<RuleError> Errors;
+  bool Ok = loadPackText(Text, "p.yaml", Into ? *Into : Local, Errors);
+  EXPECT_EQ(Ok, Errors.empty());
+  return strs(Errors);
+}
+
+std::vector<std::string> configErrors(const std::string &Text,
+                                      RuleSet *Into = nullptr) {
+  RuleSet Local;
+  std::vector<RuleError> Errors;
+  bool Ok = loadUserConfigText(Text, "/nonexistent-memlint-test/.memlint.yaml",
+                               Into ? *Into : Local, Errors);
+  EXPECT_EQ(Ok, Errors.empty());
+  return strs(Errors);
+}
+
+using Strings = std::vector<std::string>;
+
+const char *const ValidPack = R"Y(schema: 1
+pack: t
+description: a test pack
+containers:
+  - id: t.container.chan
+    types: [my::Chan, "re:my::(Ring|Queue)"]
+    contiguous: true
+    methods:
+      put: grow
+      take: pop
+      size: size
+container_functions:
+  - id: t.function.drain
+    name: my::drain
+    args: [0]
+    effect: clear
+stream_sources:
+  - id: t.stream.next
+    name: my::Reader::next
+    form: method
+whole_loads:
+  - id: t.load.all
+    name: my::loadAll
+    alternative: my::Reader
+    sql_arg: 1
+sends:
+  - id: t.send.post
+    name: my::Bus::post
+    kind: message
+    payload: [0, 2]
+  - id: t.send.spawn
+    name: my::spawn
+    kind: task
+    payload_from: 1
+queries:
+  - id: t.query.q
+    name: my::Db::query
+    sql_arg: 0
+    single_row: false
+    streaming: true
+bounded_types:
+  - id: t.bounded.lru
+    name: my::Lru
+)Y";
+
+TEST(RulesLoader, ValidPackFillsEverySection) {
+  RuleSet R;
+  EXPECT_EQ(packErrors(ValidPack, &R), Strings{});
+  ASSERT_EQ(R.Containers.size(), 1u);
+  const ContainerModel &C = R.Containers[0];
+  EXPECT_EQ(C.Id, "t.container.chan");
+  ASSERT_EQ(C.Types.size(), 2u);
+  EXPECT_TRUE(C.Contiguous);
+  EXPECT_FALSE(C.Associative);
+  EXPECT_EQ(C.KeyArg, -1);
+  EXPECT_EQ(C.Methods.at("put"), ContainerEffect::Grow);
+  EXPECT_EQ(C.Methods.at("take"), ContainerEffect::Pop);
+  EXPECT_EQ(C.Methods.at("size"), ContainerEffect::Size);
+  EXPECT_EQ(C.From.File, "p.yaml");
+  EXPECT_EQ(C.From.Line, 5u);
+  EXPECT_EQ(C.From.Column, 5u);
+  EXPECT_EQ(R.findContainer("my::Queue"), &C);
+  EXPECT_EQ(R.findContainer("my::Queues"), nullptr);
+
+  ASSERT_EQ(R.ContainerFunctions.size(), 1u);
+  EXPECT_EQ(R.ContainerFunctions[0].Effect, ContainerEffect::Clear);
+  EXPECT_EQ(R.ContainerFunctions[0].Args, std::vector<unsigned>{0});
+  ASSERT_EQ(R.StreamSources.size(), 1u);
+  EXPECT_EQ(R.StreamSources[0].Form, "method");
+  ASSERT_EQ(R.WholeLoads.size(), 1u);
+  EXPECT_EQ(R.WholeLoads[0].Alternative, "my::Reader");
+  EXPECT_EQ(R.WholeLoads[0].SqlArg, 1);
+  ASSERT_EQ(R.Sends.size(), 2u);
+  EXPECT_EQ(R.Sends[0].Payload, (std::vector<unsigned>{0, 2}));
+  EXPECT_FALSE(R.Sends[0].PayloadFromArg);
+  EXPECT_EQ(R.Sends[1].Payload, std::vector<unsigned>{1});
+  EXPECT_TRUE(R.Sends[1].PayloadFromArg);
+  ASSERT_EQ(R.Queries.size(), 1u);
+  EXPECT_EQ(R.Queries[0].SqlArg, 0);
+  EXPECT_FALSE(R.Queries[0].SingleRow);
+  EXPECT_TRUE(R.Queries[0].Streaming);
+  ASSERT_EQ(R.BoundedTypes.size(), 1u);
+  EXPECT_EQ(findFirst(R.BoundedTypes, "my::Lru"), &R.BoundedTypes[0]);
+
+  EXPECT_EQ(R.Packs, Strings{"p.yaml"});
+  ASSERT_EQ(R.LoadedPacks.size(), 1u);
+  EXPECT_EQ(R.LoadedPacks[0].Name, "t");
+  EXPECT_EQ(R.LoadedPacks[0].Description, "a test pack");
+}
+
+TEST(RulesLoader, UnknownKey) {
+  EXPECT_EQ(packErrors(R"Y(schema: 1
+pack: t
+bounded_types:
+  - id: t.b
+    name: my::Lru
+    nmae: x
+)Y"),
+            Strings{"p.yaml:6:5: unknown key 'nmae' in bounded_types entry "
+                    "(did you mean 'name'?)"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nwhatever: 1\n"),
+            Strings{"p.yaml:3:1: unknown key 'whatever' at the top level of a "
+                    "pack (expected one of: schema, pack, description, "
+                    "containers, container_functions, stream_sources, "
+                    "whole_loads, sends, queries, bounded_types)"});
+  // A configuration's keys are not a pack's.
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nextends: [std]\n"),
+            Strings{"p.yaml:3:1: unknown key 'extends' at the top level of a "
+                    "pack (expected one of: schema, pack, description, "
+                    "containers, container_functions, stream_sources, "
+                    "whole_loads, sends, queries, bounded_types)"});
+}
+
+TEST(RulesLoader, DuplicateYamlKey) {
+  EXPECT_EQ(packErrors(R"Y(schema: 1
+pack: t
+bounded_types:
+  - id: t.b
+    name: my::Lru
+    name: my::Other
+)Y"),
+            Strings{"p.yaml:6:5: duplicate key 'name' (first at 5:5)"});
+}
+
+TEST(RulesLoader, WrongNodeType) {
+  EXPECT_EQ(packErrors(R"Y(schema: 1
+pack: t
+containers:
+  - id: t.c
+    types: my::Chan
+    methods: [put]
+)Y"),
+            (Strings{"p.yaml:5:12: 'types' must be a list of type names or "
+                     "'re:' patterns, got a string",
+                     "p.yaml:6:14: 'methods' must be a map of method name to "
+                     "effect, got a list"}));
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nsends: {}\n"),
+            Strings{"p.yaml:3:8: 'sends' must be a list of entries, got a "
+                    "map"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nqueries:\n  - my::Db::query\n"),
+            Strings{"p.yaml:4:5: each queries entry must be a map, got a "
+                    "string"});
+  // An empty value is null; the error points at its key.
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nbounded_types:\n"
+                       "  - id: t.b\n    name:\n"),
+            Strings{"p.yaml:5:5: 'name' must be a name or 're:' pattern, got "
+                    "null"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nqueries:\n"
+                       "  - {id: t.q, name: f, single_row: \"true\"}\n"),
+            Strings{"p.yaml:4:36: 'single_row' must be true or false, got the "
+                    "quoted string 'true'"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nqueries:\n"
+                       "  - {id: t.q, name: f, sql_arg: 64}\n"),
+            Strings{"p.yaml:4:33: 'sql_arg' must be an integer from 0 to 63, "
+                    "got '64'"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nqueries:\n"
+                       "  - {id: t.q, name: f, single_row: yes}\n"),
+            Strings{"p.yaml:4:36: 'single_row' must be true or false, got "
+                    "'yes'"});
+}
+
+TEST(RulesLoader, BadRegexAndBadName) {
+  EXPECT_EQ(packErrors(R"Y(schema: 1
+pack: t
+whole_loads:
+  - id: t.l
+    name: "re:my::(load"
+    alternative: stream it
+  - id: t.m
+    name: my::load<int>
+    alternative: stream it
+)Y"),
+            (Strings{"p.yaml:5:11: invalid regular expression 'my::(load': "
+                     "parentheses not balanced",
+                     "p.yaml:8:11: invalid name 'my::load<int>': template "
+                     "arguments are not part of a name (write the template's "
+                     "name alone, e.g. 'std::vector')"}));
+  EXPECT_EQ(packErrors("schema: 1\npack: t\ncontainers:\n"
+                       "  - id: t.c\n    types: [\"re:[\"]\n"
+                       "    methods: {push: grow}\n"),
+            Strings{"p.yaml:5:13: invalid regular expression '[': brackets "
+                    "([ ]) not balanced"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\ncontainers:\n"
+                       "  - id: t.c\n    types: [my::C]\n"
+                       "    methods: {\"push back\": grow}\n"),
+            Strings{"p.yaml:6:15: invalid method name 'push back' (an "
+                    "unqualified name such as 'push_back' or 'operator[]')"});
+}
+
+TEST(RulesLoader, BadEnumValue) {
+  EXPECT_EQ(packErrors(R"Y(schema: 1
+pack: t
+containers:
+  - id: t.c
+    types: [my::C]
+    methods:
+      push: grows
+container_functions:
+  - id: t.f
+    name: my::f
+    args: [0]
+    effect: shrink
+stream_sources:
+  - id: t.s
+    name: my::next
+    form: function
+sends:
+  - id: t.send
+    name: my::post
+    kind: threads
+    payload: [0]
+)Y"),
+            (Strings{"p.yaml:7:13: invalid effect 'grows' for method 'push' "
+                     "(did you mean 'grow'?)",
+                     "p.yaml:12:13: invalid value 'shrink' for 'effect' "
+                     "(expected one of: grow, erase, pop, clear, resize, "
+                     "assign, consume, reserve, release, lookup, size, read)",
+                     "p.yaml:16:11: invalid value 'function' for 'form' "
+                     "(expected one of: call, method, iterator-type)",
+                     "p.yaml:20:11: invalid value 'threads' for 'kind' (did "
+                     "you mean 'thread'?)"}));
+}
+
+TEST(RulesLoader, MissingField) {
+  EXPECT_EQ(packErrors(R"Y(schema: 1
+pack: t
+containers:
+  - id: t.c
+    types: [my::C]
+sends:
+  - name: my::post
+    kind: message
+    payload: [0]
+  - id: t.s2
+    name: my::post2
+    kind: message
+containers_ok: 1
+)Y"),
+            (Strings{"p.yaml:4:5: containers entry is missing required key "
+                     "'methods'",
+                     "p.yaml:7:5: sends entry is missing required key 'id'",
+                     "p.yaml:10:5: sends entry is missing required key "
+                     "'payload' or 'payload_from'",
+                     "p.yaml:13:1: unknown key 'containers_ok' at the top level "
+                     "of a pack (did you mean 'containers'?)"}));
+  EXPECT_EQ(packErrors("schema: 1\ndescription: no name\n"),
+            Strings{"p.yaml:1:1: pack is missing required key 'pack'"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\ncontainers:\n"
+                       "  - {id: t.c, types: [my::M], associative: true, "
+                       "methods: {}}\n"),
+            Strings{"p.yaml:4:5: associative containers entry is missing "
+                    "required key 'key_arg'"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\ncontainers:\n"
+                       "  - {id: t.c, types: [my::M], key_arg: 0, "
+                       "methods: {}}\n"),
+            Strings{"p.yaml:4:31: 'key_arg' requires 'associative: true'"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nsends:\n"
+                       "  - {id: t.s, name: f, kind: task, payload: [0], "
+                       "payload_from: 1}\n"),
+            Strings{"p.yaml:4:50: use either 'payload' or 'payload_from', not "
+                    "both"});
+}
+
+TEST(RulesLoader, UnsupportedSchema) {
+  // Nothing else is checked: a newer schema may have keys we do not know.
+  EXPECT_EQ(packErrors("schema: 2\npack: t\nnew_section: []\n"),
+            Strings{"p.yaml:1:9: unsupported schema version 2 (this memlint "
+                    "reads schema 1)"});
+  EXPECT_EQ(packErrors("pack: t\ncontainers: []\n"),
+            Strings{"p.yaml:1:1: pack is missing required key 'schema'"});
+  EXPECT_EQ(packErrors("schema: one\npack: t\n"),
+            Strings{"p.yaml:1:9: 'schema' must be an integer from 0 to "
+                    "2147483647, got 'one'"});
+  EXPECT_EQ(configErrors("schema: 0\n"),
+            Strings{"/nonexistent-memlint-test/.memlint.yaml:1:9: unsupported "
+                    "schema version 0 (this memlint reads schema 1)"});
+}
+
+TEST(RulesLoader, YamlSyntaxError) {
+  EXPECT_EQ(packErrors("schema: 1\npack: t\ncontainers: [\n"),
+            Strings{"p.yaml:4:1: YAML syntax error: end of sequence flow not "
+                    "found"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t: u\n"),
+            Strings{"p.yaml:2:8: YAML syntax error: illegal map value"});
+}
+
+TEST(RulesLoader, NotARuleFile) {
+  EXPECT_EQ(packErrors(""),
+            Strings{"p.yaml:1:1: empty file: expected a map starting with "
+                    "'schema: 1'"});
+  EXPECT_EQ(packErrors("# only a comment\n"),
+            Strings{"p.yaml:1:1: empty file: expected a map starting with "
+                    "'schema: 1'"});
+  EXPECT_EQ(packErrors("- schema: 1\n"),
+            Strings{"p.yaml:1:1: a rule file must be a map of keys, got a "
+                    "list"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\n---\nschema: 1\n"),
+            Strings{"p.yaml:4:1: a rule file holds one YAML document; a "
+                    "second one starts here"});
+}
+
+TEST(RulesLoader, DuplicateIdWithinAFile) {
+  EXPECT_EQ(packErrors(R"Y(schema: 1
+pack: t
+bounded_types:
+  - id: t.x
+    name: my::A
+queries:
+  - id: t.x
+    name: my::q
+)Y"),
+            Strings{"p.yaml:7:9: duplicate id 't.x' (first defined at "
+                    "p.yaml:4:5)"});
+}
+
+TEST(RulesLoader, DuplicateIdAcrossTwoFiles) {
+  RuleSet R;
+  std::vector<RuleError> Errors;
+  ASSERT_TRUE(loadPackText("schema: 1\npack: a\nbounded_types:\n"
+                           "  - id: shared.id\n    name: my::A\n",
+                           "a.yaml", R, Errors));
+  EXPECT_FALSE(loadPackText("schema: 1\npack: b\nqueries:\n"
+                            "  - name: my::q\n    id: shared.id\n",
+                            "b.yaml", R, Errors));
+  EXPECT_EQ(strs(Errors),
+            Strings{"b.yaml:5:9: duplicate id 'shared.id' (first defined at "
+                    "a.yaml:4:5; add 'override: true' to replace it)"});
+  EXPECT_EQ(R.Queries.size(), 0u);
+  EXPECT_EQ(R.Packs, Strings{"a.yaml"});
+}
+
+TEST(RulesLoader, DuplicatePackName) {
+  RuleSet R;
+  std::vector<RuleError> Errors;
+  ASSERT_TRUE(loadPackText("schema: 1\npack: a\n", "a.yaml", R, Errors));
+  EXPECT_FALSE(loadPackText("schema: 1\npack: a\n", "a2.yaml", R, Errors));
+  EXPECT_EQ(strs(Errors), Strings{"a2.yaml:2:7: pack 'a' is already loaded "
+                                  "from a.yaml"});
+}
+
+TEST(RulesLoader, FileWithAnErrorAddsNothing) {
+  RuleSet R;
+  std::vector<RuleError> Errors;
+  EXPECT_FALSE(loadPackText(std::string(ValidPack) + "description2: x\n",
+                            "p.yaml", R, Errors));
+  EXPECT_EQ(Errors.size(), 1u);
+  EXPECT_EQ(R.entryCount(), 0u);
+  EXPECT_TRUE(R.Packs.empty());
+  EXPECT_TRUE(R.LoadedPacks.empty());
+}
+
+TEST(RulesLoader, ReportsEveryErrorSortedByPosition) {
+  // Sections are processed in a fixed order, errors come out in file order.
+  EXPECT_EQ(packErrors(R"Y(schema: 1
+pack: t
+queries:
+  - {id: t.q, name: f, sql_arg: x}
+containers:
+  - {id: t.c, types: [], methods: {a: b}}
+)Y"),
+            (Strings{"p.yaml:4:33: 'sql_arg' must be an integer from 0 to 63, "
+                     "got 'x'",
+                     "p.yaml:6:22: 'types' must not be empty",
+                     "p.yaml:6:39: invalid effect 'b' for method 'a' (expected "
+                     "one of: grow, erase, pop, clear, resize, assign, "
+                     "consume, reserve, release, lookup, size, read)"}));
+}
+
+TEST(RulesLoader, GarbageNeverThrows) {
+  const char *const Inputs[] = {
+      "\x00\x01\x02",       "{{{{", "[[[[[[", "&a [*a]", "!!binary xyz",
+      "schema: 1\npack: t\ncontainers: *nope\n",
+      "? [a, b]\n: c\n",    "schema: 1\npack: t\n? [x]\n: 1\n"};
+  for (const char *In : Inputs) {
+    RuleSet R;
+    std::vector<RuleError> Errors;
+    EXPECT_FALSE(loadPackText(std::string(In), "g.yaml", R, Errors)) << In;
+    EXPECT_FALSE(Errors.empty()) << In;
+  }
+  // Deep nesting is yaml-cpp's recursion limit, not a stack overflow.
+  RuleSet R;
+  std::vector<RuleError> Errors;
+  EXPECT_FALSE(loadPackText(std::string(100000, '['), "deep.yaml", R, Errors));
+  ASSERT_EQ(Errors.size(), 1u);
+}
+
+TEST(RulesLoader, ErrorFormat) {
+  RuleError E{"f.yaml", 3, 7, "boom"};
+  EXPECT_EQ(E.str(), "f.yaml:3:7: boom");
+  RuleError NoPos{"f.yaml", 0, 0, "cannot read file: gone"};
+  EXPECT_EQ(NoPos.str(), "f.yaml: cannot read file: gone");
+}
+
+TEST(RulesLoader, UnreadableFile) {
+  RuleSet R;
+  std::vector<RuleError> Errors;
+  EXPECT_FALSE(loadPack("/nonexistent-memlint-test/x.yaml", R, Errors));
+  EXPECT_EQ(strs(Errors),
+            Strings{"/nonexistent-memlint-test/x.yaml: cannot read file: No "
+                    "such file or directory"});
+  Errors.clear();
+  EXPECT_FALSE(loadPack("/", R, Errors));
+  EXPECT_EQ(strs(Errors), Strings{"/: cannot read file: not a regular file"});
+}
+
+} // namespace

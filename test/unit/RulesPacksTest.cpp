@@ -1,0 +1,321 @@
+//===- RulesPacksTest.cpp - The shipped packs load and say what they should ===//
+//
+// Every pack in rules/packs loads with zero errors, alone and together, and
+// a sample of entries per pack carries the effects and arguments the checks
+// rely on.
+//
+//===----------------------------------------------------------------------===//
+#include "memlint/RuleLoader.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <set>
+
+using namespace memlint;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string packsDir() { return MEMLINT_SOURCE_DIR "/rules/packs"; }
+
+std::vector<std::string> packFiles() {
+  std::vector<std::string> Files;
+  for (const auto &E : fs::directory_iterator(packsDir()))
+    if (E.path().extension() == ".yaml")
+      Files.push_back(E.path().string());
+  std::sort(Files.begin(), Files.end());
+  return Files;
+}
+
+std::string errorText(const std::vector<RuleError> &Errors) {
+  std::string Out;
+  for (const RuleError &E : Errors)
+    Out += E.str() + "\n";
+  return Out;
+}
+
+const RuleSet &all() {
+  static const RuleSet R = [] {
+    RuleSet R;
+    std::vector<RuleError> Errors;
+    EXPECT_TRUE(loadDefaultPacks({packsDir()}, R, Errors)) << errorText(Errors);
+    return R;
+  }();
+  return R;
+}
+
+TEST(RulesPacks, ExpectedPacksAreShipped) {
+  std::vector<std::string> Names;
+  for (const std::string &F : packFiles())
+    Names.push_back(fs::path(F).stem().string());
+  EXPECT_EQ(Names, (std::vector<std::string>{
+                       "abseil", "asio", "boost", "iostream", "libpq", "mysql",
+                       "posix", "pqxx", "qt", "sqlite", "std", "threading",
+                       "zmq"}));
+}
+
+TEST(RulesPacks, EachPackLoadsAloneWithoutErrors) {
+  for (const std::string &F : packFiles()) {
+    RuleSet R;
+    std::vector<RuleError> Errors;
+    EXPECT_TRUE(loadPack(F, R, Errors)) << errorText(Errors);
+    EXPECT_TRUE(Errors.empty()) << F;
+    EXPECT_GT(R.entryCount(), 0u) << F;
+    // Convention: `pack:` is the file's stem and every id starts with it.
+    std::string Stem = fs::path(F).stem().string();
+    ASSERT_EQ(R.LoadedPacks.size(), 1u);
+    EXPECT_EQ(R.LoadedPacks[0].Name, Stem);
+    EXPECT_FALSE(R.LoadedPacks[0].Description.empty()) << F;
+    auto CheckIds = [&](const auto &Entries) {
+      for (const auto &E : Entries)
+        EXPECT_EQ(E.Id.rfind(Stem + ".", 0), 0u) << F << ": " << E.Id;
+    };
+    CheckIds(R.Containers);
+    CheckIds(R.ContainerFunctions);
+    CheckIds(R.StreamSources);
+    CheckIds(R.WholeLoads);
+    CheckIds(R.Sends);
+    CheckIds(R.Queries);
+    CheckIds(R.BoundedTypes);
+  }
+}
+
+TEST(RulesPacks, AllPacksLoadTogether) {
+  const RuleSet &R = all();
+  EXPECT_EQ(R.Packs.size(), packFiles().size());
+  EXPECT_GT(R.entryCount(), 100u);
+}
+
+ContainerEffect effect(const std::string &Type, const std::string &Method) {
+  const ContainerModel *C = all().findContainer(Type);
+  EXPECT_NE(C, nullptr) << Type;
+  if (!C)
+    return ContainerEffect::Read;
+  auto It = C->Methods.find(Method);
+  EXPECT_NE(It, C->Methods.end()) << Type << "::" << Method;
+  return It == C->Methods.end() ? ContainerEffect::Read : It->second;
+}
+
+TEST(RulesPacks, StdContainers) {
+  for (const char *T :
+       {"std::vector", "std::deque", "std::list", "std::forward_list",
+        "std::map", "std::multimap", "std::unordered_map",
+        "std::unordered_multimap", "std::set", "std::multiset",
+        "std::unordered_set", "std::unordered_multiset", "std::basic_string",
+        "std::queue", "std::stack", "std::priority_queue"})
+    EXPECT_NE(all().findContainer(T), nullptr) << T;
+  EXPECT_EQ(all().findContainer("std::array"), nullptr);
+  EXPECT_NE(findFirst(all().BoundedTypes, "std::array"), nullptr);
+
+  for (const ContainerModel &C : all().Containers) {
+    bool IsContiguous = C.Id == "std.container.vector" ||
+                        C.Id == "std.container.basic_string";
+    if (C.Id.rfind("std.", 0) == 0)
+      EXPECT_EQ(C.Contiguous, IsContiguous) << C.Id;
+  }
+  for (const char *T : {"std::map", "std::unordered_multimap", "std::set",
+                        "std::unordered_multiset"}) {
+    const ContainerModel *C = all().findContainer(T);
+    EXPECT_TRUE(C->Associative) << T;
+    EXPECT_EQ(C->KeyArg, 0) << T;
+  }
+  EXPECT_EQ(effect("std::vector", "push_back"), ContainerEffect::Grow);
+  EXPECT_EQ(effect("std::vector", "operator[]"), ContainerEffect::Read);
+  EXPECT_EQ(effect("std::vector", "shrink_to_fit"), ContainerEffect::Release);
+  EXPECT_EQ(effect("std::vector", "reserve"), ContainerEffect::Reserve);
+  EXPECT_EQ(effect("std::vector", "clear"), ContainerEffect::Clear);
+  EXPECT_EQ(effect("std::vector", "swap"), ContainerEffect::Assign);
+  EXPECT_EQ(effect("std::map", "operator[]"), ContainerEffect::Grow);
+  EXPECT_EQ(effect("std::unordered_map", "find"), ContainerEffect::Lookup);
+  EXPECT_EQ(effect("std::unordered_map", "try_emplace"), ContainerEffect::Grow);
+  EXPECT_EQ(effect("std::set", "extract"), ContainerEffect::Erase);
+  EXPECT_EQ(effect("std::deque", "pop_front"), ContainerEffect::Pop);
+  EXPECT_EQ(effect("std::queue", "push"), ContainerEffect::Grow);
+  EXPECT_EQ(effect("std::queue", "pop"), ContainerEffect::Pop);
+  EXPECT_EQ(effect("std::basic_string", "operator+="), ContainerEffect::Grow);
+  EXPECT_EQ(effect("std::basic_string", "length"), ContainerEffect::Size);
+  EXPECT_EQ(effect("std::basic_string", "find"), ContainerEffect::Read);
+  EXPECT_EQ(effect("std::list", "splice"), ContainerEffect::Grow);
+  EXPECT_EQ(effect("std::forward_list", "erase_after"), ContainerEffect::Erase);
+
+  struct Fn {
+    const char *Name;
+    ContainerEffect Effect;
+    std::vector<unsigned> Args;
+  } Fns[] = {{"std::erase", ContainerEffect::Erase, {0}},
+             {"std::erase_if", ContainerEffect::Erase, {0}},
+             {"std::swap", ContainerEffect::Assign, {0, 1}},
+             {"std::move", ContainerEffect::Consume, {0}},
+             {"std::exchange", ContainerEffect::Consume, {0}},
+             {"std::back_inserter", ContainerEffect::Grow, {0}},
+             {"std::front_inserter", ContainerEffect::Grow, {0}},
+             {"std::inserter", ContainerEffect::Grow, {0}}};
+  for (const Fn &F : Fns) {
+    const ContainerFunction *CF = findFirst(all().ContainerFunctions, F.Name);
+    ASSERT_NE(CF, nullptr) << F.Name;
+    EXPECT_EQ(CF->Effect, F.Effect) << F.Name;
+    EXPECT_EQ(CF->Args, F.Args) << F.Name;
+  }
+}
+
+TEST(RulesPacks, StreamSources) {
+  struct {
+    const char *Name, *Form;
+  } Cases[] = {{"std::getline", "call"},
+               {"std::basic_istream::operator>>", "method"},
+               {"std::operator>>", "call"},
+               {"std::basic_istream::read", "method"},
+               {"std::istreambuf_iterator", "iterator-type"},
+               {"std::istream_iterator", "iterator-type"},
+               {"std::filesystem::directory_iterator", "iterator-type"},
+               {"std::filesystem::recursive_directory_iterator",
+                "iterator-type"},
+               {"fgets", "call"},
+               {"fread", "call"},
+               {"getline", "call"},
+               {"read", "call"},
+               {"recv", "call"},
+               {"readdir", "call"},
+               {"sqlite3_step", "call"},
+               {"mysql_fetch_row", "call"},
+               {"PQgetResult", "call"},
+               {"pqxx::stream_from", "iterator-type"},
+               {"QIODevice::readLine", "method"},
+               {"zmq::detail::socket_base::recv", "method"}};
+  for (const auto &C : Cases) {
+    const StreamSource *S = findFirst(all().StreamSources, C.Name);
+    ASSERT_NE(S, nullptr) << C.Name;
+    EXPECT_EQ(S->Form, C.Form) << C.Name;
+  }
+  EXPECT_EQ(findFirst(all().StreamSources, "readv2"), nullptr);
+}
+
+TEST(RulesPacks, WholeLoadsNameTheirAlternative) {
+  for (const WholeLoad &L : all().WholeLoads)
+    EXPECT_FALSE(L.Alternative.empty()) << L.Id;
+  auto Alt = [](const char *Name) {
+    const WholeLoad *L = findFirst(all().WholeLoads, Name);
+    EXPECT_NE(L, nullptr) << Name;
+    return L ? L->Alternative : std::string();
+  };
+  EXPECT_EQ(Alt("sqlite3_get_table"), "sqlite3_prepare_v2 + sqlite3_step");
+  EXPECT_EQ(Alt("mysql_store_result"), "mysql_use_result + mysql_fetch_row");
+  EXPECT_NE(Alt("PQexec").find("PQsetSingleRowMode"), std::string::npos);
+  EXPECT_NE(Alt("pqxx::transaction_base::exec").find("stream"),
+            std::string::npos);
+  EXPECT_FALSE(Alt("QIODevice::readAll").empty());
+  EXPECT_FALSE(Alt("QFile::readAll").empty());
+  EXPECT_FALSE(Alt("std::basic_ifstream::rdbuf").empty());
+  EXPECT_EQ(findFirst(all().WholeLoads, "sqlite3_get_table")->SqlArg, 1);
+  EXPECT_EQ(findFirst(all().WholeLoads, "pqxx::transaction_base::exec_n")
+                ->SqlArg,
+            1);
+}
+
+TEST(RulesPacks, Sends) {
+  struct {
+    const char *Name, *Kind;
+    std::vector<unsigned> Payload;
+    bool FromArg;
+  } Cases[] = {
+      {"std::thread::thread", "thread", {0}, true},
+      {"std::jthread::jthread", "thread", {0}, true},
+      {"std::async", "task", {0}, true},
+      {"std::promise::set_value", "promise", {0}, false},
+      {"std::packaged_task::packaged_task", "task", {0}, false},
+      {"boost::asio::post", "task", {0}, true},
+      {"asio::dispatch", "task", {0}, true},
+      {"boost::asio::io_context::post", "task", {0}, true},
+      {"QtConcurrent::run", "task", {0}, true},
+      {"QMetaObject::invokeMethod", "message", {0}, true},
+      {"zmq::socket_t::send", "message", {0}, false},
+      {"zmq::detail::socket_base::send", "message", {0}, false},
+  };
+  for (const auto &C : Cases) {
+    const SendApi *S = findFirst(all().Sends, C.Name);
+    ASSERT_NE(S, nullptr) << C.Name;
+    EXPECT_EQ(S->Kind, C.Kind) << C.Name;
+    EXPECT_EQ(S->Payload, C.Payload) << C.Name;
+    EXPECT_EQ(S->PayloadFromArg, C.FromArg) << C.Name;
+  }
+}
+
+TEST(RulesPacks, Queries) {
+  struct {
+    const char *Name;
+    int SqlArg;
+    bool SingleRow, Streaming;
+  } Cases[] = {
+      {"sqlite3_exec", 1, false, false},
+      {"sqlite3_prepare_v2", 1, false, false},
+      {"sqlite3_prepare", 1, false, false},
+      {"sqlite3_get_table", 1, false, false},
+      {"PQexec", 1, false, false},
+      {"PQexecParams", 1, false, false},
+      {"PQsendQuery", 1, false, false},
+      {"PQprepare", 2, false, false},
+      {"mysql_query", 1, false, false},
+      {"mysql_real_query", 1, false, false},
+      {"pqxx::transaction_base::exec", 0, false, false},
+      {"pqxx::transaction_base::exec_params", 0, false, false},
+      {"pqxx::transaction_base::exec_n", 1, false, false},
+      {"pqxx::transaction_base::exec0", 0, true, false},
+      {"pqxx::transaction_base::exec1", 0, true, false},
+      {"pqxx::transaction_base::exec_params1", 0, true, false},
+      {"pqxx::transaction_base::query", 0, false, false},
+      {"pqxx::transaction_base::stream", 0, false, true},
+      {"QSqlQuery::exec", 0, false, false},
+  };
+  for (const auto &C : Cases) {
+    const QueryApi *Q = findFirst(all().Queries, C.Name);
+    ASSERT_NE(Q, nullptr) << C.Name;
+    EXPECT_EQ(Q->SqlArg, C.SqlArg) << C.Name;
+    EXPECT_EQ(Q->SingleRow, C.SingleRow) << C.Name;
+    EXPECT_EQ(Q->Streaming, C.Streaming) << C.Name;
+  }
+  EXPECT_EQ(findFirst(all().Queries, "sqlite3_step"), nullptr);
+}
+
+TEST(RulesPacks, QtAndAbseilContainers) {
+  for (const char *T : {"QList", "QVector", "QStringList", "QQueue", "QStack",
+                        "QMap", "QMultiMap", "QHash", "QMultiHash", "QSet",
+                        "QString", "QByteArray"})
+    EXPECT_NE(all().findContainer(T), nullptr) << T;
+  EXPECT_EQ(effect("QList", "append"), ContainerEffect::Grow);
+  EXPECT_EQ(effect("QQueue", "dequeue"), ContainerEffect::Pop);
+  EXPECT_EQ(effect("QHash", "operator[]"), ContainerEffect::Grow);
+  EXPECT_EQ(effect("QHash", "contains"), ContainerEffect::Lookup);
+  EXPECT_EQ(effect("QString", "append"), ContainerEffect::Grow);
+  EXPECT_TRUE(all().findContainer("QSet")->Associative);
+  EXPECT_FALSE(all().findContainer("QString")->Contiguous);
+  EXPECT_NE(findFirst(all().BoundedTypes, "QCache"), nullptr);
+
+  for (const char *T :
+       {"absl::flat_hash_map", "absl::node_hash_map", "absl::flat_hash_set",
+        "absl::node_hash_set", "absl::btree_map", "absl::btree_set",
+        "absl::InlinedVector", "absl::FixedArray"})
+    EXPECT_NE(all().findContainer(T), nullptr) << T;
+  EXPECT_TRUE(all().findContainer("absl::InlinedVector")->Contiguous);
+  EXPECT_EQ(effect("absl::flat_hash_map", "try_emplace"),
+            ContainerEffect::Grow);
+  // FixedArray cannot grow: no method of it grows, erases or clears.
+  for (const auto &[Name, E] : all().findContainer("absl::FixedArray")->Methods)
+    EXPECT_TRUE(E == ContainerEffect::Read || E == ContainerEffect::Size)
+        << Name;
+}
+
+TEST(RulesPacks, EveryGrowableContainerCanBeMeasured) {
+  // A bound needs a size query, except forward_list which has none.
+  for (const ContainerModel &C : all().Containers) {
+    bool Grows = false, Sized = false;
+    for (const auto &[Name, E] : C.Methods) {
+      Grows |= E == ContainerEffect::Grow;
+      Sized |= E == ContainerEffect::Size;
+    }
+    if (Grows && C.Id != "std.container.forward_list")
+      EXPECT_TRUE(Sized) << C.Id;
+  }
+}
+
+} // namespace

@@ -1,0 +1,190 @@
+//===- VerdictTest.cpp - entity verdicts over synthetic, merged facts -----===//
+//
+// The cross-TU logic needs no AST: facts are plain data. These tests build the
+// facts two translation units would record and check what is decided once
+// they are merged, in either order.
+//
+//===----------------------------------------------------------------------===//
+#include "Analysis.h"
+#include "Facts.h"
+
+#include "memlint/RuleSet.h"
+
+#include "llvm/Support/JSON.h"
+
+#include <gtest/gtest.h>
+
+using namespace memlint;
+
+namespace {
+
+Loc at(const char *File, unsigned Line) { return Loc{File, Line, 5, 0}; }
+
+Entity member(const char *Id, const char *Name, std::vector<std::string> Reachers) {
+  Entity E;
+  E.Id = Id;
+  E.Name = Name;
+  E.Kind = EntityKind::Field;
+  E.Decl = at("/p/service.h", 10);
+  E.Container = "std-vector";
+  E.OwnerClass = "c:@S@Service";
+  E.OwnerName = "Service";
+  E.Reachers = std::move(Reachers);
+  return E;
+}
+
+Event event(const char *Entity, EventKind K, Loc L, const char *Fn,
+            unsigned Flags = 0) {
+  Event E;
+  E.Entity = Entity;
+  E.Kind = K;
+  E.At = L;
+  E.Function = Fn;
+  E.Flags = Flags;
+  return E;
+}
+
+std::vector<Finding> decideAll(std::vector<Facts> TUs, bool Closed = false) {
+  Facts All;
+  for (const Facts &F : TUs)
+    All.merge(F);
+  All.normalize();
+  RuleSet Rules;
+  AnalysisOptions Opts;
+  Opts.Rules = &Rules;
+  Opts.AssumeClosedWorld = Closed;
+  return decide(All, Opts);
+}
+
+const char *Items = "c:@S@Service@FI@items_";
+
+// a.cpp grows Service::items_ in add(); b.cpp erases in trim().
+Facts tuA() {
+  Facts F;
+  F.Entities[Items] = member(Items, "Service::items_", {"c:@S@Service@F@add#", "c:@S@Service@F@trim#"});
+  F.Events.push_back(event(Items, EventKind::Grow, at("/p/a.cpp", 7), "c:@S@Service@F@add#"));
+  F.DefinedFunctions.insert("c:@S@Service@F@add#");
+  return F;
+}
+Facts tuB() {
+  Facts F;
+  F.Entities[Items] = member(Items, "Service::items_", {"c:@S@Service@F@add#", "c:@S@Service@F@trim#"});
+  F.Events.push_back(event(Items, EventKind::Erase, at("/p/b.cpp", 3), "c:@S@Service@F@trim#"));
+  F.DefinedFunctions.insert("c:@S@Service@F@trim#");
+  return F;
+}
+
+} // namespace
+
+TEST(Verdict, OneTUIsNotAClosedWorldForAMemberReachedElsewhere) {
+  // a.cpp alone: trim() is not defined here, so nothing is decided.
+  EXPECT_TRUE(decideAll({tuA()}).empty());
+}
+
+TEST(Verdict, BoundInAnotherTUSilencesTheGrowth) {
+  EXPECT_TRUE(decideAll({tuA(), tuB()}).empty());
+  EXPECT_TRUE(decideAll({tuB(), tuA()}).empty());
+}
+
+TEST(Verdict, GrowthWithTheWholeWorldSeenIsReportedOnce) {
+  Facts B = tuB();
+  B.Events.clear(); // trim() defined but bounds nothing
+  auto Findings = decideAll({tuA(), B, tuA()});
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].Rule, "unbounded-container-growth");
+  EXPECT_EQ(Findings[0].At, at("/p/a.cpp", 7));
+  ASSERT_FALSE(Findings[0].Notes.empty());
+  EXPECT_EQ(Findings[0].Notes[0].Message, "'Service::items_' declared here");
+}
+
+TEST(Verdict, AssumeClosedWorldJudgesWhatIsSeen) {
+  auto Findings = decideAll({tuA()}, /*Closed=*/true);
+  EXPECT_EQ(Findings.size(), 1u);
+}
+
+TEST(Verdict, LocalOnlyInstancesAreNotLongLived) {
+  Facts A = tuA(), B = tuB();
+  B.Events.clear();
+  A.Instances.push_back({"c:@S@Service", InstanceKind::Local, ""});
+  EXPECT_TRUE(decideAll({A, B}).empty());
+  // One instance that is a member of a long-lived class is enough.
+  B.Instances.push_back({"c:@S@Service", InstanceKind::MemberOf, "c:@S@App"});
+  B.Instances.push_back({"c:@S@App", InstanceKind::Static, ""});
+  EXPECT_EQ(decideAll({A, B}).size(), 1u);
+}
+
+TEST(Verdict, HelperEffectsFollowTheFlow) {
+  // add() passes items_ to append(std::vector<int>&), defined in b.cpp.
+  Facts A = tuA();
+  A.Events.clear();
+  Flow Fl;
+  Fl.From = Items;
+  Fl.Callee = "c:@F@append#";
+  Fl.Param = 0;
+  Fl.At = at("/p/a.cpp", 9);
+  Fl.Function = "c:@S@Service@F@add#";
+  A.Flows.push_back(Fl);
+  Facts B = tuB();
+  B.Events.clear();
+  Entity P;
+  P.Id = "c:@F@append##0";
+  P.Kind = EntityKind::Param;
+  P.Name = "out";
+  P.AlwaysClosed = true;
+  P.Container = "std-vector";
+  B.Entities[P.Id] = P;
+  B.Events.push_back(event("c:@F@append##0", EventKind::Grow, at("/p/b.cpp", 20), "c:@F@append#"));
+  B.DefinedFunctions.insert("c:@F@append#");
+  auto Findings = decideAll({A, B});
+  ASSERT_EQ(Findings.size(), 1u);
+  EXPECT_EQ(Findings[0].At, at("/p/a.cpp", 9)); // reported at the call
+
+  // The same helper, never defined anywhere: unknown effect, no finding.
+  B.DefinedFunctions.clear();
+  B.Events.clear();
+  EXPECT_TRUE(decideAll({A, B}).empty());
+}
+
+TEST(Verdict, MemoCachesAndDestructorsAndGuards) {
+  Facts A = tuA(), B = tuB();
+  B.Events.clear();
+  // Clearing in the destructor bounds nothing while the object lives.
+  B.Events.push_back(event(Items, EventKind::Clear, at("/p/b.cpp", 30), "c:@S@Service@F@~Service#", InDestructor));
+  EXPECT_EQ(decideAll({A, B}).size(), 1u);
+  // Looked up and filled in the same function: left to unbounded-memoization.
+  Facts M = B;
+  M.Events.push_back(event(Items, EventKind::Lookup, at("/p/a.cpp", 6), "c:@S@Service@F@add#"));
+  EXPECT_TRUE(decideAll({A, M}).empty());
+  // A growth that a size check guards is no finding.
+  Facts G = tuA();
+  G.Events[0].Flags = SizeGuarded;
+  EXPECT_TRUE(decideAll({G, B}).empty());
+}
+
+TEST(Facts, JSONRoundTrip) {
+  Facts F = tuA();
+  F.Instances.push_back({"c:@S@Service", InstanceKind::MemberOf, "c:@S@App"});
+  F.FunctionNames["c:@S@Service@F@add#"] = "Service::add";
+  F.normalize();
+  llvm::json::Value V = toJSON(F);
+  Facts Back;
+  std::string Error;
+  ASSERT_TRUE(fromJSON(V, Back, Error)) << Error;
+  EXPECT_EQ(llvm::json::Value(toJSON(Back)), V);
+}
+
+TEST(Facts, MalformedJSONIsAnErrorNotACrash) {
+  Facts Back;
+  std::string Error;
+  EXPECT_FALSE(fromJSON(llvm::json::Value(42), Back, Error));
+  EXPECT_FALSE(Error.empty());
+  llvm::json::Object O{{"entities", llvm::json::Array{llvm::json::Object{{"id", 1}}}},
+                       {"events", llvm::json::Array{}},
+                       {"flows", llvm::json::Array{}},
+                       {"instances", llvm::json::Array{}},
+                       {"defined", llvm::json::Array{}},
+                       {"functionNames", llvm::json::Object{}}};
+  Error.clear();
+  EXPECT_FALSE(fromJSON(llvm::json::Value(std::move(O)), Back, Error));
+  EXPECT_NE(Error.find("malformed facts"), std::string::npos);
+}
