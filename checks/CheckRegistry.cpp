@@ -5,9 +5,19 @@ namespace memlint {
 
 const std::vector<RuleInfo> &implementedRules() {
   static const std::vector<RuleInfo> Rules = {
+      {"capacity-retention",
+       "a long-lived vector or string emptied after data-dependent bursts "
+       "keeps its peak capacity"},
+      {"shared-ptr-cycle",
+       "records that own each other through shared_ptr form cycles reference "
+       "counting never frees"},
       {"unbounded-container-growth",
        "a long-lived container that is grown and never erased, cleared or "
        "size-bounded"},
+      {"unbounded-memoization",
+       "a long-lived memo cache filled on every miss and never evicted"},
+      {"unbounded-queue",
+       "a producer/consumer queue whose push never waits, fails or drops"},
   };
   return Rules;
 }

@@ -103,6 +103,8 @@ public:
     std::string Owner = stableId(patternOf(RD));
     for (const CXXBaseSpecifier &B : RD->bases())
       addInstances(B.getType(), InstanceKind::MemberOf, Owner);
+    if (!RD->isDependentContext() && !RD->isLambda())
+      ownershipEdges(RD);
     return true;
   }
 
@@ -119,6 +121,13 @@ public:
       return true;
     }
     QualType T = VD->getType();
+    if (VD->hasLocalStorage() && T->isReferenceType() && VD->getInit() &&
+        LastSubscript.first &&
+        strip(VD->getInit()) == strip(LastSubscript.first)) {
+      // `auto &slot = cache_[key];` then `if (slot.empty()) slot = ...`.
+      LazySlots[VD] = LastSubscript.second;
+      return true;
+    }
     if (VD->hasLocalStorage() && (T->isReferenceType() || T->isPointerType())) {
       if (const Expr *Init = VD->getInit()) {
         // `auto &v = items_;` and `Sink *s = &items_;` alias the container.
@@ -142,6 +151,25 @@ public:
     return true;
   }
 
+  bool VisitIfStmt(IfStmt *If) {
+    if (LazySlots.empty() || !If->getCond())
+      return true;
+    markLazySlotTests(If->getCond());
+    return true;
+  }
+
+  void markLazySlotTests(const Stmt *S) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+        auto It = LazySlots.find(VD);
+        if (It != LazySlots.end())
+          Out.Events[It->second].Flags |= MemoFill;
+      }
+    for (const Stmt *C : S->children())
+      if (C)
+        markLazySlotTests(C);
+  }
+
   bool VisitCXXNewExpr(CXXNewExpr *NE) {
     addInstances(NE->getAllocatedType(), InstanceKind::Heap, "");
     return true;
@@ -162,6 +190,8 @@ public:
     }
     if (Object && Method)
       containerMethodCall(CE, Method, Object);
+    if (Method)
+      callbackStore(CE);
 
     llvm::SmallVector<bool, 8> Done(CE->getNumArgs(), false);
     if (Callee && !Method)
@@ -219,6 +249,8 @@ public:
   }
 
 private:
+  enum class PointerKind { None, Shared, Weak, Unique };
+
   ASTContext &Ctx;
   SourceManager &SM;
   const RuleSet &Rules;
@@ -231,7 +263,11 @@ private:
   llvm::DenseSet<const Expr *> Handled; // address-ofs already accounted for
   llvm::DenseMap<const ValueDecl *, std::string> EntityIds;
   llvm::DenseMap<const CXXRecordDecl *, const ContainerModel *> Models;
+  llvm::DenseMap<const CXXRecordDecl *, PointerKind> PointerKinds;
   std::map<std::pair<const FunctionDecl *, std::string>, bool> SizeReaders;
+  /// The last `map[key]` growth seen, and references bound to such slots.
+  std::pair<const Expr *, int> LastSubscript{nullptr, -1};
+  llvm::DenseMap<const VarDecl *, int> LazySlots;
 
   bool inSystemHeader(SourceLocation L) const {
     return L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L));
@@ -365,6 +401,7 @@ private:
       E.OwnerName = recordPath(Parent);
       E.Name = E.OwnerName + "::" + FD->getNameAsString();
       closedWorldForMember(cast<FieldDecl>(P), Parent, E);
+      E.Concurrent = synchronizes(cast<CXXRecordDecl>(FD->getParent()));
     } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
       if (T->isReferenceType() || T->isPointerType())
         return false;
@@ -409,6 +446,7 @@ private:
       if (Key.getKind() == TemplateArgument::Type) {
         QualType K = Key.getAsType().getCanonicalType();
         E.FiniteKey = K->isEnumeralType() || K->isBooleanType();
+        E.PinsKeys = K->isPointerType() || isPointerLike(K);
       }
     }
     E.Decl = Locs.make(P->getLocation());
@@ -470,6 +508,207 @@ private:
     return true;
   }
 
+  //===-- Ownership (shared-ptr-cycle) ------------------------------------===//
+
+  /// Smart pointers are recognized by shape, not by name, so boost's and
+  /// other libraries' work too: weak ones can lock() and tell expired();
+  /// owning ones have operator->, shared ones count their owners.
+  PointerKind pointerKind(const CXXRecordDecl *RD) {
+    if (!RD)
+      return PointerKind::None;
+    auto It = PointerKinds.find(RD);
+    if (It != PointerKinds.end())
+      return It->second;
+    PointerKind K = PointerKind::None;
+    if (hasMethod(RD, "lock", 0) && hasMethod(RD, "expired", 0))
+      K = PointerKind::Weak;
+    else if (hasMethod(RD, "operator->", 0) && hasMethod(RD, "use_count", 0))
+      K = PointerKind::Shared;
+    else if (hasMethod(RD, "operator->", 0) && hasMethod(RD, "release", 0))
+      K = PointerKind::Unique;
+    PointerKinds[RD] = K;
+    return K;
+  }
+
+  static bool hasMethod(const CXXRecordDecl *RD, llvm::StringRef Name,
+                        unsigned Depth) {
+    if (!RD || Depth > 6 || !RD->hasDefinition())
+      return false;
+    RD = RD->getDefinition();
+    for (const Decl *D : RD->decls())
+      if (const auto *ND = dyn_cast<NamedDecl>(D))
+        if ((isa<CXXMethodDecl>(ND) || isa<FunctionTemplateDecl>(ND)) &&
+            ND->getNameAsString() == Name)
+          return true;
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (hasMethod(B.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
+        return true;
+    return false;
+  }
+
+  /// Holds a lock (lock/unlock) or a condition variable (wait/notify_one):
+  /// its members are shared between threads. Recognized by shape.
+  bool synchronizes(const CXXRecordDecl *RD) {
+    for (const FieldDecl *F : RD->fields()) {
+      const CXXRecordDecl *T =
+          F->getType().getCanonicalType()->getAsCXXRecordDecl();
+      if (T && ((hasMethod(T, "lock", 0) && hasMethod(T, "unlock", 0)) ||
+                (hasMethod(T, "wait", 0) && hasMethod(T, "notify_one", 0))))
+        return true;
+    }
+    return false;
+  }
+
+  bool isPointerLike(QualType T) {
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    return RD && (pointerKind(RD) != PointerKind::None ||
+                  hasMethod(RD, "operator->", 0));
+  }
+
+  static QualType firstTypeArg(const CXXRecordDecl *RD) {
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+        if (A.getKind() == TemplateArgument::Type)
+          return A.getAsType();
+    return QualType();
+  }
+
+  std::string recordName(const CXXRecordDecl *RD) const {
+    if (isa<ClassTemplateSpecializationDecl>(RD)) {
+      PrintingPolicy P(Ctx.getLangOpts());
+      P.SuppressScope = true;
+      return Ctx.getRecordType(RD).getAsString(P);
+    }
+    return recordPath(RD);
+  }
+
+  void ownershipEdges(const CXXRecordDecl *RD) {
+    for (const CXXBaseSpecifier &B : RD->bases())
+      if (const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl()) {
+        if (inSystemHeader(Base->getLocation()))
+          continue;
+        Out.Subclasses.push_back({stableId(RD), stableId(Base)});
+        addEdge(RD, Base, "", OwnKind::Value, false, B.getBeginLoc());
+      }
+    for (const FieldDecl *FD : RD->fields())
+      ownedBy(RD, FD, FD->getType(), OwnKind::Value, false, 0);
+  }
+
+  /// What a field of type \p T makes \p Owner own.
+  void ownedBy(const CXXRecordDecl *Owner, const FieldDecl *FD, QualType T,
+               OwnKind Kind, bool Many, unsigned Depth) {
+    if (T.isNull() || Depth > 6)
+      return;
+    T = T.getCanonicalType();
+    if (T->isReferenceType() || T->isPointerType())
+      return;
+    if (const ArrayType *AT = Ctx.getAsArrayType(T))
+      return ownedBy(Owner, FD, AT->getElementType(), Kind, true, Depth + 1);
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return;
+    switch (pointerKind(RD)) {
+    case PointerKind::Weak:
+      return;
+    case PointerKind::Shared:
+      return ownedBy(Owner, FD, firstTypeArg(RD), OwnKind::Shared, Many,
+                     Depth + 1);
+    case PointerKind::Unique:
+      return ownedBy(Owner, FD, firstTypeArg(RD),
+                     Kind == OwnKind::Shared ? Kind : OwnKind::Unique, Many,
+                     Depth + 1);
+    case PointerKind::None:
+      break;
+    }
+    if (!inSystemHeader(RD->getLocation())) {
+      addEdge(Owner, RD, FD->getNameAsString(), Kind, Many, FD->getLocation());
+      return;
+    }
+    // A library template (container, optional, variant, pair): it owns its
+    // type arguments; a container owns many.
+    bool Container = Rules.findContainer(qualifiedName(RD)) != nullptr;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      for (const TemplateArgument &A : Spec->getTemplateArgs().asArray()) {
+        if (A.getKind() == TemplateArgument::Type)
+          ownedBy(Owner, FD, A.getAsType(), Kind, Many || Container, Depth + 1);
+        else if (A.getKind() == TemplateArgument::Pack)
+          for (const TemplateArgument &P : A.pack_elements())
+            if (P.getKind() == TemplateArgument::Type)
+              ownedBy(Owner, FD, P.getAsType(), Kind, Many || Container,
+                      Depth + 1);
+      }
+  }
+
+  void addEdge(const CXXRecordDecl *From, const CXXRecordDecl *To,
+               const std::string &Field, OwnKind Kind, bool Many,
+               SourceLocation At) {
+    if (!To || inSystemHeader(To->getLocation()))
+      return;
+    OwnEdge E;
+    E.From = stableId(From);
+    E.To = stableId(To);
+    E.FromName = recordName(From);
+    E.ToName = recordName(To);
+    E.Field = Field;
+    E.Kind = Kind;
+    E.Collection = Many;
+    E.At = Locs.make(At);
+    Out.Edges.push_back(std::move(E));
+  }
+
+  /// `cb_ = [self = shared_from_this()] { ... }`: the object whose field
+  /// stores the callback owns whatever the lambda captured by shared
+  /// ownership.
+  void callbackStore(const CallExpr *CE) {
+    const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+    if (!OCE || OCE->getOperator() != OO_Equal || OCE->getNumArgs() != 2)
+      return;
+    const auto *ME = dyn_cast<MemberExpr>(strip(OCE->getArg(0)));
+    const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!FD || !isCallableWrapper(FD->getType()))
+      return;
+    const LambdaExpr *L = findLambda(OCE->getArg(1), 0);
+    if (!L)
+      return;
+    const auto *Holder = dyn_cast<CXXRecordDecl>(FD->getParent());
+    for (const LambdaCapture &C : L->captures()) {
+      if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
+        continue;
+      const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
+      const CXXRecordDecl *RD =
+          V ? V->getType().getCanonicalType()->getAsCXXRecordDecl() : nullptr;
+      if (!RD || pointerKind(RD) != PointerKind::Shared)
+        continue;
+      QualType Target = firstTypeArg(RD);
+      if (!Target.isNull())
+        addEdge(Holder, Target->getAsCXXRecordDecl(), FD->getNameAsString(),
+                OwnKind::Callback, false, OCE->getBeginLoc());
+    }
+  }
+
+  /// A type-erased callable: a class template over a function type
+  /// (std::function, boost::function, absl::AnyInvocable, ...).
+  static bool isCallableWrapper(QualType T) {
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        T.getCanonicalType()->getAsCXXRecordDecl());
+    if (!Spec || Spec->getTemplateArgs().size() == 0)
+      return false;
+    const TemplateArgument &A = Spec->getTemplateArgs()[0];
+    return A.getKind() == TemplateArgument::Type &&
+           A.getAsType()->isFunctionProtoType();
+  }
+
+  static const LambdaExpr *findLambda(const Stmt *S, unsigned Depth) {
+    if (!S || Depth > 6)
+      return nullptr;
+    if (const auto *L = dyn_cast<LambdaExpr>(S))
+      return L;
+    for (const Stmt *C : S->children())
+      if (const LambdaExpr *L = findLambda(C, Depth + 1))
+        return L;
+    return nullptr;
+  }
+
   //===-- Instances -------------------------------------------------------===//
 
   /// Records where instances of the user classes in \p T live: the class
@@ -528,17 +767,93 @@ private:
     return false;
   }
 
-  void record(const ValueDecl *D, EventKind K, SourceLocation At) {
+  /// Records an event on \p D; returns its index in Out.Events, or -1.
+  int record(const ValueDecl *D, EventKind K, SourceLocation At,
+             unsigned ExtraFlags = 0) {
     const std::string &Id = entityId(D);
     if (Id.empty())
-      return;
+      return -1;
     Event E;
     E.Entity = Id;
     E.Kind = K;
     E.At = Locs.make(At);
     E.Function = currentFunction();
-    E.Flags = siteFlags(K == EventKind::Grow ? Id : std::string());
+    E.Flags = siteFlags(K == EventKind::Grow ? Id : std::string()) | ExtraFlags;
+    if (K != EventKind::Grow)
+      E.Scopes = scopes(Id);
     Out.Events.push_back(std::move(E));
+    return static_cast<int>(Out.Events.size() - 1);
+  }
+
+  /// The conditional statements around the top of the statement stack,
+  /// outermost first, up to the function or lambda boundary.
+  std::vector<Scope> scopes(const std::string &Id) {
+    std::vector<Scope> Out;
+    for (size_t I = 1; I < Stmts.size(); ++I) {
+      const Stmt *Parent = Stmts[I - 1], *Child = Stmts[I];
+      if (isa<LambdaExpr>(Parent)) {
+        Out.clear();
+        continue;
+      }
+      const Expr *Cond = nullptr;
+      bool Conditional = false;
+      if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+        Conditional = Child == If->getThen() || Child == If->getElse();
+        Cond = If->getCond();
+      } else if (const auto *Sw = dyn_cast<SwitchStmt>(Parent)) {
+        Conditional = Child == Sw->getBody();
+        Cond = Sw->getCond();
+      } else if (const auto *CO = dyn_cast<ConditionalOperator>(Parent)) {
+        Conditional = Child != CO->getCond();
+        Cond = CO->getCond();
+      } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+        Conditional = BO->isLogicalOp() && Child == BO->getRHS();
+        Cond = BO->getLHS();
+      } else if (const Stmt *Body = loopBody(Parent)) {
+        Conditional = Child == Body;
+        Cond = loopCondition(Parent);
+      }
+      if (Conditional)
+        Out.push_back({Locs.make(Parent->getBeginLoc()),
+                       Cond && readsSize(Cond, Id, 0)});
+    }
+    return Out;
+  }
+
+  /// Is the expression at the top of the statement stack's value used?
+  bool resultUsed() const {
+    for (size_t I = Stmts.size(); I-- > 1;) {
+      const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+      if (isa<ImplicitCastExpr>(Parent) || isa<ExprWithCleanups>(Parent) ||
+          isa<MaterializeTemporaryExpr>(Parent) ||
+          isa<CXXBindTemporaryExpr>(Parent) || isa<ParenExpr>(Parent))
+        continue;
+      if (isa<CompoundStmt>(Parent))
+        return false;
+      if (const Stmt *Body = loopBody(Parent))
+        return Child != Body;
+      if (const auto *If = dyn_cast<IfStmt>(Parent))
+        return Child != If->getThen() && Child != If->getElse();
+      return true;
+    }
+    return false;
+  }
+
+  /// Does \p E depend on the enclosing function's input (its parameters or
+  /// the object it is called on)?
+  bool fromInput(const Stmt *E) const {
+    if (!E || Fns.empty())
+      return false;
+    if (isa<CXXThisExpr>(E))
+      return true;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+        return P->getDeclContext() == Fns.back() ||
+               isa<CXXMethodDecl>(P->getDeclContext()); // lambda parameters
+    for (const Stmt *C : E->children())
+      if (fromInput(C))
+        return true;
+    return false;
   }
 
   static std::optional<EventKind> toEvent(ContainerEffect Effect) {
@@ -581,11 +896,55 @@ private:
     std::optional<EventKind> K = toEvent(It->second);
     if (!K)
       return;
-    // `s_ = s_ + x` assigns, but it grows.
-    if (*K == EventKind::Assign && isa<CXXOperatorCallExpr>(CE) &&
-        CE->getNumArgs() == 2 && mentions(CE->getArg(1), entityId(D)))
-      K = EventKind::Grow;
-    record(D, *K, CE->getBeginLoc());
+    const std::string &Id = entityId(D);
+    bool Operator = isa<CXXOperatorCallExpr>(CE);
+    unsigned FirstArg = Operator ? 1 : 0;
+    auto Arg = [&](unsigned I) -> const Expr * {
+      return FirstArg + I < CE->getNumArgs() ? strip(CE->getArg(FirstArg + I))
+                                             : nullptr;
+    };
+    unsigned Extra = 0;
+    if (*K == EventKind::Assign && Operator && Arg(0)) {
+      // `s_ = s_ + x` assigns, but it grows; `v_ = {}` empties it.
+      if (mentions(Arg(0), Id))
+        K = EventKind::Grow;
+      else if (const auto *IL = dyn_cast<InitListExpr>(Arg(0));
+               IL && IL->getNumInits() == 0)
+        K = EventKind::Clear;
+    } else if (*K == EventKind::Resize && Arg(0)) {
+      // resize(0) empties it.
+      Expr::EvalResult R;
+      if (!Arg(0)->isValueDependent() && Arg(0)->EvaluateAsInt(R, Ctx) &&
+          R.Val.getInt() == 0)
+        K = EventKind::Clear;
+    } else if (*K == EventKind::Erase && Arg(0) && Arg(1)) {
+      // erase(v.begin(), v.end()) empties it.
+      if (isWholeRange(Arg(0), Arg(1), Id))
+        K = EventKind::Clear;
+    }
+    if ((*K == EventKind::Grow || *K == EventKind::Lookup) && M->Associative) {
+      if (Arg(0) && fromInput(Arg(0)))
+        Extra |= KeyFromInput;
+      if (*K == EventKind::Grow && !Operator && resultUsed())
+        Extra |= MemoFill; // `auto [it, fresh] = cache_.try_emplace(k)`
+    }
+    int Index = record(D, *K, CE->getBeginLoc(), Extra);
+    if (Index >= 0 && *K == EventKind::Grow && Operator && M->Associative)
+      LastSubscript = {CE, Index};
+  }
+
+  /// `begin()`/`end()` of the same container, in that order.
+  bool isWholeRange(const Expr *First, const Expr *Last, const std::string &Id) {
+    auto Ends = [&](const Expr *E, llvm::StringRef Name) {
+      const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
+      if (!MCE || !MCE->getMethodDecl() ||
+          MCE->getMethodDecl()->getName() != Name)
+        return false;
+      const ValueDecl *D = resolve(MCE->getImplicitObjectArgument());
+      return D && entityId(D) == Id;
+    };
+    return (Ends(First, "begin") || Ends(First, "cbegin")) &&
+           (Ends(Last, "end") || Ends(Last, "cend"));
   }
 
   bool mentions(const Stmt *S, const std::string &Id) {
@@ -648,6 +1007,7 @@ private:
     F.At = Locs.make(At);
     F.Function = currentFunction();
     F.Flags = siteFlags(Id);
+    F.Scopes = scopes(Id);
     Out.Flows.push_back(std::move(F));
   }
 
@@ -658,6 +1018,8 @@ private:
   unsigned siteFlags(const std::string &GrowthOf) {
     unsigned Flags = 0;
     bool Lambda = insideLambda();
+    if (Lambda)
+      Flags |= InLambda;
     if (!Fns.empty() && !Lambda) {
       if (isa<CXXConstructorDecl>(Fns.back()))
         Flags |= InConstructor;
@@ -759,7 +1121,8 @@ private:
   bool boundsLater(const Stmt *S, const std::string &Id) {
     if (const auto *If = dyn_cast<IfStmt>(S))
       return readsSize(If->getCond(), Id, 0) &&
-             (exits(If->getThen()) || exits(If->getElse()));
+             (exits(If->getThen()) || exits(If->getElse()) ||
+              evicts(If->getThen(), Id) || evicts(If->getElse(), Id));
     if (const Expr *Cond = loopCondition(S))
       return readsSize(Cond, Id, 0);
     return waitsOnSize(S, Id);
@@ -775,6 +1138,27 @@ private:
             return true;
     for (const Stmt *C : S->children())
       if (waitsOnSize(C, Id))
+        return true;
+    return false;
+  }
+
+  /// Removes from the container (drop-oldest when full).
+  bool evicts(const Stmt *S, const std::string &Id) {
+    if (!S || isa<LambdaExpr>(S))
+      return false;
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(S))
+      if (const ValueDecl *D = resolve(MCE->getImplicitObjectArgument()))
+        if (entityId(D) == Id)
+          if (const ContainerModel *M = modelOfEntity(D)) {
+            auto It = M->Methods.find(MCE->getMethodDecl()->getNameAsString());
+            if (It != M->Methods.end() &&
+                (It->second == ContainerEffect::Pop ||
+                 It->second == ContainerEffect::Erase ||
+                 It->second == ContainerEffect::Clear))
+              return true;
+          }
+    for (const Stmt *C : S->children())
+      if (evicts(C, Id))
         return true;
     return false;
   }

@@ -17,6 +17,8 @@ static const char *const EntityKindNames[] = {"field", "static-field", "global",
                                               "static-local", "param"};
 static const char *const InstanceKindNames[] = {"local", "static", "heap",
                                                 "member-of"};
+static const char *const OwnKindNames[] = {"value", "unique", "shared",
+                                           "callback"};
 
 const char *toString(EventKind K) {
   return EventKindNames[static_cast<unsigned>(K)];
@@ -46,6 +48,13 @@ static auto flowKey(const Flow &F) {
 static auto instanceKey(const Instance &I) {
   return std::tie(I.Class, I.Kind, I.Owner);
 }
+static auto edgeKey(const OwnEdge &E) {
+  return std::tie(E.From, E.To, E.Field, E.Kind, E.At.File, E.At.Line,
+                  E.At.Column, E.Collection);
+}
+static auto subclassKey(const Subclass &S) {
+  return std::tie(S.Derived, S.Base);
+}
 
 template <typename T, typename KeyFn>
 static void sortUnique(std::vector<T> &V, KeyFn Key) {
@@ -60,6 +69,8 @@ void Facts::normalize() {
   sortUnique(Events, eventKey);
   sortUnique(Flows, flowKey);
   sortUnique(Instances, instanceKey);
+  sortUnique(Edges, edgeKey);
+  sortUnique(Subclasses, subclassKey);
 }
 
 void Facts::merge(const Facts &Other) {
@@ -84,6 +95,9 @@ void Facts::merge(const Facts &Other) {
   Flows.insert(Flows.end(), Other.Flows.begin(), Other.Flows.end());
   Instances.insert(Instances.end(), Other.Instances.begin(),
                    Other.Instances.end());
+  Edges.insert(Edges.end(), Other.Edges.begin(), Other.Edges.end());
+  Subclasses.insert(Subclasses.end(), Other.Subclasses.begin(),
+                    Other.Subclasses.end());
   DefinedFunctions.insert(Other.DefinedFunctions.begin(),
                           Other.DefinedFunctions.end());
   for (const auto &[K, V] : Other.FunctionNames)
@@ -111,6 +125,28 @@ static bool locFromJSON(const json::Value *V, Loc &L) {
   return true;
 }
 
+static json::Array scopesToJSON(const std::vector<Scope> &Scopes) {
+  json::Array Out;
+  for (const Scope &S : Scopes)
+    Out.push_back(json::Array{locToJSON(S.At), S.ReadsSize});
+  return Out;
+}
+
+static bool scopesFromJSON(const json::Array *A, std::vector<Scope> &Out) {
+  if (!A)
+    return false;
+  for (const json::Value &SV : *A) {
+    const json::Array *SA = SV.getAsArray();
+    Scope Sc;
+    auto Reads = SA && SA->size() == 2 ? (*SA)[1].getAsBoolean() : std::nullopt;
+    if (!Reads || !locFromJSON(&(*SA)[0], Sc.At))
+      return false;
+    Sc.ReadsSize = *Reads;
+    Out.push_back(std::move(Sc));
+  }
+  return true;
+}
+
 json::Value toJSON(const Facts &F) {
   json::Array Entities;
   for (const auto &[Id, E] : F.Entities) {
@@ -125,6 +161,8 @@ json::Value toJSON(const Facts &F) {
         {"container", E.Container},
         {"contiguous", E.Contiguous},
         {"finiteKey", E.FiniteKey},
+        {"pinsKeys", E.PinsKeys},
+        {"concurrent", E.Concurrent},
         {"ownerClass", E.OwnerClass},
         {"ownerName", E.OwnerName},
         {"alwaysClosed", E.AlwaysClosed},
@@ -133,12 +171,29 @@ json::Value toJSON(const Facts &F) {
     });
   }
   json::Array Events;
-  for (const auto &E : F.Events)
+  for (const auto &E : F.Events) {
+    json::Array Scopes = scopesToJSON(E.Scopes);
     Events.push_back(json::Object{{"entity", E.Entity},
                                   {"kind", toString(E.Kind)},
                                   {"at", locToJSON(E.At)},
                                   {"function", E.Function},
-                                  {"flags", E.Flags}});
+                                  {"flags", E.Flags},
+                                  {"scopes", std::move(Scopes)}});
+  }
+  json::Array Edges;
+  for (const OwnEdge &E : F.Edges)
+    Edges.push_back(
+        json::Object{{"from", E.From},
+                     {"to", E.To},
+                     {"fromName", E.FromName},
+                     {"toName", E.ToName},
+                     {"field", E.Field},
+                     {"kind", OwnKindNames[static_cast<unsigned>(E.Kind)]},
+                     {"collection", E.Collection},
+                     {"at", locToJSON(E.At)}});
+  json::Array Subclasses;
+  for (const Subclass &S : F.Subclasses)
+    Subclasses.push_back(json::Array{S.Derived, S.Base});
   json::Array Flows;
   for (const auto &Fl : F.Flows)
     Flows.push_back(json::Object{{"from", Fl.From},
@@ -146,7 +201,8 @@ json::Value toJSON(const Facts &F) {
                                  {"param", Fl.Param},
                                  {"at", locToJSON(Fl.At)},
                                  {"function", Fl.Function},
-                                 {"flags", Fl.Flags}});
+                                 {"flags", Fl.Flags},
+                                 {"scopes", scopesToJSON(Fl.Scopes)}});
   json::Array Instances;
   for (const auto &I : F.Instances)
     Instances.push_back(
@@ -163,6 +219,8 @@ json::Value toJSON(const Facts &F) {
                       {"events", std::move(Events)},
                       {"flows", std::move(Flows)},
                       {"instances", std::move(Instances)},
+                      {"edges", std::move(Edges)},
+                      {"subclasses", std::move(Subclasses)},
                       {"defined", std::move(Defined)},
                       {"functionNames", std::move(Names)}};
 }
@@ -221,10 +279,30 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
   };
   const json::Array *Entities = Arr("entities"), *Events = Arr("events"),
                     *Flows = Arr("flows"), *Instances = Arr("instances"),
+                    *Edges = Arr("edges"), *Subclasses = Arr("subclasses"),
                     *Defined = Arr("defined");
   const json::Object *Names = Root->getObject("functionNames");
-  if (!Entities || !Events || !Flows || !Instances || !Defined || !Names)
+  if (!Entities || !Events || !Flows || !Instances || !Edges || !Subclasses ||
+      !Defined || !Names)
     return R.fail("missing section");
+  for (const json::Value &EV : *Edges) {
+    const json::Object *O = EV.getAsObject();
+    OwnEdge E;
+    if (!O || !R.str(*O, "from", E.From) || !R.str(*O, "to", E.To) ||
+        !R.str(*O, "fromName", E.FromName) || !R.str(*O, "toName", E.ToName) ||
+        !R.str(*O, "field", E.Field) || !R.kind(*O, OwnKindNames, E.Kind) ||
+        !R.boolean(*O, "collection", E.Collection) || !R.loc(*O, "at", E.At))
+      return R.fail("bad edge");
+    F.Edges.push_back(std::move(E));
+  }
+  for (const json::Value &SV : *Subclasses) {
+    const json::Array *A = SV.getAsArray();
+    auto D = A && A->size() == 2 ? (*A)[0].getAsString() : std::nullopt;
+    auto B = A && A->size() == 2 ? (*A)[1].getAsString() : std::nullopt;
+    if (!D || !B)
+      return R.fail("bad subclass");
+    F.Subclasses.push_back({D->str(), B->str()});
+  }
   for (const json::Value &EV : *Entities) {
     const json::Object *O = EV.getAsObject();
     Entity E;
@@ -233,6 +311,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
         !R.str(*O, "container", E.Container) ||
         !R.boolean(*O, "contiguous", E.Contiguous) ||
         !R.boolean(*O, "finiteKey", E.FiniteKey) ||
+        !R.boolean(*O, "pinsKeys", E.PinsKeys) ||
+        !R.boolean(*O, "concurrent", E.Concurrent) ||
         !R.str(*O, "ownerClass", E.OwnerClass) ||
         !R.str(*O, "ownerName", E.OwnerName) ||
         !R.boolean(*O, "alwaysClosed", E.AlwaysClosed) ||
@@ -256,6 +336,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
         !R.kind(*O, EventKindNames, E.Kind) || !R.loc(*O, "at", E.At) ||
         !R.str(*O, "function", E.Function) || !R.uint(*O, "flags", E.Flags))
       return R.fail("bad event");
+    if (!scopesFromJSON(O->getArray("scopes"), E.Scopes))
+      return R.fail("bad event scopes");
     F.Events.push_back(std::move(E));
   }
   for (const json::Value &FV : *Flows) {
@@ -263,7 +345,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
     Flow Fl;
     if (!O || !R.str(*O, "from", Fl.From) || !R.str(*O, "callee", Fl.Callee) ||
         !R.uint(*O, "param", Fl.Param) || !R.loc(*O, "at", Fl.At) ||
-        !R.str(*O, "function", Fl.Function) || !R.uint(*O, "flags", Fl.Flags))
+        !R.str(*O, "function", Fl.Function) || !R.uint(*O, "flags", Fl.Flags) ||
+        !scopesFromJSON(O->getArray("scopes"), Fl.Scopes))
       return R.fail("bad flow");
     F.Flows.push_back(std::move(Fl));
   }

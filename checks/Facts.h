@@ -40,6 +40,8 @@ struct Entity {
   std::string Container;   // id of the container model
   bool Contiguous = false; // capacity outlives clear()
   bool FiniteKey = false;  // keyed by an enum or bool
+  bool PinsKeys = false;   // keyed by pointers: entries keep their keys alive
+  bool Concurrent = false; // its class also holds a lock or condition variable
   std::string OwnerClass;  // fields: USR of the declaring class
   std::string OwnerName;   // fields: "Service"
   /// Closed world: AlwaysClosed entities are judged from any set of TUs
@@ -65,6 +67,18 @@ enum EventFlag : unsigned {
   SizeGuarded = 1u << 2,   // a size check on the path bounds it
   ConstantLoop = 1u << 3,  // only inside loops with a constant trip count
   InLoop = 1u << 4,        // inside some loop
+  MemoFill = 1u << 5,      // an insertion whose result is tested (try_emplace,
+                           // a lazily filled operator[] slot)
+  KeyFromInput = 1u << 6,  // the key depends on the function's parameters
+  InLambda = 1u << 7,      // inside a lambda (runs later, elsewhere)
+};
+
+/// A conditional statement an event is nested in (innermost last): an if or
+/// switch branch, a loop body, a ?: arm. Used to tell "on every path after
+/// X" from "only when something else holds".
+struct Scope {
+  Loc At;                 // the conditional statement
+  bool ReadsSize = false; // its condition reads the entity's size/capacity
 };
 
 struct Event {
@@ -73,6 +87,7 @@ struct Event {
   Loc At;
   std::string Function; // USR of the enclosing function ("" at file scope)
   unsigned Flags = 0;
+  std::vector<Scope> Scopes; // recorded for events other than growth
 };
 
 /// A container reaches a helper's parameter: effects on the parameter are
@@ -84,6 +99,7 @@ struct Flow {
   Loc At;               // the call
   std::string Function; // caller USR
   unsigned Flags = 0;   // EventFlag of the call site
+  std::vector<Scope> Scopes; // conditionals around the call
 };
 
 enum class InstanceKind { Local, Static, Heap, MemberOf };
@@ -95,11 +111,36 @@ struct Instance {
   std::string Owner; // MemberOf: the enclosing class
 };
 
+enum class OwnKind {
+  Value,    // a member or base subobject (exact type)
+  Unique,   // unique ownership (unique_ptr-like)
+  Shared,   // shared ownership (shared_ptr-like), possibly inside a container
+  Callback, // a stored callback whose lambda captured shared ownership
+};
+
+/// A record owns instances of another record through one of its fields (or a
+/// base). The shared-ptr-cycle rule looks for cycles in these edges.
+struct OwnEdge {
+  std::string From, To;         // record ids (specializations keep their args)
+  std::string FromName, ToName; // display names
+  std::string Field;            // field name ("" for a base)
+  OwnKind Kind = OwnKind::Value;
+  bool Collection = false;      // many (a container of them) rather than one
+  Loc At;                       // the field (or the assignment of a callback)
+};
+
+/// Derived is a subclass of Base: a pointer to Base may hold a Derived.
+struct Subclass {
+  std::string Derived, Base;
+};
+
 struct Facts {
   std::map<std::string, Entity> Entities;
   std::vector<Event> Events;
   std::vector<Flow> Flows;
   std::vector<Instance> Instances;
+  std::vector<OwnEdge> Edges;
+  std::vector<Subclass> Subclasses;
   std::set<std::string> DefinedFunctions;
   std::map<std::string, std::string> FunctionNames; // USR -> display name
 

@@ -5,6 +5,7 @@
 #include "Facts.h"
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,22 @@ struct EffectiveEvent {
   std::string Helper; // parameter entity the event came through
 };
 
+/// Erase, pop, clear, resize, assign, consume, escape: something that keeps
+/// the container from only growing (outside its destructor).
+bool isBound(const EffectiveEvent &Ev);
+
+/// Functions that look the container up (find, count, contains).
+std::set<std::string> lookupFunctions(const std::vector<EffectiveEvent> &Events);
+
+/// An insertion that fills a memo cache: keyed by the function's input, and
+/// either looked up in the same function first or tested right after
+/// (try_emplace, a lazily filled operator[] slot).
+bool isMemoInsert(const EffectiveEvent &Ev,
+                  const std::set<std::string> &LookupFunctions);
+
+/// "its 'Service' object lives" / "the program runs".
+std::string lifetimeOf(const Entity &E);
+
 class ProgramView {
 public:
   ProgramView(const Facts &F, bool AssumeClosedWorld);
@@ -27,6 +44,10 @@ public:
   bool closed(const Entity &E) const;
   /// Lives beyond one function call (fields: some instance of the owner does).
   bool longLived(const Entity &E) const;
+  /// Closed and long-lived: an entity rule may judge it.
+  bool judgeable(const Entity &E) const {
+    return E.Kind != EntityKind::Param && closed(E) && longLived(E);
+  }
   /// The entity's events, plus those of the helpers it is passed to.
   std::vector<EffectiveEvent> effectiveEvents(const std::string &EntityId) const;
   std::string functionName(const std::string &Usr) const;

@@ -3,55 +3,30 @@
 
 #include "ProgramView.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <set>
 
 namespace memlint {
 
 static const char RuleId[] = "unbounded-container-growth";
 
-static bool isBound(EventKind K) {
-  switch (K) {
-  case EventKind::Erase:
-  case EventKind::Pop:
-  case EventKind::Clear:
-  case EventKind::Resize:
-  case EventKind::Assign:
-  case EventKind::Consume:
-  case EventKind::Escape:
-    return true;
-  default:
-    return false;
-  }
-}
-
 void decideUnboundedContainerGrowth(const ProgramView &View,
                                     std::vector<Finding> &Out) {
   for (const auto &[Id, E] : View.facts().Entities) {
-    if (E.Kind == EntityKind::Param || E.FiniteKey)
-      continue;
-    if (!View.closed(E) || !View.longLived(E))
+    if (E.FiniteKey || !View.judgeable(E))
       continue;
     std::vector<EffectiveEvent> Events = View.effectiveEvents(Id);
-    std::set<std::string> LookupFunctions;
-    bool Bounded = false;
-    for (const EffectiveEvent &Ev : Events) {
-      // Emptying it in the destructor bounds nothing while it lives.
-      if (isBound(Ev.E.Kind) && !(Ev.E.Flags & InDestructor))
-        Bounded = true;
-      if (Ev.E.Kind == EventKind::Lookup && !Ev.E.Function.empty())
-        LookupFunctions.insert(Ev.E.Function);
-    }
-    if (Bounded)
+    if (llvm::any_of(Events, isBound))
       continue;
+    std::set<std::string> Lookups = lookupFunctions(Events);
     std::vector<const EffectiveEvent *> Growth;
     bool Memo = false;
     for (const EffectiveEvent &Ev : Events) {
       if (Ev.E.Kind != EventKind::Grow)
         continue;
-      // Looked up and filled in the same function: a memo cache, which is
-      // unbounded-memoization's to judge.
-      if (LookupFunctions.count(Ev.E.Function))
-        Memo = true;
+      // A memo cache is unbounded-memoization's to judge.
+      Memo |= isMemoInsert(Ev, Lookups);
       if (Ev.E.Flags & (InConstructor | SizeGuarded | ConstantLoop))
         continue;
       Growth.push_back(&Ev);
@@ -63,9 +38,7 @@ void decideUnboundedContainerGrowth(const ProgramView &View,
     Finding F;
     F.Rule = RuleId;
     F.At = First.E.At;
-    std::string Lifetime = E.Kind == EntityKind::Field
-                               ? "its '" + E.OwnerName + "' object lives"
-                               : std::string("the program runs");
+    std::string Lifetime = lifetimeOf(E);
     F.Message = "container '" + E.Name +
                 "' grows here and nothing erases, clears or size-bounds it, "
                 "so it grows for as long as " +

@@ -2,9 +2,15 @@
 #include "Analysis.h"
 #include "ContainerFacts.h"
 #include "ProgramView.h"
+#include "CapacityRetentionCheck.h"
+#include "SharedPtrCycleCheck.h"
 #include "UnboundedContainerGrowthCheck.h"
+#include "UnboundedMemoizationCheck.h"
+#include "UnboundedQueueCheck.h"
 
 #include "memlint/RuleSet.h"
+
+#include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
 #include <functional>
@@ -62,6 +68,45 @@ bool ProgramView::longLived(const Entity &E) const {
   return longLivedClass(E.OwnerClass);
 }
 
+bool isBound(const EffectiveEvent &Ev) {
+  if (Ev.E.Flags & InDestructor)
+    return false;
+  switch (Ev.E.Kind) {
+  case EventKind::Erase:
+  case EventKind::Pop:
+  case EventKind::Clear:
+  case EventKind::Resize:
+  case EventKind::Assign:
+  case EventKind::Consume:
+  case EventKind::Escape:
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::set<std::string>
+lookupFunctions(const std::vector<EffectiveEvent> &Events) {
+  std::set<std::string> Out;
+  for (const EffectiveEvent &Ev : Events)
+    if (Ev.E.Kind == EventKind::Lookup && !Ev.E.Function.empty())
+      Out.insert(Ev.E.Function);
+  return Out;
+}
+
+bool isMemoInsert(const EffectiveEvent &Ev,
+                  const std::set<std::string> &LookupFunctions) {
+  if (Ev.E.Kind != EventKind::Grow || (Ev.E.Flags & InConstructor) ||
+      !(Ev.E.Flags & KeyFromInput))
+    return false;
+  return (Ev.E.Flags & MemoFill) || LookupFunctions.count(Ev.E.Function);
+}
+
+std::string lifetimeOf(const Entity &E) {
+  return E.Kind == EntityKind::Field ? "its '" + E.OwnerName + "' object lives"
+                                     : std::string("the program runs");
+}
+
 static unsigned combineFlags(unsigned CallSite, unsigned Inner) {
   unsigned Out = CallSite & (InConstructor | InDestructor);
   Out |= (CallSite | Inner) & SizeGuarded;
@@ -92,6 +137,7 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
               Eff.E.At = Via->At;
               Eff.E.Function = Via->Function;
               Eff.E.Flags = combineFlags(Via->Flags, E->Flags);
+              Eff.E.Scopes = Via->Scopes;
               Eff.Inner = E->At;
               Eff.Helper = Id;
             }
@@ -108,6 +154,7 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
               Esc.At = Outer->At;
               Esc.Function = Outer->Function;
               Esc.Flags = Outer->Flags;
+              Esc.Scopes = Outer->Scopes;
               Out.push_back({Esc, Loc(), ""});
               continue;
             }
@@ -132,15 +179,28 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
              TUAnalysis &Out) {
   if (!Opts.Rules)
     return;
-  if (Opts.Checks.enabled("unbounded-container-growth"))
+  static const char *const EntityRules[] = {
+      "capacity-retention", "shared-ptr-cycle", "unbounded-container-growth",
+      "unbounded-memoization", "unbounded-queue"};
+  if (llvm::any_of(EntityRules, [&](const char *R) {
+        return Opts.Checks.enabled(R);
+      }))
     collectContainerFacts(Ctx, *Opts.Rules, Out.TUFacts);
 }
 
 std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts) {
   std::vector<Finding> Out;
   ProgramView View(F, Opts.AssumeClosedWorld);
+  if (Opts.Checks.enabled("capacity-retention"))
+    decideCapacityRetention(View, Out);
+  if (Opts.Checks.enabled("shared-ptr-cycle"))
+    decideSharedPtrCycle(View, Out);
   if (Opts.Checks.enabled("unbounded-container-growth"))
     decideUnboundedContainerGrowth(View, Out);
+  if (Opts.Checks.enabled("unbounded-memoization"))
+    decideUnboundedMemoization(View, Out);
+  if (Opts.Checks.enabled("unbounded-queue"))
+    decideUnboundedQueue(View, Out);
   sortAndDedupe(Out);
   return Out;
 }

@@ -52,6 +52,8 @@ std::vector<Finding> decideAll(std::vector<Facts> TUs, bool Closed = false) {
   RuleSet Rules;
   AnalysisOptions Opts;
   Opts.Rules = &Rules;
+  std::string Error;
+  Opts.Checks = *CheckFilter::parse("-*,unbounded-container-growth", Error);
   Opts.AssumeClosedWorld = Closed;
   return decide(All, Opts);
 }
@@ -154,7 +156,11 @@ TEST(Verdict, MemoCachesAndDestructorsAndGuards) {
   // Looked up and filled in the same function: left to unbounded-memoization.
   Facts M = B;
   M.Events.push_back(event(Items, EventKind::Lookup, at("/p/a.cpp", 6), "c:@S@Service@F@add#"));
-  EXPECT_TRUE(decideAll({A, M}).empty());
+  Facts KeyedA = A;
+  KeyedA.Events[0].Flags |= KeyFromInput;
+  EXPECT_TRUE(decideAll({KeyedA, M}).empty());
+  // Keyed by something other than the function's input: plain growth.
+  EXPECT_EQ(decideAll({A, M}).size(), 1u);
   // A growth that a size check guards is no finding.
   Facts G = tuA();
   G.Events[0].Flags = SizeGuarded;

@@ -7,8 +7,9 @@
 #include <unordered_map>
 #include <vector>
 
-// A container that the growing function also looks up is a memo cache:
-// unbounded-memoization judges it, this check stays silent.
+// Only the most specific rule reports an entity. A container that the
+// growing function also looks up by its input is a memo cache:
+// unbounded-memoization reports it, unbounded-container-growth stays silent.
 class Fib { // OK: memo cache (find, then insert)
   std::map<int, long> memo_;
 
@@ -19,6 +20,7 @@ public:
       return it->second;
     long v = n < 2 ? n : fib(n - 1) + fib(n - 2);
     memo_[n] = v;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Fib::memo_' gains an entry here for every distinct input and nothing evicts it{{.*}} [memlint-unbounded-memoization]
     return v;
   }
 };
@@ -31,6 +33,7 @@ public:
       return cache_.at(host);
     std::string ip = "10.0.0." + std::to_string(host.size());
     cache_.emplace(host, ip);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Resolver::cache_' gains an entry here for every distinct input and nothing evicts it{{.*}} [memlint-unbounded-memoization]
     return ip;
   }
 };
@@ -42,17 +45,20 @@ public:
     if (seen_.contains(k))
       return false;
     seen_.insert(k);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Seen::seen_' gains an entry here for every distinct input and nothing evicts it{{.*}} [memlint-unbounded-memoization]
     return true;
   }
 };
 
-// Popped (the queue rule's territory) or cleared (the capacity rule's): both
-// are bounds, so this check is silent too.
+// Popped by a consumer: unbounded-queue reports it. Cleared once consumed:
+// only capacity-retention can report it. Both are bounds for
+// unbounded-container-growth.
 class Jobs { // OK: popped by the consumer
   std::deque<int> jobs_;
 
 public:
   void submit(int j) { jobs_.push_back(j); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: queue 'Jobs::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Jobs::run_one' consumes it{{.*}} [memlint-unbounded-queue]
   void run_one() {
     if (!jobs_.empty())
       jobs_.pop_front();
@@ -64,6 +70,7 @@ class Frame { // OK: cleared once consumed
 public:
   void feed(char c) { bytes_.push_back(c); }
   void consumed() { bytes_.clear(); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'Frame::bytes_' is emptied here but keeps the capacity of its largest fill{{.*}} [memlint-capacity-retention]
 };
 
 // Near misses: looked up, but not where it grows.

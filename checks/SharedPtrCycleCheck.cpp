@@ -1,0 +1,294 @@
+//===- SharedPtrCycleCheck.cpp --------------------------------------------===//
+//
+// Records that own each other through shared ownership can form cycles that
+// reference counting never frees. The facts hold one ownership edge per field
+// (shared, unique, by value, or a stored callback that captured shared
+// ownership) and the subclass relation; here the strongly connected
+// components of that graph are searched for cycles with a shared edge.
+//
+//===----------------------------------------------------------------------===//
+#include "SharedPtrCycleCheck.h"
+
+#include "ProgramView.h"
+
+#include "llvm/ADT/StringExtras.h"
+
+#include <algorithm>
+#include <deque>
+#include <functional>
+#include <map>
+#include <set>
+
+namespace memlint {
+
+static const char RuleId[] = "shared-ptr-cycle";
+
+namespace {
+
+bool sharesOwnership(const OwnEdge &E) {
+  return E.Kind == OwnKind::Shared || E.Kind == OwnKind::Callback;
+}
+
+/// One step of a cycle: an edge and the node it leads to (the edge's target
+/// or, through a pointer, a subclass of it).
+struct Step {
+  const OwnEdge *Edge;
+  std::string To;
+};
+
+class Graph {
+public:
+  explicit Graph(const Facts &F) {
+    std::map<std::string, std::set<std::string>> DirectSubs;
+    for (const Subclass &S : F.Subclasses)
+      DirectSubs[S.Base].insert(S.Derived);
+    for (const OwnEdge &E : F.Edges) {
+      Names[E.From] = E.FromName;
+      Names[E.To] = E.ToName;
+      Nodes.insert(E.From);
+      Nodes.insert(E.To);
+    }
+    for (const OwnEdge &E : F.Edges) {
+      // A pointer to a base may hold any subclass; a member is exactly
+      // its type.
+      std::set<std::string> Targets{E.To};
+      if (E.Kind != OwnKind::Value) {
+        std::deque<std::string> Work{E.To};
+        while (!Work.empty()) {
+          std::string B = Work.front();
+          Work.pop_front();
+          for (const std::string &D : DirectSubs[B])
+            if (Targets.insert(D).second)
+              Work.push_back(D);
+        }
+      }
+      for (const std::string &T : Targets)
+        Adjacent[E.From].push_back({&E, T});
+    }
+    for (auto &[From, Steps] : Adjacent)
+      std::sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
+        return std::tie(A.To, A.Edge->At) < std::tie(B.To, B.Edge->At);
+      });
+  }
+
+  /// Strongly connected components, each sorted, in a stable order.
+  std::vector<std::vector<std::string>> components() const {
+    std::map<std::string, unsigned> Index, Low;
+    std::set<std::string> OnStack;
+    std::vector<std::string> Stack;
+    std::vector<std::vector<std::string>> Out;
+    unsigned Next = 0;
+    std::function<void(const std::string &)> Visit = [&](const std::string &V) {
+      Index[V] = Low[V] = Next++;
+      Stack.push_back(V);
+      OnStack.insert(V);
+      for (const Step &S : steps(V)) {
+        if (!Index.count(S.To)) {
+          Visit(S.To);
+          Low[V] = std::min(Low[V], Low[S.To]);
+        } else if (OnStack.count(S.To)) {
+          Low[V] = std::min(Low[V], Index[S.To]);
+        }
+      }
+      if (Low[V] != Index[V])
+        return;
+      std::vector<std::string> C;
+      std::string W;
+      do {
+        W = Stack.back();
+        Stack.pop_back();
+        OnStack.erase(W);
+        C.push_back(W);
+      } while (W != V);
+      std::sort(C.begin(), C.end());
+      Out.push_back(std::move(C));
+    };
+    for (const std::string &N : Nodes)
+      if (!Index.count(N))
+        Visit(N);
+    std::sort(Out.begin(), Out.end());
+    return Out;
+  }
+
+  const std::vector<Step> &steps(const std::string &From) const {
+    static const std::vector<Step> None;
+    auto It = Adjacent.find(From);
+    return It == Adjacent.end() ? None : It->second;
+  }
+
+  /// Shortest path From -> To inside \p Within, as steps.
+  std::vector<Step> path(const std::string &From, const std::string &To,
+                         const std::set<std::string> &Within) const {
+    if (From == To)
+      return {};
+    std::map<std::string, Step> Via;
+    std::deque<std::string> Work{From};
+    std::set<std::string> Seen{From};
+    while (!Work.empty()) {
+      std::string V = Work.front();
+      Work.pop_front();
+      for (const Step &S : steps(V)) {
+        if (!Within.count(S.To) || !Seen.insert(S.To).second)
+          continue;
+        Via.emplace(S.To, S);
+        if (S.To == To) {
+          std::vector<Step> Out;
+          for (std::string N = To; N != From; N = Via.at(N).Edge->From)
+            Out.push_back(Via.at(N));
+          std::reverse(Out.begin(), Out.end());
+          return Out;
+        }
+        Work.push_back(S.To);
+      }
+    }
+    return {};
+  }
+
+  std::string name(const std::string &Id) const {
+    auto It = Names.find(Id);
+    return It == Names.end() ? Id : It->second;
+  }
+
+private:
+  std::set<std::string> Nodes;
+  std::map<std::string, std::string> Names;
+  std::map<std::string, std::vector<Step>> Adjacent;
+};
+
+std::string fieldName(const OwnEdge &E) { return E.FromName + "::" + E.Field; }
+
+/// A field name reduced to its role word: "m_children" -> "children".
+std::string roleWord(llvm::StringRef Field) {
+  std::string S = Field.lower();
+  llvm::StringRef R(S);
+  R.consume_front("m_");
+  R = R.trim('_');
+  return R.str();
+}
+
+/// Self-edges in opposite roles make instance cycles (a node and its
+/// neighbour pointing at each other); one self-edge (a singly linked `next`,
+/// a tree's `children`) does not.
+bool oppositeRoles(const OwnEdge &A, const OwnEdge &B) {
+  if (A.Collection != B.Collection)
+    return true; // children (many) and parent (one)
+  static const char *const Forward[] = {"next", "succ", "child", "kid",
+                                        "forward", "down", "out"};
+  static const char *const Backward[] = {"prev", "pred", "parent", "owner",
+                                         "back", "up", "in"};
+  auto Has = [](const std::string &W, const char *const(&Words)[7]) {
+    for (const char *Word : Words)
+      if (llvm::StringRef(W).contains(Word))
+        return true;
+    return false;
+  };
+  std::string RA = roleWord(A.Field), RB = roleWord(B.Field);
+  return (Has(RA, Forward) && Has(RB, Backward)) ||
+         (Has(RA, Backward) && Has(RB, Forward));
+}
+
+std::string describe(const Step &S, const Graph &G) {
+  const OwnEdge &E = *S.Edge;
+  std::string Target = "'" + G.name(S.To) + "'";
+  std::string Subclass =
+      S.To == E.To ? "" : " (a subclass of '" + E.ToName + "')";
+  switch (E.Kind) {
+  case OwnKind::Value:
+    if (E.Field.empty())
+      return "'" + E.FromName + "' derives from " + Target;
+    return "'" + E.FromName + "' contains " + Target + " as '" + fieldName(E) +
+           "'";
+  case OwnKind::Unique:
+    return "'" + E.FromName + "' owns " + Target + Subclass + " through '" +
+           fieldName(E) + "'";
+  case OwnKind::Shared:
+    return "'" + E.FromName + "' shares ownership of " +
+           (E.Collection ? "many " : std::string()) + Target + Subclass +
+           " through '" + fieldName(E) + "'";
+  case OwnKind::Callback:
+    return "the callback stored in '" + fieldName(E) +
+           "' keeps a shared_ptr to " + Target + Subclass;
+  }
+  return "";
+}
+
+void report(const std::vector<Step> &Cycle, const Step &Closing,
+            const Graph &G, std::vector<Finding> &Out) {
+  const OwnEdge &E = *Closing.Edge;
+  std::string Path = "'" + G.name(Cycle.front().Edge->From) + "'";
+  for (const Step &S : Cycle)
+    Path += " -> '" + G.name(S.To) + "'";
+  Finding F;
+  F.Rule = RuleId;
+  F.At = E.At;
+  if (E.Kind == OwnKind::Callback)
+    F.Message = "the callback stored in '" + fieldName(E) +
+                "' here keeps a shared_ptr to '" + G.name(Closing.To) +
+                "', closing the ownership cycle " + Path +
+                ": objects on it keep each other alive and reference counting "
+                "never frees them; capture a std::weak_ptr instead (or reset "
+                "the callback once it has run)";
+  else
+    F.Message = "'" + fieldName(E) + "' closes the shared_ptr ownership cycle " +
+                Path +
+                ": objects on it keep each other alive and reference counting "
+                "never frees them; make this back edge a std::weak_ptr (or a "
+                "plain pointer to an owner that outlives it)";
+  for (const Step &S : Cycle)
+    F.Notes.push_back({S.Edge->At, describe(S, G)});
+  Out.push_back(std::move(F));
+}
+
+} // namespace
+
+void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
+  Graph G(View.facts());
+  for (const std::vector<std::string> &C : G.components()) {
+    std::set<std::string> Within(C.begin(), C.end());
+    if (C.size() == 1) {
+      const std::string &N = C.front();
+      std::vector<const Step *> Self;
+      for (const Step &S : G.steps(N))
+        if (S.To == N && sharesOwnership(*S.Edge))
+          Self.push_back(&S);
+      const Step *Closing = nullptr, *Other = nullptr;
+      for (const Step *S : Self)
+        if (S->Edge->Kind == OwnKind::Callback && !Closing)
+          Closing = S;
+      for (size_t I = 0; I < Self.size() && !Closing; ++I)
+        for (size_t J = 0; J < Self.size() && !Closing; ++J)
+          if (I != J && Self[I]->Edge->Field != Self[J]->Edge->Field &&
+              oppositeRoles(*Self[I]->Edge, *Self[J]->Edge)) {
+            // Report at the "one" side (parent, prev), the usual back edge.
+            bool IBack = !Self[I]->Edge->Collection &&
+                         (Self[J]->Edge->Collection ||
+                          Self[J]->Edge->At < Self[I]->Edge->At);
+            Closing = IBack ? Self[I] : Self[J];
+            Other = IBack ? Self[J] : Self[I];
+          }
+      if (!Closing)
+        continue;
+      std::vector<Step> Cycle;
+      if (Other)
+        Cycle.push_back(*Other);
+      Cycle.push_back(*Closing);
+      report(Cycle, *Closing, G, Out);
+      continue;
+    }
+    // The shared edge inside the component declared last closes the cycle
+    // (usually the child-to-parent back edge).
+    const Step *Closing = nullptr;
+    for (const std::string &N : C)
+      for (const Step &S : G.steps(N))
+        if (Within.count(S.To) && sharesOwnership(*S.Edge) &&
+            (!Closing || Closing->Edge->At < S.Edge->At))
+          Closing = &S;
+    if (!Closing)
+      continue;
+    std::vector<Step> Cycle = G.path(Closing->To, Closing->Edge->From, Within);
+    Cycle.push_back(*Closing);
+    report(Cycle, *Closing, G, Out);
+  }
+}
+
+} // namespace memlint

@@ -1,0 +1,63 @@
+//===- UnboundedMemoizationCheck.cpp --------------------------------------===//
+//
+// A long-lived associative container used as a memo cache: looked up by the
+// function's input and filled on a miss, never evicted or size-bounded.
+//
+//===----------------------------------------------------------------------===//
+#include "UnboundedMemoizationCheck.h"
+
+#include "ProgramView.h"
+
+#include "llvm/ADT/STLExtras.h"
+
+#include <set>
+
+namespace memlint {
+
+static const char RuleId[] = "unbounded-memoization";
+
+void decideUnboundedMemoization(const ProgramView &View,
+                                std::vector<Finding> &Out) {
+  for (const auto &[Id, E] : View.facts().Entities) {
+    if (E.FiniteKey || !View.judgeable(E))
+      continue;
+    std::vector<EffectiveEvent> Events = View.effectiveEvents(Id);
+    // Evicted anywhere (an LRU/TTL sweep, a cap that drops entries).
+    if (llvm::any_of(Events, isBound))
+      continue;
+    std::set<std::string> Lookups = lookupFunctions(Events);
+    std::vector<const EffectiveEvent *> Inserts;
+    for (const EffectiveEvent &Ev : Events)
+      if (isMemoInsert(Ev, Lookups) && !(Ev.E.Flags & SizeGuarded))
+        Inserts.push_back(&Ev);
+    if (Inserts.empty())
+      continue;
+
+    const EffectiveEvent &Insert = *Inserts.front();
+    Finding F;
+    F.Rule = RuleId;
+    F.At = Insert.E.At;
+    F.Message = "memo cache '" + E.Name +
+                "' gains an entry here for every distinct input and nothing "
+                "evicts it, so it grows with the input for as long as " +
+                lifetimeOf(E) +
+                (E.PinsKeys ? ", and its pointer keys keep every key object "
+                              "alive"
+                            : std::string()) +
+                "; bound it (LRU or TTL eviction, or a size cap that evicts)";
+    F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
+    for (const EffectiveEvent &Ev : Events)
+      if (Ev.E.Kind == EventKind::Lookup &&
+          Ev.E.Function == Insert.E.Function) {
+        F.Notes.push_back({Ev.E.At, "'" + E.Name + "' is looked up here"});
+        break;
+      }
+    std::set<Loc> Seen{Insert.E.At};
+    for (const EffectiveEvent *Ev : Inserts)
+      if (Seen.insert(Ev->E.At).second)
+        F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also filled here"});
+    Out.push_back(std::move(F));
+  }
+}
+
+} // namespace memlint

@@ -1,0 +1,80 @@
+//===- UnboundedQueueCheck.cpp --------------------------------------------===//
+//
+// A producer/consumer queue: grown in one function, drained (popped, swapped
+// out, moved out) in another, with nothing on the push path that waits for
+// room, fails or drops when it is full.
+//
+//===----------------------------------------------------------------------===//
+#include "UnboundedQueueCheck.h"
+
+#include "ProgramView.h"
+
+#include <set>
+
+namespace memlint {
+
+static const char RuleId[] = "unbounded-queue";
+
+/// Takes entries out from the consumer side: pops; in a class shared between
+/// threads also swapping or moving the whole backlog out (a double-buffered
+/// logger). Erasing chosen keys is bookkeeping, not consuming; and without
+/// threads a swap is as likely a reset.
+static bool drains(EventKind K, bool Concurrent) {
+  return K == EventKind::Pop ||
+         (Concurrent && (K == EventKind::Assign || K == EventKind::Consume));
+}
+
+void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
+  for (const auto &[Id, E] : View.facts().Entities) {
+    if (!View.judgeable(E))
+      continue;
+    std::vector<EffectiveEvent> Events = View.effectiveEvents(Id);
+    std::set<std::string> Lookups = lookupFunctions(Events);
+    std::vector<const EffectiveEvent *> Pushes;
+    std::set<std::string> PushFunctions;
+    bool Memo = false, Escapes = false;
+    for (const EffectiveEvent &Ev : Events) {
+      Escapes |= Ev.E.Kind == EventKind::Escape;
+      if (Ev.E.Kind != EventKind::Grow)
+        continue;
+      Memo |= isMemoInsert(Ev, Lookups);
+      PushFunctions.insert(Ev.E.Function);
+      if (!(Ev.E.Flags & (InConstructor | SizeGuarded | ConstantLoop)))
+        Pushes.push_back(&Ev);
+    }
+    if (Memo || Escapes || Pushes.empty())
+      continue;
+    // The consumer: drains it somewhere the producer does not.
+    const EffectiveEvent *Consumer = nullptr;
+    for (const EffectiveEvent &Ev : Events)
+      if (drains(Ev.E.Kind, E.Concurrent) && !(Ev.E.Flags & InDestructor) &&
+          !PushFunctions.count(Ev.E.Function)) {
+        Consumer = &Ev;
+        break;
+      }
+    if (!Consumer)
+      continue;
+
+    const EffectiveEvent &Push = *Pushes.front();
+    Finding F;
+    F.Rule = RuleId;
+    F.At = Push.E.At;
+    F.Message = "queue '" + E.Name +
+                "' is pushed here with nothing on the push path that waits "
+                "for room, fails or drops when it is full, while '" +
+                View.functionName(Consumer->E.Function) +
+                "' consumes it: when producers outrun the consumer it grows "
+                "without limit; block the producer on a size limit "
+                "(condition variable or semaphore), fail the push when full, "
+                "or drop the oldest entry";
+    F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
+    F.Notes.push_back({Consumer->E.At, "'" + E.Name + "' is consumed here"});
+    std::set<Loc> Seen{Push.E.At};
+    for (const EffectiveEvent *Ev : Pushes)
+      if (Seen.insert(Ev->E.At).second)
+        F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also pushed here"});
+    Out.push_back(std::move(F));
+  }
+}
+
+} // namespace memlint
