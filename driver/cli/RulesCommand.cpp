@@ -4,6 +4,7 @@
 #include "memlint/RuleLoader.h"
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -21,6 +22,18 @@ static int printErrors(const std::vector<RuleError> &Errors) {
   for (const RuleError &E : Errors)
     llvm::errs() << E.str() << "\n";
   return Errors.empty() ? ExitClean : ExitUsage;
+}
+
+static bool hasTopLevelPackKey(const std::string &File) {
+  auto Buf = llvm::MemoryBuffer::getFile(File);
+  if (!Buf)
+    return false; // let the loader report the unreadable file
+  llvm::SmallVector<llvm::StringRef, 64> Lines;
+  (*Buf)->getBuffer().split(Lines, '\n');
+  for (llvm::StringRef L : Lines)
+    if (L.starts_with("pack:") || L.starts_with("pack :"))
+      return true;
+  return false;
 }
 
 /// Loads the shipped packs and, if given, a configuration.
@@ -66,10 +79,10 @@ int runRules(const std::vector<std::string> &Args, const std::string &Exe) {
     std::vector<RuleError> Errors;
     for (size_t I = 1; I < Args.size(); ++I) {
       const std::string &File = Args[I];
-      // A configuration may extend and override the shipped packs, so it is
-      // checked against them; a pack stands alone.
-      bool IsConfig = llvm::StringRef(llvm::sys::path::filename(File))
-                          .starts_with(".memlint");
+      // A file with a top-level `pack:` key is a pack and stands alone;
+      // anything else is a configuration, which may extend and override the
+      // shipped packs, so it is checked against them (the loader's rule).
+      bool IsConfig = !hasTopLevelPackKey(File);
       RuleSet Rules;
       std::vector<RuleError> FileErrors;
       if (IsConfig)
