@@ -101,8 +101,11 @@ public:
     if (!RD->hasDefinition() || RD != RD->getDefinition())
       return true;
     std::string Owner = stableId(patternOf(RD));
+    // A base is a subobject; its template arguments are not (CRTP bases such
+    // as RecursiveASTVisitor<Derived> name the derived class).
     for (const CXXBaseSpecifier &B : RD->bases())
-      addInstances(B.getType(), InstanceKind::MemberOf, Owner);
+      addInstances(B.getType(), InstanceKind::MemberOf, Owner,
+                   /*Depth=*/0, /*TemplateArgs=*/false);
     if (!RD->isDependentContext() && !RD->isLambda())
       ownershipEdges(RD);
     return true;
@@ -715,7 +718,7 @@ private:
   /// itself, array elements and template arguments (`vector<Session>`,
   /// `unique_ptr<Cache>`). References and pointers own nothing.
   void addInstances(QualType T, InstanceKind Kind, const std::string &Owner,
-                    unsigned Depth = 0) {
+                    unsigned Depth = 0, bool TemplateArgs = true) {
     if (T.isNull() || Depth > 8)
       return;
     T = T.getCanonicalType();
@@ -728,6 +731,8 @@ private:
       return;
     if (!inSystemHeader(RD->getLocation()))
       Out.Instances.push_back({stableId(patternOf(RD)), Kind, Owner});
+    if (!TemplateArgs)
+      return;
     if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
       for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
         if (A.getKind() == TemplateArgument::Type)

@@ -149,3 +149,22 @@ void per_thread(int x) {
   recent.push_back(x);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'per_thread::recent' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs;{{.*}} [memlint-unbounded-container-growth]
 }
+
+// OK: a CRTP base names the derived class as a template argument; that is not
+// an instance (the only instance is a local).
+template <class Derived> class VisitorBase {
+public:
+  void run() { static_cast<Derived *>(this)->visit(); }
+};
+class Collector : public VisitorBase<Collector> {
+public:
+  void visit() { found_.push_back(1); }
+
+private:
+  std::vector<int> found_;
+};
+int collect_once() {
+  Collector C;
+  C.run();
+  return 0;
+}
