@@ -16,6 +16,7 @@
 
 #include "Internal.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -25,6 +26,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <sstream>
 
 namespace memlint {
 
@@ -163,6 +165,56 @@ const std::vector<std::string> SeverityNames = {"note", "warning", "error"};
 constexpr int MaxArgIndex = 63;
 constexpr int MaxKeyArg = 15;
 constexpr unsigned MaxExtendsDepth = 32;
+
+//===----------------------------------------------------------------------===//
+// Document structure
+//===----------------------------------------------------------------------===//
+
+// Records where documents start. YAML::LoadAll must not be used: on a stray
+// top-level ',' yaml-cpp 0.7's parser reports an empty document without
+// consuming anything, so LoadAll loops forever, allocating (found by
+// rules/fuzz). Parsing at most two documents ourselves, and checking that
+// the second starts after the first, avoids that.
+class DocumentProbe : public YAML::EventHandler {
+public:
+  std::vector<YAML::Mark> Starts;
+  void OnDocumentStart(const YAML::Mark &M) override { Starts.push_back(M); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                const std::string &) override {}
+  void OnSequenceStart(const YAML::Mark &, const std::string &,
+                       YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+enum class DocCount { None, One, Several, Stuck };
+
+// Throws YAML::Exception on a syntax error in the first two documents.
+DocCount countDocuments(const std::string &Text, YAML::Mark &Second) {
+  std::istringstream In(Text);
+  YAML::Parser Parser(In);
+  DocumentProbe Probe;
+  if (!Parser.HandleNextDocument(Probe))
+    return DocCount::None;
+  if (!Parser.HandleNextDocument(Probe))
+    return DocCount::One;
+  if (Probe.Starts.size() < 2)
+    return DocCount::Several;
+  Second = Probe.Starts[1];
+  return Probe.Starts[1].pos <= Probe.Starts[0].pos ? DocCount::Stuck
+                                                    : DocCount::Several;
+}
+
+Pos posOf(const YAML::Mark &M) {
+  if (M.is_null() || M.line < 0 || M.column < 0)
+    return {};
+  return {unsigned(M.line) + 1, unsigned(M.column) + 1};
+}
 
 //===----------------------------------------------------------------------===//
 // Diagnostics of one file
@@ -620,20 +672,29 @@ bool Loader::loadText(const std::string &Text, const std::string &Display,
   FileState FS(Display, BaseDir, Want.value_or(Kind::Config));
   bool Pushed = false;
   try {
-    std::vector<YAML::Node> Docs = YAML::LoadAll(Text);
-    if (Docs.empty() || Docs[0].IsNull()) {
+    YAML::Mark Second;
+    DocCount Count = countDocuments(Text, Second);
+    YAML::Node Root =
+        Count == DocCount::One ? YAML::Load(Text) : YAML::Node();
+    if (Count == DocCount::Stuck) {
+      size_t At = Second.pos >= 0 ? size_t(Second.pos) : Text.size();
+      std::string What = At < Text.size() && std::isgraph(static_cast<
+                                                 unsigned char>(Text[At]))
+                             ? std::string("'") + Text[At] + "'"
+                             : std::string("content");
+      FS.D.error(posOf(Second), "YAML syntax error: unexpected " + What +
+                                    " outside a flow collection");
+    } else if (Count == DocCount::Several) {
+      FS.D.error(posOf(Second), "a rule file holds one YAML document; a "
+                                "second one starts here");
+    } else if (Count == DocCount::None || Root.IsNull()) {
       FS.D.error(Pos{1, 1}, "empty file: expected a map starting with "
                             "'schema: " +
                                 std::to_string(RuleSchemaVersion) + "'");
-    } else if (Docs.size() > 1) {
-      FS.D.error(Docs[1], "a rule file holds one YAML document; a second one "
-                          "starts here");
-    } else if (!Docs[0].IsMap()) {
-      FS.D.error(Docs[0],
-                 std::string("a rule file must be a map of keys, got ") +
-                     describeNode(Docs[0]));
+    } else if (!Root.IsMap()) {
+      FS.D.error(Root, std::string("a rule file must be a map of keys, got ") +
+                           describeNode(Root));
     } else {
-      const YAML::Node &Root = Docs[0];
       if (!Want) {
         bool HasPack = false;
         for (auto It = Root.begin(); It != Root.end(); ++It)
@@ -653,10 +714,7 @@ bool Loader::loadText(const std::string &Text, const std::string &Display,
         apply(FS);
     }
   } catch (const YAML::Exception &E) {
-    Pos P;
-    if (!E.mark.is_null() && E.mark.line >= 0 && E.mark.column >= 0)
-      P = {unsigned(E.mark.line) + 1, unsigned(E.mark.column) + 1};
-    FS.D.error(P, "YAML syntax error: " + E.msg);
+    FS.D.error(posOf(E.mark), "YAML syntax error: " + E.msg);
   } catch (const std::exception &E) {
     FS.D.error(Pos{}, std::string("internal error: ") + E.what());
   } catch (...) {

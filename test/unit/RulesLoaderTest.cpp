@@ -328,6 +328,13 @@ TEST(RulesLoader, YamlSyntaxError) {
                     "found"});
   EXPECT_EQ(packErrors("schema: 1\npack: t: u\n"),
             Strings{"p.yaml:2:8: YAML syntax error: illegal map value"});
+  // yaml-cpp 0.7's LoadAll loops forever on this one (found by the fuzzer).
+  EXPECT_EQ(packErrors(","),
+            Strings{"p.yaml:1:1: YAML syntax error: unexpected ',' outside a "
+                    "flow collection"});
+  EXPECT_EQ(packErrors("  , schema: 1\n"),
+            Strings{"p.yaml:1:3: YAML syntax error: unexpected ',' outside a "
+                    "flow collection"});
 }
 
 TEST(RulesLoader, NotARuleFile) {
@@ -341,7 +348,7 @@ TEST(RulesLoader, NotARuleFile) {
             Strings{"p.yaml:1:1: a rule file must be a map of keys, got a "
                     "list"});
   EXPECT_EQ(packErrors("schema: 1\npack: t\n---\nschema: 1\n"),
-            Strings{"p.yaml:4:1: a rule file holds one YAML document; a "
+            Strings{"p.yaml:3:1: a rule file holds one YAML document; a "
                     "second one starts here"});
 }
 
