@@ -108,6 +108,39 @@ std::string stableId(const Decl *D) {
   return "memlint@" + D->getLocation().printToString(SM);
 }
 
+static bool hasMethodIn(const CXXRecordDecl *RD, llvm::StringRef Name,
+                        unsigned Depth) {
+  if (!RD || Depth > 6 || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  for (const Decl *D : RD->decls())
+    if (const auto *ND = dyn_cast<NamedDecl>(D))
+      if ((isa<CXXMethodDecl>(ND) || isa<FunctionTemplateDecl>(ND)) &&
+          ND->getNameAsString() == Name)
+        return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (hasMethodIn(B.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
+      return true;
+  return false;
+}
+
+bool hasMethod(const CXXRecordDecl *RD, llvm::StringRef Name) {
+  return hasMethodIn(RD, Name, 0);
+}
+
+bool synchronizes(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const FieldDecl *F : RD->getDefinition()->fields()) {
+    const CXXRecordDecl *T =
+        F->getType().getCanonicalType()->getAsCXXRecordDecl();
+    if (T && ((hasMethod(T, "lock") && hasMethod(T, "unlock")) ||
+              (hasMethod(T, "wait") && hasMethod(T, "notify_one"))))
+      return true;
+  }
+  return false;
+}
+
 Loc LocMaker::make(SourceLocation L) {
   Loc Out;
   if (L.isInvalid())

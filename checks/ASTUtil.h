@@ -10,6 +10,7 @@
 #include <string>
 
 namespace clang {
+class CXXRecordDecl;
 class Decl;
 class NamedDecl;
 class SourceManager;
@@ -33,6 +34,14 @@ const clang::Decl *patternOf(const clang::Decl *D);
 /// Stable id across translation units (a USR); falls back to a
 /// location-based id when Clang cannot make one.
 std::string stableId(const clang::Decl *D);
+
+/// Does the class (or a base) declare a method or method template of that
+/// name? Library types are recognized by shape this way, not by name.
+bool hasMethod(const clang::CXXRecordDecl *RD, llvm::StringRef Name);
+
+/// Holds a lock (lock/unlock) or a condition variable (wait/notify_one): its
+/// members are shared between threads.
+bool synchronizes(const clang::CXXRecordDecl *RD);
 
 /// Turns SourceLocations into absolute, normalized file positions (macro
 /// expansions map to where they are expanded), caching per file.

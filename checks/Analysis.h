@@ -26,18 +26,33 @@ struct AnalysisOptions {
   /// Judge entities whose closed world cannot be proven (public members of
   /// classes in headers, extern globals) from the facts at hand.
   bool AssumeClosedWorld = false;
+  /// Also list library calls no rule pack describes (--report-unmodeled).
+  bool ReportUnmodeled = false;
+};
+
+/// A library call memlint has no vocabulary for: a method of a pack
+/// container that its model does not list, or a library function called in
+/// a loop that no pack entry names. What a user may want to teach memlint.
+struct UnmodeledCall {
+  std::string Name; // "std::vector::frobnicate", "sqlite3_blob_read"
+  std::string Why;  // "container method" | "called in a loop"
+  Loc At;
 };
 
 /// Facts and local (single-function) findings of one translation unit.
 struct TUAnalysis {
   Facts TUFacts;
   std::vector<Finding> Local;
+  std::vector<UnmodeledCall> Unmodeled;
 };
 
 /// Walks one parsed translation unit. The caller must not call this on a TU
 /// that had compile errors (no guessing from a broken AST).
 void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
              TUAnalysis &Out);
+
+/// Rules a .memlint.yaml disables are off whatever \p Checks enables.
+void applyConfiguration(const RuleSet &Rules, CheckFilter &Checks);
 
 /// Entity verdicts over the facts of one or many translation units.
 std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts);

@@ -8,9 +8,17 @@ const std::vector<RuleInfo> &implementedRules() {
       {"capacity-retention",
        "a long-lived vector or string emptied after data-dependent bursts "
        "keeps its peak capacity"},
+      {"large-copy-into-send",
+       "a heap-owning object copied into a thread, task, message or queue "
+       "(once, or once per worker in a fan-out)"},
+      {"query-in-loop",
+       "a database query run once per item of a collection (N+1 queries)"},
       {"shared-ptr-cycle",
        "records that own each other through shared_ptr form cycles reference "
        "counting never frees"},
+      {"stream-accumulation",
+       "a loop that streams a source appends every element to a container "
+       "that outlives it"},
       {"unbounded-container-growth",
        "a long-lived container that is grown and never erased, cleared or "
        "size-bounded"},
@@ -18,6 +26,9 @@ const std::vector<RuleInfo> &implementedRules() {
        "a long-lived memo cache filled on every miss and never evicted"},
       {"unbounded-queue",
        "a producer/consumer queue whose push never waits, fails or drops"},
+      {"whole-collection-load",
+       "a whole file, result set or generated range loaded into memory where "
+       "a streaming form exists"},
   };
   return Rules;
 }

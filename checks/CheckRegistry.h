@@ -26,6 +26,9 @@ public:
                                           std::string &Error);
   bool enabled(const std::string &RuleId) const;
   std::vector<std::string> enabledRules() const;
+  /// Turns a rule off whatever the globs say (a .memlint.yaml `enabled:
+  /// false` wins over --checks).
+  void disable(const std::string &RuleId) { Globs.push_back({false, RuleId}); }
 
 private:
   struct Glob {

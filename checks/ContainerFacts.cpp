@@ -439,7 +439,7 @@ private:
       E.Id = stableId(P);
     const TemplateArgumentList *Args = nullptr;
     const ContainerModel *M = modelForType(T, &Args);
-    if (!M)
+    if (!M || boundedType(T))
       return false;
     E.Container = M->Id;
     E.Contiguous = M->Contiguous;
@@ -511,6 +511,20 @@ private:
     return true;
   }
 
+  /// A type the packs say bounds itself (an LRU cache, a ring buffer), or a
+  /// class derived from one.
+  bool boundedType(QualType T) {
+    const CXXRecordDecl *RD = T.getCanonicalType()->getAsCXXRecordDecl();
+    for (unsigned Depth = 0; RD && Depth < 8; ++Depth) {
+      if (findFirst(Rules.BoundedTypes, qualifiedName(RD)))
+        return true;
+      if (!RD->hasDefinition() || RD->getDefinition()->getNumBases() != 1)
+        return false;
+      RD = RD->getDefinition()->bases_begin()->getType()->getAsCXXRecordDecl();
+    }
+    return false;
+  }
+
   //===-- Ownership (shared-ptr-cycle) ------------------------------------===//
 
   /// Smart pointers are recognized by shape, not by name, so boost's and
@@ -523,49 +537,20 @@ private:
     if (It != PointerKinds.end())
       return It->second;
     PointerKind K = PointerKind::None;
-    if (hasMethod(RD, "lock", 0) && hasMethod(RD, "expired", 0))
+    if (hasMethod(RD, "lock") && hasMethod(RD, "expired"))
       K = PointerKind::Weak;
-    else if (hasMethod(RD, "operator->", 0) && hasMethod(RD, "use_count", 0))
+    else if (hasMethod(RD, "operator->") && hasMethod(RD, "use_count"))
       K = PointerKind::Shared;
-    else if (hasMethod(RD, "operator->", 0) && hasMethod(RD, "release", 0))
+    else if (hasMethod(RD, "operator->") && hasMethod(RD, "release"))
       K = PointerKind::Unique;
     PointerKinds[RD] = K;
     return K;
   }
 
-  static bool hasMethod(const CXXRecordDecl *RD, llvm::StringRef Name,
-                        unsigned Depth) {
-    if (!RD || Depth > 6 || !RD->hasDefinition())
-      return false;
-    RD = RD->getDefinition();
-    for (const Decl *D : RD->decls())
-      if (const auto *ND = dyn_cast<NamedDecl>(D))
-        if ((isa<CXXMethodDecl>(ND) || isa<FunctionTemplateDecl>(ND)) &&
-            ND->getNameAsString() == Name)
-          return true;
-    for (const CXXBaseSpecifier &B : RD->bases())
-      if (hasMethod(B.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
-        return true;
-    return false;
-  }
-
-  /// Holds a lock (lock/unlock) or a condition variable (wait/notify_one):
-  /// its members are shared between threads. Recognized by shape.
-  bool synchronizes(const CXXRecordDecl *RD) {
-    for (const FieldDecl *F : RD->fields()) {
-      const CXXRecordDecl *T =
-          F->getType().getCanonicalType()->getAsCXXRecordDecl();
-      if (T && ((hasMethod(T, "lock", 0) && hasMethod(T, "unlock", 0)) ||
-                (hasMethod(T, "wait", 0) && hasMethod(T, "notify_one", 0))))
-        return true;
-    }
-    return false;
-  }
-
   bool isPointerLike(QualType T) {
     const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
     return RD && (pointerKind(RD) != PointerKind::None ||
-                  hasMethod(RD, "operator->", 0));
+                  hasMethod(RD, "operator->"));
   }
 
   static QualType firstTypeArg(const CXXRecordDecl *RD) {
@@ -1047,7 +1032,8 @@ private:
       }
       if (const auto *If = dyn_cast<IfStmt>(Parent))
         if ((Child == If->getThen() || Child == If->getElse()) &&
-            readsSize(If->getCond(), GrowthOf, 0))
+            (readsSize(If->getCond(), GrowthOf, 0) ||
+             backpressure(If->getCond(), 0)))
           Flags |= SizeGuarded;
       if (const auto *CO = dyn_cast<ConditionalOperator>(Parent))
         if (Child != CO->getCond() && readsSize(CO->getCond(), GrowthOf, 0))
@@ -1124,10 +1110,18 @@ private:
   /// (returns, throws, breaks), a loop on the size (wait or evict until there
   /// is room), or a wait whose predicate reads the size.
   bool boundsLater(const Stmt *S, const std::string &Id) {
-    if (const auto *If = dyn_cast<IfStmt>(S))
-      return readsSize(If->getCond(), Id, 0) &&
-             (exits(If->getThen()) || exits(If->getElse()) ||
-              evicts(If->getThen(), Id) || evicts(If->getElse(), Id));
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      bool Drops = exits(If->getThen()) || exits(If->getElse());
+      if (readsSize(If->getCond(), Id, 0) &&
+          (Drops || evicts(If->getThen(), Id) || evicts(If->getElse(), Id)))
+        return true;
+      // `if (!slots_.try_acquire()) return false;`
+      if (Drops && backpressure(If->getCond(), 0))
+        return true;
+    }
+    // `slots_.acquire();` waits for room.
+    if (backpressure(S, 0))
+      return true;
     if (const Expr *Cond = loopCondition(S))
       return readsSize(Cond, Id, 0);
     return waitsOnSize(S, Id);
@@ -1143,6 +1137,26 @@ private:
             return true;
     for (const Stmt *C : S->children())
       if (waitsOnSize(C, Id))
+        return true;
+    return false;
+  }
+
+  /// Calls something the packs say waits for room or fails when a capacity
+  /// is used up (a semaphore's acquire), directly or in a helper it calls.
+  bool backpressure(const Stmt *S, unsigned Depth) {
+    if (!S || isa<LambdaExpr>(S) || Rules.Backpressure.empty())
+      return false;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+        if (findFirst(Rules.Backpressure, qualifiedName(Callee)))
+          return true;
+        if (Depth < 2 && !inSystemHeader(Callee->getLocation()))
+          if (const FunctionDecl *Def = Callee->getDefinition())
+            if (Def->hasBody() && backpressure(Def->getBody(), Depth + 1))
+              return true;
+      }
+    for (const Stmt *C : S->children())
+      if (backpressure(C, Depth))
         return true;
     return false;
   }

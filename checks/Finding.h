@@ -35,12 +35,28 @@ struct Note {
   std::string Message;
 };
 
+/// One edit of a fix-it: the bytes from Begin up to, not including, End
+/// (both in one file; Begin == End inserts) become Text.
+struct Replacement {
+  Loc Begin;
+  Loc End;
+  std::string Text;
+};
+
 struct Finding {
   std::string Rule; // rule id without the "memlint-" prefix
   std::string Severity = "warning";
   Loc At;
   std::string Message;
   std::vector<Note> Notes;
+  /// A fix-it: all of these edits or none. Safe when the check proves the
+  /// program means the same after it and still compiles (`std::move` of a
+  /// last use, swap-with-empty after a clear): `memlint check --fix` applies
+  /// only those; the others are suggestions. Not yet serialized between the
+  /// CLI's worker processes (FindingJSON.cpp) nor in the JSON report: a
+  /// check that emits fix-its adds that (docs/cli.md, "Fix-its").
+  std::vector<Replacement> Fix;
+  bool FixIsSafe = false;
 };
 
 /// Findings sort by file, line, column, rule; equal keys are duplicates.

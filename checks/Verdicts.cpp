@@ -2,11 +2,16 @@
 #include "Analysis.h"
 #include "ContainerFacts.h"
 #include "ProgramView.h"
+#include "Unmodeled.h"
 #include "CapacityRetentionCheck.h"
 #include "SharedPtrCycleCheck.h"
 #include "UnboundedContainerGrowthCheck.h"
 #include "UnboundedMemoizationCheck.h"
 #include "UnboundedQueueCheck.h"
+#include "LargeCopyIntoSendCheck.h"
+#include "QueryInLoopCheck.h"
+#include "StreamAccumulationCheck.h"
+#include "WholeCollectionLoadCheck.h"
 
 #include "memlint/RuleSet.h"
 
@@ -186,6 +191,23 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
         return Opts.Checks.enabled(R);
       }))
     collectContainerFacts(Ctx, *Opts.Rules, Out.TUFacts);
+  if (Opts.ReportUnmodeled)
+    findUnmodeledCalls(Ctx, *Opts.Rules, Out.Unmodeled);
+  // Flow rules: decided inside one function, so they report local findings.
+  if (Opts.Checks.enabled("large-copy-into-send"))
+    collectLargeCopyIntoSend(Ctx, *Opts.Rules, Out.Local);
+  if (Opts.Checks.enabled("query-in-loop"))
+    collectQueryInLoop(Ctx, *Opts.Rules, Out.Local);
+  if (Opts.Checks.enabled("stream-accumulation"))
+    collectStreamAccumulation(Ctx, *Opts.Rules, Out.Local);
+  if (Opts.Checks.enabled("whole-collection-load"))
+    collectWholeCollectionLoad(Ctx, *Opts.Rules, Out.Local);
+}
+
+void applyConfiguration(const RuleSet &Rules, CheckFilter &Checks) {
+  for (const RuleInfo &R : implementedRules())
+    if (!Rules.isEnabled(R.Id))
+      Checks.disable(R.Id);
 }
 
 std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts) {

@@ -19,8 +19,15 @@ LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
 PACKAGES=(
   cmake ninja-build ccache g++ make python3 python3-jsonschema
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19
-  libyaml-cpp-dev libgtest-dev libsqlite3-dev
+  libyaml-cpp-dev libgtest-dev libsqlite3-dev libpq-dev libpqxx-dev
+  git pre-commit
 )
+
+# Test tools from npm, installed once under $TOOLS (later runs only look):
+# Microsoft's SARIF Multitool validates `--format=sarif` in the test suite.
+TOOLS="${MEMLINT_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/memlint-tools}"
+SARIF_MULTITOOL_VERSION=5.7.0
+SARIF_MULTITOOL="$TOOLS/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 
 log() { printf '==> %s\n' "$*" >&2; }
 
@@ -65,8 +72,29 @@ example() {
   esac
 }
 
+npm_tools() {
+  if [ -x "$SARIF_MULTITOOL" ] && grep -q "\"version\": \"$SARIF_MULTITOOL_VERSION\"" \
+       "${SARIF_MULTITOOL%/*}/package.json" 2>/dev/null; then
+    return 0
+  fi
+  if ! command -v npm >/dev/null; then
+    local saved=("${PACKAGES[@]}")
+    PACKAGES=(npm)
+    setup
+    PACKAGES=("${saved[@]}")
+  fi
+  log "installing @microsoft/sarif-multitool-linux@$SARIF_MULTITOOL_VERSION into $TOOLS"
+  mkdir -p "$TOOLS"
+  npm install --prefix "$TOOLS" --no-save --no-audit --no-fund --loglevel=error \
+    "@microsoft/sarif-multitool-linux@$SARIF_MULTITOOL_VERSION" >/dev/null
+  # npm 11 skips the package's postinstall (chmod u+x) unless allowed.
+  chmod u+x "$SARIF_MULTITOOL"
+}
+
 run_tests() {
   build
+  npm_tools
+  export MEMLINT_SARIF_MULTITOOL="$SARIF_MULTITOOL"
   local xml="$BUILD/test-results.xml" rc=0
   log "running the test suite"
   /usr/bin/python3 "$LIT" -sv --xunit-xml-output "$xml" "$BUILD/test" "$BUILD/test/unit" || rc=$?

@@ -469,7 +469,8 @@ enum class Section {
   WholeLoads,
   Sends,
   Queries,
-  BoundedTypes
+  BoundedTypes,
+  Backpressure
 };
 
 struct SectionInfo {
@@ -510,6 +511,10 @@ const std::vector<SectionInfo> &sections() {
        "bounded_types",
        {"id", "name", "override"},
        {"name"}},
+      {Section::Backpressure,
+       "backpressure",
+       {"id", "name", "override"},
+       {"name"}},
   };
   return Infos;
 }
@@ -539,6 +544,9 @@ std::vector<QueryApi> &vec(RuleSet &R, const QueryApi *) { return R.Queries; }
 std::vector<BoundedType> &vec(RuleSet &R, const BoundedType *) {
   return R.BoundedTypes;
 }
+std::vector<BackpressureCall> &vec(RuleSet &R, const BackpressureCall *) {
+  return R.Backpressure;
+}
 
 template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::Containers, R.Containers);
@@ -548,6 +556,7 @@ template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::Sends, R.Sends);
   F(Section::Queries, R.Queries);
   F(Section::BoundedTypes, R.BoundedTypes);
+  F(Section::Backpressure, R.Backpressure);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1131,6 +1140,13 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       Stage(std::move(B));
       break;
     }
+    case Section::Backpressure: {
+      BackpressureCall B;
+      if (Name)
+        B.Name = *Name;
+      Stage(std::move(B));
+      break;
+    }
     }
   }
 }
@@ -1282,6 +1298,7 @@ void Loader::apply(FileState &FS) {
   mergeSection(Into.Sends, FS.Staged.Sends, FS.Overrides);
   mergeSection(Into.Queries, FS.Staged.Queries, FS.Overrides);
   mergeSection(Into.BoundedTypes, FS.Staged.BoundedTypes, FS.Overrides);
+  mergeSection(Into.Backpressure, FS.Staged.Backpressure, FS.Overrides);
   for (auto &[Id, S] : FS.Checks) {
     CheckSettings &Dst = Into.Checks[Id];
     if (S.Enabled)

@@ -193,6 +193,8 @@ std::string describeRuleSet(const RuleSet &Rules) {
   });
   Section("bounded_types", Rules.BoundedTypes,
           [](const BoundedType &) { return std::string(); });
+  Section("backpressure", Rules.Backpressure,
+          [](const BackpressureCall &) { return std::string(); });
   Out += "\n" + std::to_string(Rules.entryCount()) + " entries\n";
   return Out;
 }
@@ -310,6 +312,11 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
   }
   Head("bounded_types", Rules.BoundedTypes.size());
   for (const BoundedType &B : Rules.BoundedTypes) {
+    Entry(B);
+    Out += "    name: " + quote(B.Name.text()) + "\n";
+  }
+  Head("backpressure", Rules.Backpressure.size());
+  for (const BackpressureCall &B : Rules.Backpressure) {
     Entry(B);
     Out += "    name: " + quote(B.Name.text()) + "\n";
   }

@@ -78,6 +78,7 @@ TEST(RulesPacks, EachPackLoadsAloneWithoutErrors) {
     CheckIds(R.Sends);
     CheckIds(R.Queries);
     CheckIds(R.BoundedTypes);
+    CheckIds(R.Backpressure);
   }
 }
 

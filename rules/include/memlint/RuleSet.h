@@ -118,6 +118,14 @@ struct QueryApi {
 };
 
 /// A type known to bound itself (LRU cache, bounded queue, ring buffer).
+/// A call that waits for room or fails when a capacity is exhausted
+/// (a semaphore's acquire): called on a push path, it bounds the queue.
+struct BackpressureCall {
+  std::string Id;
+  NamePattern Name;
+  Origin From;
+};
+
 struct BoundedType {
   std::string Id;
   NamePattern Name;
@@ -171,6 +179,7 @@ struct RuleSet {
   std::vector<SendApi> Sends;
   std::vector<QueryApi> Queries;
   std::vector<BoundedType> BoundedTypes;
+  std::vector<BackpressureCall> Backpressure;
 
   std::map<std::string, CheckSettings> Checks; // by rule id
   std::map<std::string, long long> Thresholds; // e.g. large-copy-bytes

@@ -1,0 +1,408 @@
+//===- LargeCopyIntoSendCheck.cpp -----------------------------------------===//
+//
+// A heap-owning object (a pack container, or a class holding one), or any
+// object of at least `large-copy-bytes`, copied into
+//
+//  - the payload of a `sends` entry (std::thread, std::async, asio::post,
+//    promise::set_value, ...): an lvalue argument is decay-copied, and a
+//    lambda's by-value captures (`[rows]`, `[copy = member_]`, `[=]`,
+//    `[*this]`) are copied with it;
+//  - a user function that queues its callable parameter (a thread pool's
+//    submit: the parameter is appended to a container), or a lambda
+//    appended to a container of tasks directly;
+//  - a long-lived queue (a member or global container) by an append of a
+//    local lvalue that is never used again (a move would do).
+//
+// A send inside a loop that copies an object declared outside it is a
+// fan-out: one copy per iteration.
+//
+//===----------------------------------------------------------------------===//
+#include "LargeCopyIntoSendCheck.h"
+
+#include "ASTUtil.h"
+#include "FlowUtil.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+#include <map>
+
+using namespace clang;
+
+namespace memlint {
+namespace {
+
+using namespace flow;
+
+struct Copy {
+  std::string Name;              // what is copied, for the message
+  QualType Type;
+  const ValueDecl *Decl = nullptr; // the copied object, when it has one
+  const VarDecl *Root = nullptr;   // its local variable, if a field of one
+  std::string How;               // "by the lambda's by-value capture"
+};
+
+class Checker {
+public:
+  Checker(ASTContext &Ctx, const RuleSet &Rules, std::vector<Finding> &Out)
+      : Ctx(Ctx), A(Ctx, Rules), Locs(Ctx.getSourceManager()), Out(Out),
+        Threshold(Rules.threshold("large-copy-bytes")) {}
+
+  void run(const FunctionDecl *FD) {
+    Body B(FD);
+    for (const Stmt *S : B.all()) {
+      if (!isa<CallExpr>(S) && !isa<CXXConstructExpr>(S))
+        continue;
+      std::optional<CallArgs> CA = callArgs(S);
+      if (!CA || !CA->Callee)
+        continue;
+      if (const SendApi *SA = A.send(CA->Callee)) {
+        packSend(B, S, *CA, *SA);
+        continue;
+      }
+      if (CA->Object && A.container(objectType(CA->Object))) {
+        containerPush(B, S, *CA);
+        continue;
+      }
+      if (A.userDefined(CA->Callee) && !isa<CXXConstructorDecl>(CA->Callee))
+        for (unsigned I = 0; I < CA->Args.size(); ++I)
+          if (const LambdaExpr *LE = lambdaOf(CA->Args[I]))
+            if (queuesParam(CA->Callee, I, 0))
+              captures(B, S, LE, "'" + A.name(CA->Callee) + "'", "task");
+    }
+  }
+
+private:
+  ASTContext &Ctx;
+  Apis A;
+  LocMaker Locs;
+  std::vector<Finding> &Out;
+  long long Threshold;
+  std::map<std::pair<const FunctionDecl *, unsigned>, bool> Queues;
+
+  //===-- Where copies happen ---------------------------------------------===//
+
+  /// The lambda an argument passes, when passing it copies the closure: a
+  /// lambda expression, or a local closure variable passed as an lvalue.
+  static const LambdaExpr *lambdaOf(const Expr *Arg) {
+    const Expr *E = strip(Arg);
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      if (CE->getNumArgs() == 1)
+        E = strip(CE->getArg(0));
+    if (const auto *LE = dyn_cast<LambdaExpr>(E))
+      return LE;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (DRE->isLValue())
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (!VD->getType()->isReferenceType() && VD->getInit())
+            return dyn_cast<LambdaExpr>(strip(VD->getInit()));
+    return nullptr;
+  }
+
+  void packSend(const Body &B, const Stmt *S, const CallArgs &CA,
+                const SendApi &SA) {
+    std::string Api = "'" + A.name(CA.Callee) + "'";
+    for (unsigned I = 0; I < CA.Args.size(); ++I) {
+      bool Payload = false;
+      for (unsigned P : SA.Payload)
+        Payload |= SA.PayloadFromArg ? I >= P : I == P;
+      if (!Payload || isa<CXXDefaultArgExpr>(CA.Args[I]))
+        continue;
+      if (const LambdaExpr *LE = lambdaOf(CA.Args[I])) {
+        captures(B, S, LE, Api, SA.Kind);
+        continue;
+      }
+      // A non-const lvalue reference parameter takes the object itself.
+      if (I < CA.Callee->getNumParams()) {
+        QualType PT = CA.Callee->getParamDecl(I)->getType();
+        if (PT->isLValueReferenceType() &&
+            !PT->getPointeeType().isConstQualified() &&
+            SA.Kind != "thread" && SA.Kind != "task")
+          continue;
+      }
+      const Expr *E = strip(CA.Args[I]);
+      if (!E->isLValue() || E->isTypeDependent())
+        continue;
+      ObjectRef O = designated(E);
+      Copy C;
+      C.Type = E->getType();
+      C.Decl = O.Decl;
+      C.Root = O.Root;
+      C.Name = O ? displayName(O) : std::string("the argument");
+      C.How = SA.Kind == "thread" || SA.Kind == "task"
+                  ? Api + ", which copies its arguments even when the "
+                          "callee takes a reference"
+                  : Api + ", which copies an lvalue";
+      if (large(C))
+        report(B, S, C, SA.Kind);
+    }
+  }
+
+  void captures(const Body &B, const Stmt *S, const LambdaExpr *LE,
+                const std::string &Api, const std::string &Kind) {
+    for (const LambdaCapture &Cap : LE->captures()) {
+      Copy C;
+      if (Cap.getCaptureKind() == LCK_StarThis) {
+        const auto *MD = dyn_cast<CXXMethodDecl>(B.function());
+        if (!MD)
+          continue;
+        C.Type = Ctx.getRecordType(MD->getParent());
+        C.Name = "*this";
+        C.How = "the lambda passed to " + Api + ", which captures '*this' "
+                "by value";
+        if (large(C))
+          report(B, S, C, Kind);
+        continue;
+      }
+      if (Cap.getCaptureKind() != LCK_ByCopy || !Cap.capturesVariable())
+        continue;
+      const auto *V = dyn_cast<VarDecl>(Cap.getCapturedVar());
+      if (!V)
+        continue;
+      if (LE->isInitCapture(&Cap)) {
+        // `[copy = member_]` copies; `[m = std::move(x)]` and
+        // `[p = std::make_shared<...>(...)]` do not.
+        const Expr *Init = V->getInit() ? strip(V->getInit()) : nullptr;
+        if (!Init)
+          continue;
+        if (const auto *CE = dyn_cast<CXXConstructExpr>(Init)) {
+          if (!CE->getConstructor() ||
+              !CE->getConstructor()->isCopyConstructor() ||
+              CE->getNumArgs() < 1)
+            continue;
+          Init = strip(CE->getArg(0));
+        }
+        if (!Init->isLValue())
+          continue;
+        ObjectRef O = designated(Init);
+        C.Decl = O.Decl;
+        C.Root = O.Root;
+        C.Name = O ? displayName(O) : V->getNameAsString();
+        C.Type = Init->getType();
+        C.How = "the lambda passed to " + Api + ", whose capture '" +
+                V->getNameAsString() + "' copies it";
+      } else {
+        C.Decl = V;
+        C.Name = V->getNameAsString();
+        C.Type = V->getType().getNonReferenceType();
+        C.How = "the lambda passed to " + Api + ", which captures it by " +
+                std::string(Cap.isImplicit() ? "value ([=])" : "value");
+      }
+      if (large(C))
+        report(B, S, C, Kind);
+    }
+  }
+
+  /// A lambda appended to a container of tasks, or a local lvalue appended
+  /// to a long-lived queue and never used again.
+  void containerPush(const Body &B, const Stmt *S, const CallArgs &CA) {
+    ObjectRef Q = designated(CA.Object);
+    if (!Q || !(A.effectOn(S, Q) & Grows))
+      return;
+    std::string Api =
+        "'" + displayName(Q) + "." + CA.Callee->getNameAsString() + "'";
+    for (const Expr *Arg : CA.Args)
+      if (const LambdaExpr *LE = lambdaOf(Arg))
+        captures(B, S, LE, Api, "queued task");
+    // A producer/consumer queue: a member of a class shared between threads
+    // (it holds a lock or a condition variable) that is consumed by popping.
+    // Any other long-lived container is storage, not a channel.
+    const auto *QF = dyn_cast_or_null<FieldDecl>(Q.Decl);
+    if (Q.Root || !QF || !synchronizes(dyn_cast<CXXRecordDecl>(QF->getParent())))
+      return;
+    const ContainerModel *QM = A.container(objectType(CA.Object));
+    if (!QM || llvm::none_of(QM->Methods, [](const auto &M) {
+          return M.second == ContainerEffect::Pop;
+        }))
+      return;
+    for (const Expr *Arg : CA.Args) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(strip(Arg));
+      if (!DRE || !DRE->isLValue())
+        continue;
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V || !V->hasLocalStorage() || V->getType()->isReferenceType())
+        continue;
+      if (usedAfter(B, V, S))
+        continue;
+      Copy C;
+      C.Decl = V;
+      C.Name = V->getNameAsString();
+      C.Type = V->getType();
+      C.How = Api + ", although '" + V->getNameAsString() +
+              "' is not used afterwards (std::move would hand it over)";
+      if (large(C))
+        report(B, S, C, "queue");
+    }
+  }
+
+  /// Is \p V read after \p S (later in the function, or again in a loop
+  /// around S that it outlives)?
+  bool usedAfter(const Body &B, const VarDecl *V, const Stmt *S) {
+    for (const Stmt *L : B.loopsAround(S))
+      if (!B.declaredIn(V, L))
+        return true;
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (const Stmt *T : B.all())
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(T))
+        if (DRE->getDecl() == V && !B.contains(S, DRE) &&
+            SM.isBeforeInTranslationUnit(S->getEndLoc(), DRE->getBeginLoc()))
+          return true;
+    return false;
+  }
+
+  /// Does user function \p FD append its parameter \p Index (a callable) to
+  /// a container, directly or through a helper?
+  bool queuesParam(const FunctionDecl *FD, unsigned Index, unsigned Depth) {
+    const FunctionDecl *Def = nullptr;
+    if (!FD->getBody(Def) || !Def || Index >= Def->getNumParams() ||
+        Depth > 2)
+      return false;
+    auto Key = std::make_pair(Def, Index);
+    auto It = Queues.find(Key);
+    if (It != Queues.end())
+      return It->second;
+    Queues[Key] = false;
+    const ParmVarDecl *P = Def->getParamDecl(Index);
+    Body B(Def);
+    bool Result = false;
+    for (const Stmt *S : B.all()) {
+      std::optional<CallArgs> CA =
+          isa<CallExpr>(S) ? callArgs(S) : std::nullopt;
+      if (!CA || !CA->Callee)
+        continue;
+      for (unsigned I = 0; I < CA->Args.size() && !Result; ++I) {
+        if (!mentionsDecl(CA->Args[I], P))
+          continue;
+        if (CA->Object && A.container(objectType(CA->Object)) &&
+            (A.effectOn(S, designated(CA->Object)) & Grows))
+          Result = true;
+        else if (A.userDefined(CA->Callee) && CA->Callee != Def)
+          Result = queuesParam(CA->Callee, I, Depth + 1);
+      }
+      if (Result)
+        break;
+    }
+    Queues[Key] = Result;
+    return Result;
+  }
+
+  //===-- How large -------------------------------------------------------===//
+
+  /// Bytes a local container is known to hold from its initializer (a
+  /// constant count, an initializer list, a string literal), or -1.
+  long long knownBytes(const Copy &C) {
+    const auto *V = dyn_cast_or_null<VarDecl>(C.Decl);
+    if (!V || C.Root || !V->hasLocalStorage() || !V->getInit())
+      return -1;
+    QualType Elem;
+    if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+            C.Type.getCanonicalType()->getAsCXXRecordDecl()))
+      if (Spec->getTemplateArgs().size() > 0 &&
+          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+        Elem = Spec->getTemplateArgs()[0].getAsType();
+    if (Elem.isNull() || Elem->isDependentType() || Elem->isIncompleteType() ||
+        A.ownsContainer(Elem))
+      return -1;
+    long long ElemSize =
+        static_cast<long long>(Ctx.getTypeSizeInChars(Elem).getQuantity());
+    const Expr *Init = strip(V->getInit());
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Init)) {
+      if (CE->getNumArgs() == 0)
+        return 0;
+      const Expr *First = strip(CE->getArg(0));
+      if (const auto *SL = dyn_cast<StringLiteral>(First))
+        return static_cast<long long>(SL->getByteLength());
+      if (const auto *IL = dyn_cast<CXXStdInitializerListExpr>(First))
+        if (const auto *L = dyn_cast<InitListExpr>(strip(IL->getSubExpr())))
+          return L->getNumInits() * ElemSize;
+      if (!First->isValueDependent() && First->getType()->isIntegerType())
+        if (std::optional<llvm::APSInt> N =
+                First->getIntegerConstantExpr(Ctx))
+          return N->getExtValue() * ElemSize;
+    }
+    if (const auto *IL = dyn_cast<InitListExpr>(Init))
+      return IL->getNumInits() * ElemSize;
+    return -1;
+  }
+
+  bool large(const Copy &C) {
+    QualType T = C.Type.getNonReferenceType();
+    if (T.isNull() || T->isDependentType() || T->isIncompleteType() ||
+        T->isPointerType())
+      return false;
+    if (A.ownsContainer(T)) {
+      long long Known = knownBytes(C);
+      return Known < 0 || Known >= Threshold;
+    }
+    return static_cast<long long>(Ctx.getTypeSizeInChars(T).getQuantity()) >=
+           Threshold;
+  }
+
+  //===-- Reporting -------------------------------------------------------===//
+
+  void report(const Body &B, const Stmt *S, const Copy &C,
+              const std::string &Kind) {
+    // A fan-out: the send runs once per iteration of a loop that the copied
+    // object outlives.
+    const Stmt *FanOut = nullptr;
+    unsigned long long Count = 0;
+    const VarDecl *Local =
+        C.Root ? C.Root : dyn_cast_or_null<VarDecl>(C.Decl);
+    for (const Stmt *L : B.loopsAround(S)) {
+      if (Local && B.declaredIn(Local, L))
+        break;
+      FanOut = L;
+      if (!constantTripCount(L, Ctx, A, &Count))
+        Count = 0;
+      break;
+    }
+    std::string Noun = Kind == "promise" ? "shared state" : Kind;
+    std::string Where;
+    if (FanOut && Count > 1)
+      Where = "each of the " + std::to_string(Count) + " " + Noun +
+              "s this loop starts";
+    else if (FanOut)
+      Where = "every " + Noun + " this loop starts (one copy per iteration)";
+    else
+      Where = Kind == "queue" ? std::string("the queue") : "the " + Noun;
+    std::string TypeName =
+        T(C.Type.getNonReferenceType().getUnqualifiedType());
+    Finding F;
+    F.Rule = "large-copy-into-send";
+    F.At = Locs.make(S->getBeginLoc());
+    F.Message = "'" + C.Name + "' (a '" + TypeName +
+                "') is copied whole into " + Where + " by " + C.How +
+                "; share one immutable copy (std::shared_ptr<const T>), "
+                "pass it by reference (std::cref) and join in this scope, "
+                "or std::move it if it is not needed afterwards";
+    if (FanOut)
+      F.Notes.push_back({Locs.make(FanOut->getBeginLoc()),
+                         "this loop copies it once per iteration"});
+    if (C.Decl)
+      F.Notes.push_back({Locs.make((C.Root ? static_cast<const ValueDecl *>(
+                                                 C.Root)
+                                           : C.Decl)
+                                       ->getLocation()),
+                         "'" + (C.Root ? C.Root->getNameAsString() : C.Name) +
+                             "' declared here"});
+    Out.push_back(std::move(F));
+  }
+
+  std::string T(QualType QT) {
+    PrintingPolicy PP(Ctx.getLangOpts());
+    PP.SuppressTagKeyword = true;
+    return QT.getAsString(PP);
+  }
+};
+
+} // namespace
+
+void collectLargeCopyIntoSend(ASTContext &Ctx, const RuleSet &Rules,
+                              std::vector<Finding> &Out) {
+  Checker C(Ctx, Rules, Out);
+  forEachUserFunction(Ctx, [&](const FunctionDecl *FD) { C.run(FD); });
+}
+
+} // namespace memlint
