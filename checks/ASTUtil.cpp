@@ -110,6 +110,11 @@ std::string stableId(const Decl *D) {
 
 static bool hasMethodIn(const CXXRecordDecl *RD, llvm::StringRef Name,
                         unsigned Depth) {
+  // A specialization nothing instantiated (`vector<shared_ptr<T>>` whose
+  // element type is only named): look at the template it comes from.
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD))
+    if (!Spec->hasDefinition())
+      RD = Spec->getSpecializedTemplate()->getTemplatedDecl();
   if (!RD || Depth > 6 || !RD->hasDefinition())
     return false;
   RD = RD->getDefinition();

@@ -37,9 +37,12 @@ static bool releasesAfter(const std::vector<EffectiveEvent> &Events,
     // Emptying a moved-from container frees nothing; it held nothing.
     if (Before && Ev.E.Kind == EventKind::Consume)
       return true;
-    // shrink_to_fit, or swap/assignment from another (empty) container.
-    if (!Before && (Ev.E.Kind == EventKind::Release ||
-                    Ev.E.Kind == EventKind::Assign) &&
+    // shrink_to_fit, swap/assignment from another (empty) container, or
+    // code memlint cannot see (it may release; stay silent, as every rule
+    // does on unknown effects).
+    if (!Before &&
+        (Ev.E.Kind == EventKind::Release || Ev.E.Kind == EventKind::Assign ||
+         Ev.E.Kind == EventKind::Escape) &&
         onEveryPathAfter(Ev.E, Clear))
       return true;
   }
@@ -52,10 +55,12 @@ void decideCapacityRetention(const ProgramView &View,
     if (!E.Contiguous || !View.judgeable(E))
       continue;
     std::vector<EffectiveEvent> Events = View.effectiveEvents(Id);
-    // Filled by an amount the data decides (not capped, not constant).
+    // Filled by an amount the data decides (not capped, not constant):
+    // grown, or resized to a size computed at run time (resize(0) is a
+    // clear).
     const EffectiveEvent *Fill = nullptr;
     for (const EffectiveEvent &Ev : Events)
-      if (Ev.E.Kind == EventKind::Grow &&
+      if ((Ev.E.Kind == EventKind::Grow || Ev.E.Kind == EventKind::Resize) &&
           !(Ev.E.Flags & (SizeGuarded | ConstantLoop | InConstructor))) {
         Fill = &Ev;
         break;

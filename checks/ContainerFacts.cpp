@@ -19,6 +19,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 
+#include <functional>
 #include <map>
 
 using namespace clang;
@@ -124,13 +125,6 @@ public:
       return true;
     }
     QualType T = VD->getType();
-    if (VD->hasLocalStorage() && T->isReferenceType() && VD->getInit() &&
-        LastSubscript.first &&
-        strip(VD->getInit()) == strip(LastSubscript.first)) {
-      // `auto &slot = cache_[key];` then `if (slot.empty()) slot = ...`.
-      LazySlots[VD] = LastSubscript.second;
-      return true;
-    }
     if (VD->hasLocalStorage() && (T->isReferenceType() || T->isPointerType())) {
       if (const Expr *Init = VD->getInit()) {
         // `auto &v = items_;` and `Sink *s = &items_;` alias the container.
@@ -154,10 +148,30 @@ public:
     return true;
   }
 
-  bool VisitIfStmt(IfStmt *If) {
-    if (LazySlots.empty() || !If->getCond())
-      return true;
-    markLazySlotTests(If->getCond());
+  // Lazily filled memo slots are recognized after their parts were visited
+  // (pre-order visits a declaration before its initializer).
+  bool TraverseVarDecl(VarDecl *VD) {
+    if (!Base::TraverseVarDecl(VD))
+      return false;
+    // `auto &slot = cache_[key];` then `if (slot.empty()) slot = ...`.
+    if (VD->hasLocalStorage() && VD->getType()->isReferenceType() &&
+        VD->getInit())
+      if (const auto *CE = dyn_cast<CallExpr>(strip(VD->getInit()))) {
+        auto It = Subscripts.find(CE);
+        if (It != Subscripts.end())
+          LazySlots[VD] = It->second;
+      }
+    return true;
+  }
+
+  bool TraverseIfStmt(IfStmt *If, DataRecursionQueue * = nullptr) {
+    // No queue: the children are traversed now, so their events exist when
+    // the condition is inspected below.
+    if (!Base::TraverseIfStmt(If, nullptr))
+      return false;
+    // `if (slot.empty())` on a slot, or `if (memo[n] == 0) memo[n] = ...`.
+    if (const Expr *Cond = If->getCond())
+      markLazySlotTests(Cond);
     return true;
   }
 
@@ -168,8 +182,13 @@ public:
         if (It != LazySlots.end())
           Out.Events[It->second].Flags |= MemoFill;
       }
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      auto It = Subscripts.find(CE);
+      if (It != Subscripts.end())
+        Out.Events[It->second].Flags |= MemoFill;
+    }
     for (const Stmt *C : S->children())
-      if (C)
+      if (C && !isa<LambdaExpr>(C))
         markLazySlotTests(C);
   }
 
@@ -191,12 +210,12 @@ public:
         FirstArg = 1;
       }
     }
+    llvm::SmallVector<bool, 8> Done(CE->getNumArgs(), false);
     if (Object && Method)
-      containerMethodCall(CE, Method, Object);
+      containerMethodCall(CE, Method, Object, Done);
     if (Method)
       callbackStore(CE);
 
-    llvm::SmallVector<bool, 8> Done(CE->getNumArgs(), false);
     if (Callee && !Method)
       containerFunctionCall(CE, Callee, Done);
     heapFactory(CE, Callee);
@@ -268,8 +287,8 @@ private:
   llvm::DenseMap<const CXXRecordDecl *, const ContainerModel *> Models;
   llvm::DenseMap<const CXXRecordDecl *, PointerKind> PointerKinds;
   std::map<std::pair<const FunctionDecl *, std::string>, bool> SizeReaders;
-  /// The last `map[key]` growth seen, and references bound to such slots.
-  std::pair<const Expr *, int> LastSubscript{nullptr, -1};
+  /// `map[key]` growths by call, and references bound to such slots.
+  llvm::DenseMap<const Expr *, int> Subscripts;
   llvm::DenseMap<const VarDecl *, int> LazySlots;
 
   bool inSystemHeader(SourceLocation L) const {
@@ -648,17 +667,121 @@ private:
   /// stores the callback owns whatever the lambda captured by shared
   /// ownership.
   void callbackStore(const CallExpr *CE) {
-    const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
-    if (!OCE || OCE->getOperator() != OO_Equal || OCE->getNumArgs() != 2)
-      return;
-    const auto *ME = dyn_cast<MemberExpr>(strip(OCE->getArg(0)));
+    // `cb_ = lambda` or `handlers_.push_back(lambda)` into a callable field.
+    const FieldDecl *FD = nullptr;
+    const Expr *Value = nullptr;
+    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+        OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2) {
+      FD = callableField(OCE->getArg(0));
+      Value = OCE->getArg(1);
+      if (FD && isNull(strip(Value))) {
+        // `on_fire_ = nullptr;`: the callback is let go once it has run.
+        OwnEdge Reset;
+        Reset.From = stableId(cast<CXXRecordDecl>(FD->getParent()));
+        Reset.Field = FD->getNameAsString();
+        Reset.Kind = OwnKind::Callback;
+        Reset.At = Locs.make(OCE->getBeginLoc());
+        Out.Edges.push_back(std::move(Reset)); // To == "": a reset
+        return;
+      }
+    } else if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE);
+               MCE && MCE->getNumArgs() > 0) {
+      if (const FieldDecl *Field = callableField(MCE->getImplicitObjectArgument()))
+        if (const ContainerModel *M = modelForType(Field->getType())) {
+          auto It = M->Methods.find(MCE->getMethodDecl()->getNameAsString());
+          if (It != M->Methods.end() && It->second == ContainerEffect::Grow) {
+            FD = Field;
+            Value = MCE->getArg(MCE->getNumArgs() - 1);
+          }
+        }
+    }
+    if (FD && Value)
+      if (const LambdaExpr *L = findLambda(Value, 0))
+        callbackEdges(cast<CXXRecordDecl>(FD->getParent()), FD, L,
+                      CE->getBeginLoc());
+    // `socket_->set_on_read(lambda)` where the setter stores its parameter.
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+        if (const LambdaExpr *L = findLambda(CE->getArg(I), 0))
+          if (const FieldDecl *Stored = storedParam(Callee, I))
+            callbackEdges(cast<CXXRecordDecl>(Stored->getParent()), Stored, L,
+                          CE->getBeginLoc());
+  }
+
+  static bool isNull(const Expr *E) {
+    return isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E) ||
+           isEmptyBraces(E) ||
+           (isa<CXXConstructExpr>(E) && cast<CXXConstructExpr>(E)->getNumArgs() == 0);
+  }
+
+  /// The field an expression names if it stores callbacks (a callable, or
+  /// a container of them).
+  const FieldDecl *callableField(const Expr *E) {
+    const auto *ME = dyn_cast_or_null<MemberExpr>(strip(E));
     const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
-    if (!FD || !isCallableWrapper(FD->getType()))
-      return;
-    const LambdaExpr *L = findLambda(OCE->getArg(1), 0);
-    if (!L)
-      return;
-    const auto *Holder = dyn_cast<CXXRecordDecl>(FD->getParent());
+    if (!FD)
+      return nullptr;
+    QualType T = FD->getType();
+    if (isCallableWrapper(T))
+      return FD;
+    if (modelForType(T))
+      if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+              T.getCanonicalType()->getAsCXXRecordDecl()))
+        for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+          if (A.getKind() == TemplateArgument::Type &&
+              isCallableWrapper(A.getAsType()))
+            return FD;
+    return nullptr;
+  }
+
+  /// A setter: the field of its class into which \p Callee stores its
+  /// parameter \p Index (`cb_ = std::move(cb);`, `handlers_.push_back(h);`).
+  const FieldDecl *storedParam(const FunctionDecl *Callee, unsigned Index) {
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (!Def || !Def->hasBody() || Index >= Def->getNumParams() ||
+        inSystemHeader(Def->getLocation()))
+      return nullptr;
+    const ParmVarDecl *P = Def->getParamDecl(Index);
+    const FieldDecl *Found = nullptr;
+    std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+      if (!S || Found)
+        return;
+      const FieldDecl *FD = nullptr;
+      const Expr *Value = nullptr;
+      if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(S);
+          OCE && OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2) {
+        FD = callableField(OCE->getArg(0));
+        Value = OCE->getArg(1);
+      } else if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(S);
+                 MCE && MCE->getNumArgs() > 0) {
+        FD = callableField(MCE->getImplicitObjectArgument());
+        Value = MCE->getArg(MCE->getNumArgs() - 1);
+      }
+      if (FD && Value && mentionsDecl(Value, P)) {
+        Found = FD;
+        return;
+      }
+      for (const Stmt *C : S->children())
+        Walk(C);
+    };
+    Walk(Def->getBody());
+    return Found;
+  }
+
+  static bool mentionsDecl(const Stmt *S, const ValueDecl *D) {
+    if (!S)
+      return false;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+      if (DRE->getDecl() == D)
+        return true;
+    for (const Stmt *C : S->children())
+      if (mentionsDecl(C, D))
+        return true;
+    return false;
+  }
+
+  void callbackEdges(const CXXRecordDecl *Holder, const FieldDecl *FD,
+                     const LambdaExpr *L, SourceLocation At) {
     for (const LambdaCapture &C : L->captures()) {
       if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
         continue;
@@ -670,7 +793,7 @@ private:
       QualType Target = firstTypeArg(RD);
       if (!Target.isNull())
         addEdge(Holder, Target->getAsCXXRecordDecl(), FD->getNameAsString(),
-                OwnKind::Callback, false, OCE->getBeginLoc());
+                OwnKind::Callback, false, At);
     }
   }
 
@@ -768,7 +891,9 @@ private:
     E.Kind = K;
     E.At = Locs.make(At);
     E.Function = currentFunction();
-    E.Flags = siteFlags(K == EventKind::Grow ? Id : std::string()) | ExtraFlags;
+    E.Flags = siteFlags(K == EventKind::Grow ? Id : std::string(),
+                        K == EventKind::Grow ? &E.GuardCalls : nullptr) |
+              ExtraFlags;
     if (K != EventKind::Grow)
       E.Scopes = scopes(Id);
     Out.Events.push_back(std::move(E));
@@ -831,17 +956,22 @@ private:
 
   /// Does \p E depend on the enclosing function's input (its parameters or
   /// the object it is called on)?
-  bool fromInput(const Stmt *E) const {
-    if (!E || Fns.empty())
+  bool fromInput(const Stmt *E, unsigned Depth = 0) const {
+    if (!E || Fns.empty() || Depth > 4)
       return false;
     if (isa<CXXThisExpr>(E))
       return true;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
         return P->getDeclContext() == Fns.back() ||
                isa<CXXMethodDecl>(P->getDeclContext()); // lambda parameters
+      // A key computed into a local first: `auto key = dir + "/" + file;`.
+      if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (V->hasLocalStorage() && V->getInit())
+          return fromInput(V->getInit(), Depth + 1);
+    }
     for (const Stmt *C : E->children())
-      if (fromInput(C))
+      if (fromInput(C, Depth))
         return true;
     return false;
   }
@@ -872,15 +1002,34 @@ private:
   }
 
   void containerMethodCall(const CallExpr *CE, const CXXMethodDecl *Method,
-                           const Expr *Object) {
+                           const Expr *Object, llvm::SmallVectorImpl<bool> &Done) {
+    const ContainerModel *M = modelForType(
+        Object->getType()->isPointerType() ? Object->getType()->getPointeeType()
+                                           : Object->getType());
+    auto It = M ? M->Methods.find(Method->getNameAsString())
+                : decltype(M->Methods.end())();
+    if (!M || It == M->Methods.end())
+      return;
+    // `batch.swap(pending_)`, `tmp = std::move(...)`: a whole-content
+    // exchange replaces the argument's content too.
+    if (It->second == ContainerEffect::Assign)
+      for (unsigned I = isa<CXXOperatorCallExpr>(CE) ? 1 : 0;
+           I < CE->getNumArgs(); ++I)
+        if (const ValueDecl *Other = resolve(CE->getArg(I));
+            Other && !entityId(Other).empty() &&
+            modelOfEntity(Other) == M && !isa<CXXOperatorCallExpr>(CE)) {
+          Done[I] = true;
+          markHandled(CE->getArg(I));
+          record(Other, EventKind::Assign, CE->getBeginLoc());
+        }
     const ValueDecl *D = resolve(Object);
     if (!D)
       return;
     markHandled(Object);
-    const ContainerModel *M = modelOfEntity(D);
+    M = modelOfEntity(D);
     if (!M)
       return;
-    auto It = M->Methods.find(Method->getNameAsString());
+    It = M->Methods.find(Method->getNameAsString());
     if (It == M->Methods.end())
       return;
     std::optional<EventKind> K = toEvent(It->second);
@@ -898,15 +1047,17 @@ private:
       // `s_ = s_ + x` assigns, but it grows; `v_ = {}` empties it.
       if (mentions(Arg(0), Id))
         K = EventKind::Grow;
-      else if (const auto *IL = dyn_cast<InitListExpr>(Arg(0));
-               IL && IL->getNumInits() == 0)
+      else if (isEmptyBraces(Arg(0)))
         K = EventKind::Clear;
     } else if (*K == EventKind::Resize && Arg(0)) {
-      // resize(0) empties it.
+      // resize(0) empties it; resize(kConstant) fills it to a fixed size.
       Expr::EvalResult R;
-      if (!Arg(0)->isValueDependent() && Arg(0)->EvaluateAsInt(R, Ctx) &&
-          R.Val.getInt() == 0)
-        K = EventKind::Clear;
+      if (!Arg(0)->isValueDependent() && Arg(0)->EvaluateAsInt(R, Ctx)) {
+        if (R.Val.getInt() == 0)
+          K = EventKind::Clear;
+        else
+          Extra |= ConstantLoop;
+      }
     } else if (*K == EventKind::Erase && Arg(0) && Arg(1)) {
       // erase(v.begin(), v.end()) empties it.
       if (isWholeRange(Arg(0), Arg(1), Id))
@@ -920,12 +1071,28 @@ private:
     }
     int Index = record(D, *K, CE->getBeginLoc(), Extra);
     if (Index >= 0 && *K == EventKind::Grow && Operator && M->Associative)
-      LastSubscript = {CE, Index};
+      Subscripts[CE] = Index;
+  }
+
+  /// `{}`, directly or as the std::initializer_list it makes.
+  static bool isEmptyBraces(const Expr *E) {
+    if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
+      E = strip(SIL->getSubExpr());
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) // initializer_list{}
+      return CE->isListInitialization() && CE->getNumArgs() == 0;
+    const auto *IL = dyn_cast<InitListExpr>(E);
+    return IL && IL->getNumInits() == 0;
   }
 
   /// `begin()`/`end()` of the same container, in that order.
   bool isWholeRange(const Expr *First, const Expr *Last, const std::string &Id) {
     auto Ends = [&](const Expr *E, llvm::StringRef Name) {
+      // iterator -> const_iterator is a converting constructor.
+      while (const auto *CCE = dyn_cast<CXXConstructExpr>(E)) {
+        if (CCE->getNumArgs() != 1)
+          return false;
+        E = strip(CCE->getArg(0));
+      }
       const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
       if (!MCE || !MCE->getMethodDecl() ||
           MCE->getMethodDecl()->getName() != Name)
@@ -1005,7 +1172,8 @@ private:
 
   /// Flags for an event at the top of the statement stack. With \p GrowthOf
   /// set, also looks for a size check on the path that bounds that entity.
-  unsigned siteFlags(const std::string &GrowthOf) {
+  unsigned siteFlags(const std::string &GrowthOf,
+                     std::vector<std::string> *GuardCalls = nullptr) {
     unsigned Flags = 0;
     bool Lambda = insideLambda();
     if (Lambda)
@@ -1031,10 +1199,13 @@ private:
             Flags |= SizeGuarded;
       }
       if (const auto *If = dyn_cast<IfStmt>(Parent))
-        if ((Child == If->getThen() || Child == If->getElse()) &&
-            (readsSize(If->getCond(), GrowthOf, 0) ||
-             backpressure(If->getCond(), 0)))
-          Flags |= SizeGuarded;
+        if (Child == If->getThen() || Child == If->getElse()) {
+          if (readsSize(If->getCond(), GrowthOf, 0) ||
+              backpressure(If->getCond(), 0))
+            Flags |= SizeGuarded;
+          else if (GuardCalls)
+            externalCalls(If->getCond(), *GuardCalls);
+        }
       if (const auto *CO = dyn_cast<ConditionalOperator>(Parent))
         if (Child != CO->getCond() && readsSize(CO->getCond(), GrowthOf, 0))
           Flags |= SizeGuarded;
@@ -1044,6 +1215,10 @@ private:
             break;
           if (boundsLater(Before, GrowthOf))
             Flags |= SizeGuarded;
+          else if (const auto *If = dyn_cast<IfStmt>(Before);
+                   If && GuardCalls &&
+                   (exits(If->getThen()) || exits(If->getElse())))
+            externalCalls(If->getCond(), *GuardCalls);
         }
     }
     if (AnyLoop)
@@ -1051,6 +1226,19 @@ private:
     if (AnyLoop && AllConstant)
       Flags |= ConstantLoop;
     return Flags;
+  }
+
+  /// Functions called in \p S whose body this TU does not have: whether they
+  /// read the size is decided when all TUs are merged.
+  void externalCalls(const Stmt *S, std::vector<std::string> &Out) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = CE->getDirectCallee())
+        if (!Callee->getDefinition() && !inSystemHeader(Callee->getLocation()))
+          Out.push_back(stableId(patternOf(Callee)));
+    for (const Stmt *C : S->children())
+      externalCalls(C, Out);
   }
 
   static const Stmt *loopBody(const Stmt *S) {
@@ -1122,9 +1310,36 @@ private:
     // `slots_.acquire();` waits for room.
     if (backpressure(S, 0))
       return true;
+    // `wait_for_room(lk);`: a helper that waits (or loops) on the size.
+    if (helperBlocksOnSize(S, Id, 0))
+      return true;
     if (const Expr *Cond = loopCondition(S))
       return readsSize(Cond, Id, 0);
     return waitsOnSize(S, Id);
+  }
+
+  bool helperBlocksOnSize(const Stmt *S, const std::string &Id,
+                          unsigned Depth) {
+    if (!S || isa<LambdaExpr>(S) || Depth > 1)
+      return false;
+    if (const auto *CE = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = CE->getDirectCallee())
+        if (!inSystemHeader(Callee->getLocation()))
+          if (const FunctionDecl *Def = Callee->getDefinition())
+            if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody()))
+              for (const Stmt *Inner : Body->body()) {
+                if (waitsOnSize(Inner, Id))
+                  return true;
+                if (const Expr *Cond = loopCondition(Inner))
+                  if (readsSize(Cond, Id, 0))
+                    return true;
+                if (helperBlocksOnSize(Inner, Id, Depth + 1))
+                  return true;
+              }
+    for (const Stmt *C : S->children())
+      if (helperBlocksOnSize(C, Id, Depth))
+        return true;
+    return false;
   }
 
   bool waitsOnSize(const Stmt *S, const std::string &Id) {

@@ -39,7 +39,7 @@ static bool enumFrom(const char *const (&Names)[N], llvm::StringRef S, E &Out) {
 
 static auto eventKey(const Event &E) {
   return std::tie(E.Entity, E.At.File, E.At.Line, E.At.Column, E.Kind,
-                  E.Function, E.Flags);
+                  E.Function, E.Flags, E.GuardCalls);
 }
 static auto flowKey(const Flow &F) {
   return std::tie(F.From, F.Callee, F.Param, F.At.File, F.At.Line, F.At.Column,
@@ -125,6 +125,25 @@ static bool locFromJSON(const json::Value *V, Loc &L) {
   return true;
 }
 
+static json::Array stringsToJSON(const std::vector<std::string> &V) {
+  json::Array Out;
+  for (const std::string &S : V)
+    Out.push_back(S);
+  return Out;
+}
+
+static bool stringsFromJSON(const json::Array *A, std::vector<std::string> &Out) {
+  if (!A)
+    return false;
+  for (const json::Value &V : *A) {
+    auto S = V.getAsString();
+    if (!S)
+      return false;
+    Out.push_back(S->str());
+  }
+  return true;
+}
+
 static json::Array scopesToJSON(const std::vector<Scope> &Scopes) {
   json::Array Out;
   for (const Scope &S : Scopes)
@@ -178,7 +197,8 @@ json::Value toJSON(const Facts &F) {
                                   {"at", locToJSON(E.At)},
                                   {"function", E.Function},
                                   {"flags", E.Flags},
-                                  {"scopes", std::move(Scopes)}});
+                                  {"scopes", std::move(Scopes)},
+                                  {"guardCalls", stringsToJSON(E.GuardCalls)}});
   }
   json::Array Edges;
   for (const OwnEdge &E : F.Edges)
@@ -336,7 +356,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
         !R.kind(*O, EventKindNames, E.Kind) || !R.loc(*O, "at", E.At) ||
         !R.str(*O, "function", E.Function) || !R.uint(*O, "flags", E.Flags))
       return R.fail("bad event");
-    if (!scopesFromJSON(O->getArray("scopes"), E.Scopes))
+    if (!scopesFromJSON(O->getArray("scopes"), E.Scopes) ||
+        !stringsFromJSON(O->getArray("guardCalls"), E.GuardCalls))
       return R.fail("bad event scopes");
     F.Events.push_back(std::move(E));
   }

@@ -88,6 +88,10 @@ struct Event {
   std::string Function; // USR of the enclosing function ("" at file scope)
   unsigned Flags = 0;
   std::vector<Scope> Scopes; // recorded for events other than growth
+  /// Growth: functions defined in another TU whose result guards this
+  /// growth (`if (full()) return;`); it is size-guarded if one of them reads
+  /// the container's size.
+  std::vector<std::string> GuardCalls;
 };
 
 /// A container reaches a helper's parameter: effects on the parameter are

@@ -60,6 +60,8 @@ private:
   std::map<std::string, std::vector<const Event *>> EventsOf;
   std::map<std::string, std::vector<const Flow *>> FlowsFrom;
   std::map<std::string, std::vector<const Instance *>> InstancesOf;
+  /// (function, entity) pairs where the function reads the entity's size.
+  std::set<std::pair<std::string, std::string>> SizeReaders;
   mutable std::map<std::string, bool> LongLived;
 };
 

@@ -11,6 +11,7 @@
 
 #include "ProgramView.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 
 #include <algorithm>
@@ -42,13 +43,27 @@ public:
     std::map<std::string, std::set<std::string>> DirectSubs;
     for (const Subclass &S : F.Subclasses)
       DirectSubs[S.Base].insert(S.Derived);
+    // A callback field that is also reset (`cb_ = nullptr`) lets go of what
+    // it captured: no edge.
+    std::set<std::pair<std::string, std::string>> Reset;
+    for (const OwnEdge &E : F.Edges)
+      if (E.To.empty())
+        Reset.insert({E.From, E.Field});
     for (const OwnEdge &E : F.Edges) {
+      if (E.To.empty() || (E.Kind == OwnKind::Callback &&
+                           Reset.count({E.From, E.Field})))
+        continue;
+      Live.push_back(&E);
+    }
+    for (const OwnEdge *EP : Live) {
+      const OwnEdge &E = *EP;
       Names[E.From] = E.FromName;
       Names[E.To] = E.ToName;
       Nodes.insert(E.From);
       Nodes.insert(E.To);
     }
-    for (const OwnEdge &E : F.Edges) {
+    for (const OwnEdge *EP : Live) {
+      const OwnEdge &E = *EP;
       // A pointer to a base may hold any subclass; a member is exactly
       // its type.
       std::set<std::string> Targets{E.To};
@@ -150,6 +165,7 @@ public:
   }
 
 private:
+  std::vector<const OwnEdge *> Live;
   std::set<std::string> Nodes;
   std::map<std::string, std::string> Names;
   std::map<std::string, std::vector<Step>> Adjacent;
@@ -185,6 +201,41 @@ bool oppositeRoles(const OwnEdge &A, const OwnEdge &B) {
   std::string RA = roleWord(A.Field), RB = roleWord(B.Field);
   return (Has(RA, Forward) && Has(RB, Backward)) ||
          (Has(RA, Backward) && Has(RB, Forward));
+}
+
+bool forwardRole(const OwnEdge &E) {
+  static const char *const Forward[] = {"next", "succ", "child", "kid",
+                                        "forward", "down"};
+  std::string R = roleWord(E.Field);
+  for (const char *W : Forward)
+    if (llvm::StringRef(R).contains(W))
+      return true;
+  return false;
+}
+
+bool backwardRole(const OwnEdge &E) {
+  static const char *const Backward[] = {"prev", "pred", "parent", "owner",
+                                         "back", "up"};
+  std::string R = roleWord(E.Field);
+  for (const char *W : Backward)
+    if (llvm::StringRef(R).contains(W))
+      return true;
+  return false;
+}
+
+/// Which edge of a cycle to report: the one a fix belongs on. A stored
+/// callback first (capture a weak_ptr there), then a back edge by name
+/// (parent, prev, owner), then a single pointer over a collection (the
+/// child's parent, not the parent's children), then the later declaration.
+bool betterClosing(const Step &A, const Step &B) {
+  auto Rank = [](const OwnEdge &E) {
+    return std::make_tuple(E.Kind == OwnKind::Callback, backwardRole(E),
+                           !E.Collection);
+  };
+  auto RA = Rank(*A.Edge), RB = Rank(*B.Edge);
+  if (RA != RB)
+    return RA > RB;
+  return B.Edge->At < A.Edge->At;
 }
 
 std::string describe(const Step &S, const Graph &G) {
@@ -256,15 +307,12 @@ void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
         if (S->Edge->Kind == OwnKind::Callback && !Closing)
           Closing = S;
       for (size_t I = 0; I < Self.size() && !Closing; ++I)
-        for (size_t J = 0; J < Self.size() && !Closing; ++J)
-          if (I != J && Self[I]->Edge->Field != Self[J]->Edge->Field &&
+        for (size_t J = I + 1; J < Self.size() && !Closing; ++J)
+          if (Self[I]->Edge->Field != Self[J]->Edge->Field &&
               oppositeRoles(*Self[I]->Edge, *Self[J]->Edge)) {
-            // Report at the "one" side (parent, prev), the usual back edge.
-            bool IBack = !Self[I]->Edge->Collection &&
-                         (Self[J]->Edge->Collection ||
-                          Self[J]->Edge->At < Self[I]->Edge->At);
-            Closing = IBack ? Self[I] : Self[J];
-            Other = IBack ? Self[J] : Self[I];
+            bool IFirst = betterClosing(*Self[I], *Self[J]);
+            Closing = IFirst ? Self[I] : Self[J];
+            Other = IFirst ? Self[J] : Self[I];
           }
       if (!Closing)
         continue;
@@ -275,18 +323,26 @@ void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
       report(Cycle, *Closing, G, Out);
       continue;
     }
-    // The shared edge inside the component declared last closes the cycle
-    // (usually the child-to-parent back edge).
     const Step *Closing = nullptr;
+    std::set<const OwnEdge *> Sharing;
     for (const std::string &N : C)
       for (const Step &S : G.steps(N))
-        if (Within.count(S.To) && sharesOwnership(*S.Edge) &&
-            (!Closing || Closing->Edge->At < S.Edge->At))
-          Closing = &S;
+        if (Within.count(S.To) && sharesOwnership(*S.Edge)) {
+          Sharing.insert(S.Edge);
+          if (!Closing || betterClosing(S, *Closing))
+            Closing = &S;
+        }
     if (!Closing)
       continue;
     std::vector<Step> Cycle = G.path(Closing->To, Closing->Edge->From, Within);
     Cycle.push_back(*Closing);
+    // One shared field, the rest containment, and a forward role on the way
+    // (`Node { Link<Node> next; }`): a singly linked chain through a wrapper,
+    // like a lone `next` self-edge. (`Car { unique_ptr<Engine> engine; }`
+    // with `Engine { shared_ptr<Car> car; }` points back: a cycle.)
+    if (Sharing.size() == 1 && Closing->Edge->Kind == OwnKind::Shared &&
+        llvm::any_of(Cycle, [](const Step &S) { return forwardRole(*S.Edge); }))
+      continue;
     report(Cycle, *Closing, G, Out);
   }
 }

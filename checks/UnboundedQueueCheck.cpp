@@ -61,8 +61,10 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
     F.At = Push.E.At;
     F.Message = "queue '" + E.Name +
                 "' is pushed here with nothing on the push path that waits "
-                "for room, fails or drops when it is full, while '" +
-                View.functionName(Consumer->E.Function) +
+                "for room, fails or drops when it is full, while " +
+                (Consumer->E.Flags & InLambda ? std::string("a lambda in ")
+                                              : std::string()) +
+                "'" + View.functionName(Consumer->E.Function) +
                 "' consumes it: when producers outrun the consumer it grows "
                 "without limit; block the producer on a size limit "
                 "(condition variable or semaphore), fail the push when full, "

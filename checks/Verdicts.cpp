@@ -25,8 +25,11 @@ namespace memlint {
 
 ProgramView::ProgramView(const Facts &F, bool AssumeClosedWorld)
     : F(F), AssumeClosedWorld(AssumeClosedWorld) {
-  for (const Event &E : F.Events)
+  for (const Event &E : F.Events) {
     EventsOf[E.Entity].push_back(&E);
+    if (E.Kind == EventKind::Size && !E.Function.empty())
+      SizeReaders.insert({E.Function, E.Entity});
+  }
   for (const Flow &Fl : F.Flows)
     FlowsFrom[Fl.From].push_back(&Fl);
   for (const Instance &I : F.Instances)
@@ -113,8 +116,10 @@ std::string lifetimeOf(const Entity &E) {
 }
 
 static unsigned combineFlags(unsigned CallSite, unsigned Inner) {
-  unsigned Out = CallSite & (InConstructor | InDestructor);
+  unsigned Out = CallSite & (InConstructor | InDestructor | InLambda);
   Out |= (CallSite | Inner) & SizeGuarded;
+  // A memo filled through a helper (`remember(cache_, k, v)`) is still one.
+  Out |= Inner & (MemoFill | KeyFromInput);
   bool NonConstantLoop = ((CallSite & InLoop) && !(CallSite & ConstantLoop)) ||
                          ((Inner & InLoop) && !(Inner & ConstantLoop));
   if ((CallSite | Inner) & InLoop)
@@ -138,6 +143,10 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
         if (EvIt != EventsOf.end())
           for (const Event *E : EvIt->second) {
             EffectiveEvent Eff{*E, Loc(), ""};
+            // `if (full()) return;` with full() defined in another TU.
+            for (const std::string &G : E->GuardCalls)
+              if (SizeReaders.count({G, Id}))
+                Eff.E.Flags |= SizeGuarded;
             if (Via) {
               Eff.E.At = Via->At;
               Eff.E.Function = Via->Function;

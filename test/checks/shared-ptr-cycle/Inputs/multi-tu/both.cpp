@@ -1,0 +1,3 @@
+#include "server.h"
+#include "session.h"
+int both() { return 0; }

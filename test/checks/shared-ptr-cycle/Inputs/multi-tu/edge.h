@@ -1,0 +1,7 @@
+#pragma once
+#include <memory>
+
+struct Node;
+struct Edge {
+  std::weak_ptr<Node> from;
+};

@@ -1,0 +1,64 @@
+// RUN: %check_memlint '--checks=-*,memlint-shared-ptr-cycle' %s
+
+#include <memory>
+#include <vector>
+
+// A type with two self-edges in opposite roles: neighbours point at each
+// other. Reported at the back edge (prev, parent, owner), with both edges
+// as notes.
+struct DNode {
+  int value = 0;
+  std::shared_ptr<DNode> next;
+  std::shared_ptr<DNode> prev;
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'DNode::prev' closes the shared_ptr ownership cycle 'DNode' -> 'DNode' -> 'DNode': objects on it keep each other alive and reference counting never frees them; make this back edge a std::weak_ptr (or a plain pointer to an owner that outlives it) [memlint-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE-3]]:26: note: 'DNode' shares ownership of 'DNode' through 'DNode::next'
+  // CHECK-MESSAGES: :[[@LINE-3]]:26: note: 'DNode' shares ownership of 'DNode' through 'DNode::prev'
+};
+
+// Member-name prefixes and suffixes do not hide the role.
+class Entry {
+  std::shared_ptr<Entry> m_next;
+  std::shared_ptr<Entry> m_prev;
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'Entry::m_prev' closes the shared_ptr ownership cycle 'Entry' -> 'Entry' -> 'Entry':{{.*}} [memlint-shared-ptr-cycle]
+};
+
+// A tree whose nodes own their children and their parent.
+struct TreeNode {
+  std::vector<std::shared_ptr<TreeNode>> children;
+  std::shared_ptr<TreeNode> parent;
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: 'TreeNode::parent' closes the shared_ptr ownership cycle 'TreeNode' -> 'TreeNode' -> 'TreeNode':{{.*}} [memlint-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE-3]]:42: note: 'TreeNode' shares ownership of many 'TreeNode' through 'TreeNode::children'
+  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: 'TreeNode' shares ownership of 'TreeNode' through 'TreeNode::parent'
+};
+
+// Declared parent first: still reported at the one (parent) side.
+struct Folder {
+  std::shared_ptr<Folder> owner_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: 'Folder::owner_' closes the shared_ptr ownership cycle 'Folder' -> 'Folder' -> 'Folder':{{.*}} [memlint-shared-ptr-cycle]
+  std::vector<std::shared_ptr<Folder>> items_;
+};
+
+// Near misses: one self-edge, or two in the same role.
+struct ListNode { // OK: a singly linked list
+  int value = 0;
+  std::shared_ptr<ListNode> next;
+};
+struct Category { // OK: a tree that owns its children only
+  std::vector<std::shared_ptr<Category>> subcategories;
+};
+struct BinaryNode { // OK: two self-edges in the same (child) role
+  std::shared_ptr<BinaryNode> left;
+  std::shared_ptr<BinaryNode> right;
+};
+struct Frame { // OK: a call stack that owns its caller only
+  std::shared_ptr<Frame> caller;
+  int line = 0;
+};
+struct LinkedTree { // OK: children owned, parent a weak_ptr
+  std::vector<std::shared_ptr<LinkedTree>> kids;
+  std::weak_ptr<LinkedTree> up;
+};
+struct RawBack { // OK: next owned, prev a plain pointer
+  std::shared_ptr<RawBack> next;
+  RawBack *prev = nullptr;
+};

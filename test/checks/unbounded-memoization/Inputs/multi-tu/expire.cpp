@@ -1,0 +1,2 @@
+#include "caches.h"
+void PriceCache::expire() { prices_.clear(); }

@@ -1,0 +1,102 @@
+// RUN: %check_memlint '--checks=-*,memlint-unbounded-memoization' %s
+
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+int measure(const void *p);
+
+// Caches keyed by `this`, by a pointer or by a shared_ptr also pin their
+// keys: every key object stays alive (or its address stays taken) for as
+// long as the cache does.
+class Widget {
+public:
+  int layout_width() {
+    static std::unordered_map<const Widget *, int> widths;
+    auto it = widths.find(this);
+    if (it != widths.end())
+      return it->second;
+    int w = measure(this);
+    widths.emplace(this, w);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Widget::layout_width::widths' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as the program runs, and its pointer keys keep every key object alive; bound it (LRU or TTL eviction, or a size cap that evicts) [memlint-unbounded-memoization]
+    return w;
+  }
+};
+
+struct Node {
+  int id;
+};
+class Layout {
+public:
+  int height(const Node *n) {
+    auto it = heights_.find(n);
+    if (it != heights_.end())
+      return it->second;
+    int h = measure(n);
+    heights_.emplace(n, h);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Layout::heights_' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as its 'Layout' object lives, and its pointer keys keep every key object alive;{{.*}} [memlint-unbounded-memoization]
+    return h;
+  }
+
+private:
+  std::map<const Node *, int> heights_;
+};
+Layout g_layout;
+
+struct Document {
+  std::string text;
+};
+class WordCounts {
+public:
+  int words(const std::shared_ptr<Document> &doc) {
+    auto it = counts_.find(doc);
+    if (it != counts_.end())
+      return it->second;
+    int n = static_cast<int>(doc->text.size());
+    counts_.emplace(doc, n);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'WordCounts::counts_' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as its 'WordCounts' object lives, and its pointer keys keep every key object alive;{{.*}} [memlint-unbounded-memoization]
+    return n;
+  }
+
+private:
+  std::map<std::shared_ptr<Document>, int> counts_;
+};
+WordCounts g_counts;
+
+// Keys from a finite domain bound the cache.
+enum class Level { Debug, Info, Warn, Error };
+enum Color { Red, Green, Blue };
+
+std::string level_name(Level l) { // OK: keyed by a scoped enum
+  static std::map<Level, std::string> names;
+  auto it = names.find(l);
+  if (it != names.end())
+    return it->second;
+  return names[l] = std::to_string(static_cast<int>(l));
+}
+
+class Palette { // OK: keyed by an unscoped enum
+public:
+  int rgb(Color c) {
+    auto it = rgb_.find(c);
+    if (it != rgb_.end())
+      return it->second;
+    int v = measure(&c);
+    rgb_.emplace(c, v);
+    return v;
+  }
+
+private:
+  std::unordered_map<Color, int> rgb_;
+};
+Palette g_palette;
+
+int flag_cost(bool verbose) { // OK: keyed by bool
+  static std::map<bool, int> cost;
+  if (cost.count(verbose))
+    return cost[verbose];
+  int c = verbose ? 10 : 1;
+  cost.emplace(verbose, c);
+  return c;
+}
