@@ -88,6 +88,10 @@ void decideCapacityRetention(const ProgramView &View,
                 "keeps";
     F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
     F.Notes.push_back({Fill->E.At, "'" + E.Name + "' is filled here"});
+    if (!Clear.Inner.valid() && !Clear.E.Fix.empty()) {
+      F.Fix = Clear.E.Fix;
+      F.FixIsSafe = true;
+    }
     std::set<Loc> Seen{Clear.E.At};
     for (const EffectiveEvent *Ev : Clears)
       if (Seen.insert(Ev->E.At).second)

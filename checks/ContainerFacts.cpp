@@ -17,6 +17,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 
 #include <functional>
@@ -491,17 +492,22 @@ private:
       return;
     }
     std::set<std::string> Reachers;
-    if (!collectReachers(RD, Reachers)) {
+    std::set<const CXXRecordDecl *> Visited;
+    if (!collectReachers(RD, Reachers, Visited)) {
       E.OpenAccess = true;
       return;
     }
     E.Reachers.assign(Reachers.begin(), Reachers.end());
   }
 
-  bool collectReachers(const CXXRecordDecl *RD, std::set<std::string> &Out) {
+  bool collectReachers(const CXXRecordDecl *RD, std::set<std::string> &Out,
+                       std::set<const CXXRecordDecl *> &Visited) {
     const CXXRecordDecl *Def = RD->getDefinition();
     if (!Def)
       return false;
+    // Classes that befriend each other (or nest and befriend): once each.
+    if (!Visited.insert(Def).second)
+      return true;
     for (const Decl *D : Def->decls()) {
       if (D->isImplicit())
         continue;
@@ -512,7 +518,7 @@ private:
         if (!FD->isPureVirtual())
           Out.insert(stableId(patternOf(FD)));
       } else if (const auto *Nested = dyn_cast<CXXRecordDecl>(Inner)) {
-        if (!collectReachers(Nested, Out))
+        if (!collectReachers(Nested, Out, Visited))
           return false;
       } else if (const auto *Friend = dyn_cast<FriendDecl>(D)) {
         if (const NamedDecl *FND = Friend->getFriendDecl()) {
@@ -522,7 +528,7 @@ private:
             Out.insert(stableId(patternOf(FFD)));
         } else if (const TypeSourceInfo *TSI = Friend->getFriendType()) {
           const CXXRecordDecl *FC = TSI->getType()->getAsCXXRecordDecl();
-          if (!FC || !collectReachers(FC, Out))
+          if (!FC || !collectReachers(FC, Out, Visited))
             return false;
         }
       }
@@ -1003,16 +1009,17 @@ private:
 
   void containerMethodCall(const CallExpr *CE, const CXXMethodDecl *Method,
                            const Expr *Object, llvm::SmallVectorImpl<bool> &Done) {
-    const ContainerModel *M = modelForType(
-        Object->getType()->isPointerType() ? Object->getType()->getPointeeType()
-                                           : Object->getType());
+    // The object's own type (past the implicit cast to the base that
+    // declares an inherited method).
+    QualType ObjectType = Object->IgnoreParenImpCasts()->getType();
+    if (ObjectType->isPointerType())
+      ObjectType = ObjectType->getPointeeType();
+    const ContainerModel *M = modelForType(ObjectType);
     auto It = M ? M->Methods.find(Method->getNameAsString())
                 : decltype(M->Methods.end())();
-    if (!M || It == M->Methods.end())
-      return;
     // `batch.swap(pending_)`, `tmp = std::move(...)`: a whole-content
     // exchange replaces the argument's content too.
-    if (It->second == ContainerEffect::Assign)
+    if (M && It != M->Methods.end() && It->second == ContainerEffect::Assign)
       for (unsigned I = isa<CXXOperatorCallExpr>(CE) ? 1 : 0;
            I < CE->getNumArgs(); ++I)
         if (const ValueDecl *Other = resolve(CE->getArg(I));
@@ -1072,6 +1079,38 @@ private:
     int Index = record(D, *K, CE->getBeginLoc(), Extra);
     if (Index >= 0 && *K == EventKind::Grow && Operator && M->Associative)
       Subscripts[CE] = Index;
+    if (Index >= 0 && *K == EventKind::Clear && It->second == ContainerEffect::Clear &&
+        !Operator)
+      Out.Events[Index].Fix = swapWithEmpty(CE, Object, D);
+  }
+
+  /// `buf_.clear()` -> `decltype(buf_)().swap(buf_)`: empties it and gives
+  /// its capacity back, whatever the implementation does with
+  /// shrink_to_fit. Only where the object is named directly (an alias would
+  /// make decltype a reference) and no macro is involved.
+  std::vector<Replacement> swapWithEmpty(const CallExpr *CE, const Expr *Object,
+                                         const ValueDecl *D) {
+    const Expr *O = strip(Object);
+    const ValueDecl *Named = nullptr;
+    if (const auto *ME = dyn_cast<MemberExpr>(O))
+      Named = ME->getMemberDecl();
+    else if (const auto *DRE = dyn_cast<DeclRefExpr>(O))
+      Named = DRE->getDecl();
+    if (Named != D || isa<ParmVarDecl>(D) || D->getType()->isReferenceType())
+      return {};
+    SourceLocation Begin = CE->getBeginLoc(), Last = CE->getEndLoc();
+    if (Begin.isMacroID() || Last.isMacroID() || O->getBeginLoc().isMacroID())
+      return {};
+    const LangOptions &LO = Ctx.getLangOpts();
+    std::string Text = Lexer::getSourceText(
+                           CharSourceRange::getTokenRange(O->getSourceRange()),
+                           SM, LO)
+                           .str();
+    SourceLocation End = Lexer::getLocForEndOfToken(Last, 0, SM, LO);
+    if (Text.empty() || End.isInvalid())
+      return {};
+    return {Replacement{Locs.make(Begin), Locs.make(End),
+                        "decltype(" + Text + ")().swap(" + Text + ")"}};
   }
 
   /// `{}`, directly or as the std::initializer_list it makes.

@@ -125,6 +125,31 @@ static bool locFromJSON(const json::Value *V, Loc &L) {
   return true;
 }
 
+json::Array replacementsToJSON(const std::vector<Replacement> &Fix) {
+  json::Array Out;
+  for (const Replacement &R : Fix)
+    Out.push_back(json::Object{{"begin", locToJSON(R.Begin)},
+                               {"end", locToJSON(R.End)},
+                               {"text", R.Text}});
+  return Out;
+}
+
+bool replacementsFromJSON(const json::Array *A, std::vector<Replacement> &Out) {
+  if (!A)
+    return false;
+  for (const json::Value &V : *A) {
+    const json::Object *O = V.getAsObject();
+    Replacement R;
+    auto Text = O ? O->getString("text") : std::nullopt;
+    if (!O || !Text || !locFromJSON(O->get("begin"), R.Begin) ||
+        !locFromJSON(O->get("end"), R.End))
+      return false;
+    R.Text = Text->str();
+    Out.push_back(std::move(R));
+  }
+  return true;
+}
+
 static json::Array stringsToJSON(const std::vector<std::string> &V) {
   json::Array Out;
   for (const std::string &S : V)
@@ -198,7 +223,8 @@ json::Value toJSON(const Facts &F) {
                                   {"function", E.Function},
                                   {"flags", E.Flags},
                                   {"scopes", std::move(Scopes)},
-                                  {"guardCalls", stringsToJSON(E.GuardCalls)}});
+                                  {"guardCalls", stringsToJSON(E.GuardCalls)},
+                                  {"fix", replacementsToJSON(E.Fix)}});
   }
   json::Array Edges;
   for (const OwnEdge &E : F.Edges)
@@ -357,7 +383,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
         !R.str(*O, "function", E.Function) || !R.uint(*O, "flags", E.Flags))
       return R.fail("bad event");
     if (!scopesFromJSON(O->getArray("scopes"), E.Scopes) ||
-        !stringsFromJSON(O->getArray("guardCalls"), E.GuardCalls))
+        !stringsFromJSON(O->getArray("guardCalls"), E.GuardCalls) ||
+        !replacementsFromJSON(O->getArray("fix"), E.Fix))
       return R.fail("bad event scopes");
     F.Events.push_back(std::move(E));
   }

@@ -19,6 +19,7 @@
 #include <vector>
 
 namespace llvm::json {
+class Array;
 class Value;
 }
 
@@ -92,6 +93,9 @@ struct Event {
   /// growth (`if (full()) return;`); it is size-guarded if one of them reads
   /// the container's size.
   std::vector<std::string> GuardCalls;
+  /// A safe rewrite of this event's expression, for a rule that reports at
+  /// it (capacity-retention: the clear() becomes a swap with an empty one).
+  std::vector<Replacement> Fix;
 };
 
 /// A container reaches a helper's parameter: effects on the parameter are
@@ -156,6 +160,9 @@ struct Facts {
 };
 
 llvm::json::Value toJSON(const Facts &F);
+llvm::json::Array replacementsToJSON(const std::vector<Replacement> &Fix);
+bool replacementsFromJSON(const llvm::json::Array *A,
+                          std::vector<Replacement> &Out);
 bool fromJSON(const llvm::json::Value &V, Facts &F, std::string &Error);
 
 const char *toString(EventKind K);

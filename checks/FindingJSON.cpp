@@ -14,10 +14,22 @@ findingToJSON(const Finding &F,
                                  {"line", N.At.Line},
                                  {"column", N.At.Column},
                                  {"message", N.Message}});
-  return json::Object{{"rule", F.Rule},          {"severity", F.Severity},
-                      {"file", Path(F.At.File)}, {"line", F.At.Line},
-                      {"column", F.At.Column},   {"message", F.Message},
-                      {"notes", std::move(Notes)}};
+  json::Object O{{"rule", F.Rule},          {"severity", F.Severity},
+                 {"file", Path(F.At.File)}, {"line", F.At.Line},
+                 {"column", F.At.Column},   {"message", F.Message},
+                 {"notes", std::move(Notes)}};
+  if (!F.Fix.empty()) {
+    json::Array Edits;
+    for (const Replacement &R : F.Fix)
+      Edits.push_back(json::Object{{"file", Path(R.Begin.File)},
+                                   {"line", R.Begin.Line},
+                                   {"column", R.Begin.Column},
+                                   {"endLine", R.End.Line},
+                                   {"endColumn", R.End.Column},
+                                   {"text", R.Text}});
+    O["fix"] = json::Object{{"safe", F.FixIsSafe}, {"edits", std::move(Edits)}};
+  }
+  return O;
 }
 
 static bool position(const json::Object &O, Loc &L) {
@@ -45,6 +57,27 @@ bool findingFromJSON(const json::Value &V, Finding &F) {
   F.Rule = Rule->str();
   F.Severity = Severity->str();
   F.Message = Message->str();
+  if (const json::Object *Fix = O->getObject("fix")) {
+    auto Safe = Fix->getBoolean("safe");
+    const json::Array *Edits = Fix->getArray("edits");
+    if (!Safe || !Edits)
+      return false;
+    F.FixIsSafe = *Safe;
+    for (const json::Value &EV : *Edits) {
+      const json::Object *EO = EV.getAsObject();
+      Replacement R;
+      auto EL = EO ? EO->getInteger("endLine") : std::nullopt;
+      auto EC = EO ? EO->getInteger("endColumn") : std::nullopt;
+      auto Text = EO ? EO->getString("text") : std::nullopt;
+      if (!EO || !position(*EO, R.Begin) || !EL || !EC || !Text)
+        return false;
+      R.End = R.Begin;
+      R.End.Line = static_cast<unsigned>(*EL);
+      R.End.Column = static_cast<unsigned>(*EC);
+      R.Text = Text->str();
+      F.Fix.push_back(std::move(R));
+    }
+  }
   for (const json::Value &NV : *Notes) {
     const json::Object *NO = NV.getAsObject();
     Note N;

@@ -26,6 +26,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 
 #include <map>
 
@@ -42,6 +43,9 @@ struct Copy {
   const ValueDecl *Decl = nullptr; // the copied object, when it has one
   const VarDecl *Root = nullptr;   // its local variable, if a field of one
   std::string How;               // "by the lambda's by-value capture"
+  /// The argument, when it is a local's last use: `std::move(arg)` hands
+  /// it over instead (a safe fix).
+  const Expr *MoveArg = nullptr;
 };
 
 class Checker {
@@ -135,6 +139,11 @@ private:
                   ? Api + ", which copies its arguments even when the "
                           "callee takes a reference"
                   : Api + ", which copies an lvalue";
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+        if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (V->hasLocalStorage() && !V->getType()->isReferenceType() &&
+              !V->getType().isConstQualified() && !usedAfter(B, V, S))
+            C.MoveArg = E;
       if (large(C))
         report(B, S, C, SA.Kind);
     }
@@ -232,6 +241,8 @@ private:
       C.Type = V->getType();
       C.How = Api + ", although '" + V->getNameAsString() +
               "' is not used afterwards (std::move would hand it over)";
+      if (!V->getType().isConstQualified())
+        C.MoveArg = DRE;
       if (large(C))
         report(B, S, C, "queue");
     }
@@ -380,6 +391,17 @@ private:
     if (FanOut)
       F.Notes.push_back({Locs.make(FanOut->getBeginLoc()),
                          "this loop copies it once per iteration"});
+    if (C.MoveArg && !C.MoveArg->getBeginLoc().isMacroID() &&
+        !C.MoveArg->getEndLoc().isMacroID()) {
+      const SourceManager &SM = Ctx.getSourceManager();
+      SourceLocation End = Lexer::getLocForEndOfToken(C.MoveArg->getEndLoc(), 0,
+                                                      SM, Ctx.getLangOpts());
+      Loc B = Locs.make(C.MoveArg->getBeginLoc()), E = Locs.make(End);
+      if (B.valid() && E.valid()) {
+        F.Fix = {Replacement{B, B, "std::move("}, Replacement{E, E, ")"}};
+        F.FixIsSafe = true;
+      }
+    }
     if (C.Decl)
       F.Notes.push_back({Locs.make((C.Root ? static_cast<const ValueDecl *>(
                                                  C.Root)

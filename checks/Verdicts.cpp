@@ -15,6 +15,8 @@
 
 #include "memlint/RuleSet.h"
 
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/STLExtras.h"
 
 #include <algorithm>
@@ -202,6 +204,16 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
     collectContainerFacts(Ctx, *Opts.Rules, Out.TUFacts);
   if (Opts.ReportUnmodeled)
     findUnmodeledCalls(Ctx, *Opts.Rules, Out.Unmodeled);
+  // A finding inside a library header (a library template instantiated with
+  // user types) is not the user's to fix; clang-tidy drops those too.
+  const clang::SourceManager &SM = Ctx.getSourceManager();
+  Out.Local.erase(std::remove_if(Out.Local.begin(), Out.Local.end(),
+                                 [&](const Finding &F) {
+                                   clang::SourceLocation L = clang::
+                                       SourceLocation::getFromRawEncoding(F.At.Raw);
+                                   return L.isValid() && SM.isInSystemHeader(L);
+                                 }),
+                  Out.Local.end());
   // Flow rules: decided inside one function, so they report local findings.
   if (Opts.Checks.enabled("large-copy-into-send"))
     collectLargeCopyIntoSend(Ctx, *Opts.Rules, Out.Local);

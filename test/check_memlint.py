@@ -69,6 +69,47 @@ def render(diags):
     return "\n".join("%s:%d:%d: %s: %s" % d for d in diags)
 
 
+def check_fixes(a, src, text_src, cargs, tidy_cmd):
+    """`memlint check --fix` and `clang-tidy --fix` on copies of the source
+    (CHECK lines blanked, as check_clang_tidy.py does) must make the same
+    edits; the result must match the CHECK-FIXES lines and still compile."""
+    import tempfile
+    cleaned = re.sub(r"// *CHECK-[A-Z0-9\-]*:[^\r\n]*", "//", text_src)
+    tmp = tempfile.mkdtemp(prefix="memlint-fix-")
+    base = os.path.basename(src)
+    fixed = {}
+    for tool in ("memlint", "clang-tidy"):
+        d = os.path.join(tmp, tool)
+        os.makedirs(d)
+        path = os.path.join(d, base)
+        with open(path, "w") as f:
+            f.write(cleaned)
+        if tool == "memlint":
+            r = run([a.memlint, "check", "--fix", "--checks=" + a.checks] + a.cli_arg
+                    + [path, "--"] + cargs)
+            if r.returncode not in (0, 1):
+                fail("memlint --fix exited %d:\n%s" % (r.returncode, r.stderr))
+        else:
+            r = run(tidy_cmd + ["--fix", path, "--"] + cargs)
+        with open(path) as f:
+            fixed[tool] = f.read()
+    if fixed["memlint"] == cleaned:
+        fail("memlint --fix changed nothing, but the test expects CHECK-FIXES")
+    if fixed["memlint"] != fixed["clang-tidy"]:
+        fail("memlint --fix and clang-tidy --fix made different edits:\n--- memlint\n%s\n"
+             "--- clang-tidy\n%s" % (fixed["memlint"], fixed["clang-tidy"]))
+    fc = subprocess.run([a.filecheck, src, "--check-prefix=CHECK-FIXES",
+                         "-strict-whitespace", "--dump-input=fail"],
+                        input=fixed["memlint"], universal_newlines=True)
+    if fc.returncode != 0:
+        fail("CHECK-FIXES did not match the fixed file")
+    # The fixed file still compiles.
+    clangxx = os.path.join(os.path.dirname(a.filecheck), "clang++")
+    comp = run([clangxx, "-fsyntax-only"] + cargs + [os.path.join(tmp, "memlint", base)])
+    if comp.returncode != 0:
+        fail("the fixed file does not compile:\n" + comp.stderr)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--memlint", required=True)
@@ -127,7 +168,10 @@ def main():
              % (render(cli_diags), render(tidy_diags)))
 
     with open(src) as f:
-        has_checks = "CHECK-MESSAGES" in f.read()
+        text_src = f.read()
+    if "CHECK-FIXES" in text_src:
+        check_fixes(a, src, text_src, cargs, tidy_cmd)
+    has_checks = "CHECK-MESSAGES" in text_src
     if not has_checks:
         warnings = [d for d in cli_diags if d[3] != "note"]
         if warnings:
