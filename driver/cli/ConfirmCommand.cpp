@@ -1,0 +1,430 @@
+//===- ConfirmCommand.cpp - `memlint confirm` -----------------------------===//
+//
+// Runs a command at several scales N under libmemlint-tracker.so and marks
+// each finding of a `memlint check --format=json` report confirmed,
+// not-confirmed, inconclusive or not-exercised. The work is in harness/
+// (docs/harness.md); this file is the command line.
+//
+//===----------------------------------------------------------------------===//
+#include "Commands.h"
+
+#include "Confirm.h"
+#include "FindingJSON.h"
+#include "memlint/RuleLoader.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
+#include <unistd.h>
+
+namespace memlint {
+namespace {
+
+const char ConfirmUsage[] =
+    "usage: memlint confirm [options] -- <command> [args...]\n"
+    "\n"
+    "Runs <command> at each scale N under the heap tracker ('{N}' in any\n"
+    "argument is replaced by N, which is also in the environment as\n"
+    "MEMLINT_N), fits how memory and query counts grow with N, and marks each\n"
+    "finding confirmed, not-confirmed, inconclusive or not-exercised.\n"
+    "\n"
+    "  --findings <file>      a 'memlint check --format=json' report; without\n"
+    "                         it, report the source lines that grow the most\n"
+    "  --scales <n,n,n...>    the scales to run at, at least 3 (default:\n"
+    "                         1000,10000,100000)\n"
+    "  --source-root <dir>    credit each allocation to its first frame under\n"
+    "                         <dir> (default: the current directory)\n"
+    "  --memory-limit <MB>    data size limit of each run (setrlimit\n"
+    "                         RLIMIT_DATA; default: half the RAM, at most 8192)\n"
+    "  --timeout <secs>       kill a run after <secs> (default: 300)\n"
+    "  --format json|sarif|html\n"
+    "                         output format (default: json)\n"
+    "  -o, --output <file>    write the report to <file> instead of stdout\n"
+    "  --html <file>          also write the HTML report to <file>\n"
+    "  --svg-dir <dir>        also write one SVG chart per finding into <dir>\n"
+    "  --keep <dir>           keep every run's files (tracker data, stdout,\n"
+    "                         stderr) under <dir>\n"
+    "  --top <n>              growing sites to report (default: 10)\n"
+    "  --depth <n>            stack frames recorded per allocation (default: 32)\n"
+    "  --grows <slope>        log-log slope from which a series grows (0.7)\n"
+    "  --flat <slope>         log-log slope up to which it is flat (0.2)\n"
+    "  --config <file>        a .memlint.yaml whose packs name query functions\n"
+    "  --tracker <file>       libmemlint-tracker.so (default: the one next to\n"
+    "                         memlint, ../lib)\n"
+    "  --symbolizer <file>    llvm-symbolizer (default: LLVM 19's)\n"
+    "\n"
+    "Exit codes: 0 nothing grows, 1 a finding was confirmed (without\n"
+    "--findings: a line grows), 2 usage error, 3 a run failed (crashed, timed\n"
+    "out, exited non-zero) or fewer than 3 scales produced data.\n";
+
+struct ConfirmOptions {
+  std::string Findings;
+  std::vector<uint64_t> Scales{1000, 10000, 100000};
+  std::string SourceRoot;
+  uint64_t MemoryLimitMB = 0;
+  unsigned Timeout = 300;
+  std::string Format = "json";
+  std::string Output;
+  std::string Html;
+  std::string SvgDir;
+  std::string Keep;
+  unsigned Top = 10;
+  unsigned Depth = 0;
+  double Grows = 0.7, Flat = 0.2;
+  std::string Config;
+  std::string Tracker;
+  std::string Symbolizer;
+  std::vector<std::string> Command;
+};
+
+int usageError(const std::string &Message) {
+  llvm::errs() << "memlint: error: " << Message << "\n"
+               << "run 'memlint confirm --help' for usage\n";
+  return ExitUsage;
+}
+
+std::optional<int> parseArgs(const std::vector<std::string> &Args, ConfirmOptions &O) {
+  for (size_t I = 0; I < Args.size(); ++I) {
+    llvm::StringRef A = Args[I];
+    if (A == "--") {
+      O.Command.assign(Args.begin() + I + 1, Args.end());
+      break;
+    }
+    if (A == "--help" || A == "-h") {
+      llvm::outs() << ConfirmUsage;
+      return ExitClean;
+    }
+    // --name=value or --name value
+    std::string Name = A.str(), V;
+    bool Inline = false;
+    if (A.starts_with("--") && A.contains('=')) {
+      Name = A.split('=').first.str();
+      V = A.split('=').second.str();
+      Inline = true;
+    }
+    static const char *const Valued[] = {
+        "--findings", "--scales", "--source-root", "--memory-limit", "--timeout",
+        "--format", "-o", "--output", "--html", "--svg-dir", "--keep", "--top", "--depth",
+        "--grows", "--flat", "--config", "--tracker", "--symbolizer"};
+    if (std::find_if(std::begin(Valued), std::end(Valued),
+                     [&](const char *K) { return Name == K; }) == std::end(Valued))
+      return usageError("unknown argument '" + A.str() + "'");
+    if (!Inline) {
+      if (I + 1 >= Args.size())
+        return usageError("'" + Name + "' needs a value");
+      V = Args[++I];
+    }
+    auto Unsigned = [&](uint64_t &Out) {
+      return !llvm::StringRef(V).getAsInteger(10, Out);
+    };
+    auto Slope = [&](double &Out) {
+      return !llvm::StringRef(V).getAsDouble(Out) && Out >= 0 && Out <= 10;
+    };
+    uint64_t U = 0;
+    if (Name == "--findings") {
+      O.Findings = V;
+    } else if (Name == "--scales") {
+      O.Scales.clear();
+      llvm::SmallVector<llvm::StringRef, 8> Parts;
+      llvm::StringRef(V).split(Parts, ',', -1, false);
+      for (llvm::StringRef P : Parts) {
+        uint64_t N;
+        if (P.trim().getAsInteger(10, N) || N == 0)
+          return usageError("--scales: '" + P.str() + "' is not a positive integer");
+        O.Scales.push_back(N);
+      }
+      std::sort(O.Scales.begin(), O.Scales.end());
+      O.Scales.erase(std::unique(O.Scales.begin(), O.Scales.end()), O.Scales.end());
+      if (O.Scales.size() < 3)
+        return usageError("--scales needs at least 3 different values (a slope over "
+                          "fewer points means nothing)");
+    } else if (Name == "--source-root") {
+      O.SourceRoot = V;
+    } else if (Name == "--memory-limit") {
+      if (!Unsigned(O.MemoryLimitMB) || O.MemoryLimitMB == 0)
+        return usageError("--memory-limit: expected megabytes, got '" + V + "'");
+    } else if (Name == "--timeout") {
+      if (!Unsigned(U) || U == 0 || U > 86400)
+        return usageError("--timeout: expected seconds, got '" + V + "'");
+      O.Timeout = unsigned(U);
+    } else if (Name == "--format") {
+      if (V != "json" && V != "sarif" && V != "html")
+        return usageError("--format: expected json, sarif or html, got '" + V + "'");
+      O.Format = V;
+    } else if (Name == "-o" || Name == "--output") {
+      O.Output = V;
+    } else if (Name == "--html") {
+      O.Html = V;
+    } else if (Name == "--svg-dir") {
+      O.SvgDir = V;
+    } else if (Name == "--keep") {
+      O.Keep = V;
+    } else if (Name == "--top") {
+      if (!Unsigned(U) || U > 1000)
+        return usageError("--top: expected a number, got '" + V + "'");
+      O.Top = unsigned(U);
+    } else if (Name == "--depth") {
+      if (!Unsigned(U) || U == 0 || U > 64)
+        return usageError("--depth: expected 1 to 64, got '" + V + "'");
+      O.Depth = unsigned(U);
+    } else if (Name == "--grows") {
+      if (!Slope(O.Grows))
+        return usageError("--grows: expected a slope, got '" + V + "'");
+    } else if (Name == "--flat") {
+      if (!Slope(O.Flat))
+        return usageError("--flat: expected a slope, got '" + V + "'");
+    } else if (Name == "--config") {
+      O.Config = V;
+    } else if (Name == "--tracker") {
+      O.Tracker = V;
+    } else if (Name == "--symbolizer") {
+      O.Symbolizer = V;
+    }
+  }
+  if (O.Command.empty())
+    return usageError("no command to run (put it after '--')");
+  if (O.Flat >= O.Grows)
+    return usageError("--flat must be below --grows");
+  return std::nullopt;
+}
+
+uint64_t defaultMemoryLimitMB() {
+  long Pages = sysconf(_SC_PHYS_PAGES), Page = sysconf(_SC_PAGESIZE);
+  uint64_t Half = Pages > 0 && Page > 0 ? uint64_t(Pages) * uint64_t(Page) / 2 / (1 << 20) : 4096;
+  return std::max<uint64_t>(256, std::min<uint64_t>(Half, 8192));
+}
+
+bool readFindings(const std::string &Path, std::vector<Finding> &Out, std::string &Error) {
+  auto Buf = llvm::MemoryBuffer::getFileOrSTDIN(Path);
+  if (!Buf) {
+    Error = "cannot read " + Path + ": " + Buf.getError().message();
+    return false;
+  }
+  auto V = llvm::json::parse((*Buf)->getBuffer());
+  if (!V) {
+    Error = Path + ": not JSON: " + llvm::toString(V.takeError());
+    return false;
+  }
+  const llvm::json::Object *O = V->getAsObject();
+  const llvm::json::Array *A = O ? O->getArray("findings") : nullptr;
+  if (!A) {
+    Error = Path + ": not a memlint report (no \"findings\" array; write one with "
+                   "'memlint check --format=json')";
+    return false;
+  }
+  for (const llvm::json::Value &FV : *A) {
+    Finding F;
+    if (!findingFromJSON(FV, F)) {
+      Error = Path + ": malformed finding #" + std::to_string(Out.size() + 1);
+      return false;
+    }
+    Out.push_back(std::move(F));
+  }
+  return true;
+}
+
+std::string svgName(const Finding &F) {
+  std::string S = F.Rule + "-" + llvm::sys::path::stem(F.At.File).str() + "-" +
+                  std::to_string(F.At.Line) + ".svg";
+  for (char &C : S)
+    if (!llvm::isAlnum(C) && C != '-' && C != '.' && C != '_')
+      C = '_';
+  return S;
+}
+
+} // namespace
+
+int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
+  using namespace harness;
+  ConfirmOptions O;
+  if (std::optional<int> RC = parseArgs(Args, O))
+    return *RC;
+
+  std::vector<Finding> Findings;
+  if (!O.Findings.empty()) {
+    std::string Error;
+    if (!readFindings(O.Findings, Findings, Error)) {
+      llvm::errs() << "memlint: error: " << Error << "\n";
+      return ExitUsage;
+    }
+  }
+
+  ConfirmReport R;
+  R.Command = O.Command;
+  R.Scales = O.Scales;
+  R.T.Grows = O.Grows;
+  R.T.Flat = O.Flat;
+  R.HaveFindings = !O.Findings.empty();
+  {
+    llvm::SmallString<256> Cwd;
+    llvm::sys::fs::current_path(Cwd);
+    std::string Root = O.SourceRoot.empty() ? std::string(Cwd.str()) : O.SourceRoot;
+    if (!llvm::sys::fs::is_directory(Root)) {
+      llvm::errs() << "memlint: error: --source-root: no directory '" << Root << "'\n";
+      return ExitUsage;
+    }
+    R.SourceRoot = normalizePath(Root);
+  }
+
+  // Which query functions to count: the C functions of the tracker that a
+  // `queries:` entry of the effective packs names.
+  {
+    RuleSet Rules;
+    std::vector<RuleError> Errors;
+    if (!loadEffectiveRules(Exe, O.Config, Rules, Errors)) {
+      for (const RuleError &E : Errors)
+        llvm::errs() << E.str() << "\n";
+      return ExitUsage;
+    }
+    std::vector<bool> Used(Rules.Queries.size(), false);
+    for (const std::string &Fn : trackerQueryFunctions())
+      for (size_t I = 0; I < Rules.Queries.size(); ++I)
+        if (Rules.Queries[I].Name.matches(Fn)) {
+          if (std::find(R.QueryFunctions.begin(), R.QueryFunctions.end(), Fn) ==
+              R.QueryFunctions.end())
+            R.QueryFunctions.push_back(Fn);
+          Used[I] = true;
+        }
+    for (size_t I = 0; I < Rules.Queries.size(); ++I)
+      if (!Used[I])
+        R.UncountedQueryApis.push_back(Rules.Queries[I].Name.text());
+  }
+
+  RunOptions RO;
+  RO.Command = O.Command;
+  RO.Tracker = O.Tracker.empty() ? defaultTracker(Exe) : O.Tracker;
+  RO.MemoryLimitMB = O.MemoryLimitMB ? O.MemoryLimitMB : defaultMemoryLimitMB();
+  RO.TimeoutSeconds = O.Timeout;
+  RO.QueryFunctions = R.QueryFunctions;
+  RO.Depth = O.Depth;
+  if (!llvm::sys::fs::exists(RO.Tracker)) {
+    llvm::errs() << "memlint: error: no tracker library at '" << RO.Tracker
+                 << "' (build target memlint-tracker, or pass --tracker)\n";
+    return ExitUsage;
+  }
+  {
+    llvm::SmallString<256> Abs(RO.Tracker);
+    llvm::sys::fs::make_absolute(Abs);
+    RO.Tracker = std::string(Abs.str());
+  }
+  std::string Symbolizer = O.Symbolizer.empty() ? defaultSymbolizer() : O.Symbolizer;
+
+  bool Temporary = O.Keep.empty();
+  if (Temporary) {
+    llvm::SmallString<256> Dir;
+    if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("memlint-confirm", Dir)) {
+      llvm::errs() << "memlint: error: cannot create a work directory: " << EC.message() << "\n";
+      return ExitUsage;
+    }
+    RO.WorkDir = std::string(Dir.str());
+  } else {
+    if (std::error_code EC = llvm::sys::fs::create_directories(O.Keep)) {
+      llvm::errs() << "memlint: error: --keep: " << EC.message() << "\n";
+      return ExitUsage;
+    }
+    RO.WorkDir = normalizePath(O.Keep);
+  }
+
+  std::vector<RunResult> Runs;
+  bool Failed = false;
+  for (uint64_t N : O.Scales) {
+    RunResult Run = runAtScale(RO, N);
+    llvm::errs() << "memlint confirm: N=" << N << ": " << Run.Status;
+    if (Run.Status == "exit-code")
+      llvm::errs() << " " << Run.ExitCode;
+    if (Run.Status == "signal")
+      llvm::errs() << " " << Run.Signal;
+    uint64_t Allocs = 0;
+    for (const TrackerProcess &P : Run.Processes)
+      Allocs += P.Allocs;
+    llvm::errs() << llvm::formatv(" ({0:f2} s, {1} process(es), {2} allocations)\n", Run.Seconds,
+                                  Run.Processes.size(), Allocs);
+    if (Run.failed()) {
+      Failed = true;
+      if (!Run.StderrTail.empty())
+        llvm::errs() << Run.StderrTail << "\n";
+    }
+    bool ExecFailed = Run.Status == "exec-failed";
+    Runs.push_back(std::move(Run));
+    if (ExecFailed)
+      break; // it will not start at the next scale either
+  }
+
+  SymbolizedStacks Stacks;
+  std::string Error;
+  if (!symbolize(Runs, Symbolizer, R.SourceRoot, RO.WorkDir, Stacks, Error)) {
+    llvm::errs() << "memlint: error: " << Error << "\n";
+    if (Temporary)
+      llvm::sys::fs::remove_directories(RO.WorkDir);
+    return ExitInputError;
+  }
+  analyze(Runs, Stacks, Findings, O.Top, R);
+  if (Temporary)
+    llvm::sys::fs::remove_directories(RO.WorkDir);
+
+  std::string Text = O.Format == "json"    ? reportJSON(R, MEMLINT_VERSION)
+                     : O.Format == "sarif" ? reportSARIF(R, MEMLINT_VERSION)
+                                           : reportHTML(R, MEMLINT_VERSION);
+  if (O.Output.empty() || O.Output == "-") {
+    llvm::outs() << Text;
+  } else {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(O.Output, EC);
+    if (EC) {
+      llvm::errs() << "memlint: error: cannot write " << O.Output << ": " << EC.message() << "\n";
+      return ExitUsage;
+    }
+    OS << Text;
+  }
+  if (!O.Html.empty()) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(O.Html, EC);
+    if (EC) {
+      llvm::errs() << "memlint: error: cannot write " << O.Html << ": " << EC.message() << "\n";
+      return ExitUsage;
+    }
+    OS << reportHTML(R, MEMLINT_VERSION);
+  }
+  if (!O.SvgDir.empty()) {
+    llvm::sys::fs::create_directories(O.SvgDir);
+    for (const FindingResult &F : R.Findings) {
+      llvm::SmallString<256> P(O.SvgDir);
+      llvm::sys::path::append(P, svgName(F.F));
+      std::error_code EC;
+      llvm::raw_fd_ostream OS(P, EC);
+      if (!EC)
+        OS << findingSVG(R, F);
+    }
+  }
+
+  for (const FindingResult &F : R.Findings)
+    llvm::errs() << "memlint confirm: " << displayPath(F.F.At.File) << ":" << F.F.At.Line << ": "
+                 << F.F.Rule << ": " << F.Verdict << ": " << F.Reason << "\n";
+  if (!R.HaveFindings)
+    for (const SiteResult &S : R.Growing)
+      llvm::errs() << "memlint confirm: " << displayPath(S.Loc.File) << ":" << S.Loc.Line
+                   << ": grows: " << S.S.Metric
+                   << llvm::formatv(" (slope {0:f2}, {1:f1} per unit of N)\n", S.S.F.Slope, S.S.F.PerN);
+  for (const std::string &W : R.Warnings)
+    llvm::errs() << "memlint confirm: warning: " << W << "\n";
+
+  if (Failed || R.UsedScales.size() < 3)
+    return ExitInputError;
+  bool Grows = R.HaveFindings
+                   ? std::any_of(R.Findings.begin(), R.Findings.end(),
+                                 [](const FindingResult &F) { return F.Verdict == "confirmed"; })
+                   : !R.Growing.empty();
+  return Grows ? ExitFindings : ExitClean;
+}
+
+} // namespace memlint

@@ -1,0 +1,741 @@
+//===- Report.cpp - JSON, SARIF and a self-contained HTML/SVG report ------===//
+#include "Confirm.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace memlint {
+namespace harness {
+
+std::string displayPath(const std::string &Path) {
+  static const std::string Cwd = [] {
+    llvm::SmallString<256> D;
+    if (llvm::sys::fs::current_path(D))
+      return std::string();
+    return normalizePath(std::string(D.str()));
+  }();
+  llvm::StringRef P(Path);
+  if (!Cwd.empty() && P.starts_with(Cwd) && P.size() > Cwd.size() && P[Cwd.size()] == '/')
+    return P.drop_front(Cwd.size() + 1).str();
+  return Path;
+}
+
+namespace {
+
+//===-- A small pretty JSON writer (numbers printed the way people read
+//===-- them: integers as integers, ratios with 3 decimals) ---------------===//
+class JSONWriter {
+public:
+  std::string Out;
+
+  void objectBegin() { open('{'); }
+  void objectEnd() { close('}'); }
+  void arrayBegin(bool Inline = false) {
+    open('[');
+    Inlines.back() = Inline;
+  }
+  void arrayEnd() { close(']'); }
+  void key(llvm::StringRef K) {
+    item();
+    str(K);
+    Out += ": ";
+    PendingValue = true;
+  }
+  void value(llvm::StringRef S) {
+    item();
+    str(S);
+  }
+  void value(const char *S) { value(llvm::StringRef(S)); }
+  void value(const std::string &S) { value(llvm::StringRef(S)); }
+  void value(bool B) {
+    item();
+    Out += B ? "true" : "false";
+  }
+  void value(int64_t V) {
+    item();
+    Out += std::to_string(V);
+  }
+  void value(uint64_t V) {
+    item();
+    Out += std::to_string(V);
+  }
+  void value(unsigned V) { value(uint64_t(V)); }
+  void value(int V) { value(int64_t(V)); }
+  void number(double V, int Decimals = 3) {
+    item();
+    if (!std::isfinite(V))
+      V = 0;
+    if (std::fabs(V - std::round(V)) < 1e-9 && std::fabs(V) < 9e15) {
+      Out += std::to_string(int64_t(std::llround(V)));
+      return;
+    }
+    char Buf[64];
+    snprintf(Buf, sizeof Buf, "%.*f", Decimals, V);
+    std::string S = Buf;
+    while (S.find('.') != std::string::npos && (S.back() == '0'))
+      S.pop_back();
+    if (S.back() == '.')
+      S.pop_back();
+    if (S == "-0")
+      S = "0";
+    Out += S;
+  }
+  template <typename T> void field(llvm::StringRef K, const T &V) {
+    key(K);
+    value(V);
+  }
+  void numberField(llvm::StringRef K, double V, int Decimals = 3) {
+    key(K);
+    number(V, Decimals);
+  }
+
+private:
+  std::vector<bool> Counts{false}; // has the current container an item?
+  std::vector<bool> Inlines{false};
+  bool PendingValue = false;
+
+  void newline() {
+    Out += '\n';
+    Out.append(2 * (Counts.size() - 1), ' ');
+  }
+  void item() {
+    if (PendingValue) {
+      PendingValue = false;
+      return;
+    }
+    if (Counts.back())
+      Out += Inlines.back() ? ", " : ",";
+    if (Counts.size() > 1 && !Inlines.back())
+      newline();
+    Counts.back() = true;
+  }
+  void open(char C) {
+    item();
+    Out += C;
+    Counts.push_back(false);
+    Inlines.push_back(false);
+  }
+  void close(char C) {
+    bool Had = Counts.back(), Inline = Inlines.back();
+    Counts.pop_back();
+    Inlines.pop_back();
+    if (Had && !Inline)
+      newline();
+    Out += C;
+    if (Counts.size() == 1)
+      Out += '\n';
+  }
+  void str(llvm::StringRef S) {
+    Out += '"';
+    for (unsigned char C : S) {
+      switch (C) {
+      case '"': Out += "\\\""; break;
+      case '\\': Out += "\\\\"; break;
+      case '\n': Out += "\\n"; break;
+      case '\t': Out += "\\t"; break;
+      case '\r': Out += "\\r"; break;
+      default:
+        if (C < 0x20)
+          Out += llvm::formatv("\\u{0:x4}", unsigned(C)).str();
+        else
+          Out += char(C);
+      }
+    }
+    Out += '"';
+  }
+};
+
+void writeSeries(JSONWriter &W, const Series &S, bool Bytes) {
+  W.field("metric", S.Metric);
+  W.field("growth", S.F.Growth);
+  W.numberField("slope", S.F.Slope);
+  W.numberField("per_n", S.F.PerN);
+  if (Bytes)
+    W.numberField("bytes_per_n", S.F.PerN);
+  W.key("values");
+  W.arrayBegin(/*Inline=*/true);
+  for (double V : S.Values)
+    W.number(V, 1);
+  W.arrayEnd();
+}
+
+bool isBytes(const std::string &Metric) { return llvm::StringRef(Metric).ends_with("bytes"); }
+
+void writeLoc(JSONWriter &W, const SiteLoc &L) {
+  W.field("file", displayPath(L.File));
+  W.field("line", L.Line);
+  W.field("function", L.Function);
+}
+
+void writeScales(JSONWriter &W, const char *Key, const std::vector<uint64_t> &Ns) {
+  W.key(Key);
+  W.arrayBegin(true);
+  for (uint64_t N : Ns)
+    W.value(N);
+  W.arrayEnd();
+}
+
+} // namespace
+
+std::string reportJSON(const ConfirmReport &R, const char *Version) {
+  JSONWriter W;
+  W.objectBegin();
+  W.field("version", 1);
+  W.key("tool");
+  W.objectBegin();
+  W.field("name", "memlint");
+  W.field("version", Version);
+  W.objectEnd();
+  W.field("kind", "confirm");
+  W.key("command");
+  W.arrayBegin(true);
+  for (const std::string &A : R.Command)
+    W.value(A);
+  W.arrayEnd();
+  writeScales(W, "scales", R.Scales);
+  writeScales(W, "measured_scales", R.UsedScales);
+  W.field("source_root", R.SourceRoot);
+  W.key("thresholds");
+  W.objectBegin();
+  W.numberField("grows", R.T.Grows);
+  W.numberField("flat", R.T.Flat);
+  W.numberField("min_bytes", R.T.MinBytes);
+  W.numberField("min_count", R.T.MinCount);
+  W.objectEnd();
+  W.key("query_functions");
+  W.arrayBegin(true);
+  for (const std::string &Q : R.QueryFunctions)
+    W.value(Q);
+  W.arrayEnd();
+  W.key("uncounted_query_apis");
+  W.arrayBegin(true);
+  for (const std::string &Q : R.UncountedQueryApis)
+    W.value(Q);
+  W.arrayEnd();
+  W.key("runs");
+  W.arrayBegin();
+  for (const RunSummary &S : R.Runs) {
+    W.objectBegin();
+    W.field("n", S.N);
+    W.field("status", S.Status);
+    if (S.Status == "exit-code")
+      W.field("exit_code", S.ExitCode);
+    if (S.Status == "signal")
+      W.field("signal", S.Signal);
+    W.numberField("seconds", S.Seconds);
+    W.field("processes", S.Processes);
+    W.field("allocations", S.Allocs);
+    W.field("queries", S.Queries);
+    W.field("peak_rss_bytes", S.PeakRss);
+    W.field("marked", S.Marked);
+    W.field("stacks_by_frame_pointers", S.WalksFP);
+    W.field("stacks_by_libunwind", S.WalksLibunwind);
+    if (!S.StderrTail.empty())
+      W.field("stderr", S.StderrTail);
+    W.objectEnd();
+  }
+  W.arrayEnd();
+  if (R.HaveFindings) {
+    W.key("findings");
+    W.arrayBegin();
+    for (const FindingResult &F : R.Findings) {
+      W.objectBegin();
+      W.field("rule", F.F.Rule);
+      W.field("file", displayPath(F.F.At.File));
+      W.field("line", F.F.At.Line);
+      W.field("column", F.F.At.Column);
+      W.field("message", F.F.Message);
+      W.field("verdict", F.Verdict);
+      W.field("attribution", F.Attribution);
+      writeSeries(W, F.S, isBytes(F.S.Metric));
+      W.field("reason", F.Reason);
+      W.key("sites");
+      W.arrayBegin();
+      for (const SiteLoc &L : F.Sites) {
+        W.objectBegin();
+        writeLoc(W, L);
+        W.objectEnd();
+      }
+      W.arrayEnd();
+      W.objectEnd();
+    }
+    W.arrayEnd();
+  }
+  W.key("growing_sites");
+  W.arrayBegin();
+  for (const SiteResult &S : R.Growing) {
+    W.objectBegin();
+    writeLoc(W, S.Loc);
+    writeSeries(W, S.S, isBytes(S.S.Metric));
+    W.objectEnd();
+  }
+  W.arrayEnd();
+  W.key("warnings");
+  W.arrayBegin();
+  for (const std::string &Wn : R.Warnings)
+    W.value(Wn);
+  W.arrayEnd();
+  W.objectEnd();
+  return W.Out;
+}
+
+std::string reportSARIF(const ConfirmReport &R, const char *Version) {
+  JSONWriter W;
+  W.objectBegin();
+  W.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+  W.field("version", "2.1.0");
+  W.key("runs");
+  W.arrayBegin();
+  W.objectBegin();
+  W.key("tool");
+  W.objectBegin();
+  W.key("driver");
+  W.objectBegin();
+  W.field("name", "memlint");
+  W.field("version", Version);
+  W.field("semanticVersion", Version);
+  W.key("rules");
+  W.arrayBegin();
+  std::vector<std::string> Rules;
+  for (const FindingResult &F : R.Findings)
+    if (std::find(Rules.begin(), Rules.end(), F.F.Rule) == Rules.end())
+      Rules.push_back(F.F.Rule);
+  if (!R.HaveFindings)
+    Rules.push_back("growing-site");
+  for (const std::string &Id : Rules) {
+    W.objectBegin();
+    W.field("id", Id);
+    W.key("shortDescription");
+    W.objectBegin();
+    W.field("text", Id == "growing-site" ? "a source line whose heap or query count grows with N"
+                                         : "memlint-" + Id + ", measured by memlint confirm");
+    W.objectEnd();
+    W.objectEnd();
+  }
+  W.arrayEnd();
+  W.objectEnd();
+  W.objectEnd();
+  W.key("invocations");
+  W.arrayBegin();
+  W.objectBegin();
+  bool Ok = std::all_of(R.Runs.begin(), R.Runs.end(),
+                        [](const RunSummary &S) { return S.Status == "ok"; });
+  W.field("executionSuccessful", Ok);
+  W.field("commandLine", llvm::join(R.Command, " "));
+  W.objectEnd();
+  W.arrayEnd();
+  W.key("originalUriBaseIds");
+  W.objectBegin();
+  W.key("SRCROOT");
+  W.objectBegin();
+  W.field("uri", "file://" + R.SourceRoot + (llvm::StringRef(R.SourceRoot).ends_with("/") ? "" : "/"));
+  W.objectEnd();
+  W.objectEnd();
+
+  auto Location = [&](const std::string &File, unsigned Line, unsigned Column) {
+    W.key("locations");
+    W.arrayBegin();
+    W.objectBegin();
+    W.key("physicalLocation");
+    W.objectBegin();
+    W.key("artifactLocation");
+    W.objectBegin();
+    if (isUnder(File, R.SourceRoot) && File.size() > R.SourceRoot.size()) {
+      W.field("uri", llvm::StringRef(File).drop_front(R.SourceRoot.size()).ltrim('/').str());
+      W.field("uriBaseId", "SRCROOT");
+    } else {
+      W.field("uri", "file://" + File);
+    }
+    W.objectEnd();
+    W.key("region");
+    W.objectBegin();
+    W.field("startLine", Line);
+    if (Column)
+      W.field("startColumn", Column);
+    W.objectEnd();
+    W.objectEnd();
+    W.objectEnd();
+    W.arrayEnd();
+  };
+  auto Properties = [&](const Series &S, const char *Verdict, const std::string &Attribution) {
+    W.key("properties");
+    W.objectBegin();
+    if (Verdict)
+      W.field("verdict", Verdict);
+    if (!Attribution.empty())
+      W.field("attribution", Attribution);
+    W.field("metric", S.Metric);
+    W.field("growth", S.F.Growth);
+    W.numberField("slope", S.F.Slope);
+    W.numberField("perN", S.F.PerN);
+    if (isBytes(S.Metric))
+      W.numberField("bytesPerN", S.F.PerN);
+    writeScales(W, "scales", R.UsedScales);
+    W.key("values");
+    W.arrayBegin(true);
+    for (double V : S.Values)
+      W.number(V, 1);
+    W.arrayEnd();
+    W.objectEnd();
+  };
+
+  W.key("results");
+  W.arrayBegin();
+  for (const FindingResult &F : R.Findings) {
+    W.objectBegin();
+    W.field("ruleId", F.F.Rule);
+    W.field("level", F.Verdict == "confirmed" ? "warning" : "note");
+    W.key("message");
+    W.objectBegin();
+    W.field("text", F.F.Message + " [memlint confirm: " + F.Verdict + "; " + F.Reason + "]");
+    W.objectEnd();
+    Location(F.F.At.File, F.F.At.Line, F.F.At.Column);
+    Properties(F.S, F.Verdict.c_str(), F.Attribution);
+    W.objectEnd();
+  }
+  if (!R.HaveFindings) {
+    for (const SiteResult &S : R.Growing) {
+      W.objectBegin();
+      W.field("ruleId", "growing-site");
+      W.field("level", "warning");
+      W.key("message");
+      W.objectBegin();
+      W.field("text", llvm::formatv("{0} at this line grow with N (log-log slope {1:f2}) in '{2}'",
+                                    S.S.Metric, S.S.F.Slope, S.Loc.Function)
+                          .str());
+      W.objectEnd();
+      Location(S.Loc.File, S.Loc.Line, 0);
+      Properties(S.S, nullptr, "");
+      W.objectEnd();
+    }
+  }
+  W.arrayEnd();
+  W.objectEnd();
+  W.arrayEnd();
+  W.objectEnd();
+  return W.Out;
+}
+
+//===-- HTML and SVG ------------------------------------------------------===//
+
+namespace {
+
+std::string esc(llvm::StringRef S) {
+  std::string O;
+  for (char C : S) {
+    switch (C) {
+    case '&': O += "&amp;"; break;
+    case '<': O += "&lt;"; break;
+    case '>': O += "&gt;"; break;
+    case '"': O += "&quot;"; break;
+    case '\'': O += "&#39;"; break;
+    default: O += C;
+    }
+  }
+  return O;
+}
+
+std::string fmtValue(double V, bool Bytes) {
+  auto Num = [](double X, const char *Unit) {
+    bool Whole = std::fabs(X - std::round(X)) < 0.05;
+    return llvm::formatv(Whole ? "{0:f0} {1}" : "{0:f1} {1}", X, Unit).str();
+  };
+  if (Bytes) {
+    if (V >= 1024.0 * 1024 * 1024)
+      return Num(V / (1024.0 * 1024 * 1024), "GiB");
+    if (V >= 1024.0 * 1024)
+      return Num(V / (1024.0 * 1024), "MiB");
+    if (V >= 1024)
+      return Num(V / 1024, "KiB");
+    return llvm::formatv("{0:f0} B", V).str();
+  }
+  if (V >= 1e6)
+    return llvm::formatv("{0:f1}M", V / 1e6).str();
+  if (V >= 1e4)
+    return llvm::formatv("{0:f0}k", V / 1e3).str();
+  return llvm::formatv("{0:f0}", V).str();
+}
+
+std::string fmtN(uint64_t N) {
+  if (N >= 1000000 && N % 1000000 == 0)
+    return std::to_string(N / 1000000) + "M";
+  if (N >= 1000 && N % 1000 == 0)
+    return std::to_string(N / 1000) + "k";
+  return std::to_string(N);
+}
+
+struct Line {
+  std::string Label;
+  std::vector<double> Values;
+  bool Flagged;
+};
+
+/// Metric against N: log-scale N, linear metric from 0, so growth shows as
+/// the hockey stick and a flat site as a flat line.
+std::string chart(const std::vector<uint64_t> &Ns, const std::vector<Line> &Lines,
+                  const std::string &YLabel, bool Bytes, const std::string &Title) {
+  const double W = 740, H = 320, L = 96, Rt = 250, T = 34, B = 48;
+  const double PW = W - L - Rt, PH = H - T - B;
+  std::string S;
+  S += llvm::formatv("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1}\" "
+                     "width=\"{0}\" height=\"{1}\" font-family=\"sans-serif\" font-size=\"12\" "
+                     "role=\"img\" aria-label=\"{2}\">\n",
+                     W, H, esc(Title))
+           .str();
+  S += "<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
+  S += llvm::formatv("<text x=\"{0}\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{1}</text>\n", L,
+                     esc(Title))
+           .str();
+  if (Ns.size() < 2) {
+    S += llvm::formatv("<text x=\"{0}\" y=\"{1}\">not enough scales to draw</text>\n</svg>\n", L,
+                       T + PH / 2)
+             .str();
+    return S;
+  }
+  double X0 = std::log10(double(Ns.front())), X1 = std::log10(double(Ns.back()));
+  if (X1 <= X0)
+    X1 = X0 + 1;
+  double YMax = 0;
+  for (const Line &Ln : Lines)
+    for (double V : Ln.Values)
+      YMax = std::max(YMax, V);
+  // A nice top: 1, 2, 2.5 or 5 times a power of ten (of 1024 for bytes).
+  double Unit = Bytes ? (YMax >= 1024.0 * 1024 ? 1024.0 * 1024 : YMax >= 1024 ? 1024.0 : 1.0) : 1.0;
+  double Scaled = std::max(YMax / Unit, 1.0);
+  double Pow = std::pow(10, std::floor(std::log10(Scaled)));
+  double Step = Pow;
+  for (double M : {0.1, 0.2, 0.25, 0.5, 1.0, 2.0})
+    if (Scaled / (Pow * M) <= 5) {
+      Step = Pow * M;
+      break;
+    }
+  double Top = std::ceil(Scaled / Step) * Step * Unit;
+  if (Top <= 0)
+    Top = 1;
+  auto X = [&](double N) { return L + (std::log10(N) - X0) / (X1 - X0) * PW; };
+  auto Y = [&](double V) { return T + PH - V / Top * PH; };
+
+  // Axes and grid.
+  for (double V = 0; V <= Top * 1.0001; V += Step * Unit) {
+    S += llvm::formatv("<line x1=\"{0}\" y1=\"{1:f1}\" x2=\"{2}\" y2=\"{1:f1}\" stroke=\"#e5e5e5\"/>\n",
+                       L, Y(V), L + PW)
+             .str();
+    S += llvm::formatv("<text x=\"{0}\" y=\"{1:f1}\" text-anchor=\"end\" fill=\"#444\">{2}</text>\n",
+                       L - 6, Y(V) + 4, esc(fmtValue(V, Bytes)))
+             .str();
+  }
+  for (uint64_t N : Ns) {
+    S += llvm::formatv("<line x1=\"{0:f1}\" y1=\"{1}\" x2=\"{0:f1}\" y2=\"{2}\" stroke=\"#e5e5e5\"/>\n",
+                       X(double(N)), T, T + PH)
+             .str();
+    S += llvm::formatv("<text x=\"{0:f1}\" y=\"{1}\" text-anchor=\"middle\" fill=\"#444\">{2}</text>\n",
+                       X(double(N)), T + PH + 16, fmtN(N))
+             .str();
+  }
+  S += llvm::formatv("<rect x=\"{0}\" y=\"{1}\" width=\"{2}\" height=\"{3}\" fill=\"none\" "
+                     "stroke=\"#888\"/>\n",
+                     L, T, PW, PH)
+           .str();
+  S += llvm::formatv("<text x=\"{0}\" y=\"{1}\" text-anchor=\"middle\" fill=\"#222\">N (log scale)</text>\n",
+                     L + PW / 2, H - 10)
+           .str();
+  S += llvm::formatv("<text transform=\"translate(14,{0}) rotate(-90)\" text-anchor=\"middle\" "
+                     "fill=\"#222\">{1}</text>\n",
+                     T + PH / 2, esc(YLabel))
+           .str();
+
+  // Series: the flagged one in red, comparison sites in grey, dashed.
+  static const char *const Greys[] = {"#7f7f7f", "#1f77b4", "#2ca02c", "#9467bd"};
+  unsigned Grey = 0;
+  double LegendY = T + 8;
+  for (const Line &Ln : Lines) {
+    const char *Color = Ln.Flagged ? "#d62728" : Greys[Grey++ % 4];
+    std::string Pts;
+    for (size_t I = 0; I < Ns.size() && I < Ln.Values.size(); ++I)
+      Pts += llvm::formatv("{0:f1},{1:f1} ", X(double(Ns[I])), Y(Ln.Values[I])).str();
+    S += llvm::formatv("<polyline points=\"{0}\" fill=\"none\" stroke=\"{1}\" stroke-width=\"{2}\"{3}/>\n",
+                       Pts, Color, Ln.Flagged ? "2.5" : "1.5",
+                       Ln.Flagged ? "" : " stroke-dasharray=\"5,3\"")
+             .str();
+    for (size_t I = 0; I < Ns.size() && I < Ln.Values.size(); ++I)
+      S += llvm::formatv("<circle cx=\"{0:f1}\" cy=\"{1:f1}\" r=\"3\" fill=\"{2}\"><title>N={3}: {4}</title></circle>\n",
+                         X(double(Ns[I])), Y(Ln.Values[I]), Color, Ns[I],
+                         esc(fmtValue(Ln.Values[I], Bytes)))
+               .str();
+    std::string Label = Ln.Label.size() > 34 ? "..." + Ln.Label.substr(Ln.Label.size() - 31) : Ln.Label;
+    S += llvm::formatv("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\" stroke-width=\"2.5\"{4}/>\n",
+                       L + PW + 12, LegendY, L + PW + 32, Color,
+                       Ln.Flagged ? "" : " stroke-dasharray=\"5,3\"")
+             .str();
+    S += llvm::formatv("<text x=\"{0}\" y=\"{1}\" fill=\"#222\"><title>{3}</title>{2}</text>\n",
+                       L + PW + 38, LegendY + 4, esc(Label), esc(Ln.Label))
+             .str();
+    LegendY += 20;
+  }
+  S += "</svg>\n";
+  return S;
+}
+
+std::string yLabel(const std::string &Metric) {
+  if (Metric == "peak-bytes")
+    return "peak live heap bytes";
+  if (Metric == "retained-bytes")
+    return "heap bytes live at the mark";
+  if (Metric == "queries")
+    return "query calls";
+  if (Metric == "leaked-objects")
+    return "objects live at exit";
+  return Metric;
+}
+
+std::string locLabel(const SiteLoc &L) {
+  return llvm::sys::path::filename(L.File).str() + ":" + std::to_string(L.Line);
+}
+
+std::vector<Line> comparison(const ConfirmReport &R, const std::string &Metric,
+                             const std::string &Skip) {
+  std::vector<Line> Out;
+  for (const SiteResult &S : R.Flat)
+    if (S.S.Metric == Metric && locLabel(S.Loc) != Skip && Out.size() < 3)
+      Out.push_back({locLabel(S.Loc) + " (flat)", S.S.Values, false});
+  return Out;
+}
+
+} // namespace
+
+std::string findingSVG(const ConfirmReport &R, const FindingResult &F) {
+  std::string Here = llvm::sys::path::filename(F.F.At.File).str() + ":" + std::to_string(F.F.At.Line);
+  std::vector<Line> Lines{{Here + " (" + F.Verdict + ")", F.S.Values, true}};
+  for (Line &L : comparison(R, F.S.Metric, Here))
+    Lines.push_back(std::move(L));
+  return chart(R.UsedScales, Lines, yLabel(F.S.Metric), isBytes(F.S.Metric),
+               F.F.Rule + " at " + Here);
+}
+
+std::string reportHTML(const ConfirmReport &R, const char *Version) {
+  std::string H;
+  H += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+       "<title>memlint confirm</title>\n<style>\n"
+       "body{font-family:sans-serif;margin:2em auto;max-width:64em;color:#222;padding:0 1em}\n"
+       "table{border-collapse:collapse;margin:.5em 0 1em}\n"
+       "td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}\n"
+       "th{background:#f3f3f3}\ntd.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+       "code{background:#f5f5f5;padding:0 .2em}\n"
+       ".v{display:inline-block;padding:.1em .5em;border-radius:.3em;color:#fff;font-weight:bold}\n"
+       ".confirmed{background:#c0392b}.not-confirmed{background:#27ae60}\n"
+       ".inconclusive{background:#d68910}.not-exercised{background:#7f8c8d}\n"
+       ".failed{color:#c0392b;font-weight:bold}\nsection{border-top:1px solid #ddd;margin-top:1.5em}\n"
+       "pre{background:#f8f8f8;padding:.5em;overflow:auto}\n"
+       "</style>\n</head>\n<body>\n<h1>memlint confirm</h1>\n";
+  H += "<p>memlint " + esc(Version) + " ran <code>" + esc(llvm::join(R.Command, " ")) +
+       "</code> at N = ";
+  std::vector<std::string> NsText;
+  for (uint64_t N : R.Scales)
+    NsText.push_back(std::to_string(N));
+  H += esc(llvm::join(NsText, ", ")) + " under the heap tracker. Source root: <code>" +
+       esc(R.SourceRoot) + "</code>.</p>\n";
+  H += llvm::formatv("<p>A series <em>grows</em> when its log-log slope against N is at least {0} "
+                     "(and it reaches {1:f0} bytes or {2:f0} calls or objects at the largest N); it is "
+                     "<em>flat</em> at {3} or below.</p>\n",
+                     R.T.Grows, R.T.MinBytes, R.T.MinCount, R.T.Flat)
+           .str();
+  for (const std::string &Wn : R.Warnings)
+    H += "<p class=\"failed\">" + esc(Wn) + "</p>\n";
+
+  H += "<h2>Runs</h2>\n<table>\n<tr><th>N</th><th>status</th><th>seconds</th><th>processes</th>"
+       "<th>allocations</th><th>queries</th><th>peak resident set</th></tr>\n";
+  for (const RunSummary &S : R.Runs) {
+    std::string Status = S.Status;
+    if (S.Status == "exit-code")
+      Status += " " + std::to_string(S.ExitCode);
+    if (S.Status == "signal")
+      Status += " " + std::to_string(S.Signal);
+    H += llvm::formatv("<tr><td class=\"num\">{0}</td><td{1}>{2}</td><td class=\"num\">{3:f2}</td>"
+                       "<td class=\"num\">{4}</td><td class=\"num\">{5}</td><td class=\"num\">{6}</td>"
+                       "<td class=\"num\">{7}</td></tr>\n",
+                       S.N, S.Status == "ok" ? "" : " class=\"failed\"", esc(Status), S.Seconds,
+                       S.Processes, S.Allocs, S.Queries, esc(fmtValue(double(S.PeakRss), true)))
+             .str();
+  }
+  H += "</table>\n";
+  for (const RunSummary &S : R.Runs)
+    if (!S.StderrTail.empty() && S.Status != "ok")
+      H += "<p>N=" + std::to_string(S.N) + " stderr:</p>\n<pre>" + esc(S.StderrTail) + "</pre>\n";
+
+  if (R.HaveFindings) {
+    H += "<h2>Findings</h2>\n<table>\n<tr><th>verdict</th><th>rule</th><th>where</th><th>metric</th>"
+         "<th>slope</th><th>per unit of N</th></tr>\n";
+    for (size_t I = 0; I < R.Findings.size(); ++I) {
+      const FindingResult &F = R.Findings[I];
+      H += llvm::formatv("<tr><td><span class=\"v {0}\">{0}</span></td><td>{1}</td><td><a href=\"#f{2}\">"
+                         "{3}:{4}</a></td><td>{5}</td><td class=\"num\">{6:f2}</td><td class=\"num\">{7:f2}</td></tr>\n",
+                         F.Verdict, esc(F.F.Rule), I, esc(displayPath(F.F.At.File)), F.F.At.Line,
+                         esc(F.S.Metric), F.S.F.Slope, F.S.F.PerN)
+               .str();
+    }
+    H += "</table>\n";
+    for (size_t I = 0; I < R.Findings.size(); ++I) {
+      const FindingResult &F = R.Findings[I];
+      H += llvm::formatv("<section id=\"f{0}\">\n<h3><span class=\"v {1}\">{1}</span> {2} at <code>{3}:{4}</code></h3>\n",
+                         I, F.Verdict, esc(F.F.Rule), esc(displayPath(F.F.At.File)), F.F.At.Line)
+               .str();
+      H += "<p>" + esc(F.F.Message) + "</p>\n<p><strong>Measured:</strong> " + esc(F.Reason) +
+           " (attribution: " + esc(F.Attribution) + ")</p>\n";
+      H += findingSVG(R, F);
+      H += "<table><tr><th>N</th>";
+      for (uint64_t N : R.UsedScales)
+        H += "<td class=\"num\">" + std::to_string(N) + "</td>";
+      H += "</tr><tr><th>" + esc(yLabel(F.S.Metric)) + "</th>";
+      for (double V : F.S.Values)
+        H += "<td class=\"num\">" + esc(fmtValue(V, isBytes(F.S.Metric))) + "</td>";
+      H += "</tr></table>\n";
+      if (!F.Sites.empty()) {
+        H += "<p>Attributed allocation sites:</p>\n<ul>\n";
+        for (const SiteLoc &L : F.Sites)
+          H += "<li><code>" + esc(displayPath(L.File)) + ":" + std::to_string(L.Line) + "</code> in <code>" +
+               esc(L.Function) + "</code></li>\n";
+        H += "</ul>\n";
+      }
+      H += "</section>\n";
+    }
+  }
+
+  H += "<h2>Growing sites</h2>\n";
+  if (R.Growing.empty()) {
+    H += "<p>No source line under the source root grows with N.</p>\n";
+  } else {
+    H += "<table>\n<tr><th>where</th><th>function</th><th>metric</th><th>slope</th><th>per unit of N</th>"
+         "<th>at the largest N</th></tr>\n";
+    for (const SiteResult &S : R.Growing)
+      H += llvm::formatv("<tr><td><code>{0}:{1}</code></td><td><code>{2}</code></td><td>{3}</td>"
+                         "<td class=\"num\">{4:f2}</td><td class=\"num\">{5:f2}</td><td class=\"num\">{6}</td></tr>\n",
+                         esc(displayPath(S.Loc.File)), S.Loc.Line, esc(S.Loc.Function), esc(S.S.Metric),
+                         S.S.F.Slope, S.S.F.PerN,
+                         esc(fmtValue(S.S.Values.empty() ? 0 : S.S.Values.back(), isBytes(S.S.Metric))))
+               .str();
+    H += "</table>\n";
+    if (!R.HaveFindings) {
+      for (size_t I = 0; I < R.Growing.size() && I < 5; ++I) {
+        const SiteResult &S = R.Growing[I];
+        std::vector<Line> Lines{{locLabel(S.Loc), S.S.Values, true}};
+        for (Line &L : comparison(R, S.S.Metric, locLabel(S.Loc)))
+          Lines.push_back(std::move(L));
+        H += chart(R.UsedScales, Lines, yLabel(S.S.Metric), isBytes(S.S.Metric),
+                   "growing: " + locLabel(S.Loc));
+      }
+    }
+  }
+  H += "</body>\n</html>\n";
+  return H;
+}
+
+} // namespace harness
+} // namespace memlint
