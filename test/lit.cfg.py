@@ -31,6 +31,7 @@ check_memlint = " ".join(shlex.quote(a) for a in [
 config.substitutions.append(("%check_memlint", check_memlint))
 config.substitutions.append(("%memlint_plugin", config.memlint_plugin))
 config.substitutions.append(("%clang_tidy", config.clang_tidy))
+config.substitutions.append(("%memlint_dir", os.path.dirname(config.memlint_bin)))
 config.substitutions.append(("%memlint", config.memlint_bin))
 config.substitutions.append(("%mocks", mocks))
 config.substitutions.append(("%python", config.python_executable))
@@ -41,3 +42,20 @@ config.substitutions.append(("%expect_exit", "%s %s" % (
 config.substitutions.append(("%schema", os.path.join(
     config.memlint_src_root, "docs", "schema", "memlint-report.schema.json")))
 config.substitutions.append(("%obj_root", config.memlint_obj_root))
+
+# Tools some CLI tests need; scripts/dev.sh installs them. Tests that need one
+# say `REQUIRES: <feature>`.
+import shutil
+sarif_multitool = os.environ.get("MEMLINT_SARIF_MULTITOOL") or os.path.join(
+    os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"),
+    "memlint-tools", "node_modules", "@microsoft", "sarif-multitool-linux",
+    "Sarif.Multitool")
+if os.access(sarif_multitool, os.X_OK):
+    config.available_features.add("sarif-multitool")
+    config.substitutions.append(("%sarif_multitool", shlex.quote(sarif_multitool)))
+    # .NET without ICU still validates; and no telemetry or first-run notes.
+    config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
+    config.environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1"
+for tool in ["git", "pre-commit"]:
+    if shutil.which(tool):
+        config.available_features.add(tool)

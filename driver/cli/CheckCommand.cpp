@@ -1,10 +1,15 @@
 //===- CheckCommand.cpp - `memlint check` ---------------------------------===//
 #include "Commands.h"
 #include "Output.h"
+#include "PostProcess.h"
+#include "SourceFiles.h"
 #include "TUWorker.h"
+#include "UnmodeledReport.h"
 
 #include "memlint/RuleLoader.h"
 
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/SmallString.h"
@@ -31,18 +36,41 @@ const char CheckUsage[] =
     "                         files, analyze every file in it\n"
     "  --checks=<globs>       clang-tidy style globs, e.g. '-*,unbounded-*'\n"
     "  --list-checks          list the enabled checks and exit\n"
-    "  --format=text|json     output format (default: text)\n"
+    "  --format=<format>      text (default), json, sarif, codeclimate, github\n"
     "  -o, --output <file>    write the report to <file> instead of stdout\n"
+    "  --fail-on=<severity>   exit 1 only for findings of that severity or\n"
+    "                         higher: note (default), warning, error, none\n"
+    "  --header-filter=<re>   report findings in headers only when the\n"
+    "                         header's path matches (default: all headers)\n"
+    "  --exclude-header-filter=<re>\n"
+    "                         ... and does not match this\n"
+    "  --baseline <file>      report only findings not recorded in <file>\n"
+    "  --write-baseline <file>\n"
+    "                         record today's findings in <file> (exit 0)\n"
+    "  --changed-lines        report only findings on changed lines: of a\n"
+    "                         unified diff on stdin, or of --diff-base\n"
+    "  --diff-base <rev>      git: the change since the merge base of <rev>\n"
+    "  --find-compile-db      without -p: use the nearest compile_commands.json\n"
+    "                         above the first file (or in a build/ there)\n"
+    "  --extra-arg=<arg>      append <arg> to every compile command\n"
+    "  --fix                  apply the fix-its checks mark safe\n"
+    "  --project-root <dir>   what paths in sarif/codeclimate/github output\n"
+    "                         and fingerprints are relative to (default: the\n"
+    "                         git work tree around the current directory)\n"
     "  -j, --jobs <n>         translation units analyzed at once (default:\n"
     "                         the number of cores)\n"
     "  --tu-timeout <secs>    give up on a translation unit after <secs>\n"
     "  --config <file>        a .memlint.yaml (default: the nearest one above\n"
     "                         the first input)\n"
     "  --dump-config          print the effective configuration and exit\n"
+    "  --report-unmodeled     list library calls no rule pack describes\n"
+    "                         (in loops, or on pack containers) and exit\n"
     "  --assume-closed-world  judge members and globals other translation\n"
     "                         units could reach from the files analyzed\n"
     "\n"
     "Without -p and without '--', files are analyzed as C++17.\n"
+    "NOLINT(memlint-<rule>), NOLINTNEXTLINE and NOLINTBEGIN/END comments\n"
+    "suppress findings as in clang-tidy.\n"
     "Exit codes: 0 no findings, 1 findings, 2 usage or configuration error,\n"
     "3 some input could not be analyzed.\n";
 
@@ -50,16 +78,19 @@ struct CheckOptions {
   std::string BuildPath;
   std::optional<std::string> ChecksGlobs;
   bool ListChecks = false;
-  std::string Format = "text";
+  ReportOptions Report; // --format and what is reported (PostProcess.h)
   std::string Output;
   unsigned Jobs = 0;
   unsigned TimeoutSeconds = 0;
   std::string Config;
   bool AssumeClosedWorld = false;
   bool DumpConfig = false;
+  bool ReportUnmodeled = false;
   std::vector<std::string> Files;
   bool HasCompilerArgs = false;
   std::vector<std::string> CompilerArgs;
+  bool FindCompileDb = false;          // --find-compile-db
+  std::vector<std::string> ExtraArgs;  // --extra-arg
 };
 
 int usageError(const std::string &Message) {
@@ -113,12 +144,28 @@ std::optional<int> parseArgs(const std::vector<std::string> &Args,
       O.ListChecks = true;
       continue;
     }
+    if (A == "--report-unmodeled") {
+      O.ReportUnmodeled = true;
+      continue;
+    }
     if (A == "--dump-config") {
       O.DumpConfig = true;
       continue;
     }
     if (A == "--assume-closed-world") {
       O.AssumeClosedWorld = true;
+      continue;
+    }
+    if (A == "--changed-lines") {
+      O.Report.ChangedLines = true;
+      continue;
+    }
+    if (A == "--find-compile-db") {
+      O.FindCompileDb = true;
+      continue;
+    }
+    if (A == "--fix") {
+      O.Report.Fix = true;
       continue;
     }
     std::optional<bool> R;
@@ -131,9 +178,43 @@ std::optional<int> parseArgs(const std::vector<std::string> &Args,
         return usageError("--checks needs a value");
       O.ChecksGlobs = V;
     } else if ((R = Value("--format", "", V))) {
-      if (!*R || (V != "text" && V != "json"))
-        return usageError("--format must be 'text' or 'json'");
-      O.Format = V;
+      if (!*R || !knownFormat(V))
+        return usageError("--format must be 'text', 'json', 'sarif', "
+                          "'codeclimate' or 'github'");
+      O.Report.Format = V;
+    } else if ((R = Value("--fail-on", "", V))) {
+      if (!*R || !knownFailOn(V))
+        return usageError("--fail-on must be 'note', 'warning', 'error' or "
+                          "'none'");
+      O.Report.FailOn = V;
+    } else if ((R = Value("--header-filter", "", V))) {
+      if (!*R)
+        return usageError("--header-filter needs a regular expression");
+      O.Report.HeaderFilter = V;
+    } else if ((R = Value("--exclude-header-filter", "", V))) {
+      if (!*R)
+        return usageError("--exclude-header-filter needs a regular expression");
+      O.Report.ExcludeHeaderFilter = V;
+    } else if ((R = Value("--baseline", "", V))) {
+      if (!*R || V.empty())
+        return usageError("--baseline needs a file");
+      O.Report.Baseline = V;
+    } else if ((R = Value("--write-baseline", "", V))) {
+      if (!*R || V.empty())
+        return usageError("--write-baseline needs a file");
+      O.Report.WriteBaseline = V;
+    } else if ((R = Value("--diff-base", "", V))) {
+      if (!*R || V.empty())
+        return usageError("--diff-base needs a git revision");
+      O.Report.DiffBase = V;
+    } else if ((R = Value("--extra-arg", "", V))) {
+      if (!*R)
+        return usageError("--extra-arg needs a compiler argument");
+      O.ExtraArgs.push_back(V);
+    } else if ((R = Value("--project-root", "", V))) {
+      if (!*R || V.empty())
+        return usageError("--project-root needs a directory");
+      O.Report.ProjectRoot = V;
     } else if ((R = Value("--output", "-o", V))) {
       if (!*R || V.empty())
         return usageError("--output needs a file name");
@@ -214,10 +295,25 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   }
   Analysis.Rules = &Rules;
   Analysis.AssumeClosedWorld = O.AssumeClosedWorld;
+  Analysis.ReportUnmodeled = O.ReportUnmodeled;
+  applyConfiguration(Rules, Analysis.Checks);
   if (O.DumpConfig) {
     llvm::outs() << dumpConfig(Rules);
     return ExitClean;
   }
+
+  // --find-compile-db (the pre-commit hook): the nearest database above the
+  // first file; without one, the default or '--' command line.
+  if (O.FindCompileDb && O.BuildPath.empty() && !O.HasCompilerArgs &&
+      !O.Files.empty()) {
+    O.BuildPath = findCompileDatabaseDir(absolute(O.Files.front()));
+    if (!O.BuildPath.empty())
+      llvm::errs() << "memlint: using " << displayPath(O.BuildPath)
+                   << "/compile_commands.json\n";
+  }
+
+  AnalyzedInputs Inputs; // for the post-processing
+  Inputs.WholeDatabase = !O.BuildPath.empty() && O.Files.empty();
 
   // Compile commands: -p, or '--', or a default C++17 command line.
   std::unique_ptr<tooling::CompilationDatabase> DB;
@@ -252,11 +348,28 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     }
     DB = std::make_unique<tooling::FixedCompilationDatabase>(".", CompilerArgs);
   }
+  if (!O.ExtraArgs.empty()) {
+    auto Adjusted =
+        std::make_unique<tooling::ArgumentsAdjustingCompilations>(std::move(DB));
+    Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+        O.ExtraArgs, tooling::ArgumentInsertPosition::END));
+    DB = std::move(Adjusted);
+  }
 
+  // Reads the baseline and the diff (stdin, or git) before any work.
+  PostProcessor Post(O.Report);
+  {
+    std::string Error;
+    if (!Post.prepare(Error))
+      return usageError(Error);
+  }
   std::vector<std::string> Files;
   std::set<std::string> Seen;
   for (const std::string &F : O.Files) {
     std::string A = absolute(F);
+    // `exclude:` globs of .memlint.yaml: not analyzed, not reported.
+    if (isExcluded(Rules, A))
+      continue;
     if (Seen.insert(A).second)
       Files.push_back(A);
   }
@@ -268,6 +381,20 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   W.Jobs = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
   W.TimeoutSeconds = O.TimeoutSeconds;
   std::vector<TUResult> Results = analyzeAll(Files, W);
+
+  if (O.ReportUnmodeled) {
+    std::vector<UnmodeledCall> All;
+    std::vector<InputError> Errors;
+    for (TUResult &T : Results) {
+      All.insert(All.end(), T.Analysis.Unmodeled.begin(),
+                 T.Analysis.Unmodeled.end());
+      Errors.insert(Errors.end(), T.Errors.begin(), T.Errors.end());
+    }
+    writeUnmodeled(llvm::outs(), All);
+    for (const InputError &E : Errors)
+      llvm::errs() << displayPath(E.File) << ": error: " << E.Message << "\n";
+    return Errors.empty() ? ExitClean : ExitInputError;
+  }
 
   // Entity rules decide once every TU has been seen.
   Facts All;
@@ -286,7 +413,26 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
             });
   for (Finding &F : decide(All, Analysis))
     R.Findings.push_back(std::move(F));
+  // Findings in excluded paths (headers of third-party code) are dropped.
+  R.Findings.erase(std::remove_if(R.Findings.begin(), R.Findings.end(),
+                                  [&](const Finding &F) {
+                                    return isExcluded(Rules, F.At.File);
+                                  }),
+                   R.Findings.end());
   sortAndDedupe(R.Findings);
+  // The severity .memlint.yaml gives each rule (else the rule's default);
+  // --fail-on and the CI formats read it.
+  for (Finding &F : R.Findings)
+    if (findCheck(F.Rule))
+      F.Severity = toString(Rules.severity(F.Rule));
+
+  // NOLINT, --header-filter, --baseline, --changed-lines, --fail-on.
+  Inputs.MainFiles = Files;
+  R.Rules = Analysis.Checks.enabledRules();
+  std::string PostError;
+  int Status = Post.run(R, Inputs, PostError);
+  if (Status == ExitUsage)
+    return usageError(PostError);
 
   std::error_code EC;
   std::unique_ptr<llvm::raw_fd_ostream> File;
@@ -296,17 +442,14 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
       return usageError("cannot write '" + O.Output + "': " + EC.message());
   }
   llvm::raw_ostream &OS = File ? *File : llvm::outs();
-  if (O.Format == "json")
-    writeJSON(OS, R, MEMLINT_VERSION);
-  else
-    writeText(OS, R);
+  writeReport(OS, R, O.Report.Format, MEMLINT_VERSION);
   OS.flush();
 
   for (const InputError &E : R.Errors)
     llvm::errs() << displayPath(E.File) << ": error: " << E.Message << "\n";
   if (!R.Errors.empty())
     return ExitInputError;
-  return R.Findings.empty() ? ExitClean : ExitFindings;
+  return Status;
 }
 
 } // namespace memlint

@@ -20,6 +20,8 @@ struct RuleError;
 
 int runCheck(const std::vector<std::string> &Args, const std::string &Exe);
 int runRules(const std::vector<std::string> &Args, const std::string &Exe);
+/// `memlint confirm` (harness/, docs/harness.md).
+int runConfirm(const std::vector<std::string> &Args, const std::string &Exe);
 
 /// The shipped packs next to \p Exe, then \p Config if not empty.
 bool loadEffectiveRules(const std::string &Exe, const std::string &Config,

@@ -16,6 +16,11 @@ namespace memlint {
 struct Report {
   std::vector<Finding> Findings; // sorted, deduplicated
   std::vector<InputError> Errors;
+  // Filled by PostProcessor::run for the CI formats:
+  std::vector<std::string> Fingerprints; // one per finding (Baseline.h)
+  std::string ProjectRoot;               // what CI paths are relative to
+  std::vector<std::string> Rules;        // the enabled rule ids
+  bool BaselineInUse = false;            // what is left is new
 };
 
 /// Relative to the current directory when the file is below it, else as is.
@@ -25,6 +30,15 @@ std::string displayPath(const std::string &Path);
 void writeText(llvm::raw_ostream &OS, const Report &R);
 /// The versioned JSON report (docs/schema/memlint-report.schema.json).
 void writeJSON(llvm::raw_ostream &OS, const Report &R, const char *Version);
+/// SARIF 2.1.0 as GitHub code scanning ingests it (Sarif.cpp).
+void writeSarif(llvm::raw_ostream &OS, const Report &R, const char *Version);
+/// GitLab Code Quality (the Code Climate issue format).
+void writeCodeClimate(llvm::raw_ostream &OS, const Report &R);
+/// GitHub Actions workflow commands: one `::warning file=...::` per finding.
+void writeGitHub(llvm::raw_ostream &OS, const Report &R);
+/// Any of the formats above by its --format name.
+void writeReport(llvm::raw_ostream &OS, const Report &R,
+                 const std::string &Format, const char *Version);
 
 } // namespace memlint
 

@@ -158,8 +158,13 @@ static std::string serialize(const TUResult &R) {
     Local.push_back(findingToJSON(F));
   for (const InputError &E : R.Errors)
     Errors.push_back(llvm::json::Object{{"file", E.File}, {"message", E.Message}});
+  llvm::json::Array Unmodeled;
+  for (const UnmodeledCall &U : R.Analysis.Unmodeled)
+    Unmodeled.push_back(llvm::json::Array{U.Name, U.Why, U.At.File, U.At.Line,
+                                          U.At.Column});
   llvm::json::Object Root{{"facts", toJSON(R.Analysis.TUFacts)},
                           {"local", std::move(Local)},
+                          {"unmodeled", std::move(Unmodeled)},
                           {"errors", std::move(Errors)}};
   std::string S;
   llvm::raw_string_ostream OS(S);
@@ -182,7 +187,8 @@ static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
     return false;
   const auto *Local = O->getArray("local");
   const auto *Errors = O->getArray("errors");
-  if (!Local || !Errors) {
+  const auto *Unmodeled = O->getArray("unmodeled");
+  if (!Local || !Errors || !Unmodeled) {
     Error = "missing sections";
     return false;
   }
@@ -193,6 +199,23 @@ static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
       return false;
     }
     R.Analysis.Local.push_back(std::move(F));
+  }
+  for (const auto &UV : *Unmodeled) {
+    const auto *A = UV.getAsArray();
+    UnmodeledCall U;
+    auto Name = A && A->size() == 5 ? (*A)[0].getAsString() : std::nullopt;
+    auto Why = A && A->size() == 5 ? (*A)[1].getAsString() : std::nullopt;
+    auto File = A && A->size() == 5 ? (*A)[2].getAsString() : std::nullopt;
+    auto Line = A && A->size() == 5 ? (*A)[3].getAsInteger() : std::nullopt;
+    auto Col = A && A->size() == 5 ? (*A)[4].getAsInteger() : std::nullopt;
+    if (!Name || !Why || !File || !Line || !Col) {
+      Error = "bad unmodeled call";
+      return false;
+    }
+    R.Analysis.Unmodeled.push_back(
+        {Name->str(), Why->str(),
+         Loc{File->str(), static_cast<unsigned>(*Line),
+             static_cast<unsigned>(*Col), 0}});
   }
   for (const auto &EV : *Errors) {
     const auto *EO = EV.getAsObject();

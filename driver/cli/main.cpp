@@ -16,6 +16,9 @@ static const char Usage[] =
     "                  lint C/C++ sources for memory anti-patterns\n"
     "  rules list|validate\n"
     "                  show the effective rule packs, or check pack files\n"
+    "  confirm [options] -- <command with {N}>\n"
+    "                  run a program at growing N under the heap tracker and\n"
+    "                  confirm or refute each finding (docs/harness.md)\n"
     "  --version       print the version\n"
     "  --help          print this help (`memlint check --help` for options)\n";
 
@@ -43,6 +46,8 @@ int main(int argc, char **argv) {
     return runCheck(Rest, Exe);
   if (Cmd == "rules")
     return runRules(Rest, Exe);
+  if (Cmd == "confirm")
+    return runConfirm(Rest, Exe);
   llvm::errs() << "memlint: error: unknown command '" << Cmd << "'\n" << Usage;
   return ExitUsage;
 }

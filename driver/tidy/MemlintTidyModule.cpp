@@ -20,6 +20,7 @@
 #include <dlfcn.h>
 #include <map>
 #include <mutex>
+#include <set>
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -58,6 +59,21 @@ const RuleSet *rulesFor(const std::string &ConfigPath, std::string &Errors) {
   return Errors.empty() ? &It->second.first : nullptr;
 }
 
+/// One walk per translation unit serves every memlint check clang-tidy
+/// runs: the first adapter to get there collects for all of them.
+struct SharedTU {
+  std::set<std::string> Enabled; // memlint rules clang-tidy instantiated
+  const ASTContext *Ctx = nullptr;
+  std::string Config;
+  bool Valid = false;
+  TUAnalysis Analysis;
+};
+
+SharedTU &sharedTU() {
+  static SharedTU S;
+  return S;
+}
+
 class MemlintCheck : public tidy::ClangTidyCheck {
 public:
   MemlintCheck(llvm::StringRef Name, tidy::ClangTidyContext *Context,
@@ -68,7 +84,11 @@ public:
         AssumeClosedWorld(
             llvm::StringRef(Options.get("AssumeClosedWorld", "false"))
                 .equals_insensitive("true")),
-        ConfigFile(Options.get("ConfigFile", "")) {}
+        ConfigFile(Options.get("ConfigFile", "")) {
+    sharedTU().Enabled.insert(this->Rule);
+  }
+
+  void onEndOfTranslationUnit() override { sharedTU().Valid = false; }
 
   void storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) override {
     Options.store(Opts, "AssumeClosedWorld", AssumeClosedWorld ? "true" : "false");
@@ -96,21 +116,44 @@ public:
           << Errors;
       return;
     }
+    SharedTU &S = sharedTU();
+    std::string Error;
+    if (!S.Valid || S.Ctx != &Ctx || S.Config != Config) {
+      AnalysisOptions All;
+      All.Rules = Rules;
+      std::string Globs = "-*";
+      for (const std::string &R : S.Enabled)
+        Globs += "," + R;
+      All.Checks = *CheckFilter::parse(Globs, Error);
+      applyConfiguration(*Rules, All.Checks);
+      S.Analysis = TUAnalysis();
+      collect(Ctx, All, S.Analysis);
+      S.Analysis.TUFacts.normalize();
+      S.Ctx = &Ctx;
+      S.Config = Config;
+      S.Valid = true;
+    }
     AnalysisOptions Opts;
     Opts.Rules = Rules;
-    std::string Error;
     Opts.Checks = *CheckFilter::parse("-*," + Rule, Error);
+    applyConfiguration(*Rules, Opts.Checks);
     Opts.AssumeClosedWorld = AssumeClosedWorld;
-    TUAnalysis A;
-    collect(Ctx, Opts, A);
-    A.TUFacts.normalize();
+    const TUAnalysis &A = S.Analysis;
     std::vector<Finding> Findings = decide(A.TUFacts, Opts);
     Findings.insert(Findings.end(), A.Local.begin(), A.Local.end());
     sortAndDedupe(Findings);
     for (const Finding &F : Findings) {
       if (F.Rule != Rule)
         continue;
-      diag(SourceLocation::getFromRawEncoding(F.At.Raw), "%0") << F.Message;
+      auto D = diag(SourceLocation::getFromRawEncoding(F.At.Raw), "%0")
+               << F.Message;
+      for (const Replacement &R : F.Fix) {
+        SourceLocation B = SourceLocation::getFromRawEncoding(R.Begin.Raw);
+        SourceLocation E = SourceLocation::getFromRawEncoding(R.End.Raw);
+        D << FixItHint::CreateReplacement(CharSourceRange::getCharRange(B, E),
+                                          R.Text);
+      }
+      D.~DiagnosticBuilder(); // emit before the notes
       for (const Note &N : F.Notes)
         diag(SourceLocation::getFromRawEncoding(N.At.Raw), "%0",
              DiagnosticIDs::Note)

@@ -1,0 +1,3 @@
+#include "include/inc.h"
+#include "third_party/ext.h"
+void other(int x) { inc(x); ext(x); }
