@@ -1,0 +1,206 @@
+// RUN: %check_memlint --real-headers '--checks=-*,memlint-stream-accumulation,memlint-whole-collection-load,memlint-unbounded-queue,memlint-unbounded-container-growth' %s
+
+// The posix pack (rules/packs/posix.yaml) against the real glibc headers:
+// stdio and POSIX reads through stream-accumulation, scandir and ftell
+// through whole-collection-load, sem_wait as backpressure.
+#include <dirent.h>
+#include <semaphore.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <string>
+#include <vector>
+
+void handle(const char *line);
+
+//===-- stream_sources: stream-accumulation -------------------------------===//
+
+std::vector<std::string> lines_of(std::FILE *f) {
+  std::vector<std::string> lines;
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, f))
+    lines.emplace_back(buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'lines' is appended to on every iteration of a loop that streams 'fgets'{{.*}} [memlint-stream-accumulation]
+  return lines;
+}
+
+std::string slurp(std::FILE *f) {
+  std::string all;
+  char buf[4096];
+  std::size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0)
+    all.append(buf, n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'all' is appended to on every iteration of a loop that streams 'fread'{{.*}} [memlint-stream-accumulation]
+  return all;
+}
+
+std::vector<std::string> posix_lines(std::FILE *f) {
+  std::vector<std::string> out;
+  char *line = nullptr;
+  std::size_t cap = 0;
+  while (getline(&line, &cap, f) != -1)
+    out.push_back(line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'out' is appended to on every iteration of a loop that streams 'getline'{{.*}} [memlint-stream-accumulation]
+  std::free(line);
+  return out;
+}
+
+std::vector<char> drain(int fd) {
+  std::vector<char> data;
+  char buf[1024];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0)
+    data.insert(data.end(), buf, buf + n);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'data' is appended to on every iteration of a loop that streams 'read'{{.*}} [memlint-stream-accumulation]
+  return data;
+}
+
+std::string receive_all(int sock) {
+  std::string msg;
+  char buf[1024];
+  for (;;) {
+    ssize_t n = recv(sock, buf, sizeof buf, 0);
+    if (n <= 0) break;
+    msg.append(buf, static_cast<std::size_t>(n));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'msg' is appended to on every iteration of a loop that streams 'recv'{{.*}} [memlint-stream-accumulation]
+  }
+  return msg;
+}
+
+std::vector<std::string> names_in(DIR *d) {
+  std::vector<std::string> names;
+  while (dirent *e = readdir(d))
+    names.emplace_back(e->d_name);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'names' is appended to on every iteration of a loop that streams 'readdir'{{.*}} [memlint-stream-accumulation]
+  return names;
+}
+
+std::string chars(std::FILE *f) {
+  std::string s;
+  int c;
+  while ((c = std::fgetc(f)) != EOF)
+    s.push_back(static_cast<char>(c));
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 's' is appended to on every iteration of a loop that streams 'fgetc'{{.*}} [memlint-stream-accumulation]
+  return s;
+}
+
+// OK: lines handled as they arrive, bytes counted, a line buffer that is
+// reset for every record.
+void each_line(std::FILE *f) {
+  char buf[512];
+  while (std::fgets(buf, sizeof buf, f))
+    handle(buf);
+}
+long count_bytes(int fd) {
+  char buf[4096];
+  long total = 0;
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0)
+    total += n;
+  return total;
+}
+void records(std::FILE *f) {
+  std::string record;
+  int c;
+  while ((c = std::fgetc(f)) != EOF) {
+    if (c == '\n') {
+      handle(record.c_str());
+      record.clear();
+    } else {
+      record.push_back(static_cast<char>(c));
+    }
+  }
+}
+
+//===-- whole_loads: whole-collection-load --------------------------------===//
+
+long sizes(const char *dir) {
+  struct dirent **list = nullptr;
+  int n = scandir(dir, &list, nullptr, alphasort);
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: {{.*}}'scandir'{{.*}}opendir + readdir, handling one entry at a time [memlint-whole-collection-load]
+  long total = 0;
+  for (int i = 0; i < n; ++i) {
+    total += static_cast<long>(std::strlen(list[i]->d_name));
+    std::free(list[i]);
+  }
+  std::free(list);
+  return total;
+}
+
+std::vector<char> whole_fread(std::FILE *f) {
+  std::fseek(f, 0, SEEK_END);
+  long n = std::ftell(f);
+  std::rewind(f);
+  std::vector<char> data(static_cast<std::size_t>(n));
+  std::fread(data.data(), 1, static_cast<std::size_t>(n), f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this 'fread' reads the whole file at once, in a size taken from 'ftell'{{.*}} [memlint-whole-collection-load]
+  return data;
+}
+
+// OK: ftell used for a progress report, reads in fixed-size chunks.
+long progress(std::FILE *f) {
+  char buf[4096];
+  long sum = 0;
+  while (std::fread(buf, 1, sizeof buf, f) == sizeof buf)
+    sum += buf[0];
+  return sum + std::ftell(f);
+}
+
+//===-- backpressure: sem_wait on the push path ---------------------------===//
+
+class Spool {
+public:
+  void put(const std::string &job) {
+    std::lock_guard<std::mutex> lock(mu_);
+    jobs_.push_back(job);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Spool::jobs_' is pushed here with nothing on the push path that waits for room{{.*}} [memlint-unbounded-queue]
+  }
+  std::string get() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::string j = jobs_.front();
+    jobs_.pop_front();
+    return j;
+  }
+
+private:
+  std::mutex mu_;
+  std::deque<std::string> jobs_;
+};
+Spool g_spool;
+
+// OK: the producer takes a free slot (sem_wait) before pushing, or drops
+// the job when none is free (sem_trywait); the consumer posts the slot back.
+class SlottedSpool {
+public:
+  SlottedSpool() { sem_init(&slots_, 0, 128); }
+  void put(const std::string &job) {
+    sem_wait(&slots_);
+    std::lock_guard<std::mutex> lock(mu_);
+    jobs_.push_back(job);
+  }
+  bool try_put(const std::string &job) {
+    if (sem_trywait(&slots_) != 0)
+      return false;
+    std::lock_guard<std::mutex> lock(mu_);
+    jobs_.push_back(job);
+    return true;
+  }
+  std::string get() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::string j = jobs_.front();
+    jobs_.pop_front();
+    sem_post(&slots_);
+    return j;
+  }
+
+private:
+  sem_t slots_;
+  std::mutex mu_;
+  std::deque<std::string> jobs_;
+};
+SlottedSpool g_slotted_spool;

@@ -1,0 +1,141 @@
+// RUN: %check_memlint --real-headers '--checks=-*,memlint-large-copy-into-send,memlint-unbounded-queue,memlint-unbounded-container-growth' %s -- -std=c++20
+
+// The threading pack (rules/packs/threading.yaml) against the real
+// libstdc++ headers: thread, jthread, async, promise and packaged_task sends
+// through large-copy-into-send; counting_semaphore as backpressure.
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <semaphore>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+struct Row {
+  long id;
+  std::string name;
+};
+void process(const std::vector<Row> &rows);
+long total(const std::vector<Row> &rows);
+
+//===-- sends: large-copy-into-send ---------------------------------------===//
+
+void spawn(const std::vector<Row> &rows) {
+  std::thread t(process, rows);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'rows' (a 'std::vector<Row>') is copied whole into the thread by 'std::thread::thread', which copies its arguments even when the callee takes a reference;{{.*}} [memlint-large-copy-into-send]
+  t.join();
+}
+
+void spawn_jthread(const std::vector<Row> &rows) {
+  std::jthread t([rows] { process(rows); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'rows' (a 'std::vector<Row>') is copied whole into the thread by the lambda passed to 'std::jthread::jthread', which captures it by value;{{.*}} [memlint-large-copy-into-send]
+}
+
+long fan_out(const std::vector<Row> &all) {
+  std::vector<std::future<long>> parts;
+  for (int shard = 0; shard < 4; ++shard)
+    parts.push_back(std::async(std::launch::async, [all] { return total(all); }));
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'all' (a 'std::vector<Row>') is copied whole into each of the 4 tasks this loop starts by the lambda passed to 'std::async'{{.*}} [memlint-large-copy-into-send]
+  long sum = 0;
+  for (auto &p : parts)
+    sum += p.get();
+  return sum;
+}
+
+void fulfil(std::promise<std::vector<Row>> &p, const std::vector<Row> &rows) {
+  p.set_value(rows);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rows' (a 'std::vector<Row>') is copied whole into the shared state by 'std::promise::set_value', which copies an lvalue;{{.*}} [memlint-large-copy-into-send]
+}
+
+std::future<long> deferred(const std::vector<Row> &rows) {
+  std::packaged_task<long()> task([rows] { return total(rows); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'rows' (a 'std::vector<Row>') is copied whole into the task by the lambda passed to 'std::packaged_task::packaged_task'{{.*}} [memlint-large-copy-into-send]
+  std::future<long> f = task.get_future();
+  std::thread(std::move(task)).detach();
+  return f;
+}
+
+// OK: by reference and joined here, moved in, a shared immutable snapshot,
+// a prvalue, a small argument.
+void by_ref(const std::vector<Row> &rows) {
+  std::thread t(process, std::cref(rows));
+  t.join();
+}
+void moved(std::vector<Row> rows, std::promise<std::vector<Row>> &p) {
+  std::vector<Row> copy = rows;
+  std::jthread t([rows = std::move(rows)] { process(rows); });
+  p.set_value(std::move(copy));
+}
+long shared(std::vector<Row> rows) {
+  auto snap = std::make_shared<const std::vector<Row>>(std::move(rows));
+  std::vector<std::future<long>> parts;
+  for (int shard = 0; shard < 4; ++shard)
+    parts.push_back(std::async(std::launch::async, [snap] { return total(*snap); }));
+  long sum = 0;
+  for (auto &p : parts)
+    sum += p.get();
+  return sum;
+}
+std::vector<Row> load();
+void fresh() {
+  std::thread t(process, load());
+  t.join();
+  int shard = 3;
+  std::thread u([shard] { (void)shard; });
+  u.join();
+}
+
+//===-- backpressure: counting_semaphore on the push path -----------------===//
+
+class Outbox {
+public:
+  void send(std::string msg) {
+    std::lock_guard<std::mutex> lock(mu_);
+    pending_.push_back(std::move(msg));
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Outbox::pending_' is pushed here with nothing on the push path that waits for room{{.*}} [memlint-unbounded-queue]
+  }
+  std::string next() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::string m = std::move(pending_.front());
+    pending_.pop_front();
+    return m;
+  }
+
+private:
+  std::mutex mu_;
+  std::deque<std::string> pending_;
+};
+Outbox g_outbox;
+
+// OK: the producer acquires a slot first (or drops when none is free).
+class BoundedOutbox {
+public:
+  void send(std::string msg) {
+    slots_.acquire();
+    std::lock_guard<std::mutex> lock(mu_);
+    pending_.push_back(std::move(msg));
+  }
+  bool try_send(std::string msg) {
+    if (!slots_.try_acquire())
+      return false;
+    std::lock_guard<std::mutex> lock(mu_);
+    pending_.push_back(std::move(msg));
+    return true;
+  }
+  std::string next() {
+    std::lock_guard<std::mutex> lock(mu_);
+    std::string m = std::move(pending_.front());
+    pending_.pop_front();
+    slots_.release();
+    return m;
+  }
+
+private:
+  std::counting_semaphore<256> slots_{256};
+  std::mutex mu_;
+  std::deque<std::string> pending_;
+};
+BoundedOutbox g_bounded_outbox;
