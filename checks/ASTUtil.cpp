@@ -4,6 +4,8 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
@@ -106,6 +108,54 @@ std::string stableId(const Decl *D) {
   // is stable enough within one build.
   const SourceManager &SM = D->getASTContext().getSourceManager();
   return "memlint@" + D->getLocation().printToString(SM);
+}
+
+const Expr *strip(const Expr *E) {
+  while (E) {
+    const Expr *Next = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
+      Next = EWC->getSubExpr();
+    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
+      Next = MTE->getSubExpr();
+    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
+      Next = BTE->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+bool isNonConstRefOrPtr(QualType T) {
+  if (const auto *R = T->getAs<ReferenceType>())
+    return !R->getPointeeType().isConstQualified();
+  if (const auto *P = T->getAs<PointerType>())
+    return !P->getPointeeType().isConstQualified();
+  return false;
+}
+
+bool isLoop(const Stmt *S) { return loopBody(S) != nullptr; }
+
+const Expr *loopCondition(const Stmt *S) {
+  if (const auto *F = dyn_cast_or_null<ForStmt>(S))
+    return F->getCond();
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(S))
+    return W->getCond();
+  if (const auto *D = dyn_cast_or_null<DoStmt>(S))
+    return D->getCond();
+  return nullptr;
+}
+
+const Stmt *loopBody(const Stmt *S) {
+  if (const auto *F = dyn_cast_or_null<ForStmt>(S))
+    return F->getBody();
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(S))
+    return W->getBody();
+  if (const auto *D = dyn_cast_or_null<DoStmt>(S))
+    return D->getBody();
+  if (const auto *R = dyn_cast_or_null<CXXForRangeStmt>(S))
+    return R->getBody();
+  return nullptr;
 }
 
 static bool hasMethodIn(const CXXRecordDecl *RD, llvm::StringRef Name,

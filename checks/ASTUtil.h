@@ -12,6 +12,9 @@
 namespace clang {
 class CXXRecordDecl;
 class Decl;
+class Expr;
+class QualType;
+class Stmt;
 class NamedDecl;
 class SourceManager;
 class FileManager;
@@ -34,6 +37,19 @@ const clang::Decl *patternOf(const clang::Decl *D);
 /// Stable id across translation units (a USR); falls back to a
 /// location-based id when Clang cannot make one.
 std::string stableId(const clang::Decl *D);
+
+/// Strips parentheses, implicit casts, cleanups and temporaries: what does
+/// not change which object or value an expression denotes.
+const clang::Expr *strip(const clang::Expr *E);
+
+/// A reference or pointer through which the referent may be changed.
+bool isNonConstRefOrPtr(clang::QualType T);
+
+bool isLoop(const clang::Stmt *S);
+/// The condition of a for/while/do loop (none for a range-for).
+const clang::Expr *loopCondition(const clang::Stmt *Loop);
+/// The body of any loop, or nullptr if \p S is not one.
+const clang::Stmt *loopBody(const clang::Stmt *Loop);
 
 /// Does the class (or a base) declare a method or method template of that
 /// name? Library types are recognized by shape this way, not by name.

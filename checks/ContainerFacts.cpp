@@ -28,29 +28,6 @@ using namespace clang;
 namespace memlint {
 namespace {
 
-/// Strips what does not change which object an expression designates.
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
-      Next = EWC->getSubExpr();
-    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
-bool isNonConstRefOrPtr(QualType T) {
-  if (const auto *R = T->getAs<ReferenceType>())
-    return !R->getPointeeType().isConstQualified();
-  if (const auto *P = T->getAs<PointerType>())
-    return !P->getPointeeType().isConstQualified();
-  return false;
-}
-
 class Collector : public RecursiveASTVisitor<Collector> {
   using Base = RecursiveASTVisitor<Collector>;
 
@@ -1278,28 +1255,6 @@ private:
           Out.push_back(stableId(patternOf(Callee)));
     for (const Stmt *C : S->children())
       externalCalls(C, Out);
-  }
-
-  static const Stmt *loopBody(const Stmt *S) {
-    if (const auto *F = dyn_cast<ForStmt>(S))
-      return F->getBody();
-    if (const auto *W = dyn_cast<WhileStmt>(S))
-      return W->getBody();
-    if (const auto *D = dyn_cast<DoStmt>(S))
-      return D->getBody();
-    if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
-      return R->getBody();
-    return nullptr;
-  }
-
-  static const Expr *loopCondition(const Stmt *S) {
-    if (const auto *F = dyn_cast<ForStmt>(S))
-      return F->getCond();
-    if (const auto *W = dyn_cast<WhileStmt>(S))
-      return W->getCond();
-    if (const auto *D = dyn_cast<DoStmt>(S))
-      return D->getCond();
-    return nullptr;
   }
 
   bool isConstant(const Expr *E) const {

@@ -15,22 +15,6 @@ using namespace clang;
 namespace memlint {
 namespace flow {
 
-const Expr *strip(const Expr *E) {
-  while (E) {
-    const Expr *Next = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<ExprWithCleanups>(Next))
-      Next = EWC->getSubExpr();
-    else if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Next))
-      Next = MTE->getSubExpr();
-    else if (const auto *BTE = dyn_cast<CXXBindTemporaryExpr>(Next))
-      Next = BTE->getSubExpr();
-    if (Next == E)
-      return E;
-    E = Next;
-  }
-  return E;
-}
-
 //===-- Walking user functions --------------------------------------------===//
 
 namespace {
@@ -82,33 +66,6 @@ void forEachUserFunction(ASTContext &Ctx,
 }
 
 //===-- Loops and bodies --------------------------------------------------===//
-
-bool isLoop(const Stmt *S) {
-  return S && (isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
-               isa<CXXForRangeStmt>(S));
-}
-
-const Expr *loopCondition(const Stmt *S) {
-  if (const auto *F = dyn_cast<ForStmt>(S))
-    return F->getCond();
-  if (const auto *W = dyn_cast<WhileStmt>(S))
-    return W->getCond();
-  if (const auto *D = dyn_cast<DoStmt>(S))
-    return D->getCond();
-  return nullptr;
-}
-
-static const Stmt *loopBody(const Stmt *S) {
-  if (const auto *F = dyn_cast<ForStmt>(S))
-    return F->getBody();
-  if (const auto *W = dyn_cast<WhileStmt>(S))
-    return W->getBody();
-  if (const auto *D = dyn_cast<DoStmt>(S))
-    return D->getBody();
-  if (const auto *R = dyn_cast<CXXForRangeStmt>(S))
-    return R->getBody();
-  return nullptr;
-}
 
 /// Is \p Child, a direct child of \p Loop, evaluated once per iteration?
 static bool perIteration(const Stmt *Loop, const Stmt *Child) {

@@ -12,6 +12,7 @@
 #ifndef MEMLINT_CHECKS_FLOWUTIL_H
 #define MEMLINT_CHECKS_FLOWUTIL_H
 
+#include "ASTUtil.h"
 #include "memlint/RuleSet.h"
 
 #include "clang/AST/Decl.h"
@@ -35,10 +36,6 @@ class SourceManager;
 namespace memlint {
 namespace flow {
 
-/// Strips parentheses, implicit casts, cleanups and temporaries: what does
-/// not change which object or value an expression denotes.
-const clang::Expr *strip(const clang::Expr *E);
-
 /// Calls \p Fn on every function definition in user code (not in system
 /// headers): plain functions, methods, and each instantiation of a template;
 /// uninstantiated (dependent) templates and lambda bodies are skipped (a
@@ -47,8 +44,6 @@ void forEachUserFunction(
     clang::ASTContext &Ctx,
     llvm::function_ref<void(const clang::FunctionDecl *)> Fn);
 
-bool isLoop(const clang::Stmt *S);
-const clang::Expr *loopCondition(const clang::Stmt *Loop);
 
 /// One function body, indexed: parents, and every statement in preorder.
 class Body {

@@ -41,14 +41,6 @@ using namespace flow;
 
 constexpr const char *RuleId = "whole-collection-load";
 
-bool isNonConstRefOrPtr(QualType T) {
-  if (const auto *R = T->getAs<ReferenceType>())
-    return !R->getPointeeType().isConstQualified();
-  if (const auto *P = T->getAs<PointerType>())
-    return !P->getPointeeType().isConstQualified();
-  return false;
-}
-
 /// The first ancestor that is not an implicit wrapper of \p S.
 const Stmt *semanticParent(const Body &B, const Stmt *S) {
   const Stmt *P = B.parent(S);
