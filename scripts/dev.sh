@@ -19,7 +19,7 @@ LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
 PACKAGES=(
   cmake ninja-build ccache g++ make python3 python3-jsonschema
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19
-  libyaml-cpp-dev libgtest-dev libsqlite3-dev libpq-dev libpqxx-dev
+  libclang-rt-19-dev libyaml-cpp-dev libgtest-dev libsqlite3-dev libpq-dev libpqxx-dev
   libunwind-dev
   git pre-commit
   # headers the rule packs' fixtures (test/packs/) compile against

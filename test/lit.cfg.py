@@ -59,3 +59,4 @@ if os.access(sarif_multitool, os.X_OK):
 for tool in ["git", "pre-commit"]:
     if shutil.which(tool):
         config.available_features.add(tool)
+config.substitutions.append(("%rules_fuzzer", config.rules_fuzzer))
