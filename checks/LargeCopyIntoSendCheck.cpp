@@ -46,6 +46,9 @@ struct Copy {
   /// The argument, when it is a local's last use: `std::move(arg)` hands
   /// it over instead (a safe fix).
   const Expr *MoveArg = nullptr;
+  /// The argument, when the thread is joined in this scope before anyone
+  /// else touches it: `std::cref(arg)` shares it instead (a safe fix).
+  const Expr *CrefArg = nullptr;
 };
 
 class Checker {
@@ -141,9 +144,12 @@ private:
                   : Api + ", which copies an lvalue";
       if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
-          if (V->hasLocalStorage() && !V->getType()->isReferenceType() &&
-              !V->getType().isConstQualified() && !usedAfter(B, V, S))
-            C.MoveArg = E;
+          if (V->hasLocalStorage() && !V->getType()->isReferenceType()) {
+            if (!V->getType().isConstQualified() && !usedAfter(B, V, S))
+              C.MoveArg = E;
+            else if (SA.Kind == "thread" && joinedBeforeNextUse(B, S, V, CA, I))
+              C.CrefArg = E;
+          }
       if (large(C))
         report(B, S, C, SA.Kind);
     }
@@ -246,6 +252,65 @@ private:
       if (large(C))
         report(B, S, C, "queue");
     }
+  }
+
+  /// `std::thread t(f, rows); ...; t.join();` in one block, with `rows`
+  /// declared before the thread, untouched until the join, and `f` taking
+  /// that argument by const reference or by value: passing std::cref(rows)
+  /// means the same and copies nothing.
+  bool joinedBeforeNextUse(const Body &B, const Stmt *S, const VarDecl *V,
+                           const CallArgs &CA, unsigned ArgIndex) {
+    if (ArgIndex == 0 || CA.Args.empty() || !stdDeclares("cref"))
+      return false;
+    // The callee and the parameter the argument reaches.
+    const auto *FRef = dyn_cast<DeclRefExpr>(strip(CA.Args[0]));
+    const auto *F = FRef ? dyn_cast<FunctionDecl>(FRef->getDecl()) : nullptr;
+    if (!F || ArgIndex - 1 >= F->getNumParams())
+      return false;
+    QualType PT = F->getParamDecl(ArgIndex - 1)->getType();
+    if (PT->isReferenceType() && !(PT->isLValueReferenceType() &&
+                                   PT->getPointeeType().isConstQualified()))
+      return false;
+    // The thread variable S initializes, in a block.
+    const Stmt *Decl = S;
+    while (Decl && !isa<DeclStmt>(Decl))
+      Decl = B.parent(Decl);
+    const auto *DS = dyn_cast_or_null<DeclStmt>(Decl);
+    const auto *Block = DS ? dyn_cast_or_null<CompoundStmt>(B.parent(DS)) : nullptr;
+    if (!DS || !DS->isSingleDecl() || !Block)
+      return false;
+    const auto *T = dyn_cast<VarDecl>(DS->getSingleDecl());
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (!T || !SM.isBeforeInTranslationUnit(V->getLocation(), T->getLocation()))
+      return false;
+    // `t.join();` as a statement of the same block, and no use of V before.
+    for (const Stmt *Item : Block->body()) {
+      if (!SM.isBeforeInTranslationUnit(DS->getEndLoc(), Item->getBeginLoc()))
+        continue;
+      const auto *IE = dyn_cast<Expr>(Item);
+      const auto *Join = IE ? dyn_cast<CXXMemberCallExpr>(strip(IE)) : nullptr;
+      const auto *On = Join ? dyn_cast<DeclRefExpr>(strip(Join->getImplicitObjectArgument()))
+                            : nullptr;
+      if (Join && On && On->getDecl() == T && Join->getMethodDecl() &&
+          Join->getMethodDecl()->getName() == "join")
+        return true;
+      if (mentionsDecl(Item, V))
+        return false;
+    }
+    return false;
+  }
+
+  /// Is `std::<Name>` declared in this translation unit (its header is
+  /// included), so a fix-it may use it?
+  bool stdDeclares(llvm::StringRef Name) {
+    for (const Decl *D : Ctx.getTranslationUnitDecl()->decls())
+      if (const auto *NS = dyn_cast<NamespaceDecl>(D))
+        if (NS->getName() == "std")
+          for (const NamedDecl *ND :
+               NS->lookup(&Ctx.Idents.get(Name)))
+            if (isa<FunctionTemplateDecl>(ND) || isa<FunctionDecl>(ND))
+              return true;
+    return false;
   }
 
   /// Is \p V read after \p S (later in the function, or again in a loop
@@ -391,14 +456,17 @@ private:
     if (FanOut)
       F.Notes.push_back({Locs.make(FanOut->getBeginLoc()),
                          "this loop copies it once per iteration"});
-    if (C.MoveArg && !C.MoveArg->getBeginLoc().isMacroID() &&
-        !C.MoveArg->getEndLoc().isMacroID()) {
+    const Expr *Wrap = C.MoveArg ? C.MoveArg : C.CrefArg;
+    if (Wrap && !Wrap->getBeginLoc().isMacroID() &&
+        !Wrap->getEndLoc().isMacroID() &&
+        (C.CrefArg || stdDeclares("move"))) {
       const SourceManager &SM = Ctx.getSourceManager();
-      SourceLocation End = Lexer::getLocForEndOfToken(C.MoveArg->getEndLoc(), 0,
-                                                      SM, Ctx.getLangOpts());
-      Loc B = Locs.make(C.MoveArg->getBeginLoc()), E = Locs.make(End);
+      SourceLocation End = Lexer::getLocForEndOfToken(Wrap->getEndLoc(), 0, SM,
+                                                      Ctx.getLangOpts());
+      Loc B = Locs.make(Wrap->getBeginLoc()), E = Locs.make(End);
       if (B.valid() && E.valid()) {
-        F.Fix = {Replacement{B, B, "std::move("}, Replacement{E, E, ")"}};
+        F.Fix = {Replacement{B, B, C.MoveArg ? "std::move(" : "std::cref("},
+                 Replacement{E, E, ")"}};
         F.FixIsSafe = true;
       }
     }

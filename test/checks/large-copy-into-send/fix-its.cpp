@@ -1,6 +1,7 @@
 // RUN: %check_memlint '--checks=-*,memlint-large-copy-into-send' %s
 
 #include <deque>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -45,12 +46,45 @@ private:
   std::deque<Message> queue_;
 };
 
-// Used afterwards: no safe fix, only the suggestion.
+// Used afterwards, but the thread is joined first in this block and nothing
+// touches rows meanwhile: std::cref shares it instead of copying it.
 std::size_t run_and_count() {
   std::vector<std::string> rows = load();
   std::thread t(process, rows);
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'rows' (a 'std::vector<std::string>') is copied whole into the thread{{.*}} [memlint-large-copy-into-send]
+  // CHECK-FIXES: {{^  }}std::thread t(process, std::cref(rows));{{$}}
+  t.join();
+  return rows.size();
+}
+
+// Changed while the thread may still read it: no safe fix, a suggestion.
+std::size_t run_and_change() {
+  std::vector<std::string> rows = load();
+  std::thread t(process, rows);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'rows' (a 'std::vector<std::string>') is copied whole into the thread{{.*}} [memlint-large-copy-into-send]
   // CHECK-FIXES: {{^  }}std::thread t(process, rows);{{$}}
+  rows.clear();
+  t.join();
+  return rows.size();
+}
+
+// Never joined in this scope (detached): no safe fix.
+void run_detached(std::vector<std::string> &keep) {
+  std::vector<std::string> rows = load();
+  std::thread t(process, rows);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'rows' (a 'std::vector<std::string>') is copied whole into the thread{{.*}} [memlint-large-copy-into-send]
+  // CHECK-FIXES: {{^  }}std::thread t(process, rows);{{$}}
+  t.detach();
+  keep = rows;
+}
+
+// The callee takes an rvalue reference: a reference_wrapper would not bind.
+void consume(std::vector<std::string> &&rows);
+std::size_t run_consume() {
+  std::vector<std::string> rows = load();
+  std::thread t(consume, rows);
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'rows' (a 'std::vector<std::string>') is copied whole into the thread{{.*}} [memlint-large-copy-into-send]
+  // CHECK-FIXES: {{^  }}std::thread t(consume, rows);{{$}}
   t.join();
   return rows.size();
 }
