@@ -408,6 +408,9 @@ private:
     if (T.isNull() || T->isDependentType() || T->isIncompleteType() ||
         T->isPointerType())
       return false;
+    // Copy-on-write containers (Qt's) copy a pointer and a count.
+    if (const ContainerModel *M = A.container(T); M && M->ImplicitlyShared)
+      return false;
     if (A.ownsContainer(T)) {
       long long Known = knownBytes(C);
       return Known < 0 || Known >= Threshold;

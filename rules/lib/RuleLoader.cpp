@@ -484,7 +484,8 @@ const std::vector<SectionInfo> &sections() {
   static const std::vector<SectionInfo> Infos = {
       {Section::Containers,
        "containers",
-       {"id", "types", "contiguous", "associative", "key_arg", "methods",
+       {"id", "types", "contiguous", "implicitly_shared", "associative",
+        "key_arg", "methods",
         "override"},
        {"types", "methods"}},
       {Section::ContainerFunctions,
@@ -1005,6 +1006,8 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       }
       if (const Field *B = E.get("contiguous"))
         C.Contiguous = R.boolean(*B).value_or(false);
+      if (const Field *B = E.get("implicitly_shared"))
+        C.ImplicitlyShared = R.boolean(*B).value_or(false);
       bool AssocSet = false;
       if (const Field *B = E.get("associative")) {
         auto V = R.boolean(*B);

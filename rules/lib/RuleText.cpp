@@ -132,6 +132,8 @@ std::string describeRuleSet(const RuleSet &Rules) {
     std::string Props;
     if (C.Contiguous)
       Props += "contiguous";
+    if (C.ImplicitlyShared)
+      Props += std::string(Props.empty() ? "" : ", ") + "implicitly shared";
     if (C.Associative)
       Props += std::string(Props.empty() ? "" : ", ") +
                "associative (key: template argument " +
@@ -257,6 +259,8 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
     Out += "]\n";
     Out += "    contiguous: " + std::string(C.Contiguous ? "true" : "false") +
            "\n";
+    if (C.ImplicitlyShared)
+      Out += "    implicitly_shared: true\n";
     if (C.Associative)
       Out += "    associative: true\n    key_arg: " + std::to_string(C.KeyArg) +
              "\n";

@@ -144,6 +144,13 @@ void price_and_wait(const std::vector<std::string> &skus) {
   QtConcurrent::run([&skus] { price(skus); }).waitForFinished();
 }
 
+// OK: Qt containers are implicitly shared (copy-on-write): capturing one
+// copies a pointer and bumps a count (qt.yaml: implicitly_shared).
+int count_names(const QStringList &names);
+void count_in_background(const QStringList &names) {
+  QtConcurrent::run([names] { count_names(names); });
+}
+
 //===-- queries: query-in-loop --------------------------------------------===//
 
 QStringList names(const QVector<int> &ids) {

@@ -64,6 +64,7 @@ struct ContainerModel {
   std::string Id;
   std::vector<NamePattern> Types; // class (template) names
   bool Contiguous = false;        // vector/string: capacity outlives clear()
+  bool ImplicitlyShared = false;  // copy-on-write (Qt): a copy is O(1)
   bool Associative = false;       // keyed by a template argument
   int KeyArg = -1;                // template argument index of the key
   std::map<std::string, ContainerEffect> Methods; // method name -> effect
