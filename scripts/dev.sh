@@ -23,7 +23,7 @@ PACKAGES=(
   libunwind-dev
   git pre-commit
   # headers the rule packs' fixtures (test/packs/) compile against
-  libmariadb-dev libboost-dev qtbase5-dev libabsl-dev cppzmq-dev
+  qt6-base-dev libmariadb-dev libboost-dev qtbase5-dev libabsl-dev cppzmq-dev
 )
 
 # Test tools from npm, installed once under $TOOLS (later runs only look):

@@ -1,6 +1,7 @@
 // RUN: %check_memlint --real-headers '--checks=-*,memlint-unbounded-container-growth,memlint-unbounded-queue,memlint-capacity-retention,memlint-unbounded-memoization' %s -- -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtCore -fPIC
+// RUN: %check_memlint --real-headers '--checks=-*,memlint-unbounded-container-growth,memlint-unbounded-queue,memlint-capacity-retention,memlint-unbounded-memoization' %s -- -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore -fPIC
 
-// The qt pack's containers (rules/packs/qt.yaml) against the real Qt 5.15
+// The qt pack's containers (rules/packs/qt.yaml) against the real Qt 5.15 and Qt 6.4
 // headers (qtbase5-dev): QVector, QStringList, QMap, QString, QQueue and
 // QHash through the four entity rules; QCache as a bounded type. The
 // pack's I/O, QtConcurrent and QtSql entries are in qt.cpp.

@@ -1,6 +1,7 @@
 // RUN: %check_memlint --real-headers '--checks=-*,memlint-stream-accumulation,memlint-whole-collection-load,memlint-large-copy-into-send,memlint-query-in-loop' %s -- -I/usr/include/x86_64-linux-gnu/qt5 -I/usr/include/x86_64-linux-gnu/qt5/QtCore -I/usr/include/x86_64-linux-gnu/qt5/QtConcurrent -I/usr/include/x86_64-linux-gnu/qt5/QtSql -fPIC
+// RUN: %check_memlint --real-headers '--checks=-*,memlint-stream-accumulation,memlint-whole-collection-load,memlint-large-copy-into-send,memlint-query-in-loop' %s -- -I/usr/include/x86_64-linux-gnu/qt6 -I/usr/include/x86_64-linux-gnu/qt6/QtCore -I/usr/include/x86_64-linux-gnu/qt6/QtConcurrent -I/usr/include/x86_64-linux-gnu/qt6/QtSql -fPIC
 
-// The qt pack (rules/packs/qt.yaml) against the real Qt 5.15 headers
+// The qt pack (rules/packs/qt.yaml) against the real Qt 5.15 and Qt 6.4 headers
 // (qtbase5-dev): QFile (its atEnd is QFileDevice's, readAll and readLine
 // QIODevice's), QTextStream, QDirIterator and QSqlQuery reads through
 // stream-accumulation; readAll and entryInfoList through
