@@ -261,7 +261,9 @@ private:
   std::vector<const Stmt *> Stmts; // path from the function body down
   llvm::DenseMap<const VarDecl *, const ValueDecl *> Aliases;
   llvm::DenseSet<const Expr *> Handled; // address-ofs already accounted for
-  llvm::DenseMap<const ValueDecl *, std::string> EntityIds;
+  // std::map: entityId() hands out references that must survive later
+  // insertions (a DenseMap would move them when it grows).
+  std::map<const ValueDecl *, std::string> EntityIds;
   llvm::DenseMap<const CXXRecordDecl *, const ContainerModel *> Models;
   llvm::DenseMap<const CXXRecordDecl *, PointerKind> PointerKinds;
   std::map<std::pair<const FunctionDecl *, std::string>, bool> SizeReaders;

@@ -188,7 +188,9 @@ private:
   clang::ASTContext &Ctx;
   const clang::SourceManager &SM;
   const RuleSet &Rules;
-  llvm::DenseMap<const clang::Decl *, std::string> Names;
+  // std::map: name() hands out references that must survive later
+  // insertions (a DenseMap would move them when it grows).
+  std::map<const clang::Decl *, std::string> Names;
   llvm::DenseMap<const clang::Decl *, const StreamSource *> StreamCalls,
       StreamTypes;
   llvm::DenseMap<const clang::Decl *, const WholeLoad *> LoadCalls, LoadTypes;
