@@ -974,6 +974,7 @@ private:
     case ContainerEffect::Release: return EventKind::Release;
     case ContainerEffect::Lookup: return EventKind::Lookup;
     case ContainerEffect::Size: return EventKind::Size;
+    case ContainerEffect::Index:
     case ContainerEffect::Read: return std::nullopt;
     }
     return std::nullopt;

@@ -579,14 +579,21 @@ private:
     if (!CA || !CA->Callee)
       return false;
     if (CA->Object && strip(CA->Object) == Use) {
-      // A method of the loaded container.
+      // A method of the loaded container. Access by position (`v[i]`,
+      // `v.at(i)`: the packs' `index` effect) with anything but a loop
+      // counter is random access: needed whole.
+      bool Indexed = false;
       if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(P))
-        if (OCE->getOperator() == OO_Subscript) {
-          if (CA->Args.empty() ||
-              !onlyLoopCounters(B, CA->Args[0], P, &Walk))
-            return true;
-          return false;
-        }
+        Indexed = OCE->getOperator() == OO_Subscript;
+      if (const ContainerModel *M = A.container(objectType(CA->Object))) {
+        auto It = M->Methods.find(CA->Callee->getNameAsString());
+        Indexed |= It != M->Methods.end() && It->second == ContainerEffect::Index;
+      }
+      if (Indexed) {
+        if (CA->Args.empty() || !onlyLoopCounters(B, CA->Args[0], P, &Walk))
+          return true;
+        return false;
+      }
       ObjectRef O = designated(Use);
       unsigned Bits = A.effectOn(P, O);
       if (Bits & (Grows | Shrinks | Unknown))

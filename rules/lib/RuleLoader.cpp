@@ -149,7 +149,7 @@ const std::vector<std::string> &effectNames() {
     std::vector<std::string> V;
     for (const char *N : {"grow", "erase", "pop", "clear", "resize", "assign",
                           "consume", "reserve", "release", "lookup", "size",
-                          "read"})
+                          "index", "read"})
       V.push_back(N);
     return V;
   }();

@@ -203,6 +203,7 @@ const char *toString(ContainerEffect E) {
   case ContainerEffect::Release: return "release";
   case ContainerEffect::Lookup: return "lookup";
   case ContainerEffect::Size: return "size";
+  case ContainerEffect::Index: return "index";
   case ContainerEffect::Read: return "read";
   }
   return "read";
@@ -215,7 +216,8 @@ std::optional<ContainerEffect> containerEffectFromString(const std::string &S) {
       ContainerEffect::Resize,  ContainerEffect::Assign,
       ContainerEffect::Consume, ContainerEffect::Reserve,
       ContainerEffect::Release, ContainerEffect::Lookup,
-      ContainerEffect::Size,    ContainerEffect::Read};
+      ContainerEffect::Size,    ContainerEffect::Index,
+      ContainerEffect::Read};
   for (ContainerEffect E : All)
     if (S == toString(E))
       return E;

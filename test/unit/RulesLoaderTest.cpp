@@ -260,7 +260,7 @@ sends:
                      "(did you mean 'grow'?)",
                      "p.yaml:12:13: invalid value 'shrink' for 'effect' "
                      "(expected one of: grow, erase, pop, clear, resize, "
-                     "assign, consume, reserve, release, lookup, size, read)",
+                     "assign, consume, reserve, release, lookup, size, index, read)",
                      "p.yaml:16:11: invalid value 'function' for 'form' "
                      "(expected one of: call, method, iterator-type)",
                      "p.yaml:20:11: invalid value 'threads' for 'kind' (did "
@@ -416,7 +416,7 @@ containers:
                      "p.yaml:6:22: 'types' must not be empty",
                      "p.yaml:6:39: invalid effect 'b' for method 'a' (expected "
                      "one of: grow, erase, pop, clear, resize, assign, "
-                     "consume, reserve, release, lookup, size, read)"}));
+                     "consume, reserve, release, lookup, size, index, read)"}));
 }
 
 TEST(RulesLoader, GarbageNeverThrows) {

@@ -122,7 +122,8 @@ TEST(RulesPacks, StdContainers) {
     EXPECT_EQ(C->KeyArg, 0) << T;
   }
   EXPECT_EQ(effect("std::vector", "push_back"), ContainerEffect::Grow);
-  EXPECT_EQ(effect("std::vector", "operator[]"), ContainerEffect::Read);
+  EXPECT_EQ(effect("std::vector", "operator[]"), ContainerEffect::Index);
+  EXPECT_EQ(effect("std::vector", "at"), ContainerEffect::Index);
   EXPECT_EQ(effect("std::vector", "shrink_to_fit"), ContainerEffect::Release);
   EXPECT_EQ(effect("std::vector", "reserve"), ContainerEffect::Reserve);
   EXPECT_EQ(effect("std::vector", "clear"), ContainerEffect::Clear);

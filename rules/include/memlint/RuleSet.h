@@ -54,6 +54,7 @@ enum class ContainerEffect {
   Release,  // shrink_to_fit: gives capacity back (non-binding)
   Lookup,   // find, count, contains, equal_range: keyed lookup
   Size,     // size, length: a size query (a bound needs one)
+  Index,    // at, operator[] on a sequence: access by position (random access)
   Read,     // anything else that only reads
 };
 

@@ -145,6 +145,12 @@ std::string median_word(std::istream &in) {
   return w.empty() ? std::string() : w[w.size() / 2];
 }
 
+// OK: random access through at() (the pack's `index` effect).
+std::string middle_word(std::istream &in) {
+  const std::vector<std::string> w(std::istream_iterator<std::string>(in), {});
+  return w.empty() ? std::string() : w.at(w.size() / 2);
+}
+
 // OK: walked twice (mean, then variance).
 double variance(std::istream &in) {
   const std::vector<double> v(std::istream_iterator<double>(in), {});
