@@ -605,16 +605,14 @@ static std::string sourceName(const Stmt *Call, Apis &A) {
   return "";
 }
 
-/// Does \p S leave the loop it is in (a break of a nested loop or switch
-/// does not)?
-static bool exits(const Stmt *S) {
+bool leavesLoop(const Stmt *S) {
   if (!S || isa<LambdaExpr>(S) || isLoop(S) || isa<SwitchStmt>(S))
     return false;
   if (isa<ReturnStmt>(S) || isa<BreakStmt>(S) || isa<GotoStmt>(S) ||
       isa<CXXThrowExpr>(S))
     return true;
   for (const Stmt *C : S->children())
-    if (exits(C))
+    if (leavesLoop(C))
       return true;
   return false;
 }
@@ -704,7 +702,7 @@ std::optional<StreamLoop> streamingLoop(const Stmt *Loop, Apis &A) {
             ReadCalls.push_back(Call);
           }
     const auto *If = dyn_cast<IfStmt>(S);
-    if (!If || !exits(If->getThen()))
+    if (!If || !leavesLoop(If->getThen()))
       continue;
     if (const Stmt *Call = findStreamCall(If->getCond(), A)) {
       Out.Source = Call;

@@ -45,6 +45,10 @@ void forEachUserFunction(
     llvm::function_ref<void(const clang::FunctionDecl *)> Fn);
 
 
+/// Does \p S leave the loop it is in: return, break, goto, throw (a break
+/// of a nested loop or switch does not)?
+bool leavesLoop(const clang::Stmt *S);
+
 /// One function body, indexed: parents, and every statement in preorder.
 class Body {
 public:

@@ -53,9 +53,9 @@ struct Copy {
 
 class Checker {
 public:
-  Checker(ASTContext &Ctx, const RuleSet &Rules, std::vector<Finding> &Out)
-      : Ctx(Ctx), A(Ctx, Rules), Locs(Ctx.getSourceManager()), Out(Out),
-        Threshold(Rules.threshold("large-copy-bytes")) {}
+  Checker(Apis &A, std::vector<Finding> &Out)
+      : Ctx(A.context()), A(A), Locs(Ctx.getSourceManager()), Out(Out),
+        Threshold(A.rules().threshold("large-copy-bytes")) {}
 
   void run(const FunctionDecl *FD) {
     Body B(FD);
@@ -83,7 +83,7 @@ public:
 
 private:
   ASTContext &Ctx;
-  Apis A;
+  Apis &A;
   LocMaker Locs;
   std::vector<Finding> &Out;
   long long Threshold;
@@ -492,10 +492,11 @@ private:
 
 } // namespace
 
-void collectLargeCopyIntoSend(ASTContext &Ctx, const RuleSet &Rules,
-                              std::vector<Finding> &Out) {
-  Checker C(Ctx, Rules, Out);
-  forEachUserFunction(Ctx, [&](const FunctionDecl *FD) { C.run(FD); });
+void collectLargeCopyIntoSend(Apis &A, const std::vector<const FunctionDecl *> &Functions,
+    std::vector<Finding> &Out) {
+  Checker C(A, Out);
+  for (const FunctionDecl *FD : Functions)
+    C.run(FD);
 }
 
 } // namespace memlint

@@ -41,8 +41,8 @@ struct QuerySite {
 
 class Checker {
 public:
-  Checker(ASTContext &Ctx, const RuleSet &Rules, std::vector<Finding> &Out)
-      : Ctx(Ctx), A(Ctx, Rules), Locs(Ctx.getSourceManager()), Out(Out) {}
+  Checker(Apis &A, std::vector<Finding> &Out)
+      : Ctx(A.context()), A(A), Locs(Ctx.getSourceManager()), Out(Out) {}
 
   void run(const FunctionDecl *FD) {
     if (A.rules().Queries.empty())
@@ -102,7 +102,7 @@ public:
 
 private:
   ASTContext &Ctx;
-  Apis A;
+  Apis &A;
   LocMaker Locs;
   std::vector<Finding> &Out;
   std::map<const FunctionDecl *, QuerySite> Helpers;
@@ -307,7 +307,7 @@ private:
       if (!If || !B.contains(L, If) || B.loopsAround(If).empty() ||
           B.loopsAround(If).front() != L)
         continue;
-      if (!stops(If->getThen()) && !stops(If->getElse()))
+      if (!leavesLoop(If->getThen()) && !leavesLoop(If->getElse()))
         continue;
       if (B.contains(If->getCond(), Call) ||
           (Result && mentionsDecl(If->getCond(), Result)))
@@ -323,18 +323,6 @@ private:
       return recordPath(MD);
     }
     return FD->getNameAsString();
-  }
-
-  static bool stops(const Stmt *S) {
-    if (!S || isa<LambdaExpr>(S) || isLoop(S) || isa<SwitchStmt>(S))
-      return false;
-    if (isa<ReturnStmt>(S) || isa<BreakStmt>(S) || isa<GotoStmt>(S) ||
-        isa<CXXThrowExpr>(S))
-      return true;
-    for (const Stmt *C : S->children())
-      if (stops(C))
-        return true;
-    return false;
   }
 
   void report(const Stmt *Call, const FunctionDecl *Callee, bool Direct,
@@ -365,10 +353,11 @@ private:
 
 } // namespace
 
-void collectQueryInLoop(ASTContext &Ctx, const RuleSet &Rules,
-                        std::vector<Finding> &Out) {
-  Checker C(Ctx, Rules, Out);
-  forEachUserFunction(Ctx, [&](const FunctionDecl *FD) { C.run(FD); });
+void collectQueryInLoop(Apis &A, const std::vector<const FunctionDecl *> &Functions,
+    std::vector<Finding> &Out) {
+  Checker C(A, Out);
+  for (const FunctionDecl *FD : Functions)
+    C.run(FD);
 }
 
 } // namespace memlint

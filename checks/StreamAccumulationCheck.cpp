@@ -27,8 +27,8 @@ struct Append {
 
 class Checker {
 public:
-  Checker(ASTContext &Ctx, const RuleSet &Rules, std::vector<Finding> &Out)
-      : Ctx(Ctx), A(Ctx, Rules), Locs(Ctx.getSourceManager()), Out(Out) {}
+  Checker(Apis &A, std::vector<Finding> &Out)
+      : Ctx(A.context()), A(A), Locs(Ctx.getSourceManager()), Out(Out) {}
 
   void run(const FunctionDecl *FD) {
     if (A.rules().StreamSources.empty())
@@ -72,7 +72,7 @@ public:
 
 private:
   ASTContext &Ctx;
-  Apis A;
+  Apis &A;
   LocMaker Locs;
   std::vector<Finding> &Out;
 
@@ -245,10 +245,11 @@ private:
 
 } // namespace
 
-void collectStreamAccumulation(ASTContext &Ctx, const RuleSet &Rules,
-                               std::vector<Finding> &Out) {
-  Checker C(Ctx, Rules, Out);
-  forEachUserFunction(Ctx, [&](const FunctionDecl *FD) { C.run(FD); });
+void collectStreamAccumulation(Apis &A, const std::vector<const FunctionDecl *> &Functions,
+    std::vector<Finding> &Out) {
+  Checker C(A, Out);
+  for (const FunctionDecl *FD : Functions)
+    C.run(FD);
 }
 
 } // namespace memlint

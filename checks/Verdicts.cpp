@@ -1,6 +1,7 @@
 //===- Verdicts.cpp - from merged facts to findings for entity rules ------===//
 #include "Analysis.h"
 #include "ContainerFacts.h"
+#include "FlowUtil.h"
 #include "ProgramView.h"
 #include "Unmodeled.h"
 #include "CapacityRetentionCheck.h"
@@ -204,6 +205,27 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
     collectContainerFacts(Ctx, *Opts.Rules, Out.TUFacts);
   if (Opts.ReportUnmodeled)
     findUnmodeledCalls(Ctx, *Opts.Rules, Out.Unmodeled);
+  // Flow rules: decided inside one function, so they report local findings.
+  // One walk finds the user functions and one cache serves their pack
+  // lookups, whichever of them run.
+  static const char *const FlowRules[] = {"large-copy-into-send",
+                                          "query-in-loop", "stream-accumulation",
+                                          "whole-collection-load"};
+  if (llvm::any_of(FlowRules,
+                   [&](const char *R) { return Opts.Checks.enabled(R); })) {
+    flow::Apis A(Ctx, *Opts.Rules);
+    std::vector<const clang::FunctionDecl *> Functions;
+    flow::forEachUserFunction(
+        Ctx, [&](const clang::FunctionDecl *FD) { Functions.push_back(FD); });
+    if (Opts.Checks.enabled("large-copy-into-send"))
+      collectLargeCopyIntoSend(A, Functions, Out.Local);
+    if (Opts.Checks.enabled("query-in-loop"))
+      collectQueryInLoop(A, Functions, Out.Local);
+    if (Opts.Checks.enabled("stream-accumulation"))
+      collectStreamAccumulation(A, Functions, Out.Local);
+    if (Opts.Checks.enabled("whole-collection-load"))
+      collectWholeCollectionLoad(A, Functions, Out.Local);
+  }
   // A finding inside a library header (a library template instantiated with
   // user types) is not the user's to fix; clang-tidy drops those too.
   const clang::SourceManager &SM = Ctx.getSourceManager();
@@ -214,15 +236,6 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
                                    return L.isValid() && SM.isInSystemHeader(L);
                                  }),
                   Out.Local.end());
-  // Flow rules: decided inside one function, so they report local findings.
-  if (Opts.Checks.enabled("large-copy-into-send"))
-    collectLargeCopyIntoSend(Ctx, *Opts.Rules, Out.Local);
-  if (Opts.Checks.enabled("query-in-loop"))
-    collectQueryInLoop(Ctx, *Opts.Rules, Out.Local);
-  if (Opts.Checks.enabled("stream-accumulation"))
-    collectStreamAccumulation(Ctx, *Opts.Rules, Out.Local);
-  if (Opts.Checks.enabled("whole-collection-load"))
-    collectWholeCollectionLoad(Ctx, *Opts.Rules, Out.Local);
 }
 
 void applyConfiguration(const RuleSet &Rules, CheckFilter &Checks) {

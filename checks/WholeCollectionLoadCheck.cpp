@@ -59,8 +59,8 @@ const Stmt *semanticParent(const Body &B, const Stmt *S) {
 
 class Checker {
 public:
-  Checker(ASTContext &Ctx, const RuleSet &Rules, std::vector<Finding> &Out)
-      : Ctx(Ctx), A(Ctx, Rules), Locs(Ctx.getSourceManager()), Out(Out) {}
+  Checker(Apis &A, std::vector<Finding> &Out)
+      : Ctx(A.context()), A(A), Locs(Ctx.getSourceManager()), Out(Out) {}
 
   void run(const FunctionDecl *FD) {
     if (A.rules().WholeLoads.empty())
@@ -80,7 +80,7 @@ public:
 
 private:
   ASTContext &Ctx;
-  Apis A;
+  Apis &A;
   LocMaker Locs;
   std::vector<Finding> &Out;
   std::set<const Stmt *> Probes; // probe calls already attributed
@@ -678,10 +678,11 @@ private:
 
 } // namespace
 
-void collectWholeCollectionLoad(ASTContext &Ctx, const RuleSet &Rules,
-                                std::vector<Finding> &Out) {
-  Checker C(Ctx, Rules, Out);
-  forEachUserFunction(Ctx, [&](const FunctionDecl *FD) { C.run(FD); });
+void collectWholeCollectionLoad(Apis &A, const std::vector<const FunctionDecl *> &Functions,
+    std::vector<Finding> &Out) {
+  Checker C(A, Out);
+  for (const FunctionDecl *FD : Functions)
+    C.run(FD);
 }
 
 } // namespace memlint

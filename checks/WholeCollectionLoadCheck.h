@@ -12,15 +12,19 @@
 #include <vector>
 
 namespace clang {
-class ASTContext;
+class FunctionDecl;
 }
 
 namespace memlint {
-struct RuleSet;
+namespace flow {
+class Apis;
+}
 
-/// Appends the findings of one translation unit to \p Out.
-void collectWholeCollectionLoad(clang::ASTContext &Ctx, const RuleSet &Rules,
-                 std::vector<Finding> &Out);
+/// Appends the findings in \p Functions (the user functions of one
+/// translation unit) to \p Out; \p A is shared by every flow rule.
+void collectWholeCollectionLoad(flow::Apis &A,
+    const std::vector<const clang::FunctionDecl *> &Functions,
+    std::vector<Finding> &Out);
 
 } // namespace memlint
 

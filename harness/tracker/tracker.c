@@ -375,11 +375,9 @@ struct build_ctx {
   module_table_t *t;
 };
 
-static int build_cb(struct dl_phdr_info *info, size_t size, void *data) {
-  (void)size;
-  module_table_t *t = ((struct build_ctx *)data)->t;
-  if (t->count >= MAX_MODULES)
-    return 1;
+/* The address range of a module's executable segments; 0 if it has none. */
+static int exec_range(const struct dl_phdr_info *info, uintptr_t *lo_out,
+                      uintptr_t *hi_out) {
   uintptr_t lo = UINTPTR_MAX, hi = 0;
   for (int i = 0; i < info->dlpi_phnum; ++i) {
     const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
@@ -391,7 +389,18 @@ static int build_cb(struct dl_phdr_info *info, size_t size, void *data) {
     if (a + ph->p_memsz > hi)
       hi = a + ph->p_memsz;
   }
-  if (hi <= lo)
+  *lo_out = lo;
+  *hi_out = hi;
+  return hi > lo;
+}
+
+static int build_cb(struct dl_phdr_info *info, size_t size, void *data) {
+  (void)size;
+  module_table_t *t = ((struct build_ctx *)data)->t;
+  if (t->count >= MAX_MODULES)
+    return 1;
+  uintptr_t lo, hi;
+  if (!exec_range(info, &lo, &hi))
     return 0;
   const char *name = info->dlpi_name;
   int user;
@@ -1269,18 +1278,8 @@ static uint64_t peak_rss(void) {
 static int write_module_cb(struct dl_phdr_info *info, size_t size, void *data) {
   (void)size;
   (void)data;
-  uintptr_t lo = UINTPTR_MAX, hi = 0;
-  for (int i = 0; i < info->dlpi_phnum; ++i) {
-    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
-    if (ph->p_type != PT_LOAD || !(ph->p_flags & PF_X))
-      continue;
-    uintptr_t a = info->dlpi_addr + ph->p_vaddr;
-    if (a < lo)
-      lo = a;
-    if (a + ph->p_memsz > hi)
-      hi = a + ph->p_memsz;
-  }
-  if (hi <= lo)
+  uintptr_t lo, hi;
+  if (!exec_range(info, &lo, &hi))
     return 0;
   const char *name = info->dlpi_name && *info->dlpi_name ? info->dlpi_name : exe_path;
   if (!*name || strstr(name, "linux-vdso"))
