@@ -5,6 +5,24 @@
 
 namespace memlint {
 
+const char *toString(Confidence C) {
+  switch (C) {
+  case Confidence::Low: return "low";
+  case Confidence::Medium: return "medium";
+  case Confidence::High: return "high";
+  }
+  return "medium";
+}
+
+bool confidenceFromString(const std::string &S, Confidence &Out) {
+  for (Confidence C : {Confidence::Low, Confidence::Medium, Confidence::High})
+    if (S == toString(C)) {
+      Out = C;
+      return true;
+    }
+  return false;
+}
+
 bool findingLess(const Finding &A, const Finding &B) {
   return std::tie(A.At.File, A.At.Line, A.At.Column, A.Rule, A.Message) <
          std::tie(B.At.File, B.At.Line, B.At.Column, B.Rule, B.Message);

@@ -43,11 +43,27 @@ struct Replacement {
   std::string Text;
 };
 
+/// How sure a finding is that it matters in a running program: High is
+/// steady-state growth of input-derived data with no bound; Low is growth a
+/// setup phase drives, or retention of small scratch buffers. Users see
+/// Medium and up by default (--min-confidence). Never part of a fingerprint.
+enum class Confidence { Low = 0, Medium = 1, High = 2 };
+const char *toString(Confidence C);
+/// "low", "medium", "high"; false for anything else.
+bool confidenceFromString(const std::string &S, Confidence &Out);
+
 struct Finding {
   std::string Rule; // rule id without the "memlint-" prefix
   std::string Severity = "warning";
   Loc At;
+  /// The headline: one clause of at most about 20 words saying what grows
+  /// (is copied, loaded, cycled) and where.
   std::string Message;
+  /// The whole explanation in sentences: why it is unbounded, the evidence,
+  /// and the fix. Text output shows it through the notes; JSON and SARIF
+  /// keep it in full. May be empty.
+  std::string Detail;
+  Confidence Conf = Confidence::Medium;
   std::vector<Note> Notes;
   /// A fix-it: all of these edits or none. Safe when the check proves the
   /// program means the same after it and still compiles (`std::move` of a

@@ -17,7 +17,10 @@ findingToJSON(const Finding &F,
   json::Object O{{"rule", F.Rule},          {"severity", F.Severity},
                  {"file", Path(F.At.File)}, {"line", F.At.Line},
                  {"column", F.At.Column},   {"message", F.Message},
+                 {"confidence", toString(F.Conf)},
                  {"notes", std::move(Notes)}};
+  if (!F.Detail.empty())
+    O["detail"] = F.Detail;
   if (!F.Fix.empty()) {
     json::Array Edits;
     for (const Replacement &R : F.Fix)
@@ -57,6 +60,11 @@ bool findingFromJSON(const json::Value &V, Finding &F) {
   F.Rule = Rule->str();
   F.Severity = Severity->str();
   F.Message = Message->str();
+  if (auto Detail = O->getString("detail"))
+    F.Detail = Detail->str();
+  if (auto Conf = O->getString("confidence"))
+    if (!confidenceFromString(Conf->str(), F.Conf))
+      return false;
   if (const json::Object *Fix = O->getObject("fix")) {
     auto Safe = Fix->getBoolean("safe");
     const json::Array *Edits = Fix->getArray("edits");
