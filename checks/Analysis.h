@@ -9,7 +9,7 @@
 #define MEMLINT_CHECKS_ANALYSIS_H
 
 #include "CheckRegistry.h"
-#include "Facts.h"
+#include "facts/Facts.h"
 #include "Finding.h"
 
 namespace clang {
@@ -26,6 +26,10 @@ struct AnalysisOptions {
   /// Judge entities whose closed world cannot be proven (public members of
   /// classes in headers, extern globals) from the facts at hand.
   bool AssumeClosedWorld = false;
+  /// The facts come from every translation unit of the project (the CLI on
+  /// a whole compile database): every caller of a project function is seen,
+  /// so a container reached through a public accessor is judged.
+  bool WholeProgram = false;
   /// Also list library calls no rule pack describes (--report-unmodeled).
   bool ReportUnmodeled = false;
 };

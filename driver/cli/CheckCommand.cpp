@@ -314,6 +314,9 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
 
   AnalyzedInputs Inputs; // for the post-processing
   Inputs.WholeDatabase = !O.BuildPath.empty() && O.Files.empty();
+  // Every translation unit of the project is analyzed: every caller of a
+  // function the project declares is seen.
+  Analysis.WholeProgram = Inputs.WholeDatabase;
 
   // Compile commands: -p, or '--', or a default C++17 command line.
   std::unique_ptr<tooling::CompilationDatabase> DB;

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Analysis.h"
-#include "Facts.h"
+#include "facts/Facts.h"
 
 #include "memlint/RuleSet.h"
 
@@ -44,6 +44,11 @@ Event event(const char *Entity, EventKind K, Loc L, const char *Fn,
   return E;
 }
 
+void define(Facts &F, const char *Fn) {
+  F.Functions[Fn].Id = Fn;
+  F.Functions[Fn].Traits |= FnDefined;
+}
+
 std::vector<Finding> decideAll(std::vector<Facts> TUs, bool Closed = false) {
   Facts All;
   for (const Facts &F : TUs)
@@ -65,14 +70,14 @@ Facts tuA() {
   Facts F;
   F.Entities[Items] = member(Items, "Service::items_", {"c:@S@Service@F@add#", "c:@S@Service@F@trim#"});
   F.Events.push_back(event(Items, EventKind::Grow, at("/p/a.cpp", 7), "c:@S@Service@F@add#"));
-  F.DefinedFunctions.insert("c:@S@Service@F@add#");
+  define(F, "c:@S@Service@F@add#");
   return F;
 }
 Facts tuB() {
   Facts F;
   F.Entities[Items] = member(Items, "Service::items_", {"c:@S@Service@F@add#", "c:@S@Service@F@trim#"});
   F.Events.push_back(event(Items, EventKind::Erase, at("/p/b.cpp", 3), "c:@S@Service@F@trim#"));
-  F.DefinedFunctions.insert("c:@S@Service@F@trim#");
+  define(F, "c:@S@Service@F@trim#");
   return F;
 }
 
@@ -136,13 +141,13 @@ TEST(Verdict, HelperEffectsFollowTheFlow) {
   P.Container = "std-vector";
   B.Entities[P.Id] = P;
   B.Events.push_back(event("c:@F@append##0", EventKind::Grow, at("/p/b.cpp", 20), "c:@F@append#"));
-  B.DefinedFunctions.insert("c:@F@append#");
+  define(B, "c:@F@append#");
   auto Findings = decideAll({A, B});
   ASSERT_EQ(Findings.size(), 1u);
   EXPECT_EQ(Findings[0].At, at("/p/a.cpp", 9)); // reported at the call
 
   // The same helper, never defined anywhere: unknown effect, no finding.
-  B.DefinedFunctions.clear();
+  B.Functions.clear();
   B.Events.clear();
   EXPECT_TRUE(decideAll({A, B}).empty());
 }
@@ -170,7 +175,16 @@ TEST(Verdict, MemoCachesAndDestructorsAndGuards) {
 TEST(Facts, JSONRoundTrip) {
   Facts F = tuA();
   F.Instances.push_back({"c:@S@Service", InstanceKind::MemberOf, "c:@S@App"});
-  F.FunctionNames["c:@S@Service@F@add#"] = "Service::add";
+  F.Functions["c:@S@Service@F@add#"].Name = "Service::add";
+  F.Calls.push_back({"c:@S@Service@F@add#", "c:@F@helper#", CallKind::Virtual,
+                     at("/p/a.cpp", 8), InLoop, at("/p/a.cpp", 7),
+                     "each element of 'v'"});
+  F.Callables.push_back({"fn:c:@F@cb#", "c:@S@Service@FI@on_done_",
+                         "c:@S@Service", "Service", "on_done_", false,
+                         at("/p/a.cpp", 9)});
+  F.Aliases.push_back({"c:@S@Service@F@items#ret", Items});
+  F.Effects.push_back({"c:@F@helper#", EffectKind::Query, "sqlite3_exec",
+                       at("/p/a.cpp", 12), 1});
   F.normalize();
   llvm::json::Value V = toJSON(F);
   Facts Back;

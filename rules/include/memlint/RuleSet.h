@@ -134,6 +134,27 @@ struct BoundedType {
   Origin From;
 };
 
+/// A library call that takes a callable: std::bind makes one that keeps its
+/// bound arguments alive; an async API, a timer, a signal or a thread runs
+/// it later, and the object it is registered on holds it until then.
+struct CallableApi {
+  std::string Id;
+  NamePattern Name;     // function, method or constructor (`std::thread::thread`)
+  std::string Kind;     // "bind" | "callback" | "thread"
+  int Callable = -1;    // argument holding the callable; -1: the last one
+  std::string Holder;   // "object" | "arg" | "none": who keeps it until it runs
+  int HolderArg = -1;   // with Holder == "arg"
+  Origin From;
+};
+
+/// A type that owns whatever it is given, whatever its type (std::any):
+/// storing a shared_ptr in one keeps its target alive.
+struct TypeErasedOwner {
+  std::string Id;
+  NamePattern Name;
+  Origin From;
+};
+
 enum class Severity { Note, Warning, Error };
 
 const char *toString(Severity S);
@@ -182,6 +203,8 @@ struct RuleSet {
   std::vector<QueryApi> Queries;
   std::vector<BoundedType> BoundedTypes;
   std::vector<BackpressureCall> Backpressure;
+  std::vector<CallableApi> Callables;
+  std::vector<TypeErasedOwner> TypeErased;
 
   std::map<std::string, CheckSettings> Checks; // by rule id
   std::map<std::string, long long> Thresholds; // e.g. large-copy-bytes

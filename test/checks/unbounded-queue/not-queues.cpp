@@ -227,6 +227,7 @@ private:
   std::deque<int> q_;
 };
 Exposed g_exposed;
+std::deque<int> *g_exposed_queue = &g_exposed.raw();
 
 // OK: a map is not a queue, and a memo cache is unbounded-memoization's.
 class Table {

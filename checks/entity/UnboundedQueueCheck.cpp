@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "UnboundedQueueCheck.h"
 
-#include "ProgramView.h"
+#include "program/ProgramView.h"
 
 #include <set>
 
@@ -37,7 +37,7 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
       Escapes |= Ev.E.Kind == EventKind::Escape;
       if (Ev.E.Kind != EventKind::Grow)
         continue;
-      Memo |= isMemoInsert(Ev, Lookups);
+      Memo |= View.isMemoInsert(Ev, Lookups);
       PushFunctions.insert(Ev.E.Function);
       if (!(Ev.E.Flags & (InConstructor | SizeGuarded | ConstantLoop)))
         Pushes.push_back(&Ev);

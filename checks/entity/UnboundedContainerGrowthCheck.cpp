@@ -1,7 +1,7 @@
 //===- UnboundedContainerGrowthCheck.cpp ----------------------------------===//
 #include "UnboundedContainerGrowthCheck.h"
 
-#include "ProgramView.h"
+#include "program/ProgramView.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -26,7 +26,7 @@ void decideUnboundedContainerGrowth(const ProgramView &View,
       if (Ev.E.Kind != EventKind::Grow)
         continue;
       // A memo cache is unbounded-memoization's to judge.
-      Memo |= isMemoInsert(Ev, Lookups);
+      Memo |= View.isMemoInsert(Ev, Lookups);
       if (Ev.E.Flags & (InConstructor | SizeGuarded | ConstantLoop))
         continue;
       Growth.push_back(&Ev);

@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 #include "CapacityRetentionCheck.h"
 
-#include "ProgramView.h"
+#include "program/ProgramView.h"
 
 #include <set>
 

@@ -6,7 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "UnboundedMemoizationCheck.h"
 
-#include "ProgramView.h"
+#include "program/ProgramView.h"
 
 #include "llvm/ADT/STLExtras.h"
 
@@ -28,7 +28,7 @@ void decideUnboundedMemoization(const ProgramView &View,
     std::set<std::string> Lookups = lookupFunctions(Events);
     std::vector<const EffectiveEvent *> Inserts;
     for (const EffectiveEvent &Ev : Events)
-      if (isMemoInsert(Ev, Lookups) && !(Ev.E.Flags & SizeGuarded))
+      if (View.isMemoInsert(Ev, Lookups) && !(Ev.E.Flags & SizeGuarded))
         Inserts.push_back(&Ev);
     if (Inserts.empty())
       continue;

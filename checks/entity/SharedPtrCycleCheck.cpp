@@ -9,7 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "SharedPtrCycleCheck.h"
 
-#include "ProgramView.h"
+#include "program/ProgramView.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
@@ -39,7 +39,9 @@ struct Step {
 
 class Graph {
 public:
-  explicit Graph(const Facts &F) {
+  explicit Graph(const ProgramView &View) {
+    const Facts &F = View.facts();
+    callbackEdges(View);
     std::map<std::string, std::set<std::string>> DirectSubs;
     for (const Subclass &S : F.Subclasses)
       DirectSubs[S.Base].insert(S.Derived);
@@ -49,12 +51,15 @@ public:
     for (const OwnEdge &E : F.Edges)
       if (E.To.empty())
         Reset.insert({E.From, E.Field});
-    for (const OwnEdge &E : F.Edges) {
-      if (E.To.empty() || (E.Kind == OwnKind::Callback &&
-                           Reset.count({E.From, E.Field})))
-        continue;
-      Live.push_back(&E);
-    }
+    auto Keep = [&](const OwnEdge &E) {
+      if (!E.To.empty() &&
+          !(E.Kind == OwnKind::Callback && Reset.count({E.From, E.Field})))
+        Live.push_back(&E);
+    };
+    for (const OwnEdge &E : F.Edges)
+      Keep(E);
+    for (const OwnEdge &E : Derived)
+      Keep(E);
     for (const OwnEdge *EP : Live) {
       const OwnEdge &E = *EP;
       Names[E.From] = E.FromName;
@@ -165,6 +170,42 @@ public:
   }
 
 private:
+  /// A callable that keeps a shared_ptr to T, stored (directly, through a
+  /// setter's parameter, a constructor, a container of callables, or a
+  /// library object that holds a handler until it runs) in a field of C:
+  /// C owns T through that field.
+  void callbackEdges(const ProgramView &View) {
+    const Facts &F = View.facts();
+    std::map<std::string, const CallableFlow *> FieldHolders;
+    for (const CallableFlow &C : F.Callables)
+      if (!C.ToClass.empty())
+        FieldHolders.emplace(C.To, &C);
+    for (const auto &[Id, Fn] : F.Functions) {
+      if (Fn.SharedCaptures.empty())
+        continue;
+      for (const auto &[Holder, First] : View.graph().holdersOf(Id)) {
+        auto It = FieldHolders.find(Holder);
+        if (It == FieldHolders.end())
+          continue;
+        const CallableFlow &H = *It->second;
+        for (size_t I = 0; I < Fn.SharedCaptures.size(); ++I) {
+          OwnEdge E;
+          E.From = H.ToClass;
+          E.FromName = H.ToClassName;
+          E.To = Fn.SharedCaptures[I];
+          E.ToName = I < Fn.SharedCaptureNames.size()
+                         ? Fn.SharedCaptureNames[I]
+                         : Fn.SharedCaptures[I];
+          E.Field = H.ToField;
+          E.Kind = OwnKind::Callback;
+          E.At = First->At;
+          Derived.push_back(std::move(E));
+        }
+      }
+    }
+  }
+
+  std::deque<OwnEdge> Derived;
   std::vector<const OwnEdge *> Live;
   std::set<std::string> Nodes;
   std::map<std::string, std::string> Names;
@@ -293,7 +334,7 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
 } // namespace
 
 void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
-  Graph G(View.facts());
+  Graph G(View);
   for (const std::vector<std::string> &C : G.components()) {
     std::set<std::string> Within(C.begin(), C.end());
     if (C.size() == 1) {

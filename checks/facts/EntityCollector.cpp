@@ -1,0 +1,751 @@
+//===- EntityCollector.cpp - long-lived containers and their events -------===//
+#include "EntityCollector.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang;
+
+namespace memlint {
+namespace facts {
+
+static std::optional<EventKind> toEvent(ContainerEffect Effect) {
+  switch (Effect) {
+  case ContainerEffect::Grow: return EventKind::Grow;
+  case ContainerEffect::Erase: return EventKind::Erase;
+  case ContainerEffect::Pop: return EventKind::Pop;
+  case ContainerEffect::Clear: return EventKind::Clear;
+  case ContainerEffect::Resize: return EventKind::Resize;
+  case ContainerEffect::Assign: return EventKind::Assign;
+  case ContainerEffect::Consume: return EventKind::Consume;
+  case ContainerEffect::Reserve: return EventKind::Reserve;
+  case ContainerEffect::Release: return EventKind::Release;
+  case ContainerEffect::Lookup: return EventKind::Lookup;
+  case ContainerEffect::Size: return EventKind::Size;
+  case ContainerEffect::Index:
+  case ContainerEffect::Read: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+/// What an event on an element is for the container holding it: growing an
+/// element grows the container; emptying one (or moving its content out)
+/// gives memory back; replacing it, or reading its size or keys, says
+/// nothing about the container's size.
+static std::optional<EventKind> onElement(EventKind K) {
+  switch (K) {
+  case EventKind::Grow:
+    return EventKind::Grow;
+  case EventKind::Erase:
+  case EventKind::Pop:
+  case EventKind::Clear:
+  case EventKind::Consume:
+    return EventKind::Erase;
+  case EventKind::Escape:
+    return EventKind::Escape;
+  default:
+    return std::nullopt;
+  }
+}
+
+//===-- Recording ---------------------------------------------------------===//
+
+int EntityCollector::record(const Target &T, EventKind K, SourceLocation At,
+                            unsigned ExtraFlags) {
+  if (!T)
+    return -1;
+  if (T.Element) {
+    std::optional<EventKind> Outer = onElement(K);
+    if (!Outer)
+      return -1;
+    K = *Outer;
+    ExtraFlags = (ExtraFlags & ~(MemoFill | KeyFromInput)) | OnElement;
+  }
+  Event E;
+  E.Entity = T.Id;
+  E.Kind = K;
+  E.At = W.Locs.make(At);
+  E.Function = W.currentFunction();
+  E.Flags = siteFlags(K == EventKind::Grow ? T.Id : std::string(),
+                      K == EventKind::Grow ? &E.GuardCalls : nullptr) |
+            ExtraFlags;
+  if (K != EventKind::Grow)
+    E.Scopes = scopes(T.Id);
+  W.Out.Events.push_back(std::move(E));
+  return static_cast<int>(W.Out.Events.size() - 1);
+}
+
+//===-- Declarations ------------------------------------------------------===//
+
+void EntityCollector::varDecl(const VarDecl *VD) {
+  if (isa<ParmVarDecl>(VD))
+    return;
+  QualType T = VD->getType();
+  if (VD->hasLocalStorage() && (T->isReferenceType() || T->isPointerType())) {
+    if (const Expr *Init = VD->getInit()) {
+      // `auto &v = items_;`, `Sink *s = &items_;`, `auto &row = by_key_[k];`
+      // and `auto &c = registry();` alias the container.
+      if (Target Tg = W.resolve(Init)) {
+        W.addLocalAlias(VD, Tg);
+        W.markHandled(Init);
+      }
+    }
+    return;
+  }
+  if (!VD->hasLocalStorage() && isNonConstRefOrPtr(T)) {
+    if (const Expr *Init = VD->getInit())
+      if (Target Tg = W.resolve(Init)) {
+        // A long-lived reference or pointer to it: anyone may change it.
+        W.markHandled(Init);
+        record(Tg, EventKind::Escape, Init->getBeginLoc());
+      }
+  }
+}
+
+void EntityCollector::varDeclDone(const VarDecl *VD) {
+  // `auto &slot = cache_[key];` then `if (slot.empty()) slot = ...`.
+  if (VD->hasLocalStorage() && VD->getType()->isReferenceType() &&
+      VD->getInit())
+    if (const auto *CE = dyn_cast<CallExpr>(strip(VD->getInit()))) {
+      auto It = Subscripts.find(CE);
+      if (It != Subscripts.end())
+        LazySlots[VD] = It->second;
+    }
+}
+
+void EntityCollector::ifDone(const IfStmt *If) {
+  // `if (slot.empty())` on a slot, or `if (memo[n] == 0) memo[n] = ...`.
+  if (const Expr *Cond = If->getCond())
+    markLazySlotTests(Cond);
+}
+
+void EntityCollector::markLazySlotTests(const Stmt *S) {
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      auto It = LazySlots.find(VD);
+      if (It != LazySlots.end())
+        W.Out.Events[It->second].Flags |= MemoFill;
+    }
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    auto It = Subscripts.find(CE);
+    if (It != Subscripts.end())
+      W.Out.Events[It->second].Flags |= MemoFill;
+  }
+  for (const Stmt *C : S->children())
+    if (C && !isa<LambdaExpr>(C))
+      markLazySlotTests(C);
+}
+
+void EntityCollector::lambda(const LambdaExpr *LE) {
+  // Containers the closure owns: `[cache = std::map<K, V>()]`, or a captured
+  // `std::shared_ptr<std::map<K, V>>`.
+  for (const LambdaCapture &C : LE->captures()) {
+    if (!C.capturesVariable())
+      continue;
+    const auto *V = dyn_cast<VarDecl>(C.getCapturedVar());
+    if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V))
+      continue;
+    if (LE->isInitCapture(&C)) {
+      if (W.modelForType(V->getType()) ||
+          !W.smartPointee(V->getType()).isNull())
+        W.addCapture(V, LE);
+    } else if (C.getCaptureKind() == LCK_ByCopy &&
+               !W.smartPointee(V->getType()).isNull()) {
+      W.addCapture(V, LE);
+    }
+  }
+}
+
+//===-- Calls -------------------------------------------------------------===//
+
+void EntityCollector::call(const CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee && CE->isTypeDependent()) {
+    dependentMethodCall(CE);
+    return;
+  }
+  const Expr *Object = nullptr;
+  unsigned FirstArg = 0;
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+    Object = MCE->getImplicitObjectArgument();
+  } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    if (Method && !Method->isStatic() && OCE->getNumArgs() > 0) {
+      Object = OCE->getArg(0);
+      FirstArg = 1;
+    }
+  }
+  llvm::SmallVector<bool, 8> Done(CE->getNumArgs(), false);
+  if (Object && Method)
+    containerMethodCall(CE, Method, Object, Done);
+  if (Callee && !Method)
+    containerFunctionCall(CE, Callee, Done);
+
+  const FunctionProtoType *Proto = nullptr;
+  if (!Callee)
+    if (const auto *PT =
+            CE->getCallee()->getType()->getPointeeOrArrayElementType())
+      Proto = PT->getAs<FunctionProtoType>();
+  for (unsigned I = FirstArg; I < CE->getNumArgs(); ++I) {
+    if (Done[I])
+      continue;
+    unsigned ParamIndex = I - FirstArg;
+    QualType PT;
+    if (Callee && ParamIndex < Callee->getNumParams())
+      PT = Callee->getParamDecl(ParamIndex)->getType();
+    else if (Proto && ParamIndex < Proto->getNumParams())
+      PT = Proto->getParamType(ParamIndex);
+    passArgument(CE->getArg(I), PT, Callee, ParamIndex, CE->getBeginLoc());
+  }
+}
+
+void EntityCollector::construct(const CXXConstructExpr *CE) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor || Ctor->isCopyOrMoveConstructor())
+    return;
+  for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+    passArgument(CE->getArg(I), Ctor->getParamDecl(I)->getType(), Ctor, I,
+                 CE->getBeginLoc());
+}
+
+void EntityCollector::returnStmt(const ReturnStmt *RS) {
+  const Expr *V = RS->getRetValue();
+  if (!V || W.Fns.empty())
+    return;
+  if (W.insideLambda() || !isNonConstRefOrPtr(W.Fns.back()->getReturnType()))
+    return;
+  Target T = W.resolve(V);
+  if (!T)
+    return;
+  W.markHandled(V);
+  // A function that returns a reference to the container: its callers'
+  // effects on the result are effects on the container. An element, or a
+  // parameter handed back, goes where we do not follow.
+  if (T.Element || isa_and_nonnull<ParmVarDecl>(T.Decl))
+    record(T, EventKind::Escape, RS->getBeginLoc());
+  else
+    W.Out.Aliases.push_back({W.currentFunction() + "#ret", T.Id});
+}
+
+void EntityCollector::addressOf(const UnaryOperator *UO) {
+  if (UO->getOpcode() != UO_AddrOf || W.handled(UO))
+    return;
+  // Its address is taken and kept somewhere we do not follow.
+  if (Target T = W.resolve(UO->getSubExpr()))
+    record(T, EventKind::Escape, UO->getBeginLoc());
+}
+
+void EntityCollector::containerMethodCall(const CallExpr *CE,
+                                          const CXXMethodDecl *Method,
+                                          const Expr *Object,
+                                          llvm::SmallVectorImpl<bool> &Done) {
+  // The object's own type (past the implicit cast to the base that declares
+  // an inherited method).
+  QualType ObjectType = Object->IgnoreParenImpCasts()->getType();
+  if (ObjectType->isPointerType())
+    ObjectType = ObjectType->getPointeeType();
+  const ContainerModel *M = W.modelForType(ObjectType);
+  std::string MethodName = Method->getNameAsString();
+  // `batch.swap(pending_)`: a whole-content exchange replaces the argument's
+  // content too.
+  if (M && !isa<CXXOperatorCallExpr>(CE)) {
+    auto It = M->Methods.find(MethodName);
+    if (It != M->Methods.end() && It->second == ContainerEffect::Assign)
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+        if (Target Other = W.resolve(CE->getArg(I));
+            Other && !Other.Element && Other.Model == M) {
+          Done[I] = true;
+          W.markHandled(CE->getArg(I));
+          record(Other, EventKind::Assign, CE->getBeginLoc());
+        }
+  }
+  Target T = W.resolve(Object);
+  if (!T || !T.Model)
+    return;
+  W.markHandled(Object);
+  M = T.Model;
+  auto It = M->Methods.find(MethodName);
+  if (It == M->Methods.end())
+    return;
+  std::optional<EventKind> K = toEvent(It->second);
+  if (!K)
+    return;
+  const std::string Id = T.Id;
+  bool Operator = isa<CXXOperatorCallExpr>(CE);
+  unsigned FirstArg = Operator ? 1 : 0;
+  auto Arg = [&](unsigned I) -> const Expr * {
+    return FirstArg + I < CE->getNumArgs() ? strip(CE->getArg(FirstArg + I))
+                                           : nullptr;
+  };
+  unsigned Extra = 0;
+  if (*K == EventKind::Assign && Operator && Arg(0)) {
+    // `s_ = s_ + x` assigns, but it grows; `v_ = {}` empties it.
+    if (mentions(Arg(0), Id))
+      K = EventKind::Grow;
+    else if (isEmptyBraces(Arg(0)))
+      K = EventKind::Clear;
+  } else if (*K == EventKind::Resize && Arg(0)) {
+    // resize(0) empties it; resize(kConstant) fills it to a fixed size.
+    Expr::EvalResult R;
+    if (!Arg(0)->isValueDependent() && Arg(0)->EvaluateAsInt(R, W.Ctx)) {
+      if (R.Val.getInt() == 0)
+        K = EventKind::Clear;
+      else
+        Extra |= ConstantLoop;
+    }
+  } else if (*K == EventKind::Erase && Arg(0) && Arg(1)) {
+    // erase(v.begin(), v.end()) empties it.
+    if (isWholeRange(Arg(0), Arg(1), Id))
+      K = EventKind::Clear;
+  }
+  if ((*K == EventKind::Grow || *K == EventKind::Lookup) && M->Associative) {
+    if (Arg(0) && fromInput(Arg(0)))
+      Extra |= KeyFromInput;
+    if (*K == EventKind::Grow && !Operator && W.resultUsed())
+      Extra |= MemoFill; // `auto [it, fresh] = cache_.try_emplace(k)`
+  }
+  int Index = record(T, *K, CE->getBeginLoc(), Extra);
+  if (Index >= 0 && *K == EventKind::Grow && Operator && M->Associative &&
+      !T.Element)
+    Subscripts[CE] = Index;
+  if (Index >= 0 && *K == EventKind::Clear &&
+      It->second == ContainerEffect::Clear && !Operator && !T.Element)
+    W.Out.Events[Index].Fix = swapWithEmpty(CE, Object, T);
+}
+
+/// `q_.pop_front()` in a class template nothing instantiates: the call's
+/// callee is unresolved, so the method is matched by name against the
+/// container's model.
+void EntityCollector::dependentMethodCall(const CallExpr *CE) {
+  const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+  const Expr *Base = nullptr;
+  std::string Name;
+  if (const auto *DME = dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
+    if (!DME->isImplicitAccess())
+      Base = DME->getBase();
+    Name = DME->getMember().getAsString();
+  } else if (const auto *UME = dyn_cast<UnresolvedMemberExpr>(Callee)) {
+    if (!UME->isImplicitAccess())
+      Base = UME->getBase();
+    Name = UME->getMemberName().getAsString();
+  }
+  if (!Base || Name.empty())
+    return;
+  Target T = W.resolve(Base);
+  if (!T || !T.Model)
+    return;
+  auto It = T.Model->Methods.find(Name);
+  if (It == T.Model->Methods.end())
+    return;
+  std::optional<EventKind> K = toEvent(It->second);
+  if (!K)
+    return;
+  W.markHandled(Base);
+  unsigned Extra = FromPattern;
+  if ((*K == EventKind::Grow || *K == EventKind::Lookup) &&
+      T.Model->Associative && CE->getNumArgs() > 0 && fromInput(CE->getArg(0)))
+    Extra |= KeyFromInput;
+  record(T, *K, CE->getBeginLoc(), Extra);
+}
+
+void EntityCollector::containerFunctionCall(const CallExpr *CE,
+                                            const FunctionDecl *Callee,
+                                            llvm::SmallVectorImpl<bool> &Done) {
+  if (W.Rules.ContainerFunctions.empty())
+    return;
+  std::string Name = qualifiedName(Callee);
+  for (const ContainerFunction &CF : W.Rules.ContainerFunctions) {
+    if (!CF.Name.matches(Name))
+      continue;
+    for (unsigned A : CF.Args) {
+      if (A >= CE->getNumArgs())
+        continue;
+      Done[A] = true;
+      Target T = W.resolve(CE->getArg(A));
+      if (!T)
+        continue;
+      W.markHandled(CE->getArg(A));
+      if (std::optional<EventKind> K = toEvent(CF.Effect))
+        record(T, *K, CE->getBeginLoc());
+    }
+  }
+}
+
+/// A container handed to a function by non-const reference or pointer: what
+/// the callee does to its parameter happens to the container.
+void EntityCollector::passArgument(const Expr *Arg, QualType ParamType,
+                                   const FunctionDecl *Callee,
+                                   unsigned ParamIndex, SourceLocation At) {
+  Target T = W.resolve(Arg);
+  if (!T)
+    return;
+  W.markHandled(Arg);
+  if (ParamType.isNull() || !isNonConstRefOrPtr(ParamType))
+    return; // by value or const: a read
+  if (!Callee) {
+    record(T, EventKind::Escape, At);
+    return;
+  }
+  Flow F;
+  F.From = T.Id;
+  F.Callee = W.functionId(Callee);
+  F.Param = ParamIndex;
+  F.At = W.Locs.make(At);
+  F.Function = W.currentFunction();
+  F.Flags = siteFlags(T.Id) | (T.Element ? OnElement : 0u);
+  F.Scopes = scopes(T.Id);
+  W.Out.Flows.push_back(std::move(F));
+}
+
+/// `buf_.clear()` -> `decltype(buf_)().swap(buf_)`: empties it and gives its
+/// capacity back, whatever the implementation does with shrink_to_fit. Only
+/// where the object is named directly (an alias would make decltype a
+/// reference) and no macro is involved.
+std::vector<Replacement> EntityCollector::swapWithEmpty(const CallExpr *CE,
+                                                        const Expr *Object,
+                                                        const Target &T) {
+  const Expr *O = strip(Object);
+  const ValueDecl *Named = nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(O))
+    Named = ME->getMemberDecl();
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(O))
+    Named = DRE->getDecl();
+  const ValueDecl *D = T.Decl;
+  if (!D || Named != D || isa<ParmVarDecl>(D) ||
+      D->getType()->isReferenceType() || !W.modelForType(D->getType()))
+    return {};
+  SourceLocation Begin = CE->getBeginLoc(), Last = CE->getEndLoc();
+  if (Begin.isMacroID() || Last.isMacroID() || O->getBeginLoc().isMacroID())
+    return {};
+  const LangOptions &LO = W.Ctx.getLangOpts();
+  std::string Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(O->getSourceRange()),
+                           W.SM, LO)
+          .str();
+  SourceLocation End = Lexer::getLocForEndOfToken(Last, 0, W.SM, LO);
+  if (Text.empty() || End.isInvalid())
+    return {};
+  return {Replacement{W.Locs.make(Begin), W.Locs.make(End),
+                      "decltype(" + Text + ")().swap(" + Text + ")"}};
+}
+
+/// `begin()`/`end()` of the same container, in that order.
+bool EntityCollector::isWholeRange(const Expr *First, const Expr *Last,
+                                   const std::string &Id) {
+  auto Ends = [&](const Expr *E, llvm::StringRef Name) {
+    // iterator -> const_iterator is a converting constructor.
+    while (const auto *CCE = dyn_cast<CXXConstructExpr>(E)) {
+      if (CCE->getNumArgs() != 1)
+        return false;
+      E = strip(CCE->getArg(0));
+    }
+    const auto *MCE = dyn_cast<CXXMemberCallExpr>(E);
+    if (!MCE || !MCE->getMethodDecl() ||
+        MCE->getMethodDecl()->getName() != Name)
+      return false;
+    return isEntity(W.resolve(MCE->getImplicitObjectArgument()), Id);
+  };
+  return (Ends(First, "begin") || Ends(First, "cbegin")) &&
+         (Ends(Last, "end") || Ends(Last, "cend"));
+}
+
+bool EntityCollector::mentions(const Stmt *S, const std::string &Id) {
+  if (!S || Id.empty())
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (isa<DeclRefExpr>(E) || isa<MemberExpr>(E))
+      if (W.resolve(E).Id == Id)
+        return true;
+  for (const Stmt *C : S->children())
+    if (mentions(C, Id))
+      return true;
+  return false;
+}
+
+/// Does \p E depend on the enclosing function's input (its parameters or the
+/// object it is called on)?
+bool EntityCollector::fromInput(const Stmt *E, unsigned Depth) const {
+  if (!E || W.Fns.empty() || Depth > 4)
+    return false;
+  if (isa<CXXThisExpr>(E))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+      return P->getDeclContext() == W.Fns.back() ||
+             isa<CXXMethodDecl>(P->getDeclContext()); // lambda parameters
+    // A key computed into a local first: `auto key = dir + "/" + file;`.
+    if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (V->hasLocalStorage() && V->getInit())
+        return fromInput(V->getInit(), Depth + 1);
+  }
+  for (const Stmt *C : E->children())
+    if (fromInput(C, Depth))
+      return true;
+  return false;
+}
+
+//===-- Where a growth happens --------------------------------------------===//
+
+/// Flags for an event at the top of the statement stack. With \p GrowthOf
+/// set, also looks for a size check on the path that bounds that entity.
+unsigned EntityCollector::siteFlags(const std::string &GrowthOf,
+                                    std::vector<std::string> *GuardCalls) {
+  unsigned Flags = 0;
+  bool Lambda = W.insideLambda();
+  if (Lambda)
+    Flags |= InLambda;
+  if (!W.Fns.empty() && !Lambda) {
+    if (isa<CXXConstructorDecl>(W.Fns.back()))
+      Flags |= InConstructor;
+    if (isa<CXXDestructorDecl>(W.Fns.back()))
+      Flags |= InDestructor;
+  }
+  if (GrowthOf.empty())
+    return Flags;
+  bool AnyLoop = false, AllConstant = true;
+  const auto &Stmts = W.Stmts;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+    if (isa<LambdaExpr>(Parent))
+      break;
+    if (const Stmt *Body = loopBody(Parent); Body && Body == Child) {
+      AnyLoop = true;
+      AllConstant &= W.constantTripCount(Parent);
+      if (const Expr *Cond = loopCondition(Parent))
+        if (readsSize(Cond, GrowthOf, 0))
+          Flags |= SizeGuarded;
+    }
+    if (const auto *If = dyn_cast<IfStmt>(Parent))
+      if (Child == If->getThen() || Child == If->getElse()) {
+        if (readsSize(If->getCond(), GrowthOf, 0) ||
+            backpressure(If->getCond(), 0))
+          Flags |= SizeGuarded;
+        else if (GuardCalls)
+          guardCalls(If->getCond(), *GuardCalls);
+      }
+    if (const auto *CO = dyn_cast<ConditionalOperator>(Parent))
+      if (Child != CO->getCond() && readsSize(CO->getCond(), GrowthOf, 0))
+        Flags |= SizeGuarded;
+    if (const auto *CS = dyn_cast<CompoundStmt>(Parent))
+      for (const Stmt *Before : CS->body()) {
+        if (Before == Child)
+          break;
+        if (boundsLater(Before, GrowthOf))
+          Flags |= SizeGuarded;
+        else if (const auto *If = dyn_cast<IfStmt>(Before);
+                 If && GuardCalls &&
+                 (exits(If->getThen()) || exits(If->getElse())))
+          guardCalls(If->getCond(), *GuardCalls);
+      }
+  }
+  if (AnyLoop)
+    Flags |= InLoop;
+  if (AnyLoop && AllConstant)
+    Flags |= ConstantLoop;
+  return Flags;
+}
+
+/// The conditional statements around the top of the statement stack,
+/// outermost first, up to the function or lambda boundary.
+std::vector<Scope> EntityCollector::scopes(const std::string &Id) {
+  std::vector<Scope> Out;
+  const auto &Stmts = W.Stmts;
+  for (size_t I = 1; I < Stmts.size(); ++I) {
+    const Stmt *Parent = Stmts[I - 1], *Child = Stmts[I];
+    if (isa<LambdaExpr>(Parent)) {
+      Out.clear();
+      continue;
+    }
+    const Expr *Cond = nullptr;
+    bool Conditional = false;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      Conditional = Child == If->getThen() || Child == If->getElse();
+      Cond = If->getCond();
+    } else if (const auto *Sw = dyn_cast<SwitchStmt>(Parent)) {
+      Conditional = Child == Sw->getBody();
+      Cond = Sw->getCond();
+    } else if (const auto *CO = dyn_cast<ConditionalOperator>(Parent)) {
+      Conditional = Child != CO->getCond();
+      Cond = CO->getCond();
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+      Conditional = BO->isLogicalOp() && Child == BO->getRHS();
+      Cond = BO->getLHS();
+    } else if (const Stmt *Body = loopBody(Parent)) {
+      Conditional = Child == Body;
+      Cond = loopCondition(Parent);
+    }
+    if (Conditional)
+      Out.push_back({W.Locs.make(Parent->getBeginLoc()),
+                     Cond && readsSize(Cond, Id, 0)});
+  }
+  return Out;
+}
+
+/// User functions called in a guard condition that this TU could not show
+/// to read the size: whether one of them does, through any call chain, is
+/// decided when the whole program is known.
+void EntityCollector::guardCalls(const Stmt *S, std::vector<std::string> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      if (!W.inSystemHeader(Callee->getLocation()))
+        Out.push_back(W.functionId(Callee));
+  for (const Stmt *C : S->children())
+    guardCalls(C, Out);
+}
+
+/// An earlier statement that bounds what follows: a size check that drops
+/// (returns, throws, breaks), a loop on the size (wait or evict until there
+/// is room), or a wait whose predicate reads the size.
+bool EntityCollector::boundsLater(const Stmt *S, const std::string &Id) {
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    bool Drops = exits(If->getThen()) || exits(If->getElse());
+    if (readsSize(If->getCond(), Id, 0) &&
+        (Drops || evicts(If->getThen(), Id) || evicts(If->getElse(), Id)))
+      return true;
+    // `if (!slots_.try_acquire()) return false;`
+    if (Drops && backpressure(If->getCond(), 0))
+      return true;
+  }
+  // `slots_.acquire();` waits for room.
+  if (backpressure(S, 0))
+    return true;
+  // `wait_for_room(lk);`: a helper that waits (or loops) on the size.
+  if (helperBlocksOnSize(S, Id, 0))
+    return true;
+  if (const Expr *Cond = loopCondition(S))
+    return readsSize(Cond, Id, 0);
+  return waitsOnSize(S, Id);
+}
+
+bool EntityCollector::helperBlocksOnSize(const Stmt *S, const std::string &Id,
+                                         unsigned Depth) {
+  if (!S || isa<LambdaExpr>(S) || Depth > 1)
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      if (!W.inSystemHeader(Callee->getLocation()))
+        if (const FunctionDecl *Def = Callee->getDefinition())
+          if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody()))
+            for (const Stmt *Inner : Body->body()) {
+              if (waitsOnSize(Inner, Id))
+                return true;
+              if (const Expr *Cond = loopCondition(Inner))
+                if (readsSize(Cond, Id, 0))
+                  return true;
+              if (helperBlocksOnSize(Inner, Id, Depth + 1))
+                return true;
+            }
+  for (const Stmt *C : S->children())
+    if (helperBlocksOnSize(C, Id, Depth))
+      return true;
+  return false;
+}
+
+bool EntityCollector::waitsOnSize(const Stmt *S, const std::string &Id) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    for (const Expr *A : CE->arguments())
+      if (const auto *L = dyn_cast<LambdaExpr>(strip(A)))
+        if (readsSize(L->getBody(), Id, 0))
+          return true;
+  for (const Stmt *C : S->children())
+    if (waitsOnSize(C, Id))
+      return true;
+  return false;
+}
+
+/// Calls something the packs say waits for room or fails when a capacity is
+/// used up (a semaphore's acquire), directly or in a helper it calls.
+bool EntityCollector::backpressure(const Stmt *S, unsigned Depth) {
+  if (!S || isa<LambdaExpr>(S) || W.Rules.Backpressure.empty())
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+      if (findFirst(W.Rules.Backpressure, qualifiedName(Callee)))
+        return true;
+      if (Depth < 2 && !W.inSystemHeader(Callee->getLocation()))
+        if (const FunctionDecl *Def = Callee->getDefinition())
+          if (Def->hasBody() && backpressure(Def->getBody(), Depth + 1))
+            return true;
+    }
+  for (const Stmt *C : S->children())
+    if (backpressure(C, Depth))
+      return true;
+  return false;
+}
+
+/// Removes from the container (drop-oldest when full).
+bool EntityCollector::evicts(const Stmt *S, const std::string &Id) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(S))
+    if (Target T = W.resolve(MCE->getImplicitObjectArgument());
+        isEntity(T, Id) && T.Model) {
+      auto It = T.Model->Methods.find(MCE->getMethodDecl()->getNameAsString());
+      if (It != T.Model->Methods.end() &&
+          (It->second == ContainerEffect::Pop ||
+           It->second == ContainerEffect::Erase ||
+           It->second == ContainerEffect::Clear))
+        return true;
+    }
+  for (const Stmt *C : S->children())
+    if (evicts(C, Id))
+      return true;
+  return false;
+}
+
+/// Does \p S read the size of entity \p Id, directly or through a function
+/// it calls (`if (full()) return;`)?
+bool EntityCollector::readsSize(const Stmt *S, const std::string &Id,
+                                unsigned Depth) {
+  if (!S)
+    return false;
+  if (const auto *CE = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+      if (Target T = W.resolve(MCE->getImplicitObjectArgument());
+          isEntity(T, Id) && T.Model) {
+        auto It =
+            T.Model->Methods.find(MCE->getMethodDecl()->getNameAsString());
+        if (It != T.Model->Methods.end() && It->second == ContainerEffect::Size)
+          return true;
+      }
+    } else if (Callee) {
+      std::string Name = qualifiedName(Callee);
+      for (const ContainerFunction &CF : W.Rules.ContainerFunctions)
+        if (CF.Effect == ContainerEffect::Size && CF.Name.matches(Name))
+          for (unsigned A : CF.Args)
+            if (A < CE->getNumArgs() && isEntity(W.resolve(CE->getArg(A)), Id))
+              return true;
+    }
+    if (Callee && Depth < 2 && !W.inSystemHeader(Callee->getLocation()))
+      if (const FunctionDecl *Def = Callee->getDefinition())
+        if (Def->hasBody()) {
+          auto Key = std::make_pair(Def, Id);
+          auto It = SizeReaders.find(Key);
+          if (It != SizeReaders.end()) {
+            if (It->second)
+              return true;
+          } else {
+            SizeReaders[Key] = false; // cuts recursion
+            bool R = readsSize(Def->getBody(), Id, Depth + 1);
+            SizeReaders[Key] = R;
+            if (R)
+              return true;
+          }
+        }
+  }
+  for (const Stmt *C : S->children())
+    if (readsSize(C, Id, Depth))
+      return true;
+  return false;
+}
+
+} // namespace facts
+} // namespace memlint

@@ -1,0 +1,81 @@
+//===- EntityCollector.h - long-lived containers and what touches them ----===//
+//
+// For every long-lived container the user code touches, how it is touched
+// (grown, erased, popped, cleared, looked up, handed to a helper, escaped)
+// and where: in a constructor, behind a size check, in a constant loop.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEMLINT_CHECKS_FACTS_ENTITYCOLLECTOR_H
+#define MEMLINT_CHECKS_FACTS_ENTITYCOLLECTOR_H
+
+#include "Walk.h"
+
+namespace memlint {
+namespace facts {
+
+class EntityCollector {
+public:
+  explicit EntityCollector(WalkContext &W) : W(W) {}
+
+  void varDecl(const clang::VarDecl *VD);
+  /// After a variable's initializer was walked.
+  void varDeclDone(const clang::VarDecl *VD);
+  /// After an if statement's children were walked.
+  void ifDone(const clang::IfStmt *If);
+  void call(const clang::CallExpr *CE);
+  void construct(const clang::CXXConstructExpr *CE);
+  void returnStmt(const clang::ReturnStmt *RS);
+  void addressOf(const clang::UnaryOperator *UO);
+  void lambda(const clang::LambdaExpr *LE);
+
+private:
+  WalkContext &W;
+  /// `map[key]` growths by call, and references bound to such slots.
+  llvm::DenseMap<const clang::Expr *, int> Subscripts;
+  llvm::DenseMap<const clang::VarDecl *, int> LazySlots;
+  std::map<std::pair<const clang::FunctionDecl *, std::string>, bool>
+      SizeReaders;
+
+  int record(const Target &T, EventKind K, clang::SourceLocation At,
+             unsigned ExtraFlags = 0);
+  void markLazySlotTests(const clang::Stmt *S);
+  void containerMethodCall(const clang::CallExpr *CE,
+                           const clang::CXXMethodDecl *Method,
+                           const clang::Expr *Object,
+                           llvm::SmallVectorImpl<bool> &Done);
+  void dependentMethodCall(const clang::CallExpr *CE);
+  void containerFunctionCall(const clang::CallExpr *CE,
+                             const clang::FunctionDecl *Callee,
+                             llvm::SmallVectorImpl<bool> &Done);
+  void passArgument(const clang::Expr *Arg, clang::QualType ParamType,
+                    const clang::FunctionDecl *Callee, unsigned ParamIndex,
+                    clang::SourceLocation At);
+  std::vector<Replacement> swapWithEmpty(const clang::CallExpr *CE,
+                                         const clang::Expr *Object,
+                                         const Target &T);
+  bool isWholeRange(const clang::Expr *First, const clang::Expr *Last,
+                    const std::string &Id);
+  bool mentions(const clang::Stmt *S, const std::string &Id);
+  bool fromInput(const clang::Stmt *E, unsigned Depth = 0) const;
+
+  unsigned siteFlags(const std::string &GrowthOf,
+                     std::vector<std::string> *GuardCalls = nullptr);
+  std::vector<Scope> scopes(const std::string &Id);
+  void guardCalls(const clang::Stmt *S, std::vector<std::string> &Out);
+  bool boundsLater(const clang::Stmt *S, const std::string &Id);
+  bool helperBlocksOnSize(const clang::Stmt *S, const std::string &Id,
+                          unsigned Depth);
+  bool waitsOnSize(const clang::Stmt *S, const std::string &Id);
+  bool backpressure(const clang::Stmt *S, unsigned Depth);
+  bool evicts(const clang::Stmt *S, const std::string &Id);
+  bool readsSize(const clang::Stmt *S, const std::string &Id, unsigned Depth);
+  /// Is \p T the whole entity \p Id (not an element of it)?
+  static bool isEntity(const Target &T, const std::string &Id) {
+    return T && !T.Element && T.Id == Id;
+  }
+};
+
+} // namespace facts
+} // namespace memlint
+
+#endif

@@ -1,0 +1,305 @@
+//===- Facts.h - what one translation unit tells about the program --------===//
+//
+// Entity rules ("this member only ever grows") and the rules that follow
+// calls ("this loop runs a query through a repository interface") are
+// statements about a whole program: the erase may sit in another .cpp file,
+// the query in an override compiled elsewhere. So a translation unit only
+// records facts, keyed by stable ids (USRs), and verdicts are made once
+// every TU has been seen (the CLI) or when the one TU is a closed world for
+// what is judged (the clang-tidy plugin).
+//
+// Two kinds of facts:
+//  - about long-lived entities (containers): what touches them, where, and
+//    where instances of their classes live; ownership between classes;
+//  - per-function summaries: what each function is (virtual, a
+//    constructor, a lambda), whom it calls and from which loop, what it
+//    returns a reference to, which callables flow into which holders, and
+//    what it does besides touching containers (runs a query).
+// The merge step (program/) builds the call graph from the summaries and
+// propagates effects over it.
+//
+// Facts are plain data and serialize to JSON, so they can cross a process
+// boundary, be cached and be sharded.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEMLINT_CHECKS_FACTS_H
+#define MEMLINT_CHECKS_FACTS_H
+
+#include "Finding.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace llvm::json {
+class Array;
+class Value;
+} // namespace llvm::json
+
+namespace memlint {
+
+//===-- Entities and their events -----------------------------------------===//
+
+enum class EntityKind {
+  Field,       // non-static data member
+  StaticField, // static data member
+  Global,      // namespace-scope variable
+  StaticLocal, // function-local static or thread_local
+  Param,       // a function parameter referring to a container (helpers)
+  Return,      // what a function returns a reference or pointer to
+  Capture,     // a container a lambda owns (an init-capture, or the pointee
+               // of a captured shared_ptr)
+  MemberPtr,   // what a pointer to data member of some class and type names
+};
+
+struct Entity {
+  /// USR; parameters "<function USR>#<index>"; returns "<function USR>#ret";
+  /// member pointers "mptr:<class USR>:<type>"; captured pointees
+  /// "<variable id>#pointee".
+  std::string Id;
+  std::string Name; // display name: "Service::items_", "app::g_log"
+  EntityKind Kind = EntityKind::Field;
+  Loc Decl;
+  std::string Container;   // id of the container model
+  bool Contiguous = false; // capacity outlives clear()
+  bool FiniteKey = false;  // keyed by an enum or bool
+  bool PinsKeys = false;   // keyed by pointers: entries keep their keys alive
+  bool Concurrent = false; // its class also holds a lock or condition variable
+  std::string OwnerClass;  // fields: USR of the declaring class
+  std::string OwnerName;   // fields: "Service"
+  /// Captures: the lambdas (function ids) that own it. It lives as long as
+  /// one of them is stored somewhere long-lived.
+  std::vector<std::string> Lambdas;
+  /// Closed world: AlwaysClosed entities are judged from any set of TUs
+  /// (internal linkage, static locals, classes only the main file sees).
+  /// Otherwise the entity is closed once every function in Reachers has been
+  /// seen defined; OpenAccess (public members of header classes, external
+  /// globals declared in headers) is closed only when the user assumes it.
+  bool AlwaysClosed = false;
+  bool OpenAccess = false;
+  std::vector<std::string> Reachers;
+
+  /// Stands for something else (a parameter, a return, a member pointer):
+  /// never judged on its own; its events become those of what it stands for.
+  bool isProxy() const {
+    return Kind == EntityKind::Param || Kind == EntityKind::Return ||
+           Kind == EntityKind::MemberPtr;
+  }
+};
+
+enum class EventKind {
+  Grow, Erase, Pop, Clear, Resize, Assign, Consume, Reserve, Release, Lookup,
+  Size,
+  Escape, // handed to code whose effect is unknown (conservatively a bound)
+};
+
+/// Flags describing where an event (or a call) happens.
+enum EventFlag : unsigned {
+  InConstructor = 1u << 0, // inside a constructor
+  InDestructor = 1u << 1,  // inside a destructor
+  SizeGuarded = 1u << 2,   // a size check on the path bounds it
+  ConstantLoop = 1u << 3,  // only inside loops with a constant trip count
+  InLoop = 1u << 4,        // inside some loop
+  MemoFill = 1u << 5,      // an insertion whose result is tested (try_emplace,
+                           // a lazily filled operator[] slot)
+  KeyFromInput = 1u << 6,  // the key depends on the function's parameters
+  InLambda = 1u << 7,      // inside a lambda (runs later, elsewhere)
+  FromPattern = 1u << 8,   // seen only in an uninstantiated template, by name
+  OnElement = 1u << 9,     // acts on an element of the entity
+                           // (`by_key_[k].push_back(x)` grows `by_key_`)
+};
+
+/// A conditional statement an event is nested in (innermost last): an if or
+/// switch branch, a loop body, a ?: arm. Used to tell "on every path after
+/// X" from "only when something else holds".
+struct Scope {
+  Loc At;                 // the conditional statement
+  bool ReadsSize = false; // its condition reads the entity's size/capacity
+};
+
+struct Event {
+  std::string Entity;
+  EventKind Kind = EventKind::Grow;
+  Loc At;
+  std::string Function; // USR of the enclosing function ("" at file scope)
+  unsigned Flags = 0;
+  std::vector<Scope> Scopes; // recorded for events other than growth
+  /// Growth: functions whose result guards this growth (`if (full())
+  /// return;`) and whose bodies this TU does not show; it is size-guarded
+  /// if one of them reads the container's size, through any call chain.
+  std::vector<std::string> GuardCalls;
+  /// A safe rewrite of this event's expression, for a rule that reports at
+  /// it (capacity-retention: the clear() becomes a swap with an empty one).
+  std::vector<Replacement> Fix;
+};
+
+/// A container reaches a helper's parameter: effects on the parameter are
+/// effects on the container, located at the call. A virtual callee stands
+/// for every override of it.
+struct Flow {
+  std::string From;     // entity id
+  std::string Callee;   // USR of the called function
+  unsigned Param = 0;   // parameter index
+  Loc At;               // the call
+  std::string Function; // caller USR
+  unsigned Flags = 0;   // EventFlag of the call site
+  std::vector<Scope> Scopes; // conditionals around the call
+};
+
+/// Events on From are events on To: a function returns a reference to To
+/// ("<fn>#ret" -> field), a member pointer of some class and type may name
+/// To ("mptr:..." -> field).
+struct Alias {
+  std::string From, To;
+};
+
+//===-- Lifetimes and ownership -------------------------------------------===//
+
+enum class InstanceKind { Local, Static, Heap, MemberOf };
+
+/// Where instances of a class live (decides if its members are long-lived).
+struct Instance {
+  std::string Class;
+  InstanceKind Kind = InstanceKind::Local;
+  std::string Owner; // MemberOf: the enclosing class
+};
+
+enum class OwnKind {
+  Value,    // a member or base subobject (exact type)
+  Unique,   // unique ownership (unique_ptr-like)
+  Shared,   // shared ownership (shared_ptr-like), possibly inside a container
+  Callback, // a stored callable that captured shared ownership
+};
+
+/// A record owns instances of another record through one of its fields (or a
+/// base). The shared-ptr-cycle rule looks for cycles in these edges.
+struct OwnEdge {
+  std::string From, To;         // record ids (specializations keep their args)
+  std::string FromName, ToName; // display names
+  std::string Field;            // field name ("" for a base)
+  OwnKind Kind = OwnKind::Value;
+  bool Collection = false;      // many (a container of them) rather than one
+  Loc At;                       // the field (or the assignment of a callback)
+};
+
+/// Derived is a subclass of Base: a pointer to Base may hold a Derived.
+struct Subclass {
+  std::string Derived, Base;
+};
+
+//===-- Function summaries ------------------------------------------------===//
+
+enum FunctionTrait : unsigned {
+  FnDefined = 1u << 0,     // its body was seen
+  FnVirtual = 1u << 1,
+  FnConstructor = 1u << 2,
+  FnDestructor = 1u << 3,
+  FnMain = 1u << 4,
+  FnLambda = 1u << 5,      // a lambda's call operator
+  FnCallable = 1u << 6,    // a callable value that is not a function: the
+                           // result of std::bind (its id is "bind@<loc>")
+  FnPublic = 1u << 7,      // callable from outside the project: externally
+                           // visible and declared in a header
+  FnStaticInit = 1u << 8,  // the initializer of a global or static member
+};
+
+struct Function {
+  std::string Id;   // USR of the pattern
+  std::string Name; // "Service::add", "a lambda in 'Service::start'"
+  Loc At;
+  unsigned Traits = 0;
+  std::string Class;                  // methods: the class's USR
+  std::vector<std::string> Overrides; // methods it directly overrides
+  /// Callables only: classes the callable keeps alive by shared ownership
+  /// (a capture or bound argument of type shared_ptr<T>: T's USR), and
+  /// their display names, in the same order.
+  std::vector<std::string> SharedCaptures, SharedCaptureNames;
+};
+
+enum class CallKind {
+  Direct,   // Callee is the function called
+  Virtual,  // Callee is the method named; every override may run
+  Indirect, // Callee is a holder id: whatever callable flowed into it runs
+};
+
+/// A call from one function to another, or through a callable holder.
+struct Call {
+  std::string Caller;
+  std::string Callee;
+  CallKind Kind = CallKind::Direct;
+  Loc At;
+  unsigned Flags = 0; // EventFlag bits of the call site (InLoop, ...)
+  /// The innermost loop around the call whose trip count is not a
+  /// constant; invalid when there is none.
+  Loc Loop;
+  /// Query-in-loop: the loop walks a collection (not a retry or a poll) and
+  /// does not stop on the call's result; What names it ("each element of
+  /// 'skus'"). Empty when the loop is not such a loop.
+  std::string CollectionLoop;
+};
+
+/// A callable flows into a holder: a std::function field or variable, a
+/// container of callables, a parameter of a function that stores it, a
+/// library object that holds a handler until it completes.
+struct CallableFlow {
+  std::string From; // "fn:<function id>" for a callable value, else a holder
+  std::string To;   // holder id: a field or variable USR, "<fn>#<index>"
+  /// The class a field holder belongs to ("" otherwise), for ownership.
+  std::string ToClass, ToClassName, ToField;
+  bool ToStatic = false; // the holder is a global or static variable
+  Loc At;
+};
+
+/// Something a function does that is not about a container.
+enum class EffectKind {
+  Query, // runs a database query (a `queries` entry of the packs)
+};
+
+struct Effect {
+  std::string Function;
+  EffectKind Kind = EffectKind::Query;
+  std::string Api; // "sqlite3_prepare_v2"
+  Loc At;
+  /// Query: the caller's parameter that carries the SQL text, or -1.
+  int SqlParam = -1;
+};
+
+struct Facts {
+  std::map<std::string, Entity> Entities;
+  std::vector<Event> Events;
+  std::vector<Flow> Flows;
+  std::vector<Alias> Aliases;
+  std::vector<Instance> Instances;
+  std::vector<OwnEdge> Edges;
+  std::vector<Subclass> Subclasses;
+  std::map<std::string, Function> Functions;
+  std::vector<Call> Calls;
+  std::vector<CallableFlow> Callables;
+  std::vector<Effect> Effects;
+
+  bool defined(const std::string &FunctionId) const {
+    auto It = Functions.find(FunctionId);
+    return It != Functions.end() && (It->second.Traits & FnDefined);
+  }
+
+  /// Adds \p Other (another TU's facts). Call normalize() after the last
+  /// merge; the result then does not depend on the merge order.
+  void merge(const Facts &Other);
+  /// Sorts and dedupes every list; drops events seen only by name in an
+  /// uninstantiated template when an instantiation reported the same one.
+  void normalize();
+};
+
+llvm::json::Value toJSON(const Facts &F);
+llvm::json::Array replacementsToJSON(const std::vector<Replacement> &Fix);
+bool replacementsFromJSON(const llvm::json::Array *A,
+                          std::vector<Replacement> &Out);
+bool fromJSON(const llvm::json::Value &V, Facts &F, std::string &Error);
+
+const char *toString(EventKind K);
+const char *toString(EntityKind K);
+
+} // namespace memlint
+
+#endif

@@ -1,0 +1,498 @@
+//===- SummaryCollector.cpp - calls, callables, returns, queries ----------===//
+#include "SummaryCollector.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace memlint {
+namespace facts {
+
+//===-- Functions ---------------------------------------------------------===//
+
+void SummaryCollector::function(const FunctionDecl *FD) {
+  if (!(FD->doesThisDeclarationHaveABody() || FD->isDefaulted() ||
+        FD->isDeleted())) {
+    W.functionId(FD); // declared: its overrides still count
+    return;
+  }
+  const std::string &Id = W.functionId(FD);
+  W.Out.Functions[Id].Traits |= FnDefined;
+  // `Event(std::function<void()> fn) : fn_(std::move(fn)) {}`: the
+  // parameter flows into the field.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (I->isMemberInitializer() && I->getInit() &&
+          callableType(I->getMember()->getType())) {
+        // The walk has not reached the initializers yet: name the function.
+        W.Fns.push_back(FD);
+        std::string From = valueOf(I->getInit());
+        W.Fns.pop_back();
+        flow(From, stableId(patternOf(I->getMember())), I->getMember(),
+             I->getSourceLocation());
+      }
+}
+
+void SummaryCollector::lambda(const LambdaExpr *LE) {
+  Function &F = W.Out.Functions[W.lambdaId(LE)];
+  for (const LambdaCapture &C : LE->captures()) {
+    if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
+      continue;
+    if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
+      addSharedCapture(F, V->getType());
+  }
+}
+
+void SummaryCollector::addSharedCapture(Function &F, QualType T) {
+  const CXXRecordDecl *RD = T.getCanonicalType()->getAsCXXRecordDecl();
+  if (!RD || W.pointerKind(RD) != PointerKind::Shared)
+    return;
+  QualType Target = WalkContext::firstTypeArg(RD);
+  const CXXRecordDecl *TR =
+      Target.isNull() ? nullptr : Target->getAsCXXRecordDecl();
+  if (!TR || W.inSystemHeader(TR->getLocation()))
+    return;
+  F.SharedCaptures.push_back(stableId(TR));
+  F.SharedCaptureNames.push_back(W.recordName(TR));
+}
+
+//===-- Where a call sits -------------------------------------------------===//
+
+unsigned SummaryCollector::siteFlags(Loc *Loop) {
+  unsigned Flags = 0;
+  bool Lambda = W.insideLambda();
+  if (Lambda)
+    Flags |= InLambda;
+  if (!W.Fns.empty() && !Lambda) {
+    if (isa<CXXConstructorDecl>(W.Fns.back()))
+      Flags |= InConstructor;
+    if (isa<CXXDestructorDecl>(W.Fns.back()))
+      Flags |= InDestructor;
+  }
+  std::vector<const Stmt *> Loops = W.loopsAround();
+  if (!Loops.empty()) {
+    Flags |= InLoop;
+    bool AllConstant = true;
+    for (const Stmt *L : Loops)
+      if (!W.constantTripCount(L)) {
+        AllConstant = false;
+        if (Loop && !Loop->valid())
+          *Loop = W.Locs.make(L->getBeginLoc());
+      }
+    if (AllConstant)
+      Flags |= ConstantLoop;
+  }
+  return Flags;
+}
+
+void SummaryCollector::addCall(const std::string &Callee, CallKind Kind,
+                               SourceLocation At) {
+  if (Callee.empty())
+    return;
+  Call C;
+  C.Caller = W.currentFunction();
+  C.Callee = Callee;
+  C.Kind = Kind;
+  C.At = W.Locs.make(At);
+  C.Flags = siteFlags(&C.Loop);
+  W.Out.Calls.push_back(std::move(C));
+}
+
+//===-- Callables ---------------------------------------------------------===//
+
+/// Can a value of this type hold a callable: a std::function-like wrapper,
+/// a function pointer, a closure, a container of those, or a template
+/// parameter?
+bool SummaryCollector::callableType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isDependentType())
+    return T->isTemplateTypeParmType();
+  if (T->isFunctionPointerType() || T->isFunctionType())
+    return true;
+  if (WalkContext::isCallableWrapper(T))
+    return true;
+  if (const CXXRecordDecl *RD = T.getCanonicalType()->getAsCXXRecordDecl()) {
+    if (RD->isLambda())
+      return true;
+    if (W.modelForType(T))
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+        for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+          if (A.getKind() == TemplateArgument::Type &&
+              (WalkContext::isCallableWrapper(A.getAsType()) ||
+               A.getAsType()->isFunctionPointerType()))
+            return true;
+  }
+  return false;
+}
+
+std::string SummaryCollector::holderOf(const Expr *E, const FieldDecl **Field,
+                                       unsigned Depth) {
+  E = strip(E);
+  if (!E || Depth > 6)
+    return "";
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const ValueDecl *M = ME->getMemberDecl();
+    if (const auto *FD = dyn_cast<FieldDecl>(M)) {
+      if (Field)
+        *Field = cast<FieldDecl>(patternOf(FD));
+      return stableId(patternOf(FD));
+    }
+    if (isa<VarDecl>(M))
+      return stableId(patternOf(M));
+    return "";
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return "";
+    if (const auto *P = dyn_cast<ParmVarDecl>(VD)) {
+      const auto *Fn = dyn_cast<FunctionDecl>(P->getDeclContext());
+      return Fn ? W.functionId(Fn) + "#" +
+                      std::to_string(P->getFunctionScopeIndex())
+                : "";
+    }
+    auto It = RangeOf.find(VD);
+    if (It != RangeOf.end())
+      return holderOf(It->second, Field, Depth + 1);
+    if (VD->hasLocalStorage() && VD->getType()->isReferenceType() &&
+        VD->getInit())
+      return holderOf(VD->getInit(), Field, Depth + 1);
+    return stableId(patternOf(VD));
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf)
+      return holderOf(UO->getSubExpr(), Field, Depth + 1);
+  // An element of a container of callables: `handlers_[k]`, `.at(k)`,
+  // `.front()`.
+  if (const auto *CE = dyn_cast<CXXOperatorCallExpr>(E))
+    if (CE->getOperator() == OO_Subscript && CE->getNumArgs() > 0)
+      return holderOf(CE->getArg(0), Field, Depth + 1);
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *MD = MCE->getMethodDecl())
+      if (MD->getName() == "at" || MD->getName() == "front" ||
+          MD->getName() == "back" || MD->getName() == "second")
+        return holderOf(MCE->getImplicitObjectArgument(), Field, Depth + 1);
+  // A function that returns a callable.
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      if (!W.inSystemHeader(Callee->getLocation()) &&
+          callableType(Callee->getReturnType()))
+        return W.functionId(Callee) + "#ret";
+  return "";
+}
+
+std::string SummaryCollector::valueOf(const Expr *E, unsigned Depth) {
+  E = strip(E);
+  if (!E || Depth > 6)
+    return "";
+  if (const auto *LE = dyn_cast<LambdaExpr>(E))
+    return "fn:" + W.lambdaId(LE);
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    // std::function from a lambda, a copy or a move of a callable.
+    if (CE->getNumArgs() >= 1)
+      return valueOf(CE->getArg(0), Depth + 1);
+    return "";
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+      return W.inSystemHeader(FD->getLocation()) ? ""
+                                                  : "fn:" + W.functionId(FD);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(UO->getSubExpr())))
+        if (const auto *FD = dyn_cast<FunctionDecl>(DRE->getDecl()))
+          return W.inSystemHeader(FD->getLocation())
+                     ? ""
+                     : "fn:" + W.functionId(FD);
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = CE->getDirectCallee()) {
+      llvm::StringRef N = Callee->getName();
+      // std::move, std::forward and friends hand the callable on.
+      if ((N == "move" || N == "forward") && CE->getNumArgs() == 1 &&
+          W.inSystemHeader(Callee->getLocation()))
+        return valueOf(CE->getArg(0), Depth + 1);
+      if (const CallableApi *A = callableApi(Callee); A && A->Kind == "bind")
+        return bindValue(CE, *A);
+    }
+  return holderOf(E, nullptr);
+}
+
+/// `std::bind(&Conn::on_timer, shared_from_this())`: a callable that calls
+/// the bound function and keeps the bound arguments alive.
+std::string SummaryCollector::bindValue(const CallExpr *CE,
+                                        const CallableApi &A) {
+  unsigned Target = A.Callable >= 0 ? static_cast<unsigned>(A.Callable) : 0;
+  if (Target >= CE->getNumArgs())
+    return "";
+  Loc At = W.Locs.make(CE->getBeginLoc());
+  std::string Id = "bind@" + At.File + ":" + std::to_string(At.Line) + ":" +
+                   std::to_string(At.Column);
+  Function &F = W.Out.Functions[Id];
+  F.Id = Id;
+  F.Name = W.Fns.empty() ? std::string("std::bind")
+                         : W.functionName(W.Fns.back());
+  F.At = At;
+  F.Traits |= FnCallable | FnDefined;
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+    if (I != Target)
+      addSharedCapture(F, CE->getArg(I)->getType());
+  std::string Called = valueOf(CE->getArg(Target));
+  if (llvm::StringRef(Called).starts_with("fn:")) {
+    Call C;
+    C.Caller = Id;
+    C.Callee = Called.substr(3);
+    C.At = At;
+    W.Out.Calls.push_back(std::move(C));
+  }
+  return "fn:" + Id;
+}
+
+void SummaryCollector::flow(const std::string &From, const std::string &To,
+                            const FieldDecl *Field, SourceLocation At) {
+  if (From.empty() || To.empty() || From == To)
+    return;
+  CallableFlow C;
+  C.From = From;
+  C.To = To;
+  if (Field)
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(Field->getParent())) {
+      C.ToClass = stableId(RD);
+      C.ToClassName = W.recordName(RD);
+      C.ToField = Field->getNameAsString();
+    }
+  C.At = W.Locs.make(At);
+  W.Out.Callables.push_back(std::move(C));
+}
+
+const CallableApi *SummaryCollector::callableApi(const FunctionDecl *FD) {
+  if (W.Rules.Callables.empty() || !FD)
+    return nullptr;
+  FD = FD->getCanonicalDecl();
+  auto It = Apis.find(FD);
+  if (It != Apis.end())
+    return It->second;
+  const CallableApi *A = findFirst(W.Rules.Callables, qualifiedName(FD));
+  Apis[FD] = A;
+  return A;
+}
+
+void SummaryCollector::arguments(const FunctionDecl *Callee,
+                                 const Expr *Object,
+                                 llvm::ArrayRef<const Expr *> Args,
+                                 SourceLocation At) {
+  if (!Callee)
+    return;
+  bool Library = W.inSystemHeader(Callee->getLocation());
+  const CallableApi *Api = callableApi(Callee);
+  if (Api && Api->Kind == "bind")
+    return;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const Expr *Arg = Args[I];
+    QualType PT = I < Callee->getNumParams()
+                      ? Callee->getParamDecl(I)->getType()
+                      : Arg->getType();
+    if (!callableType(PT) && !callableType(Arg->getType()))
+      continue;
+    std::string V = valueOf(Arg);
+    if (V.empty())
+      continue;
+    if (!Library) {
+      flow(V, W.functionId(Callee) + "#" + std::to_string(I), nullptr, At);
+      continue;
+    }
+    bool Held = Api && (Api->Callable < 0 ? I + 1 == Args.size()
+                                          : static_cast<int>(I) == Api->Callable);
+    if (!Held) {
+      // A library algorithm runs it now, as part of this call.
+      if (llvm::StringRef(V).starts_with("fn:"))
+        addCall(V.substr(3), CallKind::Direct, At);
+      continue;
+    }
+    // An async API, a timer, a signal, a thread: it runs later, and the
+    // object it is registered on holds it until then.
+    const Expr *HolderExpr = nullptr;
+    if (Api->Holder == "object")
+      HolderExpr = Object;
+    else if (Api->Holder == "arg" && Api->HolderArg >= 0 &&
+             static_cast<unsigned>(Api->HolderArg) < Args.size())
+      HolderExpr = Args[Api->HolderArg];
+    const FieldDecl *Field = nullptr;
+    std::string Holder = HolderExpr ? holderOf(HolderExpr, &Field) : "";
+    std::string Prefix = Api->Kind == "thread" ? "thread:" : "async:";
+    flow(V, Prefix + Holder, Field, At);
+  }
+}
+
+//===-- Calls -------------------------------------------------------------===//
+
+void SummaryCollector::call(const CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  const Expr *Object = nullptr;
+  llvm::SmallVector<const Expr *, 8> Args;
+  unsigned First = 0;
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+    Object = MCE->getImplicitObjectArgument();
+  } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    if (MD && !MD->isStatic() && OCE->getNumArgs() > 0) {
+      Object = OCE->getArg(0);
+      First = 1;
+    }
+  }
+  for (unsigned I = First; I < CE->getNumArgs(); ++I)
+    Args.push_back(CE->getArg(I));
+
+  if (!Callee) {
+    // A call through a function pointer.
+    if (!CE->isTypeDependent())
+      addCall(holderOf(CE->getCallee(), nullptr), CallKind::Indirect,
+              CE->getBeginLoc());
+    return;
+  }
+  bool Library = W.inSystemHeader(Callee->getLocation());
+  if (Library) {
+    query(CE, Callee);
+    if (MD && Object && MD->getOverloadedOperator() == OO_Call &&
+        callableType(Object->getType())) {
+      // `on_done_(x)`: whatever flowed into the holder runs.
+      addCall(holderOf(Object, nullptr), CallKind::Indirect, CE->getBeginLoc());
+    } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+               OCE && OCE->getOperator() == OO_Equal && Object) {
+      // `cb_ = [this] { ... };`, `handlers_[k] = std::move(h);`
+      const FieldDecl *Field = nullptr;
+      std::string To = holderOf(Object, &Field);
+      if (!To.empty() && callableType(Object->getType()) && !Args.empty())
+        flow(valueOf(Args[0]), To, Field, CE->getBeginLoc());
+    } else if (Object && MD && !Args.empty()) {
+      // `handlers_.push_back(h)` into a container of callables.
+      const FieldDecl *Field = nullptr;
+      if (callableType(strip(Object)->getType()))
+        if (const ContainerModel *M = W.modelForType(strip(Object)->getType())) {
+          auto It = M->Methods.find(MD->getNameAsString());
+          if (It != M->Methods.end() && It->second == ContainerEffect::Grow) {
+            std::string To = holderOf(Object, &Field);
+            flow(valueOf(Args.back()), To, Field, CE->getBeginLoc());
+            return;
+          }
+        }
+      arguments(Callee, Object, Args, CE->getBeginLoc());
+    } else {
+      arguments(Callee, Object, Args, CE->getBeginLoc());
+    }
+    return;
+  }
+  // A user function.
+  CallKind Kind = CallKind::Direct;
+  if (MD && MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
+      !MD->getParent()->hasAttr<FinalAttr>())
+    if (const auto *ME =
+            dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
+      if (!ME->hasQualifier())
+        Kind = CallKind::Virtual;
+  addCall(W.functionId(Callee), Kind, CE->getBeginLoc());
+  arguments(Callee, Object, Args, CE->getBeginLoc());
+}
+
+void SummaryCollector::construct(const CXXConstructExpr *CE) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor || CE->isTypeDependent())
+    return;
+  llvm::SmallVector<const Expr *, 8> Args(CE->arguments());
+  if (W.inSystemHeader(Ctor->getLocation())) {
+    // `std::thread t(fn, args...)`: a thread runs the callable.
+    if (callableApi(Ctor))
+      arguments(Ctor, nullptr, Args, CE->getBeginLoc());
+    return;
+  }
+  if (Ctor->isCopyOrMoveConstructor() && Ctor->isDefaulted())
+    return;
+  addCall(W.functionId(Ctor), CallKind::Direct, CE->getBeginLoc());
+  arguments(Ctor, nullptr, Args, CE->getBeginLoc());
+}
+
+void SummaryCollector::assign(const BinaryOperator *BO) {
+  // `handler_ = &on_event;` into a function pointer.
+  if (BO->getOpcode() != BO_Assign || !callableType(BO->getLHS()->getType()))
+    return;
+  const FieldDecl *Field = nullptr;
+  std::string To = holderOf(BO->getLHS(), &Field);
+  flow(valueOf(BO->getRHS()), To, Field, BO->getBeginLoc());
+}
+
+void SummaryCollector::varDecl(const VarDecl *VD) {
+  if (isa<ParmVarDecl>(VD) || !VD->getInit() ||
+      VD->getType()->isReferenceType() || !callableType(VD->getType()))
+    return;
+  // `auto f = [..] {..};`, `static std::function<int(int)> memo = [..]..`.
+  flow(valueOf(VD->getInit()), stableId(patternOf(VD)), nullptr,
+       VD->getLocation());
+  if (VD->hasGlobalStorage() && !W.Out.Callables.empty() &&
+      W.Out.Callables.back().To == stableId(patternOf(VD)))
+    W.Out.Callables.back().ToStatic = true;
+}
+
+void SummaryCollector::returnStmt(const ReturnStmt *RS) {
+  if (!RS->getRetValue() || W.Fns.empty() || W.insideLambda())
+    return;
+  const FunctionDecl *FD = W.Fns.back();
+  if (!callableType(FD->getReturnType()))
+    return;
+  flow(valueOf(RS->getRetValue()), W.functionId(FD) + "#ret", nullptr,
+       RS->getBeginLoc());
+}
+
+void SummaryCollector::addressOf(const UnaryOperator *UO) {
+  // `&Service::items_`: a pointer to that member may designate it.
+  if (UO->getOpcode() != UO_AddrOf)
+    return;
+  const auto *DRE = dyn_cast<DeclRefExpr>(strip(UO->getSubExpr()));
+  const auto *FD = DRE ? dyn_cast<FieldDecl>(DRE->getDecl()) : nullptr;
+  const auto *MPT = UO->getType()->getAs<MemberPointerType>();
+  if (!FD || !MPT || !MPT->getMostRecentCXXRecordDecl())
+    return;
+  const std::string &Id = W.entityId(FD);
+  if (Id.empty())
+    return;
+  W.Out.Aliases.push_back(
+      {"mptr:" + stableId(patternOf(MPT->getMostRecentCXXRecordDecl())) + ":" +
+           MPT->getPointeeType().getCanonicalType().getAsString(),
+       Id});
+}
+
+void SummaryCollector::forRange(const CXXForRangeStmt *FR) {
+  if (const VarDecl *V = FR->getLoopVariable())
+    RangeOf[V] = FR->getRangeInit();
+}
+
+//===-- Queries -----------------------------------------------------------===//
+
+void SummaryCollector::query(const CallExpr *CE, const FunctionDecl *Callee) {
+  if (W.Rules.Queries.empty())
+    return;
+  const QueryApi *Q = findFirst(W.Rules.Queries, qualifiedName(Callee));
+  if (!Q)
+    return;
+  Effect E;
+  E.Function = W.currentFunction();
+  E.Kind = EffectKind::Query;
+  E.Api = qualifiedName(Callee);
+  E.At = W.Locs.make(CE->getBeginLoc());
+  // The SQL comes from the function's caller: `Db::select(sql)`.
+  unsigned First = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee);
+  if (Q->SqlArg >= 0 && First + Q->SqlArg < CE->getNumArgs())
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(
+            CE->getArg(First + Q->SqlArg))))
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+        if (!W.Fns.empty() && P->getDeclContext() == W.Fns.back())
+          E.SqlParam = static_cast<int>(P->getFunctionScopeIndex());
+  W.Out.Effects.push_back(std::move(E));
+}
+
+} // namespace facts
+} // namespace memlint

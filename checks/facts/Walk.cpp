@@ -1,0 +1,676 @@
+//===- Walk.cpp - what the collectors share: position and resolution ------===//
+#include "Walk.h"
+
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclFriend.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+
+namespace memlint {
+namespace facts {
+
+WalkContext::WalkContext(ASTContext &Ctx, const RuleSet &Rules, Facts &Out)
+    : Ctx(Ctx), SM(Ctx.getSourceManager()), Rules(Rules), Out(Out),
+      Locs(SM) {}
+
+bool WalkContext::inSystemHeader(SourceLocation L) const {
+  return L.isValid() && SM.isInSystemHeader(SM.getExpansionLoc(L));
+}
+
+//===-- Where the walk is -------------------------------------------------===//
+
+const LambdaExpr *WalkContext::currentLambda() const {
+  for (size_t I = Stmts.size(); I-- > 0;)
+    if (const auto *LE = dyn_cast<LambdaExpr>(Stmts[I])) {
+      // Capture initializers run where the lambda is made, not in it.
+      if (I + 1 < Stmts.size() && Stmts[I + 1] == LE->getBody())
+        return LE;
+      if (I + 1 == Stmts.size())
+        return nullptr;
+    }
+  return nullptr;
+}
+
+std::string WalkContext::currentFunction() {
+  if (const LambdaExpr *LE = currentLambda())
+    return lambdaId(LE);
+  return Fns.empty() ? std::string() : functionId(Fns.back());
+}
+
+std::string WalkContext::functionName(const FunctionDecl *FD) const {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    return recordPath(MD->getParent()) + "::" + MD->getNameAsString();
+  return FD->getNameAsString();
+}
+
+const std::string &WalkContext::functionId(const FunctionDecl *FD) {
+  const Decl *P = patternOf(FD);
+  auto It = FunctionIds.find(P);
+  if (It != FunctionIds.end())
+    return It->second;
+  std::string &Id = FunctionIds[P];
+  Id = stableId(P);
+  const auto *PF = cast<FunctionDecl>(P);
+  Function &F = Out.Functions[Id];
+  if (F.Id.empty()) {
+    F.Id = Id;
+    F.Name = functionName(PF);
+    F.At = Locs.make(PF->getLocation());
+  }
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(PF)) {
+    F.Class = stableId(patternOf(MD->getParent()));
+    if (MD->isVirtual())
+      F.Traits |= FnVirtual;
+    for (const CXXMethodDecl *O : MD->overridden_methods())
+      F.Overrides.push_back(stableId(patternOf(O)));
+  }
+  if (isa<CXXConstructorDecl>(PF))
+    F.Traits |= FnConstructor;
+  if (isa<CXXDestructorDecl>(PF))
+    F.Traits |= FnDestructor;
+  if (PF->isMain())
+    F.Traits |= FnMain;
+  // Callable from outside the project: visible outside this TU, declared
+  // in a header, and (methods) public.
+  bool Header = !SM.isInMainFile(SM.getExpansionLoc(PF->getLocation()));
+  bool Public = true;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(PF))
+    Public = MD->getAccess() == AS_public;
+  if (PF->isExternallyVisible() && Header && Public)
+    F.Traits |= FnPublic;
+  return Id;
+}
+
+const std::string &WalkContext::lambdaId(const LambdaExpr *LE) {
+  auto It = LambdaIds.find(LE);
+  if (It != LambdaIds.end())
+    return It->second;
+  std::string &Id = LambdaIds[LE];
+  const CXXMethodDecl *Op = LE->getCallOperator();
+  Id = stableId(patternOf(Op));
+  Function &F = Out.Functions[Id];
+  if (F.Id.empty()) {
+    F.Id = Id;
+    F.Name = Fns.empty() ? std::string("a lambda") : functionName(Fns.back());
+    F.At = Locs.make(LE->getBeginLoc());
+  }
+  F.Traits |= FnLambda | FnDefined;
+  return Id;
+}
+
+bool WalkContext::resultUsed() const {
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+    if (isa<ImplicitCastExpr>(Parent) || isa<ExprWithCleanups>(Parent) ||
+        isa<MaterializeTemporaryExpr>(Parent) ||
+        isa<CXXBindTemporaryExpr>(Parent) || isa<ParenExpr>(Parent))
+      continue;
+    if (isa<CompoundStmt>(Parent))
+      return false;
+    if (const Stmt *Body = loopBody(Parent))
+      return Child != Body;
+    if (const auto *If = dyn_cast<IfStmt>(Parent))
+      return Child != If->getThen() && Child != If->getElse();
+    return true;
+  }
+  return false;
+}
+
+std::vector<const Stmt *> WalkContext::loopsAround() const {
+  std::vector<const Stmt *> Out;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+    if (isa<LambdaExpr>(Parent))
+      break;
+    if (!isLoop(Parent))
+      continue;
+    bool PerIteration = Child == loopBody(Parent) ||
+                        Child == loopCondition(Parent);
+    if (const auto *F = dyn_cast<ForStmt>(Parent))
+      PerIteration |= Child == F->getInc();
+    if (PerIteration)
+      Out.push_back(Parent);
+  }
+  return Out;
+}
+
+bool WalkContext::constantTripCount(const Stmt *Loop) {
+  auto IsConstant = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    return !E->isValueDependent() && E->isIntegerConstantExpr(Ctx);
+  };
+  if (const auto *F = dyn_cast<ForStmt>(Loop)) {
+    const auto *Cmp = dyn_cast_or_null<BinaryOperator>(
+        F->getCond() ? F->getCond()->IgnoreParenImpCasts() : nullptr);
+    if (!Cmp || !(Cmp->isRelationalOp() || Cmp->getOpcode() == BO_NE))
+      return false;
+    return IsConstant(Cmp->getLHS()) != IsConstant(Cmp->getRHS());
+  }
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop)) {
+    const Expr *Range = strip(R->getRangeInit());
+    if (isa<InitListExpr>(Range) || isa<CXXStdInitializerListExpr>(Range))
+      return true;
+    QualType T = Range->getType().getCanonicalType();
+    if (Ctx.getAsConstantArrayType(T))
+      return true;
+    if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+        return Spec->getTemplateArgs().size() == 2 &&
+               Spec->getTemplateArgs()[1].getKind() ==
+                   TemplateArgument::Integral &&
+               !modelFor(RD); // a fixed-size array type, not a container
+    return false;
+  }
+  return false;
+}
+
+//===-- Types -------------------------------------------------------------===//
+
+const ContainerModel *WalkContext::modelFor(const CXXRecordDecl *RD,
+                                            const TemplateArgumentList **Args) {
+  if (Args)
+    *Args = nullptr;
+  if (!RD)
+    return nullptr;
+  RD = RD->getDefinition() ? RD->getDefinition() : RD;
+  const ContainerModel *M = nullptr;
+  auto It = Models.find(RD);
+  if (It != Models.end()) {
+    M = It->second;
+  } else {
+    M = Rules.findContainer(qualifiedName(RD));
+    if (!M && RD->hasDefinition())
+      for (const CXXBaseSpecifier &B : RD->bases())
+        if ((M = modelFor(B.getType()->getAsCXXRecordDecl())))
+          break;
+    Models[RD] = M;
+  }
+  if (M && Args)
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      *Args = &Spec->getTemplateArgs();
+  return M;
+}
+
+const ContainerModel *
+WalkContext::modelForType(QualType T, const TemplateArgumentList **Args) {
+  if (T.isNull())
+    return nullptr;
+  if (const CXXRecordDecl *RD = T.getCanonicalType()->getAsCXXRecordDecl())
+    if (!isa<ClassTemplatePartialSpecializationDecl>(RD))
+      return modelFor(RD, Args);
+  if (Args)
+    *Args = nullptr;
+  // `std::deque<T>` inside a template: the template's own name.
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    if (const TemplateDecl *TD = TST->getTemplateName().getAsTemplateDecl())
+      if (const auto *CTD = dyn_cast<ClassTemplateDecl>(TD))
+        return modelFor(CTD->getTemplatedDecl());
+  return nullptr;
+}
+
+QualType WalkContext::smartPointee(QualType T) {
+  if (T.isNull())
+    return QualType();
+  const CXXRecordDecl *RD = T.getCanonicalType()->getAsCXXRecordDecl();
+  if (!RD)
+    return QualType();
+  PointerKind K = pointerKind(RD);
+  if (K != PointerKind::Shared && K != PointerKind::Unique)
+    return QualType();
+  return firstTypeArg(RD);
+}
+
+QualType WalkContext::containerTypeOf(const ValueDecl *D) {
+  QualType T = D->getType();
+  if (T->isReferenceType() || T->isPointerType())
+    T = T->getPointeeType();
+  if (!modelForType(T))
+    if (QualType P = smartPointee(T); !P.isNull())
+      return P;
+  return T;
+}
+
+const ContainerModel *WalkContext::modelOfDecl(const ValueDecl *D) {
+  return modelForType(containerTypeOf(D));
+}
+
+/// Smart pointers are recognized by shape, not by name, so boost's and
+/// other libraries' work too: weak ones can lock() and tell expired();
+/// owning ones have operator->, shared ones count their owners.
+PointerKind WalkContext::pointerKind(const CXXRecordDecl *RD) {
+  if (!RD)
+    return PointerKind::None;
+  auto It = PointerKinds.find(RD);
+  if (It != PointerKinds.end())
+    return It->second;
+  PointerKind K = PointerKind::None;
+  if (hasMethod(RD, "lock") && hasMethod(RD, "expired"))
+    K = PointerKind::Weak;
+  else if (hasMethod(RD, "operator->") && hasMethod(RD, "use_count"))
+    K = PointerKind::Shared;
+  else if (hasMethod(RD, "operator->") && hasMethod(RD, "release"))
+    K = PointerKind::Unique;
+  PointerKinds[RD] = K;
+  return K;
+}
+
+bool WalkContext::isPointerLike(QualType T) {
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && (pointerKind(RD) != PointerKind::None ||
+                hasMethod(RD, "operator->"));
+}
+
+QualType WalkContext::firstTypeArg(const CXXRecordDecl *RD) {
+  if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type)
+        return A.getAsType();
+  return QualType();
+}
+
+bool WalkContext::isCallableWrapper(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getCanonicalType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() == 0)
+    return false;
+  const TemplateArgument &A = Spec->getTemplateArgs()[0];
+  return A.getKind() == TemplateArgument::Type &&
+         A.getAsType()->isFunctionProtoType();
+}
+
+bool WalkContext::boundedType(QualType T) {
+  const CXXRecordDecl *RD = T.getCanonicalType()->getAsCXXRecordDecl();
+  for (unsigned Depth = 0; RD && Depth < 8; ++Depth) {
+    if (findFirst(Rules.BoundedTypes, qualifiedName(RD)))
+      return true;
+    if (!RD->hasDefinition() || RD->getDefinition()->getNumBases() != 1)
+      return false;
+    RD = RD->getDefinition()->bases_begin()->getType()->getAsCXXRecordDecl();
+  }
+  return false;
+}
+
+std::string WalkContext::recordName(const CXXRecordDecl *RD) const {
+  if (isa<ClassTemplateSpecializationDecl>(RD)) {
+    PrintingPolicy P(Ctx.getLangOpts());
+    P.SuppressScope = true;
+    return Ctx.getRecordType(RD).getAsString(P);
+  }
+  return recordPath(RD);
+}
+
+//===-- Entities ----------------------------------------------------------===//
+
+void WalkContext::markHandled(const Expr *E) {
+  E = strip(E);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf)
+      Handled.insert(UO);
+}
+
+void WalkContext::addCapture(const VarDecl *VD, const LambdaExpr *LE) {
+  if (!Captures.count(VD))
+    Captures[VD] = LE;
+}
+
+const std::string &WalkContext::entityId(const ValueDecl *D) {
+  auto It = EntityIds.find(D);
+  if (It != EntityIds.end())
+    return It->second;
+  std::string &Id = EntityIds[D];
+  Entity E;
+  if (!makeEntity(D, E))
+    return Id;
+  Id = E.Id;
+  auto [Slot, Inserted] = Out.Entities.emplace(E.Id, E);
+  if (!Inserted)
+    for (const std::string &L : E.Lambdas)
+      Slot->second.Lambdas.push_back(L);
+  return Id;
+}
+
+bool WalkContext::fillModel(QualType T, Entity &E) {
+  const TemplateArgumentList *Args = nullptr;
+  const ContainerModel *M = modelForType(T, &Args);
+  if (!M || boundedType(T))
+    return false;
+  E.Container = M->Id;
+  E.Contiguous = M->Contiguous;
+  if (M->Associative && Args && M->KeyArg >= 0 &&
+      static_cast<unsigned>(M->KeyArg) < Args->size()) {
+    const TemplateArgument &Key = Args->get(M->KeyArg);
+    if (Key.getKind() == TemplateArgument::Type) {
+      QualType K = Key.getAsType().getCanonicalType();
+      E.FiniteKey = K->isEnumeralType() || K->isBooleanType();
+      E.PinsKeys = K->isPointerType() || isPointerLike(K);
+    }
+  }
+  return true;
+}
+
+bool WalkContext::makeEntity(const ValueDecl *D, Entity &E) {
+  if (inSystemHeader(D->getLocation()))
+    return false;
+  QualType T = D->getType();
+  const auto *P = cast<ValueDecl>(patternOf(D));
+  if (const auto *PVD = dyn_cast<ParmVarDecl>(D)) {
+    if (!isNonConstRefOrPtr(T))
+      return false;
+    const auto *Fn = dyn_cast<FunctionDecl>(PVD->getDeclContext());
+    if (!Fn)
+      return false;
+    T = T->getPointeeType();
+    E.Kind = EntityKind::Param;
+    E.Id = functionId(Fn) + "#" + std::to_string(PVD->getFunctionScopeIndex());
+    E.Name = PVD->getNameAsString();
+    E.AlwaysClosed = true;
+  } else if (const auto *FD = dyn_cast<FieldDecl>(D)) {
+    if (T->isReferenceType() || T->isPointerType())
+      return false;
+    const auto *Parent = cast<CXXRecordDecl>(cast<FieldDecl>(P)->getParent());
+    E.Kind = EntityKind::Field;
+    E.OwnerClass = stableId(patternOf(Parent));
+    E.OwnerName = recordPath(Parent);
+    E.Name = E.OwnerName + "::" + FD->getNameAsString();
+    closedWorldForMember(cast<FieldDecl>(P), Parent, E);
+    E.Concurrent = synchronizes(cast<CXXRecordDecl>(FD->getParent()));
+  } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
+    if (T->isReferenceType() || T->isPointerType())
+      return false;
+    auto Cap = Captures.find(VD);
+    if (Cap != Captures.end()) {
+      // A container the lambda owns: an init-capture (`[cache =
+      // std::map<...>()]`) or the pointee of a captured shared_ptr.
+      const LambdaExpr *LE = Cap->second;
+      E.Kind = EntityKind::Capture;
+      E.Name = VD->getNameAsString();
+      if (!Fns.empty())
+        E.Name = functionName(Fns.back()) + "::" + E.Name;
+      E.Lambdas.push_back(lambdaId(LE));
+      E.AlwaysClosed = true;
+      E.Id = stableId(VD);
+      if (!VD->isInitCapture())
+        E.Id += "#captured";
+    } else if (VD->isStaticDataMember()) {
+      const auto *Parent = cast<CXXRecordDecl>(VD->getDeclContext());
+      E.Kind = EntityKind::StaticField;
+      E.Name = recordPath(Parent) + "::" + VD->getNameAsString();
+      closedWorldForMember(cast<VarDecl>(P), Parent, E);
+    } else if (VD->isStaticLocal()) {
+      E.Kind = EntityKind::StaticLocal;
+      const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext());
+      E.Name = (Fn ? functionName(Fn) + "::" : std::string()) +
+               VD->getNameAsString();
+      E.AlwaysClosed = true;
+    } else if (VD->hasGlobalStorage() && VD->isFileVarDecl()) {
+      E.Kind = EntityKind::Global;
+      E.Name = qualifiedName(VD);
+      // Internal linkage, or declared only in the main file: no other TU
+      // can name it. Otherwise any TU including its header may.
+      bool OnlyHere = true;
+      for (const VarDecl *R : VD->redecls())
+        OnlyHere &= SM.isInMainFile(SM.getExpansionLoc(R->getLocation()));
+      E.AlwaysClosed = !VD->isExternallyVisible() || OnlyHere;
+      E.OpenAccess = !E.AlwaysClosed;
+    } else {
+      return false;
+    }
+  } else {
+    return false;
+  }
+  if (E.Id.empty())
+    E.Id = stableId(P);
+  // A smart pointer to a container owns it: `std::unique_ptr<std::vector<T>>
+  // items_` is the vector.
+  QualType CT = T;
+  if (!modelForType(CT))
+    if (QualType Pointee = smartPointee(CT); !Pointee.isNull())
+      CT = Pointee;
+  if (!fillModel(CT, E))
+    return false;
+  E.Decl = Locs.make(P->getLocation());
+  return true;
+}
+
+/// Who can reach a class member: its own member functions, those of nested
+/// classes, and friends. Public (and non-final protected) members of a
+/// class other TUs can see are open to anyone.
+void WalkContext::closedWorldForMember(const ValueDecl *Member,
+                                       const CXXRecordDecl *RD, Entity &E) {
+  if (RD->isInAnonymousNamespace() || RD->isLocalClass() ||
+      SM.isInMainFile(SM.getExpansionLoc(RD->getLocation()))) {
+    E.AlwaysClosed = true;
+    return;
+  }
+  AccessSpecifier AS = Member->getAccess();
+  if (AS == AS_public || (AS == AS_protected && !RD->hasAttr<FinalAttr>())) {
+    E.OpenAccess = true;
+    return;
+  }
+  std::set<std::string> Reachers;
+  std::set<const CXXRecordDecl *> Visited;
+  if (!collectReachers(RD, Reachers, Visited)) {
+    E.OpenAccess = true;
+    return;
+  }
+  E.Reachers.assign(Reachers.begin(), Reachers.end());
+}
+
+bool WalkContext::collectReachers(const CXXRecordDecl *RD,
+                                  std::set<std::string> &Out,
+                                  std::set<const CXXRecordDecl *> &Visited) {
+  const CXXRecordDecl *Def = RD->getDefinition();
+  if (!Def)
+    return false;
+  // Classes that befriend each other (or nest and befriend): once each.
+  if (!Visited.insert(Def).second)
+    return true;
+  for (const Decl *D : Def->decls()) {
+    if (D->isImplicit())
+      continue;
+    const Decl *Inner = D;
+    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      Inner = FTD->getTemplatedDecl();
+    if (const auto *FD = dyn_cast<FunctionDecl>(Inner)) {
+      if (!FD->isPureVirtual())
+        Out.insert(stableId(patternOf(FD)));
+    } else if (const auto *Nested = dyn_cast<CXXRecordDecl>(Inner)) {
+      if (!collectReachers(Nested, Out, Visited))
+        return false;
+    } else if (const auto *Friend = dyn_cast<FriendDecl>(D)) {
+      if (const NamedDecl *FND = Friend->getFriendDecl()) {
+        if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(FND))
+          FND = FTD->getTemplatedDecl();
+        if (const auto *FFD = dyn_cast<FunctionDecl>(FND))
+          Out.insert(stableId(patternOf(FFD)));
+      } else if (const TypeSourceInfo *TSI = Friend->getFriendType()) {
+        const CXXRecordDecl *FC = TSI->getType()->getAsCXXRecordDecl();
+        if (!FC || !collectReachers(FC, Out, Visited))
+          return false;
+      }
+    }
+  }
+  return true;
+}
+
+Target WalkContext::targetOfDecl(const ValueDecl *D) {
+  Target T;
+  T.Id = entityId(D);
+  if (T.Id.empty())
+    return {};
+  T.Model = modelOfDecl(D);
+  T.Decl = D;
+  return T;
+}
+
+Target WalkContext::proxy(const std::string &Id, EntityKind Kind,
+                          const std::string &Name, QualType Type,
+                          SourceLocation DeclLoc) {
+  Target T;
+  auto It = Out.Entities.find(Id);
+  if (It == Out.Entities.end()) {
+    Entity E;
+    E.Id = Id;
+    E.Kind = Kind;
+    E.Name = Name;
+    E.AlwaysClosed = true;
+    if (!fillModel(Type, E))
+      return {};
+    E.Decl = Locs.make(DeclLoc);
+    Out.Entities.emplace(Id, std::move(E));
+  }
+  T.Id = Id;
+  T.Model = modelForType(Type);
+  return T.Model ? T : Target();
+}
+
+Target WalkContext::resolve(const Expr *E) { return resolveImpl(E, 0); }
+
+Target WalkContext::resolveImpl(const Expr *E, unsigned Depth) {
+  E = strip(E);
+  if (!E || Depth > 8)
+    return {};
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const ValueDecl *M = ME->getMemberDecl();
+    if (isa<FieldDecl>(M) || isa<VarDecl>(M))
+      return targetOfDecl(M);
+    return {};
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return {};
+    auto It = LocalAliases.find(VD);
+    if (It != LocalAliases.end())
+      return It->second;
+    if (isa<ParmVarDecl>(VD) || VD->hasGlobalStorage() || Captures.count(VD))
+      return targetOfDecl(VD);
+    return {};
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    if (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref)
+      return resolveImpl(UO->getSubExpr(), Depth + 1);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    if (BO->getOpcode() == BO_PtrMemD || BO->getOpcode() == BO_PtrMemI) {
+      // `(this->*member).push_back(x)`: any field of that class and type
+      // whose address as a member pointer is taken.
+      const auto *MPT = BO->getRHS()->getType()->getAs<MemberPointerType>();
+      if (!MPT || !MPT->getMostRecentCXXRecordDecl())
+        return {};
+      const CXXRecordDecl *RD = MPT->getMostRecentCXXRecordDecl();
+      QualType Pointee = MPT->getPointeeType();
+      return proxy("mptr:" + stableId(patternOf(RD)) + ":" +
+                       Pointee.getCanonicalType().getAsString(),
+                   EntityKind::MemberPtr,
+                   recordPath(RD) + "::*" , Pointee, BO->getBeginLoc());
+    }
+  if (const auto *CE = dyn_cast<CallExpr>(E))
+    return resolveCall(CE, Depth);
+  return {};
+}
+
+Target WalkContext::resolveCall(const CallExpr *CE, unsigned Depth) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee)
+    return {};
+  QualType Ret = CE->getCallReturnType(Ctx);
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  const Expr *Object = nullptr;
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE))
+    Object = MCE->getImplicitObjectArgument();
+  else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+           OCE && MD && !MD->isStatic() && OCE->getNumArgs() > 0)
+    Object = OCE->getArg(0);
+  if (Object && MD) {
+    QualType ObjType = strip(Object)->getType();
+    if (ObjType->isPointerType())
+      ObjType = ObjType->getPointeeType();
+    const CXXRecordDecl *ObjRD = ObjType.getCanonicalType()->getAsCXXRecordDecl();
+    // Through a smart pointer: `cache_->find(k)`, `(*cache_)[k]`, `p.get()`.
+    if (ObjRD && pointerKind(ObjRD) != PointerKind::None &&
+        pointerKind(ObjRD) != PointerKind::Weak) {
+      llvm::StringRef N = MD->getName();
+      if (MD->getOverloadedOperator() == OO_Arrow ||
+          MD->getOverloadedOperator() == OO_Star || N == "get")
+        return resolveImpl(Object, Depth + 1);
+      return {};
+    }
+    // An element of a container: `by_key_[k]`, `rows_.at(i)`, `q_.back()`.
+    if (isNonConstRefOrPtr(Ret)) {
+      QualType Elem = Ret->getPointeeType();
+      if (const ContainerModel *EM = modelForType(Elem)) {
+        Target Outer = resolveImpl(Object, Depth + 1);
+        if (Outer && Outer.Model) {
+          Outer.Model = EM;
+          Outer.Decl = nullptr;
+          Outer.Element = true;
+          return Outer;
+        }
+      }
+    }
+  }
+  // A user function that returns a reference or pointer to a container:
+  // `registry().push_back(x)`, `items()` of a member.
+  if (!inSystemHeader(Callee->getLocation()) && isNonConstRefOrPtr(Ret)) {
+    QualType Pointee = Ret->getPointeeType();
+    if (modelForType(Pointee)) {
+      const std::string &Fn = functionId(Callee);
+      return proxy(Fn + "#ret", EntityKind::Return,
+                   functionName(cast<FunctionDecl>(patternOf(Callee))) + "()",
+                   Pointee, Callee->getLocation());
+    }
+  }
+  return {};
+}
+
+//===-- Small helpers -----------------------------------------------------===//
+
+bool isEmptyBraces(const Expr *E) {
+  if (const auto *SIL = dyn_cast<CXXStdInitializerListExpr>(E))
+    E = strip(SIL->getSubExpr());
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) // initializer_list{}
+    return CE->isListInitialization() && CE->getNumArgs() == 0;
+  const auto *IL = dyn_cast<InitListExpr>(E);
+  return IL && IL->getNumInits() == 0;
+}
+
+bool isNullValue(const Expr *E) {
+  return isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E) ||
+         isEmptyBraces(E) ||
+         (isa<CXXConstructExpr>(E) &&
+          cast<CXXConstructExpr>(E)->getNumArgs() == 0);
+}
+
+bool exits(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<BreakStmt>(S) ||
+      isa<ContinueStmt>(S) || isa<GotoStmt>(S))
+    return true;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *FD = CE->getDirectCallee())
+      if (FD->isNoReturn())
+        return true;
+  for (const Stmt *C : S->children())
+    if (exits(C))
+      return true;
+  return false;
+}
+
+const LambdaExpr *findLambda(const Stmt *S, unsigned Depth) {
+  if (!S || Depth > 6)
+    return nullptr;
+  if (const auto *L = dyn_cast<LambdaExpr>(S))
+    return L;
+  for (const Stmt *C : S->children())
+    if (const LambdaExpr *L = findLambda(C, Depth + 1))
+      return L;
+  return nullptr;
+}
+
+} // namespace facts
+} // namespace memlint

@@ -1,0 +1,185 @@
+//===- Walk.h - the one walk over a translation unit that records facts ---===//
+//
+// collectFacts() walks the user code of a translation unit once (system
+// headers are skipped) and hands every node to four collectors, one per
+// kind of fact:
+//
+//   EntityCollector     entities and their events, flows into helpers
+//   OwnershipCollector  ownership edges between classes (shared-ptr-cycle)
+//   InstanceCollector   where instances of classes live (lifetimes)
+//   SummaryCollector    function summaries: calls, returns, callables,
+//                       overrides, queries
+//
+// They share a WalkContext: where the walk is (function and statement
+// stacks) and who is who (which expression designates which entity, which
+// type is which container model).
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEMLINT_CHECKS_FACTS_WALK_H
+#define MEMLINT_CHECKS_FACTS_WALK_H
+
+#include "ASTUtil.h"
+#include "Facts.h"
+#include "memlint/RuleSet.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace memlint {
+
+struct RuleSet;
+
+/// Records every fact of the user code of \p Ctx into \p Out.
+void collectFacts(clang::ASTContext &Ctx, const RuleSet &Rules, Facts &Out);
+
+namespace facts {
+
+enum class PointerKind { None, Shared, Weak, Unique };
+
+/// What an expression designates: a long-lived container (or a proxy for
+/// one: a helper's parameter, what a function returns), or one of its
+/// elements (`by_key_[k]`).
+struct Target {
+  std::string Id;                          // entity id; "" for none
+  const ContainerModel *Model = nullptr;   // the designated object's model
+  const clang::ValueDecl *Decl = nullptr;  // the declaration named, if one is
+  bool Element = false;
+  explicit operator bool() const { return !Id.empty(); }
+};
+
+class WalkContext {
+public:
+  WalkContext(clang::ASTContext &Ctx, const RuleSet &Rules, Facts &Out);
+
+  clang::ASTContext &Ctx;
+  clang::SourceManager &SM;
+  const RuleSet &Rules;
+  Facts &Out;
+  LocMaker Locs;
+
+  //===-- Where the walk is ---------------------------------------------===//
+
+  std::vector<const clang::FunctionDecl *> Fns;
+  std::vector<const clang::Stmt *> Stmts; // path from the function body down
+
+  bool inSystemHeader(clang::SourceLocation L) const;
+  /// The innermost lambda whose body holds the current statement.
+  const clang::LambdaExpr *currentLambda() const;
+  bool insideLambda() const { return currentLambda() != nullptr; }
+  /// The function whose code runs here: the innermost lambda's call
+  /// operator, else the function being walked; "" at file scope.
+  std::string currentFunction();
+  /// The id of a function (its pattern's USR), registered in Out.Functions.
+  const std::string &functionId(const clang::FunctionDecl *FD);
+  /// The id of a lambda's call operator, registered as a function.
+  const std::string &lambdaId(const clang::LambdaExpr *LE);
+  /// "Service::add"; lambdas are named after the function they are in.
+  std::string functionName(const clang::FunctionDecl *FD) const;
+  /// Is the expression at the top of the statement stack's value used?
+  bool resultUsed() const;
+  /// Loops whose body or condition holds the top of the statement stack,
+  /// innermost first, up to the lambda or function boundary.
+  std::vector<const clang::Stmt *> loopsAround() const;
+  /// A loop with a compile-time constant trip count.
+  bool constantTripCount(const clang::Stmt *Loop);
+
+  //===-- Types -----------------------------------------------------------===//
+
+  const ContainerModel *
+  modelFor(const clang::CXXRecordDecl *RD,
+           const clang::TemplateArgumentList **Args = nullptr);
+  /// Also for a dependent specialization in a template (`std::deque<T>`).
+  const ContainerModel *
+  modelForType(clang::QualType T,
+               const clang::TemplateArgumentList **Args = nullptr);
+  /// The container a declaration holds: its type, or what its reference,
+  /// pointer or smart pointer refers to.
+  clang::QualType containerTypeOf(const clang::ValueDecl *D);
+  PointerKind pointerKind(const clang::CXXRecordDecl *RD);
+  bool isPointerLike(clang::QualType T);
+  /// The pointee of a smart pointer type, or a null type.
+  clang::QualType smartPointee(clang::QualType T);
+  /// A type the packs say bounds itself (an LRU cache, a ring buffer), or a
+  /// class derived from one.
+  bool boundedType(clang::QualType T);
+  static clang::QualType firstTypeArg(const clang::CXXRecordDecl *RD);
+  /// A type-erased callable: a class template over a function type
+  /// (std::function, boost::function, absl::AnyInvocable, ...).
+  static bool isCallableWrapper(clang::QualType T);
+  /// "Session", "Holder<Session>".
+  std::string recordName(const clang::CXXRecordDecl *RD) const;
+
+  //===-- Entities --------------------------------------------------------===//
+
+  /// What \p E designates, following local references and pointers, smart
+  /// pointers, elements of containers, functions that return a reference,
+  /// and pointers to data members.
+  Target resolve(const clang::Expr *E);
+  /// The entity id of a long-lived container declaration (or helper
+  /// parameter), creating the entity on first sight; "" when it is not one.
+  const std::string &entityId(const clang::ValueDecl *D);
+  /// The container model of an entity's declaration.
+  const ContainerModel *modelOfDecl(const clang::ValueDecl *D);
+  /// An address-of whose result is accounted for (an alias, an argument).
+  void markHandled(const clang::Expr *E);
+  bool handled(const clang::UnaryOperator *UO) const {
+    return Handled.count(UO) != 0;
+  }
+  /// `auto &v = items_;`, `Sink *s = &items_;`, `auto &row = by_key_[k];`.
+  void addLocalAlias(const clang::VarDecl *VD, const Target &T) {
+    LocalAliases[VD] = T;
+  }
+  /// A lambda owns \p VD: an init-capture, or a captured local whose type
+  /// is a container or a smart pointer to one.
+  void addCapture(const clang::VarDecl *VD, const clang::LambdaExpr *LE);
+
+private:
+  bool makeEntity(const clang::ValueDecl *D, Entity &E);
+  bool fillModel(clang::QualType T, Entity &E);
+  void closedWorldForMember(const clang::ValueDecl *Member,
+                            const clang::CXXRecordDecl *RD, Entity &E);
+  bool collectReachers(const clang::CXXRecordDecl *RD,
+                       std::set<std::string> &Out,
+                       std::set<const clang::CXXRecordDecl *> &Visited);
+  Target targetOfDecl(const clang::ValueDecl *D);
+  Target resolveCall(const clang::CallExpr *CE, unsigned Depth);
+  Target resolveImpl(const clang::Expr *E, unsigned Depth);
+  Target proxy(const std::string &Id, EntityKind Kind,
+               const std::string &Name, clang::QualType Type,
+               clang::SourceLocation Decl);
+
+  llvm::DenseMap<const clang::VarDecl *, Target> LocalAliases;
+  llvm::DenseSet<const clang::Expr *> Handled;
+  // std::map: entityId() hands out references that must survive later
+  // insertions (a DenseMap would move them when it grows).
+  std::map<const clang::ValueDecl *, std::string> EntityIds;
+  std::map<const clang::Decl *, std::string> FunctionIds;
+  std::map<const clang::LambdaExpr *, std::string> LambdaIds;
+  llvm::DenseMap<const clang::CXXRecordDecl *, const ContainerModel *> Models;
+  llvm::DenseMap<const clang::CXXRecordDecl *, PointerKind> PointerKinds;
+  /// Variables a lambda owns (init-captures, captured locals), by lambda.
+  llvm::DenseMap<const clang::VarDecl *, const clang::LambdaExpr *> Captures;
+};
+
+/// `{}`, directly or as the std::initializer_list it makes.
+bool isEmptyBraces(const clang::Expr *E);
+/// nullptr, `{}`, a default-constructed value.
+bool isNullValue(const clang::Expr *E);
+/// Does \p S leave the enclosing block: return, throw, break, continue,
+/// goto, a noreturn call?
+bool exits(const clang::Stmt *S);
+/// The first lambda in \p S (a few levels down), if any.
+const clang::LambdaExpr *findLambda(const clang::Stmt *S, unsigned Depth = 0);
+
+} // namespace facts
+} // namespace memlint
+
+#endif

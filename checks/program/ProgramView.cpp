@@ -1,0 +1,302 @@
+//===- ProgramView.cpp ----------------------------------------------------===//
+#include "ProgramView.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <algorithm>
+#include <functional>
+
+namespace memlint {
+
+/// How far up the call graph a lookup and an insert may sit apart and
+/// still be one memoizing call chain (`get()` calling `find()` then
+/// `store()`).
+static const unsigned MemoChainDepth = 3;
+/// How deep a guard's callees are searched for a size check.
+static const unsigned GuardDepth = 4;
+
+ProgramView::ProgramView(const Facts &F, bool AssumeClosedWorld,
+                         bool WholeProgram)
+    : F(F), G(F), AssumeClosedWorld(AssumeClosedWorld),
+      WholeProgram(WholeProgram) {
+  for (const Event &E : F.Events) {
+    EventsOf[E.Entity].push_back(&E);
+    if (E.Kind == EventKind::Size)
+      SizeReaders[E.Entity].insert(E.Function);
+  }
+  for (const Flow &Fl : F.Flows)
+    FlowsFrom[Fl.From].push_back(&Fl);
+  for (const Instance &I : F.Instances)
+    InstancesOf[I.Class].push_back(&I);
+  for (const Alias &A : F.Aliases)
+    ProxiesOf[A.To].push_back(A.From);
+  // A size read through a proxy reads the entity's size.
+  std::map<std::string, std::set<std::string>> Extra;
+  for (const auto &[To, Proxies] : ProxiesOf)
+    for (const std::string &P : Proxies) {
+      auto It = SizeReaders.find(P);
+      if (It != SizeReaders.end())
+        Extra[To].insert(It->second.begin(), It->second.end());
+    }
+  for (auto &[Id, Fns] : Extra)
+    SizeReaders[Id].insert(Fns.begin(), Fns.end());
+}
+
+bool ProgramView::closed(const Entity &E) const {
+  if (E.AlwaysClosed || AssumeClosedWorld)
+    return true;
+  if (E.OpenAccess)
+    return false;
+  // Handed out by a public accessor (`std::map<K, V> &registry()` declared
+  // in a header): any TU may change it through the reference.
+  if (!WholeProgram) {
+    auto It = ProxiesOf.find(E.Id);
+    if (It != ProxiesOf.end())
+      for (const std::string &P : It->second) {
+        llvm::StringRef Fn(P);
+        if (!Fn.consume_back("#ret"))
+          continue;
+        auto FnIt = F.Functions.find(Fn.str());
+        if (FnIt != F.Functions.end() && (FnIt->second.Traits & FnPublic))
+          return false;
+      }
+  }
+  return std::all_of(E.Reachers.begin(), E.Reachers.end(),
+                     [&](const std::string &R) { return F.defined(R); });
+}
+
+bool ProgramView::longLivedClass(const std::string &Class) const {
+  auto Cached = LongLived.find(Class);
+  if (Cached != LongLived.end())
+    return Cached->second;
+  LongLived[Class] = true; // a containment cycle: stay conservative
+  bool Result = true;
+  auto It = InstancesOf.find(Class);
+  if (It != InstancesOf.end()) {
+    Result = false;
+    for (const Instance *I : It->second) {
+      if (I->Kind == InstanceKind::Static || I->Kind == InstanceKind::Heap ||
+          (I->Kind == InstanceKind::MemberOf && longLivedClass(I->Owner))) {
+        Result = true;
+        break;
+      }
+    }
+  }
+  LongLived[Class] = Result;
+  return Result;
+}
+
+bool ProgramView::longLived(const Entity &E) const {
+  switch (E.Kind) {
+  case EntityKind::Param:
+  case EntityKind::Return:
+  case EntityKind::MemberPtr:
+    return false;
+  case EntityKind::Field:
+    return longLivedClass(E.OwnerClass);
+  case EntityKind::Capture:
+    // Owned by a closure: as long-lived as the place the closure is kept.
+    for (const std::string &L : E.Lambdas)
+      for (const auto &[Holder, First] : G.holdersOf(L)) {
+        llvm::StringRef H(Holder);
+        if (H.starts_with("async:") || H.starts_with("thread:"))
+          return true;
+        for (const CallableFlow &C : F.Callables)
+          if (C.To == Holder &&
+              (C.ToStatic || (!C.ToClass.empty() && longLivedClass(C.ToClass))))
+            return true;
+      }
+    return false;
+  case EntityKind::StaticField:
+  case EntityKind::Global:
+  case EntityKind::StaticLocal:
+    return true;
+  }
+  return true;
+}
+
+bool isBound(const EffectiveEvent &Ev) {
+  if (Ev.E.Flags & InDestructor)
+    return false;
+  switch (Ev.E.Kind) {
+  case EventKind::Erase:
+  case EventKind::Pop:
+  case EventKind::Clear:
+  case EventKind::Resize:
+  case EventKind::Assign:
+  case EventKind::Consume:
+  case EventKind::Escape:
+    return true;
+  default:
+    return false;
+  }
+}
+
+std::set<std::string>
+lookupFunctions(const std::vector<EffectiveEvent> &Events) {
+  std::set<std::string> Out;
+  for (const EffectiveEvent &Ev : Events)
+    if (Ev.E.Kind == EventKind::Lookup && !Ev.E.Function.empty())
+      Out.insert(Ev.E.Function);
+  return Out;
+}
+
+bool ProgramView::isMemoInsert(
+    const EffectiveEvent &Ev,
+    const std::set<std::string> &LookupFunctions) const {
+  if (Ev.E.Kind != EventKind::Grow || (Ev.E.Flags & InConstructor) ||
+      !(Ev.E.Flags & KeyFromInput))
+    return false;
+  if ((Ev.E.Flags & MemoFill) || LookupFunctions.count(Ev.E.Function))
+    return true;
+  if (LookupFunctions.empty())
+    return false;
+  // The lookup in one helper, the insert in another: one function calls
+  // (within a few steps) both.
+  std::set<std::string> Above = G.ancestors(Ev.E.Function, MemoChainDepth);
+  for (const std::string &L : LookupFunctions)
+    for (const std::string &A : G.ancestors(L, MemoChainDepth))
+      if (Above.count(A))
+        return true;
+  return false;
+}
+
+std::string lifetimeOf(const Entity &E) {
+  return E.Kind == EntityKind::Field ? "its '" + E.OwnerName + "' object lives"
+                                     : std::string("the program runs");
+}
+
+static unsigned combineFlags(unsigned CallSite, unsigned Inner) {
+  unsigned Out = CallSite & (InConstructor | InDestructor | InLambda);
+  Out |= (CallSite | Inner) & SizeGuarded;
+  // A memo filled through a helper (`remember(cache_, k, v)`) is still one.
+  Out |= Inner & (MemoFill | KeyFromInput);
+  Out |= (CallSite | Inner) & OnElement;
+  bool NonConstantLoop = ((CallSite & InLoop) && !(CallSite & ConstantLoop)) ||
+                         ((Inner & InLoop) && !(Inner & ConstantLoop));
+  if ((CallSite | Inner) & InLoop)
+    Out |= InLoop;
+  if (!NonConstantLoop && ((CallSite | Inner) & ConstantLoop))
+    Out |= ConstantLoop;
+  return Out;
+}
+
+bool ProgramView::guardReadsSize(const std::string &Guard,
+                                 const std::string &Entity) const {
+  auto Key = std::make_pair(Guard, Entity);
+  auto Cached = GuardCache.find(Key);
+  if (Cached != GuardCache.end())
+    return Cached->second;
+  bool Result = false;
+  auto It = SizeReaders.find(Entity);
+  if (It != SizeReaders.end())
+    for (const std::string &Fn : G.reachable(Guard, GuardDepth))
+      if (It->second.count(Fn)) {
+        Result = true;
+        break;
+      }
+  GuardCache[Key] = Result;
+  return Result;
+}
+
+std::vector<EffectiveEvent>
+ProgramView::effectiveEvents(const std::string &EntityId) const {
+  std::vector<EffectiveEvent> Out;
+  std::set<std::string> Visiting;
+  // Events on a helper's parameter happen to every container passed to it,
+  // at the call; a callee that no TU defines has an unknown effect. Events
+  // on a proxy (what a function returns, a member pointer) are the
+  // entity's, where they happen.
+  std::function<void(const std::string &, const Flow *)> Walk =
+      [&](const std::string &Id, const Flow *Via) {
+        if (!Visiting.insert(Id).second)
+          return;
+        auto EvIt = EventsOf.find(Id);
+        if (EvIt != EventsOf.end())
+          for (const Event *E : EvIt->second) {
+            // A growth seen only in a template nothing instantiates runs
+            // nowhere; its removals still say how the container is used.
+            if (E->Kind == EventKind::Grow && (E->Flags & FromPattern))
+              continue;
+            EffectiveEvent Eff{*E, Loc(), ""};
+            // `if (full()) return;` with full() reading the size somewhere
+            // down its call chain.
+            if (E->Kind == EventKind::Grow)
+              for (const std::string &Guard : E->GuardCalls)
+                if (guardReadsSize(Guard, EntityId)) {
+                  Eff.E.Flags |= SizeGuarded;
+                  break;
+                }
+            if (Via) {
+              Eff.E.At = Via->At;
+              Eff.E.Function = Via->Function;
+              Eff.E.Flags = combineFlags(Via->Flags, Eff.E.Flags);
+              Eff.E.Scopes = Via->Scopes;
+              Eff.Inner = E->At;
+              Eff.Helper = Id;
+              if (Via->Flags & OnElement) {
+                // What a helper does to an element it was handed.
+                switch (E->Kind) {
+                case EventKind::Grow:
+                case EventKind::Escape:
+                  break;
+                case EventKind::Erase:
+                case EventKind::Pop:
+                case EventKind::Clear:
+                case EventKind::Consume:
+                  Eff.E.Kind = EventKind::Erase;
+                  break;
+                default:
+                  continue;
+                }
+              }
+            }
+            Out.push_back(std::move(Eff));
+          }
+        auto PrIt = ProxiesOf.find(Id);
+        if (PrIt != ProxiesOf.end())
+          for (const std::string &P : PrIt->second)
+            Walk(P, Via);
+        auto FlIt = FlowsFrom.find(Id);
+        if (FlIt != FlowsFrom.end())
+          for (const Flow *Fl : FlIt->second) {
+            const Flow *Outer = Via ? Via : Fl;
+            auto FnIt = F.Functions.find(Fl->Callee);
+            bool Virtual = FnIt != F.Functions.end() &&
+                           (FnIt->second.Traits & FnVirtual);
+            std::vector<std::string> Defined;
+            for (const std::string &T : G.dispatch(Fl->Callee, Virtual))
+              if (F.defined(T))
+                Defined.push_back(T);
+            if (Defined.empty()) {
+              Event Esc;
+              Esc.Entity = EntityId;
+              Esc.Kind = EventKind::Escape;
+              Esc.At = Outer->At;
+              Esc.Function = Outer->Function;
+              Esc.Flags = Outer->Flags;
+              Esc.Scopes = Outer->Scopes;
+              Out.push_back({Esc, Loc(), ""});
+              continue;
+            }
+            for (const std::string &T : Defined)
+              Walk(T + "#" + std::to_string(Fl->Param), Outer);
+          }
+        Visiting.erase(Id);
+      };
+  Walk(EntityId, nullptr);
+  std::stable_sort(Out.begin(), Out.end(),
+                   [](const EffectiveEvent &A, const EffectiveEvent &B) {
+                     return A.E.At < B.E.At;
+                   });
+  return Out;
+}
+
+std::string ProgramView::functionName(const std::string &Usr) const {
+  auto It = F.Functions.find(Usr);
+  return It == F.Functions.end() || It->second.Name.empty()
+             ? std::string("a helper")
+             : It->second.Name;
+}
+
+} // namespace memlint

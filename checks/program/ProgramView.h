@@ -1,0 +1,96 @@
+//===- ProgramView.h - merged facts, indexed, that verdicts are made from -===//
+//
+// The whole-program step: the merged facts of every translation unit, the
+// call graph built from their summaries (CallGraph.h), and the questions
+// entity rules ask of them: which events reach an entity (directly, through
+// helpers' parameters, through functions that return a reference to it,
+// through pointers to members), whether the world is closed for it, whether
+// it outlives a call, and whether a lookup and an insert form a memo.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEMLINT_CHECKS_PROGRAM_PROGRAMVIEW_H
+#define MEMLINT_CHECKS_PROGRAM_PROGRAMVIEW_H
+
+#include "facts/Facts.h"
+#include "CallGraph.h"
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace memlint {
+
+/// An event on an entity, possibly reached through helpers: then At is the
+/// outermost call, Inner the event inside the helper.
+struct EffectiveEvent {
+  Event E;
+  Loc Inner;
+  std::string Helper; // parameter entity the event came through
+};
+
+/// Erase, pop, clear, resize, assign, consume, escape: something that keeps
+/// the container from only growing (outside its destructor).
+bool isBound(const EffectiveEvent &Ev);
+
+/// Functions that look the container up (find, count, contains).
+std::set<std::string> lookupFunctions(const std::vector<EffectiveEvent> &Events);
+
+/// "its 'Service' object lives" / "the program runs".
+std::string lifetimeOf(const Entity &E);
+
+class ProgramView {
+public:
+  ProgramView(const Facts &F, bool AssumeClosedWorld,
+              bool WholeProgram = false);
+
+  const Facts &facts() const { return F; }
+  const CallGraph &graph() const { return G; }
+  /// Every function that can reach the entity has been seen defined; for a
+  /// container a public accessor hands out by reference, every caller of
+  /// the accessor has been seen too (the whole program was analyzed).
+  bool closed(const Entity &E) const;
+  /// Lives beyond one function call (fields: some instance of the owner
+  /// does; captures: some lambda owning it is stored somewhere long-lived).
+  bool longLived(const Entity &E) const;
+  /// Closed and long-lived: an entity rule may judge it.
+  bool judgeable(const Entity &E) const {
+    return !E.isProxy() && closed(E) && longLived(E);
+  }
+  /// The entity's events, plus those of the helpers it is passed to and of
+  /// the proxies that stand for it.
+  std::vector<EffectiveEvent> effectiveEvents(const std::string &EntityId) const;
+  /// An insertion that fills a memo cache: keyed by the function's input,
+  /// and either tested right after (try_emplace, a lazily filled slot) or
+  /// looked up first in the same call chain (a lookup in one helper and the
+  /// insert in another, both called from one function).
+  bool isMemoInsert(const EffectiveEvent &Ev,
+                    const std::set<std::string> &LookupFunctions) const;
+  /// "Service::add"; "a helper" when no TU named it.
+  std::string functionName(const std::string &Usr) const;
+
+private:
+  bool longLivedClass(const std::string &Class) const;
+  bool longLivedHolder(const std::string &Holder,
+                       std::set<std::string> &Visiting) const;
+  bool guardReadsSize(const std::string &Guard, const std::string &Entity) const;
+
+  const Facts &F;
+  CallGraph G;
+  bool AssumeClosedWorld;
+  bool WholeProgram;
+  std::map<std::string, std::vector<const Event *>> EventsOf;
+  std::map<std::string, std::vector<const Flow *>> FlowsFrom;
+  std::map<std::string, std::vector<const Instance *>> InstancesOf;
+  /// Proxies that stand for an entity (a function's return, a member
+  /// pointer), by the entity they alias.
+  std::map<std::string, std::vector<std::string>> ProxiesOf;
+  /// Functions that read an entity's size, by entity.
+  std::map<std::string, std::set<std::string>> SizeReaders;
+  mutable std::map<std::string, bool> LongLived;
+  mutable std::map<std::pair<std::string, std::string>, bool> GuardCache;
+};
+
+} // namespace memlint
+
+#endif
