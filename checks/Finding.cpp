@@ -23,6 +23,14 @@ bool confidenceFromString(const std::string &S, Confidence &Out) {
   return false;
 }
 
+void explain(Finding &F, const std::string &Why, const std::string &Fix) {
+  std::string Text = Why;
+  if (!Fix.empty())
+    Text += (Text.empty() ? "" : "; ") + Fix;
+  F.Notes.push_back({F.At, Text});
+  F.Detail = F.Message + (Text.empty() ? "" : ": " + Text);
+}
+
 bool findingLess(const Finding &A, const Finding &B) {
   return std::tie(A.At.File, A.At.Line, A.At.Column, A.Rule, A.Message) <
          std::tie(B.At.File, B.At.Line, B.At.Column, B.Rule, B.Message);

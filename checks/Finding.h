@@ -75,6 +75,11 @@ struct Finding {
   bool FixIsSafe = false;
 };
 
+/// Completes a finding's wording: \p Why (what makes it a problem) and \p Fix
+/// (what to do) become its last note, at the finding, and Detail keeps the
+/// whole sentence for JSON and SARIF.
+void explain(Finding &F, const std::string &Why, const std::string &Fix);
+
 /// Findings sort by file, line, column, rule; equal keys are duplicates.
 bool findingLess(const Finding &A, const Finding &B);
 bool findingSameKey(const Finding &A, const Finding &B);

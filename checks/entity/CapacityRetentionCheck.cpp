@@ -80,12 +80,7 @@ void decideCapacityRetention(const ProgramView &View,
     F.Rule = RuleId;
     F.At = Clear.E.At;
     F.Message = "'" + E.Name +
-                "' is emptied here but keeps the capacity of its largest "
-                "fill for as long as " +
-                lifetimeOf(E) +
-                "; swap it with an empty container after emptying it "
-                "(shrink_to_fit is only a request) or cap the capacity it "
-                "keeps";
+                "' is emptied here but keeps the capacity of its largest fill";
     F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
     F.Notes.push_back({Fill->E.At, "'" + E.Name + "' is filled here"});
     if (!Clear.Inner.valid() && !Clear.E.Fix.empty()) {
@@ -96,6 +91,9 @@ void decideCapacityRetention(const ProgramView &View,
     for (const EffectiveEvent *Ev : Clears)
       if (Seen.insert(Ev->E.At).second)
         F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also emptied here"});
+    explain(F, "it keeps that memory for as long as " + lifetimeOf(E),
+            "swap it with an empty container after emptying it "
+            "(shrink_to_fit is only a request) or cap the capacity it keeps");
     Out.push_back(std::move(F));
   }
 }

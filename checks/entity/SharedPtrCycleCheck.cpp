@@ -313,21 +313,23 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
   Finding F;
   F.Rule = RuleId;
   F.At = E.At;
-  if (E.Kind == OwnKind::Callback)
+  bool Callback = E.Kind == OwnKind::Callback;
+  if (Callback)
     F.Message = "the callback stored in '" + fieldName(E) +
                 "' here keeps a shared_ptr to '" + G.name(Closing.To) +
-                "', closing the ownership cycle " + Path +
-                ": objects on it keep each other alive and reference counting "
-                "never frees them; capture a std::weak_ptr instead (or reset "
-                "the callback once it has run)";
+                "', closing the ownership cycle " + Path;
   else
     F.Message = "'" + fieldName(E) + "' closes the shared_ptr ownership cycle " +
-                Path +
-                ": objects on it keep each other alive and reference counting "
-                "never frees them; make this back edge a std::weak_ptr (or a "
-                "plain pointer to an owner that outlives it)";
+                Path;
   for (const Step &S : Cycle)
     F.Notes.push_back({S.Edge->At, describe(S, G)});
+  explain(F,
+          "objects on it keep each other alive and reference counting never "
+          "frees them",
+          Callback ? "capture a std::weak_ptr instead (or reset the callback "
+                     "once it has run)"
+                   : "make this back edge a std::weak_ptr (or a plain pointer "
+                     "to an owner that outlives it)");
   Out.push_back(std::move(F));
 }
 

@@ -40,11 +40,7 @@ void decideUnboundedContainerGrowth(const ProgramView &View,
     F.At = First.E.At;
     std::string Lifetime = lifetimeOf(E);
     F.Message = "container '" + E.Name +
-                "' grows here and nothing erases, clears or size-bounds it, "
-                "so it grows for as long as " +
-                Lifetime +
-                "; cap it (evict or drop at a size limit) or clear it once "
-                "its contents are consumed";
+                "' grows here and nothing erases, clears or size-bounds it";
     F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
     auto Through = [&](const EffectiveEvent &Ev) {
       if (Ev.Inner.valid())
@@ -61,6 +57,9 @@ void decideUnboundedContainerGrowth(const ProgramView &View,
       F.Notes.push_back({Ev->E.At, "'" + E.Name + "' also grows here"});
       Through(*Ev);
     }
+    explain(F, "it grows for as long as " + Lifetime,
+            "cap it (evict or drop at a size limit) or clear it once its "
+            "contents are consumed");
     Out.push_back(std::move(F));
   }
 }

@@ -39,12 +39,7 @@ void decideUnboundedMemoization(const ProgramView &View,
     F.At = Insert.E.At;
     F.Message = "memo cache '" + E.Name +
                 "' gains an entry here for every distinct input and nothing "
-                "evicts it, so it grows with the input for as long as " +
-                lifetimeOf(E) +
-                (E.PinsKeys ? ", and its pointer keys keep every key object "
-                              "alive"
-                            : std::string()) +
-                "; bound it (LRU or TTL eviction, or a size cap that evicts)";
+                "evicts it";
     F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
     for (const EffectiveEvent &Ev : Events)
       if (Ev.E.Kind == EventKind::Lookup &&
@@ -56,6 +51,12 @@ void decideUnboundedMemoization(const ProgramView &View,
     for (const EffectiveEvent *Ev : Inserts)
       if (Seen.insert(Ev->E.At).second)
         F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also filled here"});
+    explain(F,
+            "it grows with the input for as long as " + lifetimeOf(E) +
+                (E.PinsKeys ? ", and its pointer keys keep every key object "
+                              "alive"
+                            : std::string()),
+            "bound it (LRU or TTL eviction, or a size cap that evicts)");
     Out.push_back(std::move(F));
   }
 }

@@ -61,20 +61,22 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
     F.At = Push.E.At;
     F.Message = "queue '" + E.Name +
                 "' is pushed here with nothing on the push path that waits "
-                "for room, fails or drops when it is full, while " +
-                (Consumer->E.Flags & InLambda ? std::string("a lambda in ")
-                                              : std::string()) +
-                "'" + View.functionName(Consumer->E.Function) +
-                "' consumes it: when producers outrun the consumer it grows "
-                "without limit; block the producer on a size limit "
-                "(condition variable or semaphore), fail the push when full, "
-                "or drop the oldest entry";
+                "for room, fails or drops when it is full";
+    std::string ConsumerName =
+        (Consumer->E.Flags & InLambda ? std::string("a lambda in ")
+                                      : std::string()) +
+        "'" + View.functionName(Consumer->E.Function) + "'";
     F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
     F.Notes.push_back({Consumer->E.At, "'" + E.Name + "' is consumed here"});
     std::set<Loc> Seen{Push.E.At};
     for (const EffectiveEvent *Ev : Pushes)
       if (Seen.insert(Ev->E.At).second)
         F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also pushed here"});
+    explain(F,
+            ConsumerName + " consumes it, and when producers outrun the "
+                           "consumer it grows without limit",
+            "block the producer on a size limit (condition variable or "
+            "semaphore), fail the push when full, or drop the oldest entry");
     Out.push_back(std::move(F));
   }
 }

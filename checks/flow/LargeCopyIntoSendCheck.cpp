@@ -452,10 +452,7 @@ private:
     F.Rule = "large-copy-into-send";
     F.At = Locs.make(S->getBeginLoc());
     F.Message = "'" + C.Name + "' (a '" + TypeName +
-                "') is copied whole into " + Where + " by " + C.How +
-                "; share one immutable copy (std::shared_ptr<const T>), "
-                "pass it by reference (std::cref) and join in this scope, "
-                "or std::move it if it is not needed afterwards";
+                "') is copied whole into " + Where;
     if (FanOut)
       F.Notes.push_back({Locs.make(FanOut->getBeginLoc()),
                          "this loop copies it once per iteration"});
@@ -480,6 +477,10 @@ private:
                                        ->getLocation()),
                          "'" + (C.Root ? C.Root->getNameAsString() : C.Name) +
                              "' declared here"});
+    explain(F, "it is copied by " + C.How,
+            "share one immutable copy (std::shared_ptr<const T>), pass it by "
+            "reference (std::cref) and join in this scope, or std::move it "
+            "if it is not needed afterwards");
     Out.push_back(std::move(F));
   }
 

@@ -335,11 +335,7 @@ private:
     std::string Who = Direct ? "'" + QueryName + "' runs a query"
                              : "'" + helperName(Callee) + "' runs a query ('" +
                                    QueryName + "')";
-    F.Message = Who + " once for " + L.What +
-                ", so the number of queries grows with the collection (N+1 "
-                "queries); fetch all the items with one batched query "
-                "instead (a join, WHERE ... IN (...) or = ANY($1), or one "
-                "prepared bulk statement)";
+    F.Message = Who + " once for " + L.What;
     F.Notes.push_back({Locs.make(L.At->getBeginLoc()),
                        isLoop(L.At) ? "the loop is here"
                                       : "the lambda runs once per element "
@@ -347,6 +343,11 @@ private:
     if (!Direct)
       F.Notes.push_back({Locs.make(Q.Inner->getBeginLoc()),
                          "'" + QueryName + "' is called here"});
+    explain(F,
+            "the number of queries grows with the collection (N+1 queries)",
+            "fetch all the items with one batched query instead (a join, "
+            "WHERE ... IN (...) or = ANY($1), or one prepared bulk "
+            "statement)");
     Out.push_back(std::move(F));
   }
 };

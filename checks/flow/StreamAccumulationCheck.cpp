@@ -60,9 +60,11 @@ public:
       auto It = Reported.find(K);
       if (It != Reported.end()) {
         Finding &F = Out[It->second];
-        F.Notes.push_back({Locs.make(S->getBeginLoc()),
-                           "'" + displayName(Ap->Target) +
-                               "' is also appended to here"});
+        // Before the last note, which says why and what to do.
+        F.Notes.insert(F.Notes.end() - 1,
+                       {Locs.make(S->getBeginLoc()),
+                        "'" + displayName(Ap->Target) +
+                            "' is also appended to here"});
         continue;
       }
       Reported[K] = Out.size();
@@ -208,21 +210,23 @@ private:
     F.At = Locs.make(Call->getBeginLoc());
     std::string Name = displayName(Ap.Target);
     std::string Source = SL.SourceName.empty() ? "a stream" : SL.SourceName;
+    std::string Why, Fix;
     if (Ap.SinkField) {
       std::string Field = recordPath(Ap.SinkField);
       F.Message = "'" + Name + "." + Ap.SinkMethod->getNameAsString() +
                   "' appends to '" + Field +
                   "' on every iteration of a loop that streams '" + Source +
-                  "', so '" + Field +
-                  "' ends up holding every element of the stream in memory; "
-                  "process each element as it arrives, or flush and clear it "
-                  "in bounded batches, instead of collecting them all";
+                  "'";
+      Why = "'" + Field + "' ends up holding every element of the stream in "
+            "memory";
+      Fix = "process each element as it arrives, or flush and clear it in "
+            "bounded batches, instead of collecting them all";
     } else {
       F.Message = "'" + Name + "' is appended to on every iteration of a "
-                  "loop that streams '" + Source + "', so it ends up "
-                  "holding every element of the stream in memory; process "
-                  "each element as it arrives, or flush and clear '" + Name +
-                  "' in bounded batches, instead of collecting them all";
+                  "loop that streams '" + Source + "'";
+      Why = "it ends up holding every element of the stream in memory";
+      Fix = "process each element as it arrives, or flush and clear '" +
+            Name + "' in bounded batches, instead of collecting them all";
     }
     F.Notes.push_back({Locs.make(SL.Source ? SL.Source->getBeginLoc()
                                            : SL.Loop->getBeginLoc()),
@@ -239,6 +243,7 @@ private:
                        "'" + (Ap.Target.Root ? Ap.Target.Root->getNameAsString()
                                              : Name) +
                            "' declared here"});
+    explain(F, Why, Fix);
     Out.push_back(std::move(F));
   }
 };

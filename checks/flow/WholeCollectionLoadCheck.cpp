@@ -349,6 +349,7 @@ private:
           W);
       F.Notes.push_back({Locs.make(Probe->getBeginLoc()),
                          "the size of the whole file is taken here"});
+      finish(F, W);
       Out.push_back(std::move(F));
       return;
     }
@@ -445,10 +446,11 @@ private:
     Fd.Message = "'" + V->getNameAsString() +
                  "' is filled with every value of the counter '" +
                  Counter->getNameAsString() +
-                 "' only to be read once front to back, so memory grows "
-                 "with the count; iterate the counter directly instead";
+                 "' only to be read once front to back";
     Fd.Notes.push_back({Locs.make(Walk->getBeginLoc()),
                         "'" + V->getNameAsString() + "' is read once here"});
+    explain(Fd, "memory grows with the count",
+            "iterate the counter directly instead");
     Out.push_back(std::move(Fd));
   }
 
@@ -634,16 +636,27 @@ private:
     return "the stream";
   }
 
+  /// \p What says what is loaded, then ", so " why it matters: the first
+  /// part is the headline, the second goes into the last note with the fix.
   Finding makeFinding(const Stmt *At, const std::string &What,
                       const WholeLoad *W) {
     Finding F;
     F.Rule = RuleId;
     F.At = Locs.make(At->getBeginLoc());
-    F.Message = What + "; stream it instead: " +
-                (W && !W->Alternative.empty() ? W->Alternative
-                                              : std::string("process it in "
-                                                            "chunks"));
+    size_t So = What.find(", so ");
+    F.Message = What.substr(0, So);
+    if (So != std::string::npos)
+      F.Detail = What.substr(So + 5); // the why, until finish()
     return F;
+  }
+
+  void finish(Finding &F, const WholeLoad *W) {
+    std::string Why = F.Detail;
+    explain(F, Why,
+            "stream it instead: " +
+                (W && !W->Alternative.empty()
+                     ? W->Alternative
+                     : std::string("process it in chunks")));
   }
 
   void report(const Stmt *At, const std::string &What, const WholeLoad *W,
@@ -652,6 +665,7 @@ private:
     if (Walk)
       F.Notes.push_back({Locs.make(Walk->getBeginLoc()),
                          "the loaded data is read once, front to back, here"});
+    finish(F, W);
     Out.push_back(std::move(F));
   }
 
@@ -669,9 +683,9 @@ private:
     if (Shown.size() > 60)
       Shown = Shown.substr(0, 57) + "...";
     report(At, "'" + Name + "' materializes every row of '" + Shown +
-                   "' in memory at once (a SELECT with no LIMIT that is not "
-                   "single-row by construction), so memory grows with the "
-                   "table",
+                   "' in memory at once, so memory grows with the table (a "
+                   "SELECT with no LIMIT that is not single-row by "
+                   "construction)",
            W);
   }
 };

@@ -173,7 +173,10 @@ public:
           {"level", F.Severity == "error"  ? "error"
                     : F.Severity == "note" ? "note"
                                            : "warning"},
-          {"message", json::Object{{"text", sentence(F.Message)}}},
+          // The full wording: what, why and the fix.
+          {"message", json::Object{{"text", sentence(F.Detail.empty()
+                                                         ? F.Message
+                                                         : F.Detail)}}},
           {"locations",
            json::Array{json::Object{{"physicalLocation", physical(F.At)}}}}};
       if (!F.Notes.empty()) {

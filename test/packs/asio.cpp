@@ -27,29 +27,34 @@ void price(const std::vector<Order> &orders);
 
 void post_copy(asio::io_context &io, const std::vector<Order> &orders) {
   asio::post(io, [orders] { price(orders); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'orders' (a 'std::vector<Order>') is copied whole into the task by the lambda passed to 'boost::asio::post', which captures it by value;{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'orders' (a 'std::vector<Order>') is copied whole into the task [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it is copied by the lambda passed to 'boost::asio::post', which captures it by value;{{.*}}
 }
 
 void fan_out(asio::thread_pool &pool, const std::vector<Order> &orders) {
   for (int shard = 0; shard < 8; ++shard)
     asio::dispatch(pool, [orders, shard] { price(orders); (void)shard; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'orders' (a 'std::vector<Order>') is copied whole into each of the 8 tasks this loop starts by the lambda passed to 'boost::asio::dispatch'{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'orders' (a 'std::vector<Order>') is copied whole into each of the 8 tasks this loop starts [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it is copied by the lambda passed to 'boost::asio::dispatch'{{.*}}
 }
 
 void deferred(asio::io_context &io, const std::vector<Order> &orders) {
   auto job = [orders] { price(orders); };
   asio::defer(io, job);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'orders' (a 'std::vector<Order>') is copied whole into the task{{.*}}'boost::asio::defer'{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'orders' (a 'std::vector<Order>') is copied whole into the task [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it is copied by the lambda passed to 'boost::asio::defer'{{.*}}
 }
 
 void legacy_post(asio::io_context &io, const std::vector<Order> &orders) {
   io.post([orders] { price(orders); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'orders' (a 'std::vector<Order>') is copied whole into the task by the lambda passed to 'boost::asio::io_context::post'{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'orders' (a 'std::vector<Order>') is copied whole into the task [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it is copied by the lambda passed to 'boost::asio::io_context::post'{{.*}}
 }
 
 void on_strand(asio::io_context::strand &strand, const std::vector<Order> &orders) {
   strand.post([orders] { price(orders); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'orders' (a 'std::vector<Order>') is copied whole into the task by the lambda passed to 'boost::asio::io_context::strand::post'{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'orders' (a 'std::vector<Order>') is copied whole into the task [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it is copied by the lambda passed to 'boost::asio::io_context::strand::post'{{.*}}
 }
 
 // OK: moved in, a shared immutable snapshot, a reference capture of data

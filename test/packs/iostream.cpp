@@ -121,7 +121,8 @@ long count_words(const std::string &path) {
 
 long sum_all(std::istream &in) {
   std::vector<long> values{std::istream_iterator<long>(in), std::istream_iterator<long>()};
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'values' is filled from a whole 'std::istream_iterator' range{{.*}}extract and process one value at a time (while (in >> value)) [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'values' is filled from a whole 'std::istream_iterator' range [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: {{.*}}extract and process one value at a time (while (in >> value))
   long total = 0;
   for (long v : values)
     total += v;

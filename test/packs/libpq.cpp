@@ -60,7 +60,8 @@ long count_names(PGconn *conn) {
 
 long total_orders(PGconn *conn) {
   PGresult *res = PQexec(conn, "SELECT id, total FROM orders");
-  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'PQexec' materializes every row of 'SELECT id, total FROM orders'{{.*}}stream it instead: PQsendQuery + PQsetSingleRowMode, then PQgetResult until it returns NULL{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'PQexec' materializes every row of 'SELECT id, total FROM orders'{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:19: note: {{.*}}stream it instead: PQsendQuery + PQsetSingleRowMode, then PQgetResult until it returns NULL
   long sum = 0;
   for (int i = 0; i < PQntuples(res); ++i)
     sum += std::atol(PQgetvalue(res, i, 1));

@@ -53,7 +53,8 @@ long count_emails(MYSQL *db) {
 long event_bytes(MYSQL *db) {
   mysql_query(db, "SELECT id, payload FROM events");
   MYSQL_RES *res = mysql_store_result(db);
-  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'mysql_store_result' materializes every row of 'SELECT id, payload FROM events'{{.*}}stream it instead: mysql_use_result + mysql_fetch_row [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'mysql_store_result' materializes every row of 'SELECT id, payload FROM events' in memory at once [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:20: note: {{.*}}stream it instead: mysql_use_result + mysql_fetch_row
   long total = 0;
   while (MYSQL_ROW row = mysql_fetch_row(res))
     total += static_cast<long>(std::strlen(row[1]));

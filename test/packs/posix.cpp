@@ -122,7 +122,8 @@ void records(std::FILE *f) {
 long sizes(const char *dir) {
   struct dirent **list = nullptr;
   int n = scandir(dir, &list, nullptr, alphasort);
-  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: {{.*}}'scandir'{{.*}}opendir + readdir, handling one entry at a time [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: {{.*}}'scandir'{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: note: {{.*}}opendir + readdir, handling one entry at a time
   long total = 0;
   for (int i = 0; i < n; ++i) {
     total += static_cast<long>(std::strlen(list[i]->d_name));

@@ -43,7 +43,8 @@ long long sum_totals(pqxx::work &tx) {
 long long order_total(pqxx::work &tx) {
   long long sum = 0;
   for (const auto &row : tx.exec("SELECT id, total FROM orders"))
-    // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'pqxx::transaction_base::exec' materializes every row of 'SELECT id, total FROM orders'{{.*}}stream it instead: tx.stream<...>(sql) (libpqxx 7) or pqxx::stream_from (libpqxx 6) [memlint-whole-collection-load]
+    // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'pqxx::transaction_base::exec' materializes every row of 'SELECT id, total FROM orders' in memory at once [memlint-whole-collection-load]
+    // CHECK-MESSAGES: :[[@LINE-2]]:26: note: {{.*}}stream it instead: tx.stream<...>(sql) (libpqxx 7) or pqxx::stream_from (libpqxx 6)
     sum += row[1].as<long long>();
   return sum;
 }

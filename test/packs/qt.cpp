@@ -79,7 +79,8 @@ int count_newlines(const QString &path) {
   QFile file(path);
   file.open(QIODevice::ReadOnly);
   const QByteArray data = file.readAll();
-  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: {{.*}}'QIODevice::readAll'{{.*}}QIODevice::read(maxSize) or readLine() in a loop, processing each chunk [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: {{.*}}'QIODevice::readAll'{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:27: note: {{.*}}QIODevice::read(maxSize) or readLine() in a loop, processing each chunk
   int n = 0;
   for (char c : data)
     n += c == '\n';
@@ -89,7 +90,8 @@ int count_newlines(const QString &path) {
 int count_words(QIODevice *dev) {
   QTextStream in(dev);
   const QString text = in.readAll();
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: {{.*}}'QTextStream::readAll'{{.*}}QTextStream::readLine / readLineInto in a loop [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: {{.*}}'QTextStream::readAll'{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:24: note: {{.*}}QTextStream::readLine / readLineInto in a loop
   int n = 0;
   for (QChar c : text)
     n += c == QLatin1Char(' ');
@@ -98,7 +100,8 @@ int count_words(QIODevice *dev) {
 
 qint64 dir_bytes(const QDir &dir) {
   const QFileInfoList infos = dir.entryInfoList(QDir::Files);
-  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'QDir::entryInfoList' loads the whole source into memory at once ('infos'), which is then read once front to back{{.*}}QDirIterator, handling one entry at a time [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: 'QDir::entryInfoList' loads the whole source into memory at once ('infos'), which is then read once front to back{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:31: note: {{.*}}QDirIterator, handling one entry at a time
   qint64 total = 0;
   for (const QFileInfo &fi : infos)
     total += fi.size();
@@ -123,18 +126,21 @@ qint64 chunked(QIODevice *dev) {
 
 void price_async(const std::vector<std::string> &skus) {
   QtConcurrent::run([skus] { price(skus); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'skus' (a 'std::vector<std::string>') is copied whole into the task by the lambda passed to 'QtConcurrent::run', which captures it by value;{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'skus' (a 'std::vector<std::string>') is copied whole into the task [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it is copied by the lambda passed to 'QtConcurrent::run', which captures it by value;{{.*}}
 }
 
 void price_in_pool(QThreadPool *pool, const std::vector<std::string> &skus) {
   for (int shard = 0; shard < 4; ++shard)
     pool->start([skus, shard] { price(skus); (void)shard; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'skus' (a 'std::vector<std::string>') is copied whole into each of the 4 tasks this loop starts by the lambda passed to 'QThreadPool::start'{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'skus' (a 'std::vector<std::string>') is copied whole into each of the 4 tasks this loop starts [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it is copied by the lambda passed to 'QThreadPool::start'{{.*}}
 }
 
 void price_later(QObject *ctx, const std::vector<std::string> &skus) {
   QMetaObject::invokeMethod(ctx, [skus] { price(skus); }, Qt::QueuedConnection);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'skus' (a 'std::vector<std::string>') is copied whole into the message by the lambda passed to 'QMetaObject::invokeMethod'{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'skus' (a 'std::vector<std::string>') is copied whole into the message [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it is copied by the lambda passed to 'QMetaObject::invokeMethod'{{.*}}
 }
 
 // OK: moved in, or passed by reference and waited for.

@@ -41,7 +41,8 @@ long long table_total(sqlite3 *db) {
   char **rows = nullptr;
   int nrow = 0, ncol = 0;
   sqlite3_get_table(db, "SELECT sku, quantity FROM products", &rows, &nrow, &ncol, nullptr);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sqlite3_get_table' materializes every row of 'SELECT sku, quantity FROM products'{{.*}}stream it instead: sqlite3_prepare_v2 + sqlite3_step [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'sqlite3_get_table' materializes every row of 'SELECT sku, quantity FROM products' in memory at once [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: {{.*}}stream it instead: sqlite3_prepare_v2 + sqlite3_step
   long long total = 0;
   for (int i = 1; i <= nrow; ++i)
     total += std::stoll(rows[i * ncol + 1]);

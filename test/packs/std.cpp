@@ -222,7 +222,8 @@ CappedNameCache g_capped_names;
 long long sum_of_indices(std::size_t n) {
   std::vector<long long> idx(n);
   std::iota(idx.begin(), idx.end(), 0LL);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: {{.*}}'std::iota'{{.*}}iterate the values directly (a counting loop, or std::views::iota in C++20) instead of storing them all [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: {{.*}}'std::iota'{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: {{.*}}iterate the values directly (a counting loop, or std::views::iota in C++20) instead of storing them all
   long long s = 0;
   for (long long i : idx)
     s += i;

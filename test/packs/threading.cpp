@@ -25,20 +25,23 @@ long total(const std::vector<Row> &rows);
 
 void spawn(const std::vector<Row> &rows) {
   std::thread t(process, rows);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'rows' (a 'std::vector<Row>') is copied whole into the thread by 'std::thread::thread', which copies its arguments even when the callee takes a reference;{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'rows' (a 'std::vector<Row>') is copied whole into the thread [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:15: note: it is copied by 'std::thread::thread', which copies its arguments even when the callee takes a reference;{{.*}}
   t.join();
 }
 
 void spawn_jthread(const std::vector<Row> &rows) {
   std::jthread t([rows] { process(rows); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'rows' (a 'std::vector<Row>') is copied whole into the thread by the lambda passed to 'std::jthread::jthread', which captures it by value;{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: 'rows' (a 'std::vector<Row>') is copied whole into the thread [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:16: note: it is copied by the lambda passed to 'std::jthread::jthread', which captures it by value;{{.*}}
 }
 
 long fan_out(const std::vector<Row> &all) {
   std::vector<std::future<long>> parts;
   for (int shard = 0; shard < 4; ++shard)
     parts.push_back(std::async(std::launch::async, [all] { return total(all); }));
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'all' (a 'std::vector<Row>') is copied whole into each of the 4 tasks this loop starts by the lambda passed to 'std::async'{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'all' (a 'std::vector<Row>') is copied whole into each of the 4 tasks this loop starts [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: it is copied by the lambda passed to 'std::async'{{.*}}
   long sum = 0;
   for (auto &p : parts)
     sum += p.get();
@@ -47,12 +50,14 @@ long fan_out(const std::vector<Row> &all) {
 
 void fulfil(std::promise<std::vector<Row>> &p, const std::vector<Row> &rows) {
   p.set_value(rows);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rows' (a 'std::vector<Row>') is copied whole into the shared state by 'std::promise::set_value', which copies an lvalue;{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rows' (a 'std::vector<Row>') is copied whole into the shared state [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it is copied by 'std::promise::set_value', which copies an lvalue;{{.*}}
 }
 
 std::future<long> deferred(const std::vector<Row> &rows) {
   std::packaged_task<long()> task([rows] { return total(rows); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'rows' (a 'std::vector<Row>') is copied whole into the task by the lambda passed to 'std::packaged_task::packaged_task'{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'rows' (a 'std::vector<Row>') is copied whole into the task [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:30: note: it is copied by the lambda passed to 'std::packaged_task::packaged_task'{{.*}}
   std::future<long> f = task.get_future();
   std::thread(std::move(task)).detach();
   return f;

@@ -62,14 +62,16 @@ long count(zmq::socket_t &sock) {
 
 void publish(zmq::socket_t &sock, const std::vector<float> &samples) {
   zmq::message_t msg(samples);
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'samples' (a 'std::vector<float>') is copied whole into the message by 'zmq::message_t::message_t', which copies an lvalue;{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'samples' (a 'std::vector<float>') is copied whole into the message [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:18: note: it is copied by 'zmq::message_t::message_t', which copies an lvalue;{{.*}}
   sock.send(msg, zmq::send_flags::none);
 }
 
 void fan_out(std::vector<zmq::socket_t> &peers, const std::string &snapshot) {
   for (zmq::socket_t &peer : peers) {
     zmq::message_t msg(snapshot);
-    // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'snapshot' (a 'std::string') is copied whole into every message this loop starts (one copy per iteration) by 'zmq::message_t::message_t'{{.*}} [memlint-large-copy-into-send]
+    // CHECK-MESSAGES: :[[@LINE-1]]:20: warning: 'snapshot' (a 'std::string') is copied whole into every message this loop starts (one copy per iteration) [memlint-large-copy-into-send]
+    // CHECK-MESSAGES: :[[@LINE-2]]:20: note: it is copied by 'zmq::message_t::message_t'{{.*}}
     peer.send(msg, zmq::send_flags::none);
   }
 }

@@ -12,7 +12,8 @@ public:
   void on_read(const unsigned char *p, int n) { rx_.insert(rx_.end(), p, p + n); }
   void on_message_done() {
     rx_.clear();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Connection::rx_' is emptied here but keeps the capacity of its largest fill for as long as its 'Connection' object lives;{{.*}} [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Connection::rx_' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it keeps that memory for as long as its 'Connection' object lives;{{.*}}
   }
   void on_line(const Text &line) { line_ += line; }
   void on_line_done() {
@@ -32,7 +33,8 @@ public:
   void add(const T &v) { items_.push_back(v); }
   void reset() {
     items_.clear();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Accumulator::items_' is emptied here but keeps the capacity of its largest fill for as long as its 'Accumulator' object lives;{{.*}} [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Accumulator::items_' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it keeps that memory for as long as its 'Accumulator' object lives;{{.*}}
   }
 
 private:
@@ -77,7 +79,8 @@ public:
   }
   void present() {
     frame_.pixels.clear();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Frame::pixels' is emptied here but keeps the capacity of its largest fill for as long as its 'Frame' object lives;{{.*}} [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Frame::pixels' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it keeps that memory for as long as its 'Frame' object lives;{{.*}}
   }
 
 private:

@@ -22,10 +22,11 @@ public:
   void flush() {
     send(batch_);
     batch_.clear();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Batcher::batch_' is emptied here but keeps the capacity of its largest fill for as long as its 'Batcher' object lives; swap it with an empty container after emptying it (shrink_to_fit is only a request) or cap the capacity it keeps [memlint-capacity-retention]
-    // CHECK-MESSAGES: :[[@LINE+7]]:20: note: 'Batcher::batch_' declared here
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Batcher::batch_' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE+8]]:20: note: 'Batcher::batch_' declared here
     // CHECK-MESSAGES: :[[@LINE-7]]:7: note: 'Batcher::batch_' is filled here
-    // CHECK-MESSAGES: :[[@LINE+2]]:18: note: 'Batcher::batch_' is also emptied here
+    // CHECK-MESSAGES: :[[@LINE+3]]:18: note: 'Batcher::batch_' is also emptied here
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: note: it keeps that memory for as long as its 'Batcher' object lives; swap it with an empty container after emptying it (shrink_to_fit is only a request) or cap the capacity it keeps
   }
   void abort() { batch_.clear(); }
 
@@ -41,7 +42,8 @@ public:
   void send_and_reset() {
     write_out(body_);
     body_.resize(0);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Response::body_' is emptied here but keeps the capacity of its largest fill for as long as its 'Response' object lives;{{.*}} [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Response::body_' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it keeps that memory for as long as its 'Response' object lives;{{.*}}
   }
 
 private:
@@ -90,7 +92,8 @@ void on_bytes(const char *p, int n) {
 }
 void on_packet_done() {
   g_packet.clear();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'g_packet' is emptied here but keeps the capacity of its largest fill for as long as the program runs;{{.*}} [memlint-capacity-retention]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'g_packet' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it keeps that memory for as long as the program runs;{{.*}}
 }
 
 class Tracer {
@@ -98,7 +101,8 @@ public:
   static void span(const std::string &s) { spans_.push_back(s); }
   static void export_all() {
     spans_.clear();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Tracer::spans_' is emptied here but keeps the capacity of its largest fill for as long as the program runs;{{.*}} [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Tracer::spans_' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it keeps that memory for as long as the program runs;{{.*}}
   }
 
 private:
@@ -110,7 +114,8 @@ void render(const std::vector<float> &points) {
   for (float p : points)
     vertices.push_back(p * 2);
   vertices.clear();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'render::vertices' is emptied here but keeps the capacity of its largest fill for as long as the program runs;{{.*}} [memlint-capacity-retention]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'render::vertices' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it keeps that memory for as long as the program runs;{{.*}}
 }
 
 // A shrink on an unrelated path (only when memory is low) leaves the

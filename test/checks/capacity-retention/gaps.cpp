@@ -11,7 +11,7 @@ class Braces {
 public:
   void add(int x) { v_.push_back(x); }
   void reset() { v_ = {}; }
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'Braces::v_' is emptied here but keeps the capacity of its largest fill for as l{{.*}} [memlint-capacity-retention]
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'Braces::v_' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
 private:
   std::vector<int> v_;
 };
@@ -19,7 +19,7 @@ class Range {
 public:
   void add(int x) { v_.push_back(x); }
   void reset() { v_.erase(v_.begin(), v_.end()); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'Range::v_' is emptied here but keeps the capacity of its largest fill for as lo{{.*}} [memlint-capacity-retention]
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: 'Range::v_' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
 private:
   std::vector<int> v_;
 };
@@ -49,7 +49,7 @@ public:
     buf_.resize(len);
     read_into(buf_.data(), len);
     buf_.clear();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Resized::buf_' is emptied here but keeps the capacity of its largest fill for a{{.*}} [memlint-capacity-retention]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Resized::buf_' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
   }
 private:
   std::string buf_;

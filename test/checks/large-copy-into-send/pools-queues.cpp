@@ -37,12 +37,14 @@ void consume(const std::vector<std::string> &);
 void fan_out(Pool &pool, const std::vector<std::string> &catalogue, int shards) {
   for (int s = 0; s < shards; ++s)
     pool.submit([catalogue, s] { consume(catalogue); (void)s; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'catalogue' (a 'std::vector<std::string>') is copied whole into every task this loop starts (one copy per iteration) by the lambda passed to 'Pool::submit', which captures it by value;{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'catalogue' (a 'std::vector<std::string>') is copied whole into every task this loop starts (one copy per iteration) [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it is copied by the lambda passed to 'Pool::submit', which captures it by value;{{.*}}
 }
 
 void through_post(Pool &pool, std::vector<std::string> names) {
   pool.post([names] { consume(names); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'names' (a 'std::vector<std::string>') is copied whole into the task by the lambda passed to 'Pool::post'{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'names' (a 'std::vector<std::string>') is copied whole into the task [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it is copied by the lambda passed to 'Pool::post'{{.*}}
 }
 
 // A lambda appended to a container of tasks directly.
@@ -50,7 +52,8 @@ class Scheduler {
 public:
   void later(const std::vector<std::string> &batch) {
     queue_.emplace_back([batch] { consume(batch); });
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'batch' (a 'std::vector<std::string>') is copied whole into the queued task by the lambda passed to 'Scheduler::queue_.emplace_back'{{.*}} [memlint-large-copy-into-send]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'batch' (a 'std::vector<std::string>') is copied whole into the queued task [memlint-large-copy-into-send]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it is copied by the lambda passed to 'Scheduler::queue_.emplace_back'{{.*}}
   }
 
   // A message pushed onto a producer/consumer queue (a member of a class
@@ -59,7 +62,8 @@ public:
     Message m{topic, std::vector<char>(size)};
     std::lock_guard<std::mutex> lock(mu_);
     inbox_.push_back(m);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'm' (a 'Message') is copied whole into the queue by 'Scheduler::inbox_.push_back', although 'm' is not used afterwards (std::move would hand it over);{{.*}} [memlint-large-copy-into-send]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'm' (a 'Message') is copied whole into the queue [memlint-large-copy-into-send]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it is copied by 'Scheduler::inbox_.push_back', although 'm' is not used afterwards (std::move would hand it over);{{.*}}
   }
 
 private:

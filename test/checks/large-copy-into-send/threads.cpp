@@ -35,8 +35,9 @@ long sum(const std::vector<Row> &rows, std::size_t begin, std::size_t end);
 // std::thread decay-copies its arguments, even into a const& parameter.
 void spawn(const std::vector<Row> &rows) {
   std::thread t(process, rows);
-  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'rows' (a 'std::vector<Row>') is copied whole into the thread by 'std::thread::thread', which copies its arguments even when the callee takes a reference; share one immutable copy (std::shared_ptr<const T>), pass it by reference (std::cref) and join in this scope, or std::move it if it is not needed afterwards [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: 'rows' (a 'std::vector<Row>') is copied whole into the thread [memlint-large-copy-into-send]
   // CHECK-MESSAGES: :[[@LINE-3]]:36: note: 'rows' declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:15: note: it is copied by 'std::thread::thread', which copies its arguments even when the callee takes a reference; share one immutable copy (std::shared_ptr<const T>), pass it by reference (std::cref) and join in this scope, or std::move it if it is not needed afterwards
   t.join();
 }
 
@@ -45,8 +46,9 @@ long fan_out(const std::vector<Row> &all) {
   std::vector<std::future<long>> parts;
   for (std::size_t s = 0; s < 4; ++s)
     parts.push_back(std::async(std::launch::async, [all, s] { return sum(all, s, s + 1); }));
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'all' (a 'std::vector<Row>') is copied whole into each of the 4 tasks this loop starts by the lambda passed to 'std::async', which captures it by value;{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'all' (a 'std::vector<Row>') is copied whole into each of the 4 tasks this loop starts [memlint-large-copy-into-send]
   // CHECK-MESSAGES: :[[@LINE-3]]:3: note: this loop copies it once per iteration
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: it is copied by the lambda passed to 'std::async', which captures it by value;{{.*}}
   long total = 0;
   for (auto &p : parts) total += p.get();
   return total;
@@ -57,7 +59,8 @@ void workers(const Job &job, unsigned n) {
   std::vector<std::thread> threads;
   for (unsigned i = 0; i < n; ++i)
     threads.emplace_back([job, i] { process(job.rows); (void)i; });
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'job' (a 'Job') is copied whole into every queued task this loop starts (one copy per iteration) by the lambda passed to 'threads.emplace_back', which captures it by value;{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'job' (a 'Job') is copied whole into every queued task this loop starts (one copy per iteration) [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it is copied by the lambda passed to 'threads.emplace_back', which captures it by value;{{.*}}
   for (auto &t : threads) t.join();
 }
 
@@ -65,7 +68,8 @@ void workers(const Job &job, unsigned n) {
 void implicit(const std::vector<Row> &rows) {
   const std::vector<Row> &alias = rows;
   auto f = std::async([=] { process(alias); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'alias' (a 'std::vector<Row>') is copied whole into the task by the lambda passed to 'std::async', which captures it by value ([=]);{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: 'alias' (a 'std::vector<Row>') is copied whole into the task [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:12: note: it is copied by the lambda passed to 'std::async', which captures it by value ([=]);{{.*}}
   f.get();
 }
 
@@ -74,9 +78,11 @@ class Service {
 public:
   void snapshot() {
     std::thread([backlog = history_] { (void)backlog.size(); }).detach();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Service::history_' (a 'std::deque<std::string>') is copied whole into the thread by the lambda passed to 'std::thread::thread', whose capture 'backlog' copies it;{{.*}} [memlint-large-copy-into-send]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Service::history_' (a 'std::deque<std::string>') is copied whole into the thread [memlint-large-copy-into-send]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it is copied by the lambda passed to 'std::thread::thread', whose capture 'backlog' copies it;{{.*}}
     std::thread([*this] { (void)history_.size(); }).detach();
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: '*this' (a 'Service') is copied whole into the thread by the lambda passed to 'std::thread::thread', which captures '*this' by value;{{.*}} [memlint-large-copy-into-send]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: '*this' (a 'Service') is copied whole into the thread [memlint-large-copy-into-send]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it is copied by the lambda passed to 'std::thread::thread', which captures '*this' by value;{{.*}}
   }
 
 private:
@@ -86,7 +92,8 @@ private:
 // promise::set_value of an lvalue copies it.
 void fulfil(std::promise<std::vector<Row>> &p, const std::vector<Row> &rows) {
   p.set_value(rows);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rows' (a 'std::vector<Row>') is copied whole into the shared state by 'std::promise::set_value', which copies an lvalue;{{.*}} [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'rows' (a 'std::vector<Row>') is copied whole into the shared state [memlint-large-copy-into-send]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it is copied by 'std::promise::set_value', which copies an lvalue;{{.*}}
 }
 
 // A closure variable copied into a thread copies its captures.

@@ -27,8 +27,9 @@ std::vector<long long> stock(sqlite3 *db, const std::vector<std::string> &skus) 
   for (const std::string &sku : skus) {
     sqlite3_stmt *stmt = nullptr;
     sqlite3_prepare_v2(db, "SELECT quantity FROM products WHERE sku = ?", -1, &stmt, nullptr);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'sqlite3_prepare_v2' runs a query once for each element of 'skus', so the number of queries grows with the collection (N+1 queries); fetch all the items with one batched query instead (a join, WHERE ... IN (...) or = ANY($1), or one prepared bulk statement) [memlint-query-in-loop]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'sqlite3_prepare_v2' runs a query once for each element of 'skus' [memlint-query-in-loop]
     // CHECK-MESSAGES: :[[@LINE-4]]:3: note: the loop is here
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: the number of queries grows with the collection (N+1 queries); fetch all the items with one batched query instead (a join, WHERE ... IN (...) or = ANY($1), or one prepared bulk statement)
     sqlite3_bind_text(stmt, 1, sku.c_str(), -1, SQLITE_TRANSIENT);
     if (sqlite3_step(stmt) == SQLITE_ROW) out.push_back(sqlite3_column_int64(stmt, 0));
     sqlite3_finalize(stmt);

@@ -11,7 +11,8 @@
 struct User;
 struct Group { std::map<int, std::shared_ptr<User>> users; };
 struct User { std::vector<std::shared_ptr<Group>> groups; };
-// CHECK-MESSAGES: :[[@LINE-1]]:51: warning: 'User::groups' closes the shared_ptr ownership cycle 'Group' -> 'User' -> 'Group': objects on it keep each other alive{{.*}} [memlint-shared-ptr-cycle]
+// CHECK-MESSAGES: :[[@LINE-1]]:51: warning: 'User::groups' closes the shared_ptr ownership cycle 'Group' -> 'User' -> 'Group' [memlint-shared-ptr-cycle]
+// CHECK-MESSAGES: :[[@LINE-2]]:51: note: objects on it keep each other alive{{.*}}
 
 struct Team;
 // OK: the back edge is a weak_ptr, inside a container.
@@ -24,11 +25,13 @@ struct Node { Link<Node> next; };
 
 struct Parent;
 struct Child { std::shared_ptr<Parent> parent; };
-// CHECK-MESSAGES: :[[@LINE-1]]:40: warning: 'Child::parent' closes the shared_ptr ownership cycle 'Parent' -> 'Child' -> 'Parent': objects on it keep each other alive{{.*}} [memlint-shared-ptr-cycle]
+// CHECK-MESSAGES: :[[@LINE-1]]:40: warning: 'Child::parent' closes the shared_ptr ownership cycle 'Parent' -> 'Child' -> 'Parent' [memlint-shared-ptr-cycle]
+// CHECK-MESSAGES: :[[@LINE-2]]:40: note: objects on it keep each other alive{{.*}}
 struct Parent { std::vector<std::shared_ptr<Child>> children; };
 
 struct DNode { std::shared_ptr<DNode> prev; std::shared_ptr<DNode> next; };
-// CHECK-MESSAGES: :[[@LINE-1]]:39: warning: 'DNode::prev' closes the shared_ptr ownership cycle 'DNode' -> 'DNode' -> 'DNode': objects on it keep each other alive{{.*}} [memlint-shared-ptr-cycle]
+// CHECK-MESSAGES: :[[@LINE-1]]:39: warning: 'DNode::prev' closes the shared_ptr ownership cycle 'DNode' -> 'DNode' -> 'DNode' [memlint-shared-ptr-cycle]
+// CHECK-MESSAGES: :[[@LINE-2]]:39: note: objects on it keep each other alive{{.*}}
 
 struct Socket {
   std::function<void(int)> on_read;
@@ -38,13 +41,15 @@ struct Socket {
 struct Conn : std::enable_shared_from_this<Conn> {
   void open() { socket_->on_read = [self = shared_from_this()](int) {}; }
   void watch() { socket_->set_on_close([self = shared_from_this()] {}); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: the callback stored in 'Socket::on_close' here keeps a shared_ptr to 'Conn', closing the ownership cycle 'Conn' -> 'Socket' -> 'Conn': objects on it keep each other alive{{.*}} [memlint-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: the callback stored in 'Socket::on_close' here keeps a shared_ptr to 'Conn', closing the ownership cycle 'Conn' -> 'Socket' -> 'Conn' [memlint-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE-2]]:18: note: objects on it keep each other alive{{.*}}
   std::shared_ptr<Socket> socket_;
 };
 
 struct Bus : std::enable_shared_from_this<Bus> {
   void subscribe() { handlers_.push_back([self = shared_from_this()] {}); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: the callback stored in 'Bus::handlers_' here keeps a shared_ptr to 'Bus', closing the ownership cycle 'Bus' -> 'Bus': objects on it keep each other alive{{.*}} [memlint-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: the callback stored in 'Bus::handlers_' here keeps a shared_ptr to 'Bus', closing the ownership cycle 'Bus' -> 'Bus' [memlint-shared-ptr-cycle]
+  // CHECK-MESSAGES: :[[@LINE-2]]:22: note: objects on it keep each other alive{{.*}}
   std::vector<std::function<void()>> handlers_;
 };
 

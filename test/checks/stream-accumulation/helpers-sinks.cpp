@@ -43,8 +43,9 @@ void into_sink(std::istream &in, RowSink &sink) {
   std::string line;
   while (std::getline(in, line))
     sink.add(line);
-  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'sink.add' appends to 'RowSink::rows_' on every iteration of a loop that streams 'std::getline', so 'RowSink::rows_' ends up holding every element of the stream in memory;{{.*}} [memlint-stream-accumulation]
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'sink.add' appends to 'RowSink::rows_' on every iteration of a loop that streams 'std::getline' [memlint-stream-accumulation]
   // CHECK-MESSAGES: :10:45: note: appended here (through 'RowSink::add')
+  // CHECK-MESSAGES: :[[@LINE-3]]:5: note: 'RowSink::rows_' ends up holding every element of the stream in memory;{{.*}}
 }
 
 // Appends through a field of a local struct.

@@ -16,9 +16,10 @@ std::vector<std::string> read_lines(std::istream &in) {
   std::string line;
   while (std::getline(in, line)) {
     lines.push_back(line);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'lines' is appended to on every iteration of a loop that streams 'std::getline', so it ends up holding every element of the stream in memory; process each element as it arrives, or flush and clear 'lines' in bounded batches, instead of collecting them all [memlint-stream-accumulation]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'lines' is appended to on every iteration of a loop that streams 'std::getline' [memlint-stream-accumulation]
     // CHECK-MESSAGES: :[[@LINE-3]]:10: note: the loop streams 'std::getline' here
     // CHECK-MESSAGES: :[[@LINE-6]]:28: note: 'lines' declared here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: it ends up holding every element of the stream in memory; process each element as it arrives, or flush and clear 'lines' in bounded batches, instead of collecting them all
   }
   return lines;
 }

@@ -48,8 +48,9 @@ void feed_holder(int x) { g_holder.add(x); }
 template <class T> class Buffer {
 public:
   void put(const T &t) { data_.push_back(t); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: container 'Buffer::data_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as its 'Buffer' object lives;{{.*}} [memlint-unbounded-container-growth]
-  // CHECK-MESSAGES: :[[@LINE+3]]:18: note: 'Buffer::data_' declared here
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: container 'Buffer::data_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE+4]]:18: note: 'Buffer::data_' declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:26: note: it grows for as long as its 'Buffer' object lives;{{.*}}
 
 private:
   std::vector<T> data_;
@@ -65,8 +66,9 @@ struct Inbox {
 class Postman {
 public:
   void drop(const Msg &m) { box_.msgs.push_back(m); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: container 'Inbox::msgs' grows here and nothing erases, clears or size-bounds it, so it grows for as long as its 'Inbox' object lives;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: container 'Inbox::msgs' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
   // CHECK-MESSAGES: :[[@LINE-6]]:20: note: 'Inbox::msgs' declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:29: note: it grows for as long as its 'Inbox' object lives;{{.*}}
 
 private:
   Inbox box_;

@@ -11,9 +11,10 @@ class Service {
 public:
   void handle(int x) {
     items_.push_back(x);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Service::items_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as its 'Service' object lives; cap it (evict or drop at a size limit) or clear it once its contents are consumed [memlint-unbounded-container-growth]
-    // CHECK-MESSAGES: :[[@LINE+8]]:20: note: 'Service::items_' declared here
-    // CHECK-MESSAGES: :[[@LINE+3]]:5: note: 'Service::items_' also grows here
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Service::items_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE+9]]:20: note: 'Service::items_' declared here
+    // CHECK-MESSAGES: :[[@LINE+4]]:5: note: 'Service::items_' also grows here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: it grows for as long as its 'Service' object lives; cap it (evict or drop at a size limit) or clear it once its contents are consumed
   }
   void retry(int x) {
     items_.emplace_back(x);
@@ -27,8 +28,9 @@ class Journal {
 public:
   void note(const std::string &s) {
     this->entries_.push_back(s);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Journal::entries_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as its 'Journal' object lives;{{.*}} [memlint-unbounded-container-growth]
-    // CHECK-MESSAGES: :[[@LINE+4]]:28: note: 'Journal::entries_' declared here
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Journal::entries_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE+5]]:28: note: 'Journal::entries_' declared here
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: it grows for as long as its 'Journal' object lives;{{.*}}
   }
 
 private:
@@ -39,8 +41,9 @@ class Registry {
 public:
   static void add(const std::string &name) {
     names_.insert(name);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Registry::names_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs; cap it (evict or drop at a size limit) or clear it once its contents are consumed [memlint-unbounded-container-growth]
-    // CHECK-MESSAGES: :[[@LINE+2]]:39: note: 'Registry::names_' declared here
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Registry::names_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE+3]]:39: note: 'Registry::names_' declared here
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: it grows for as long as the program runs; cap it (evict or drop at a size limit) or clear it once its contents are consumed
   }
   static inline std::set<std::string> names_;
 };
@@ -49,8 +52,9 @@ namespace app {
 std::string g_log;
 void trace(const std::string &s) {
   g_log += s;
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'app::g_log' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'app::g_log' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
   // CHECK-MESSAGES: :[[@LINE-4]]:13: note: 'app::g_log' declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: it grows for as long as the program runs;{{.*}}
 }
 } // namespace app
 
@@ -59,27 +63,31 @@ std::vector<int> g_samples;
 } // namespace
 void sample(int v) {
   g_samples.push_back(v);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'g_samples' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'g_samples' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
   // CHECK-MESSAGES: :[[@LINE-5]]:18: note: 'g_samples' declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: it grows for as long as the program runs;{{.*}}
 }
 
 std::map<int, int> g_hits;
 void hit(int page) {
   g_hits.emplace(page, 1);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'g_hits' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'g_hits' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it grows for as long as the program runs;{{.*}}
 }
 
 void record(int id) {
   static std::set<int> seen;
   seen.insert(id);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'record::seen' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'record::seen' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
   // CHECK-MESSAGES: :[[@LINE-3]]:24: note: 'record::seen' declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: it grows for as long as the program runs;{{.*}}
 }
 
 thread_local std::vector<std::string> t_scratch;
 void scribble(const std::string &s) {
   t_scratch.push_back(s);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 't_scratch' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 't_scratch' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it grows for as long as the program runs;{{.*}}
 }
 
 class Parser {
@@ -87,8 +95,9 @@ public:
   void intern(const std::string &s) {
     static std::vector<std::string> pool;
     pool.push_back(s);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Parser::intern::pool' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs;{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Parser::intern::pool' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
     // CHECK-MESSAGES: :[[@LINE-3]]:37: note: 'Parser::intern::pool' declared here
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: note: it grows for as long as the program runs;{{.*}}
   }
 };
 

@@ -60,7 +60,8 @@ void derived_local(const std::string &s) {
 class Heaped {
 public:
   void add(int x) { v_.push_back(x); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: container 'Heaped::v_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as its 'Heaped' object lives;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: container 'Heaped::v_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: it grows for as long as its 'Heaped' object lives;{{.*}}
 
 private:
   std::vector<int> v_;
@@ -95,7 +96,8 @@ std::unique_ptr<Owned> make_owned() { return std::make_unique<Owned>(); }
 class Conn {
 public:
   void recv(const std::string &s) { inbox_ += s; }
-  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: container 'Conn::inbox_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as its 'Conn' object lives;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: container 'Conn::inbox_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:37: note: it grows for as long as its 'Conn' object lives;{{.*}}
 
 private:
   std::string inbox_;
@@ -125,7 +127,8 @@ public:
 class Base {
 public:
   void note(int x) { seen_.push_back(x); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: container 'Base::seen_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as its 'Base' object lives;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: container 'Base::seen_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:22: note: it grows for as long as its 'Base' object lives;{{.*}}
 
 private:
   std::vector<int> seen_;
@@ -137,7 +140,8 @@ Derived *g_derived = new Derived;
 class LocalOnly {
 public:
   void add(int x) { all_.push_back(x); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: container 'LocalOnly::all_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: container 'LocalOnly::all_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: it grows for as long as the program runs;{{.*}}
   static inline std::vector<int> all_;
 };
 void local_only(int x) {
@@ -147,7 +151,8 @@ void local_only(int x) {
 void per_thread(int x) {
   thread_local std::vector<int> recent;
   recent.push_back(x);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'per_thread::recent' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: container 'per_thread::recent' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it grows for as long as the program runs;{{.*}}
 }
 
 // OK: a CRTP base names the derived class as a template argument; that is not

@@ -8,7 +8,8 @@ class Server {
 public:
   void serve(const std::string &req) {
     handled_.push_back(req);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Server::handled_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as its 'Server' object lives;{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Server::handled_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it grows for as long as its 'Server' object lives;{{.*}}
   }
 
 private:

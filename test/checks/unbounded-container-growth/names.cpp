@@ -13,12 +13,14 @@ public:
   class Inner {
   public:
     void add(int x) { items_.push_back(x); }
-    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: container 'Outer::Inner::items_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as its {{.*}} object lives;{{.*}} [memlint-unbounded-container-growth]
-    // CHECK-MESSAGES: :[[@LINE+8]]:22: note: 'Outer::Inner::items_' declared here
+    // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: container 'Outer::Inner::items_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE+10]]:22: note: 'Outer::Inner::items_' declared here
+    // CHECK-MESSAGES: :[[@LINE-3]]:23: note: it grows for as long as its {{.*}} object lives;{{.*}}
     void stash(const std::string &s) {
       static std::vector<std::string> pending;
       pending.push_back(s);
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'Outer::Inner::stash::pending' grows here and nothing erases, clears or size-bounds it, so it grows for as long as the program runs;{{.*}} [memlint-unbounded-container-growth]
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'Outer::Inner::stash::pending' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+      // CHECK-MESSAGES: :[[@LINE-2]]:7: note: it grows for as long as the program runs;{{.*}}
     }
 
   private:
@@ -30,7 +32,8 @@ namespace store {
 class Cart {
 public:
   void add(const std::string &sku) { lines_.push_back(sku); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: container 'Cart::lines_' grows here and nothing erases, clears or size-bounds it, so it grows for as long as its 'Cart' object lives;{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-1]]:38: warning: container 'Cart::lines_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:38: note: it grows for as long as its 'Cart' object lives;{{.*}}
 
 private:
   std::vector<std::string> lines_;

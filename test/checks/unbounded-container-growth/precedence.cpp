@@ -58,7 +58,8 @@ class Jobs { // OK: popped by the consumer
 
 public:
   void submit(int j) { jobs_.push_back(j); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: queue 'Jobs::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Jobs::run_one' consumes it{{.*}} [memlint-unbounded-queue]
+  // CHECK-MESSAGES: :[[@LINE-1]]:24: warning: queue 'Jobs::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+  // CHECK-MESSAGES: :[[@LINE-2]]:24: note: 'Jobs::run_one' consumes it{{.*}}
   void run_one() {
     if (!jobs_.empty())
       jobs_.pop_front();

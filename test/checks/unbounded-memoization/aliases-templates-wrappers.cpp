@@ -59,7 +59,8 @@ public:
     if (it != cache_.end())
       return it->second;
     return cache_.emplace(key, f_(key)).first->second;
-    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: memo cache 'Memoized::cache_' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as its 'Memoized' object lives;{{.*}} [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: memo cache 'Memoized::cache_' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-2]]:12: note: it grows with the input for as long as its 'Memoized' object lives;{{.*}}
   }
 
 private:
@@ -103,7 +104,8 @@ public:
       return it->second;
     std::string ip = fetch(host);
     cache_.entries.emplace(host, ip);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Cache::entries' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as its 'Cache' object lives;{{.*}} [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Cache::entries' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it grows with the input for as long as its 'Cache' object lives;{{.*}}
     return ip;
   }
 

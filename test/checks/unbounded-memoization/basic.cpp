@@ -19,9 +19,10 @@ long fib(int n) {
     return it->second;
   long v = n < 2 ? n : fib(n - 1) + fib(n - 2);
   memo.emplace(n, v);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: memo cache 'fib::memo' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as the program runs; bound it (LRU or TTL eviction, or a size cap that evicts) [memlint-unbounded-memoization]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: memo cache 'fib::memo' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
   // CHECK-MESSAGES: :[[@LINE-7]]:30: note: 'fib::memo' declared here
   // CHECK-MESSAGES: :[[@LINE-7]]:13: note: 'fib::memo' is looked up here
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: note: it grows with the input for as long as the program runs; bound it (LRU or TTL eviction, or a size cap that evicts)
   return v;
 }
 
@@ -31,10 +32,11 @@ public:
   std::string display_name(const std::string &id) {
     if (names_.count(id))
       return names_[id];
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: memo cache 'UserDirectory::names_' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as its 'UserDirectory' object lives; bound it (LRU or TTL eviction, or a size cap that evicts) [memlint-unbounded-memoization]
-    // CHECK-MESSAGES: :[[@LINE+9]]:48: note: 'UserDirectory::names_' declared here
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: memo cache 'UserDirectory::names_' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE+10]]:48: note: 'UserDirectory::names_' declared here
     // CHECK-MESSAGES: :[[@LINE-4]]:9: note: 'UserDirectory::names_' is looked up here
-    // CHECK-MESSAGES: :[[@LINE+2]]:5: note: 'UserDirectory::names_' is also filled here
+    // CHECK-MESSAGES: :[[@LINE+3]]:5: note: 'UserDirectory::names_' is also filled here
+    // CHECK-MESSAGES: :[[@LINE-5]]:14: note: it grows with the input for as long as its 'UserDirectory' object lives; bound it (LRU or TTL eviction, or a size cap that evicts)
     std::string v = fetch(id);
     names_[id] = v;
     return v;
@@ -53,7 +55,8 @@ std::string country(const std::string &ip) {
     return g_country_of.at(ip);
   std::string c = fetch(ip);
   g_country_of.insert_or_assign(ip, c);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: memo cache 'geo::g_country_of' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as the program runs;{{.*}} [memlint-unbounded-memoization]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: memo cache 'geo::g_country_of' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: it grows with the input for as long as the program runs;{{.*}}
   return c;
 }
 } // namespace geo
@@ -97,7 +100,8 @@ std::string normalized(const std::string &path) {
   if (it != memo.end())
     return it->second;
   return memo[path] = fetch(path);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: memo cache 'normalized::memo' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as the program runs;{{.*}} [memlint-unbounded-memoization]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: memo cache 'normalized::memo' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: it grows with the input for as long as the program runs;{{.*}}
 }
 
 // A static data member.
@@ -109,7 +113,8 @@ public:
       return it->second;
     long p = compute(sku);
     by_sku_.emplace(sku, p);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Prices::by_sku_' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as the program runs;{{.*}} [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Prices::by_sku_' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it grows with the input for as long as the program runs;{{.*}}
     return p;
   }
 

@@ -19,7 +19,8 @@ public:
       return it->second;
     int w = measure(this);
     widths.emplace(this, w);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Widget::layout_width::widths' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as the program runs, and its pointer keys keep every key object alive; bound it (LRU or TTL eviction, or a size cap that evicts) [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Widget::layout_width::widths' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it grows with the input for as long as the program runs, and its pointer keys keep every key object alive; bound it (LRU or TTL eviction, or a size cap that evicts)
     return w;
   }
 };
@@ -35,7 +36,8 @@ public:
       return it->second;
     int h = measure(n);
     heights_.emplace(n, h);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Layout::heights_' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as its 'Layout' object lives, and its pointer keys keep every key object alive;{{.*}} [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Layout::heights_' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it grows with the input for as long as its 'Layout' object lives, and its pointer keys keep every key object alive;{{.*}}
     return h;
   }
 
@@ -55,7 +57,8 @@ public:
       return it->second;
     int n = static_cast<int>(doc->text.size());
     counts_.emplace(doc, n);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'WordCounts::counts_' gains an entry here for every distinct input and nothing evicts it, so it grows with the input for as long as its 'WordCounts' object lives, and its pointer keys keep every key object alive;{{.*}} [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'WordCounts::counts_' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it grows with the input for as long as its 'WordCounts' object lives, and its pointer keys keep every key object alive;{{.*}}
     return n;
   }
 

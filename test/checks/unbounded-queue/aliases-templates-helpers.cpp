@@ -24,12 +24,14 @@ public:
   void post(Task t) {
     std::lock_guard<std::mutex> lock(mutex_);
     tasks_.push_back(std::move(t));
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Executor::tasks_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Executor::run_one' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Executor::tasks_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Executor::run_one' consumes it{{.*}}
   }
   void deliver(const Message &m) {
     std::lock_guard<std::mutex> lock(mutex_);
     inbox_.push(m);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Executor::inbox_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Executor::receive' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Executor::inbox_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Executor::receive' consumes it{{.*}}
   }
   void run_one() {
     Task t;
@@ -60,7 +62,8 @@ public:
   void send(T v) {
     std::lock_guard<std::mutex> lock(mutex_);
     buffer_.push_back(std::move(v));
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Channel::buffer_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Channel::recv' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Channel::buffer_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Channel::recv' consumes it{{.*}}
     ready_.notify_one();
   }
   T recv() {
@@ -93,7 +96,8 @@ public:
   void put(int v) {
     std::lock_guard<std::mutex> lock(mutex_);
     q_.push_back(v);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Mailbox::q_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Mailbox::get' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Mailbox::q_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Mailbox::get' consumes it{{.*}}
   }
   int get() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -121,7 +125,8 @@ public:
   void tell(const Message &m) {
     std::lock_guard<std::mutex> lock(mutex_);
     backlog_.items.push_back(m);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Backlog::items' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Actor::step' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Backlog::items' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Actor::step' consumes it{{.*}}
   }
   void step() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -142,13 +147,15 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     auto &q = pending_;
     q.push_back(v);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'ByReference::pending_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'ByReference::pop' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'ByReference::pending_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'ByReference::pop' consumes it{{.*}}
   }
   void push_ptr(int v) {
     std::lock_guard<std::mutex> lock(mutex_);
     std::deque<int> *q = &urgent_;
     q->push_back(v);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'ByReference::urgent_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'ByReference::pop' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'ByReference::urgent_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'ByReference::pop' consumes it{{.*}}
   }
   int pop() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -182,7 +189,8 @@ public:
   void submit(int job) {
     std::lock_guard<std::mutex> lock(mutex_);
     append_job(jobs_, job);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Helped::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Helped::next' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Helped::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Helped::next' consumes it{{.*}}
   }
   int next() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -208,7 +216,8 @@ protected:
   void put(int v) {
     std::lock_guard<std::mutex> lock(mutex_);
     items_.push_back(v);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'QueueBase::items_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'QueueBase::take' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'QueueBase::items_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'QueueBase::take' consumes it{{.*}}
   }
 
 private:

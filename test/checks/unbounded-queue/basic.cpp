@@ -18,15 +18,16 @@ public:
   void push(int job) {
     std::lock_guard<std::mutex> lock(mutex_);
     jobs_.push(job);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'WorkQueue::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'WorkQueue::pop' consumes it: when producers outrun the consumer it grows without limit; block the producer on a size limit (condition variable or semaphore), fail the push when full, or drop the oldest entry [memlint-unbounded-queue]
-    // CHECK-MESSAGES: :[[@LINE+20]]:19: note: 'WorkQueue::jobs_' declared here
-    // CHECK-MESSAGES: :[[@LINE+12]]:5: note: 'WorkQueue::jobs_' is consumed here
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'WorkQueue::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE+21]]:19: note: 'WorkQueue::jobs_' declared here
+    // CHECK-MESSAGES: :[[@LINE+13]]:5: note: 'WorkQueue::jobs_' is consumed here
     ready_.notify_one();
   }
   void push_urgent(int job) {
     std::lock_guard<std::mutex> lock(mutex_);
     jobs_.emplace(job);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: note: 'WorkQueue::jobs_' is also pushed here
+    // CHECK-MESSAGES: :[[@LINE-10]]:5: note: 'WorkQueue::pop' consumes it, and when producers outrun the consumer it grows without limit; block the producer on a size limit (condition variable or semaphore), fail the push when full, or drop the oldest entry
   }
   int pop() {
     std::unique_lock<std::mutex> lock(mutex_);
@@ -48,17 +49,20 @@ public:
   void post(int e) {
     std::lock_guard<std::mutex> lock(mutex_);
     events_.push_back(e);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Dispatcher::events_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Dispatcher::next_event' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Dispatcher::events_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Dispatcher::next_event' consumes it{{.*}}
   }
   void send(const std::string &m) {
     std::lock_guard<std::mutex> lock(mutex_);
     outbox_.emplace_back(m);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Dispatcher::outbox_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Dispatcher::next_message' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Dispatcher::outbox_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Dispatcher::next_message' consumes it{{.*}}
   }
   void schedule(long deadline) {
     std::lock_guard<std::mutex> lock(mutex_);
     timers_.push(deadline);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Dispatcher::timers_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Dispatcher::next_timer' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Dispatcher::timers_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Dispatcher::next_timer' consumes it{{.*}}
   }
   int next_event() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -92,7 +96,8 @@ public:
   void submit(std::function<void()> task) {
     std::lock_guard<std::mutex> lock(mutex_);
     tasks_.push_back(std::move(task));
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'ThreadPool::tasks_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'ThreadPool::worker_loop' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'ThreadPool::tasks_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'ThreadPool::worker_loop' consumes it{{.*}}
     cv_.notify_one();
   }
   void worker_loop() {
@@ -125,7 +130,8 @@ public:
   void log(const std::string &line) {
     std::lock_guard<std::mutex> lock(mutex_);
     pending_.push_back(line);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'AsyncLogger::pending_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'AsyncLogger::flush' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'AsyncLogger::pending_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'AsyncLogger::flush' consumes it{{.*}}
   }
   void flush() {
     std::vector<std::string> batch;
@@ -145,7 +151,8 @@ public:
   void log(const std::string &line) {
     std::lock_guard<std::mutex> lock(mutex_);
     pending_.push_back(line);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'MovingLogger::pending_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'MovingLogger::drain' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'MovingLogger::pending_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'MovingLogger::drain' consumes it{{.*}}
   }
   std::vector<std::string> drain() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -161,7 +168,8 @@ public:
   void log(const std::string &line) {
     std::lock_guard<std::mutex> lock(mutex_);
     pending_.push_back(line);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'SwappingLogger::pending_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'SwappingLogger::flush' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'SwappingLogger::pending_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'SwappingLogger::flush' consumes it{{.*}}
   }
   void flush() {
     std::vector<std::string> batch;
@@ -183,7 +191,8 @@ std::deque<std::string> g_jobs;
 void enqueue_job(const std::string &job) {
   std::lock_guard<std::mutex> lock(g_jobs_mutex);
   g_jobs.push_back(job);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: queue 'g_jobs' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'take_job' consumes it: when producers outrun the consumer it grows without limit;{{.*}} [memlint-unbounded-queue]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: queue 'g_jobs' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: 'take_job' consumes it, and when producers outrun the consumer it grows without limit;{{.*}}
 }
 std::string take_job() {
   std::lock_guard<std::mutex> lock(g_jobs_mutex);
@@ -197,7 +206,8 @@ public:
   static void publish(int e) {
     std::lock_guard<std::mutex> lock(mutex_);
     events_.push_back(e);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'EventBus::events_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'EventBus::poll' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'EventBus::events_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'EventBus::poll' consumes it{{.*}}
   }
   static int poll() {
     std::lock_guard<std::mutex> lock(mutex_);

@@ -18,7 +18,8 @@ public:
   void push(int job) {
     std::lock_guard<std::mutex> lock(mutex_);
     jobs_.push_back(job);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Configured::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Configured::pop' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Configured::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Configured::pop' consumes it{{.*}}
   }
   int pop() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -43,7 +44,8 @@ public:
     if (messages_.size() > 10000)
       std::fprintf(stderr, "backlog of %zu messages\n", messages_.size());
     messages_.push_back(m);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Warned::messages_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Warned::pop' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Warned::messages_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Warned::pop' consumes it{{.*}}
   }
   std::string pop() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -64,7 +66,8 @@ public:
     std::unique_lock<std::mutex> lock(mutex_);
     started_cv_.wait(lock, [this] { return started_; });
     jobs_.push(job);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'WaitsForStart::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'WaitsForStart::pop' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'WaitsForStart::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'WaitsForStart::pop' consumes it{{.*}}
   }
   int pop() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -86,7 +89,8 @@ public:
   void push(int job) {
     std::lock_guard<std::mutex> lock(mutex_);
     jobs_.push_back(job);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'ConsumerCounts::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'ConsumerCounts::pop_batch' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'ConsumerCounts::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'ConsumerCounts::pop_batch' consumes it{{.*}}
   }
   int pop_batch() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -118,7 +122,8 @@ public:
   void force(int job) {
     std::lock_guard<std::mutex> lock(mutex_);
     jobs_.push_front(job);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'TwoProducers::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'TwoProducers::pop' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'TwoProducers::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'TwoProducers::pop' consumes it{{.*}}
   }
   int pop() {
     std::lock_guard<std::mutex> lock(mutex_);
@@ -139,7 +144,8 @@ public:
   void push(int job) {
     std::lock_guard<std::mutex> lock(mutex_);
     jobs_.push_back(job);
-    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Reserved::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full, while 'Reserved::pop' consumes it{{.*}} [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Reserved::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Reserved::pop' consumes it{{.*}}
   }
   int pop() {
     std::lock_guard<std::mutex> lock(mutex_);

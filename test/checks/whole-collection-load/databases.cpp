@@ -14,7 +14,8 @@ static const std::string kAllOrders = "SELECT id, customer FROM orders ORDER BY 
 
 int low_stock(sqlite3 *db, char ***table, int *rows, int *cols) {
   return sqlite3_get_table(db, "SELECT sku, quantity FROM products", table, rows, cols, nullptr);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'sqlite3_get_table' materializes every row of 'SELECT sku, quantity FROM products' in memory at once (a SELECT with no LIMIT that is not single-row by construction), so memory grows with the table; stream it instead: sqlite3_prepare_v2 + sqlite3_step [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'sqlite3_get_table' materializes every row of 'SELECT sku, quantity FROM products' in memory at once [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: memory grows with the table (a SELECT with no LIMIT that is not single-row by construction); stream it instead: sqlite3_prepare_v2 + sqlite3_step
 }
 
 // SQL followed through a constexpr constant and a const std::string.
@@ -35,7 +36,8 @@ int per_customer(sqlite3 *db, char ***t, int *r, int *c) {
 
 PGresult *all_users(PGconn *conn) {
   return PQexec(conn, "SELECT id, name FROM users");
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'PQexec' materializes every row of 'SELECT id, name FROM users'{{.*}}stream it instead: PQsendQuery + PQsetSingleRowMode, then PQgetResult until it returns NULL{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'PQexec' materializes every row of 'SELECT id, name FROM users'{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: {{.*}}stream it instead: PQsendQuery + PQsetSingleRowMode, then PQgetResult until it returns NULL
 }
 
 // A WHERE clause does not bound a result (memlint cannot know which
@@ -55,7 +57,8 @@ PGresult *prepared(PGconn *conn) {
 MYSQL_RES *mysql_all(MYSQL *db) {
   if (mysql_query(db, "SELECT * FROM events")) return nullptr;
   return mysql_store_result(db);
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'mysql_store_result' materializes every row of 'SELECT * FROM events'{{.*}}stream it instead: mysql_use_result + mysql_fetch_row [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'mysql_store_result' materializes every row of 'SELECT * FROM events' in memory at once [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: {{.*}}stream it instead: mysql_use_result + mysql_fetch_row
 }
 
 // Near misses.

@@ -21,8 +21,9 @@ void use(const std::string &);
 void parse_config(const std::string &path) {
   std::ifstream in(path);
   const std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'content' is filled from a whole 'std::istreambuf_iterator' range, so the whole input is held in memory although it is then read once front to back; stream it instead: read line by line (while (std::getline(in, line))) or in fixed-size chunks, and process each piece as it arrives [memlint-whole-collection-load]
-  // CHECK-MESSAGES: :[[@LINE+1]]:3: note: the loaded data is read once, front to back, here
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'content' is filled from a whole 'std::istreambuf_iterator' range [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE+2]]:3: note: the loaded data is read once, front to back, here
+  // CHECK-MESSAGES: :[[@LINE-3]]:21: note: the whole input is held in memory although it is then read once front to back; stream it instead: read line by line (while (std::getline(in, line))) or in fixed-size chunks, and process each piece as it arrives
   for (std::string_view line : split_lines(content))
     use(static_cast<int>(line.size()));
 }
@@ -37,7 +38,8 @@ std::string slurp(std::istream &in) {
 // Every number, then summed in one pass.
 long sum_numbers(std::istream &in) {
   std::vector<long> values{std::istream_iterator<long>(in), std::istream_iterator<long>()};
-  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'values' is filled from a whole 'std::istream_iterator' range{{.*}}stream it instead: extract and process one value at a time (while (in >> value)) [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: 'values' is filled from a whole 'std::istream_iterator' range [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: {{.*}}stream it instead: extract and process one value at a time (while (in >> value))
   long total = 0;
   for (long v : values) total += v;
   return total;
@@ -60,7 +62,8 @@ std::string via_rdbuf(const std::string &path) {
   std::ifstream in(path);
   std::stringstream ss;
   ss << in.rdbuf();
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: inserting 'std::basic_ifstream::rdbuf()' copies the whole stream into the in-memory stream 'ss', so memory grows with the input; stream it instead: read in chunks{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: inserting 'std::basic_ifstream::rdbuf()' copies the whole stream into the in-memory stream 'ss' [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: memory grows with the input; stream it instead: read in chunks{{.*}}
   return ss.str();
 }
 
@@ -71,8 +74,9 @@ std::string whole_read(std::ifstream &in) {
   in.seekg(0, std::ios::beg);
   std::string buf(size, '\0');
   in.read(&buf[0], static_cast<std::streamsize>(size));
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this 'std::basic_istream::read' reads the whole file at once, in a size taken from 'std::basic_istream::tellg', so memory grows with the file; stream it instead: read in fixed-size chunks{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: this 'std::basic_istream::read' reads the whole file at once, in a size taken from 'std::basic_istream::tellg' [memlint-whole-collection-load]
   // CHECK-MESSAGES: :[[@LINE-5]]:46: note: the size of the whole file is taken here
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: note: memory grows with the file; stream it instead: read in fixed-size chunks{{.*}}
   return buf;
 }
 
@@ -91,7 +95,8 @@ std::vector<char> whole_fread(std::FILE *f) {
 long iota_walk(int n) {
   std::vector<int> ids(n);
   std::iota(ids.begin(), ids.end(), 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'ids' is filled with a whole generated sequence ('std::iota') only to be read once front to back, so memory grows with its length; stream it instead: iterate the values directly{{.*}} [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: 'ids' is filled with a whole generated sequence ('std::iota') only to be read once front to back [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: memory grows with its length; stream it instead: iterate the values directly{{.*}}
   long sum = 0;
   for (int i : ids) sum += i;
   return sum;
@@ -100,7 +105,8 @@ long iota_walk(int n) {
 long counter_walk(std::size_t n) {
   std::vector<std::size_t> idx;
   for (std::size_t i = 0; i < n; ++i) idx.push_back(i);
-  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: 'idx' is filled with every value of the counter 'i' only to be read once front to back, so memory grows with the count; iterate the counter directly instead [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: 'idx' is filled with every value of the counter 'i' only to be read once front to back [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:39: note: memory grows with the count; iterate the counter directly instead
   long sum = 0;
   for (std::size_t k : idx) sum += static_cast<long>(k);
   return sum;

@@ -9,7 +9,8 @@
 
 pqxx::result all_orders(pqxx::work &tx) {
   return tx.exec("SELECT id, customer, total FROM orders");
-  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'pqxx::transaction_base::exec' materializes every row of 'SELECT id, customer, total FROM orders'{{.*}}stream it instead: tx.stream<...>(sql) (libpqxx 7) or pqxx::stream_from (libpqxx 6) [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'pqxx::transaction_base::exec' materializes every row of 'SELECT id, customer, total FROM orders' in memory at once [memlint-whole-collection-load]
+  // CHECK-MESSAGES: :[[@LINE-2]]:10: note: {{.*}}stream it instead: tx.stream<...>(sql) (libpqxx 7) or pqxx::stream_from (libpqxx 6)
 }
 
 long long sum_totals(pqxx::work &tx, int customer) {

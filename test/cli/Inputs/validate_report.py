@@ -18,6 +18,9 @@ print("tool: %s %s" % (report["tool"]["name"], report["tool"]["version"]))
 for f in report["findings"]:
     print("finding: %s %s:%d:%d: %s" % (f["rule"], os.path.basename(f["file"]),
                                         f["line"], f["column"], f["message"]))
+    print("confidence: %s" % f["confidence"])
+    if "detail" in f:
+        print("detail: %s" % f["detail"])
     for n in f["notes"]:
         print("note: %s:%d:%d: %s" % (os.path.basename(n["file"]), n["line"],
                                       n["column"], n["message"]))
