@@ -1,5 +1,6 @@
 //===- CheckCommand.cpp - `memlint check` ---------------------------------===//
 #include "Commands.h"
+#include "Options.h"
 #include "Output.h"
 #include "PostProcess.h"
 #include "SourceFiles.h"
@@ -29,51 +30,6 @@ using namespace clang;
 namespace memlint {
 namespace {
 
-const char CheckUsage[] =
-    "usage: memlint check [options] <files...> [-- <compiler args>]\n"
-    "\n"
-    "  -p <dir>               read compile_commands.json from <dir>; with no\n"
-    "                         files, analyze every file in it\n"
-    "  --checks=<globs>       clang-tidy style globs, e.g. '-*,unbounded-*'\n"
-    "  --list-checks          list the enabled checks and exit\n"
-    "  --format=<format>      text (default), json, sarif, codeclimate, github\n"
-    "  -o, --output <file>    write the report to <file> instead of stdout\n"
-    "  --fail-on=<severity>   exit 1 only for findings of that severity or\n"
-    "                         higher: note (default), warning, error, none\n"
-    "  --header-filter=<re>   report findings in headers only when the\n"
-    "                         header's path matches (default: all headers)\n"
-    "  --exclude-header-filter=<re>\n"
-    "                         ... and does not match this\n"
-    "  --baseline <file>      report only findings not recorded in <file>\n"
-    "  --write-baseline <file>\n"
-    "                         record today's findings in <file> (exit 0)\n"
-    "  --changed-lines        report only findings on changed lines: of a\n"
-    "                         unified diff on stdin, or of --diff-base\n"
-    "  --diff-base <rev>      git: the change since the merge base of <rev>\n"
-    "  --find-compile-db      without -p: use the nearest compile_commands.json\n"
-    "                         above the first file (or in a build/ there)\n"
-    "  --extra-arg=<arg>      append <arg> to every compile command\n"
-    "  --fix                  apply the fix-its checks mark safe\n"
-    "  --project-root <dir>   what paths in sarif/codeclimate/github output\n"
-    "                         and fingerprints are relative to (default: the\n"
-    "                         git work tree around the current directory)\n"
-    "  -j, --jobs <n>         translation units analyzed at once (default:\n"
-    "                         the number of cores)\n"
-    "  --tu-timeout <secs>    give up on a translation unit after <secs>\n"
-    "  --config <file>        a .memlint.yaml (default: the nearest one above\n"
-    "                         the first input)\n"
-    "  --dump-config          print the effective configuration and exit\n"
-    "  --report-unmodeled     list library calls no rule pack describes\n"
-    "                         (in loops, or on pack containers) and exit\n"
-    "  --assume-closed-world  judge members and globals other translation\n"
-    "                         units could reach from the files analyzed\n"
-    "\n"
-    "Without -p and without '--', files are analyzed as C++17.\n"
-    "NOLINT(memlint-<rule>), NOLINTNEXTLINE and NOLINTBEGIN/END comments\n"
-    "suppress findings as in clang-tidy.\n"
-    "Exit codes: 0 no findings, 1 findings, 2 usage or configuration error,\n"
-    "3 some input could not be analyzed.\n";
-
 struct CheckOptions {
   std::string BuildPath;
   std::optional<std::string> ChecksGlobs;
@@ -93,6 +49,85 @@ struct CheckOptions {
   std::vector<std::string> ExtraArgs;  // --extra-arg
 };
 
+/// The one option table of `memlint check` (Options.h says how to add one;
+/// docs/cli.md lists them all).
+cli::OptionTable checkTable(CheckOptions &O) {
+  cli::OptionTable T("check", {"[options] <files...> [-- <compiler args>]"},
+                     "lint C and C++ sources for memory anti-patterns");
+  T.string("-p, --build-path", "<dir>",
+           "read compile_commands.json from <dir>; with no files, analyze "
+           "every file in it",
+           O.BuildPath);
+  T.string("--checks", "<globs>",
+           "clang-tidy style globs, e.g. '-*,unbounded-*'", O.ChecksGlobs);
+  T.flag("--list-checks", "list the enabled checks and exit", O.ListChecks);
+  T.choice("--format", "<format>",
+           "text (clang style), json, sarif, codeclimate or github",
+           O.Report.Format, reportFormats())
+      .defaultValue(reportFormats().front());
+  T.string("-o, --output", "<file>",
+           "write the report to <file> instead of stdout", O.Output);
+  T.choice("--fail-on", "<severity>",
+           "exit 1 only for findings of that severity or higher: note (any "
+           "finding), warning, error, or none (never)",
+           O.Report.FailOn, failOnLevels())
+      .defaultValue("note");
+  T.string("--header-filter", "<regex>",
+           "report findings in headers only when the header's path matches",
+           O.Report.HeaderFilter)
+      .defaultText("all headers");
+  T.string("--exclude-header-filter", "<regex>",
+           "... and does not match this", O.Report.ExcludeHeaderFilter);
+  T.string("--baseline", "<file>",
+           "report only findings not recorded in <file>", O.Report.Baseline);
+  T.string("--write-baseline", "<file>",
+           "record today's findings in <file> (exit 0)",
+           O.Report.WriteBaseline);
+  T.flag("--changed-lines",
+         "report only findings on changed lines: of a unified diff on stdin, "
+         "or of --diff-base",
+         O.Report.ChangedLines);
+  T.string("--diff-base", "<rev>",
+           "git: the change since the merge base of <rev>", O.Report.DiffBase);
+  T.flag("--find-compile-db",
+         "without -p: use the nearest compile_commands.json above the first "
+         "file (or in a build/ there)",
+         O.FindCompileDb);
+  T.list("--extra-arg", "<arg>",
+         "append <arg> to every compile command (repeatable)", O.ExtraArgs);
+  T.flag("--fix", "apply the fix-its checks mark safe", O.Report.Fix);
+  T.string("--project-root", "<dir>",
+           "what paths in sarif/codeclimate/github output and fingerprints "
+           "are relative to",
+           O.Report.ProjectRoot)
+      .defaultText("the git work tree around the current directory");
+  T.number("-j, --jobs", "<n>", "translation units analyzed at once", O.Jobs,
+           /*Min=*/1)
+      .defaultText("the number of cores");
+  T.number("--tu-timeout", "<secs>",
+           "give up on a translation unit after <secs>; 0: never",
+           O.TimeoutSeconds)
+      .defaultValue("0");
+  T.string("--config", "<file>", "a .memlint.yaml", O.Config)
+      .defaultText("the nearest one above the first input");
+  T.flag("--dump-config", "print the effective configuration and exit",
+         O.DumpConfig);
+  T.flag("--report-unmodeled",
+         "list library calls no rule pack describes (in loops, or on pack "
+         "containers) and exit",
+         O.ReportUnmodeled);
+  T.flag("--assume-closed-world",
+         "judge members and globals other translation units could reach from "
+         "the files analyzed",
+         O.AssumeClosedWorld);
+  T.note("Without -p and without '--', files are analyzed as C++17.");
+  T.note("NOLINT(memlint-<rule>), NOLINTNEXTLINE and NOLINTBEGIN/END "
+         "comments suppress findings as in clang-tidy.");
+  T.note("Exit codes: 0 no findings, 1 findings, 2 usage or configuration "
+         "error, 3 some input could not be analyzed.");
+  return T;
+}
+
 int usageError(const std::string &Message) {
   llvm::errs() << "memlint: error: " << Message << "\n"
                << "run 'memlint check --help' for usage\n";
@@ -102,139 +137,13 @@ int usageError(const std::string &Message) {
 /// Parses `check` arguments; returns an exit code on error or help.
 std::optional<int> parseArgs(const std::vector<std::string> &Args,
                              CheckOptions &O) {
-  for (size_t I = 0; I < Args.size(); ++I) {
-    llvm::StringRef A = Args[I];
-    auto Value = [&](llvm::StringRef Long, llvm::StringRef Short,
-                     std::string &Out) -> std::optional<bool> {
-      // --long=value, --long value, -s value, -svalue
-      if (A.consume_front(Long)) {
-        if (A.consume_front("=")) {
-          Out = A.str();
-          return true;
-        }
-        if (!A.empty())
-          return std::nullopt;
-      } else if (!Short.empty() && A.consume_front(Short)) {
-        if (!A.empty()) {
-          Out = A.consume_front("=") ? A.str() : A.str();
-          return true;
-        }
-      } else {
-        return std::nullopt;
-      }
-      if (I + 1 >= Args.size())
-        return false;
-      Out = Args[++I];
-      return true;
-    };
-    auto Number = [&](const std::string &Text, unsigned &Out) {
-      return !llvm::StringRef(Text).getAsInteger(10, Out);
-    };
-    std::string V;
-    if (A == "--") {
-      O.HasCompilerArgs = true;
-      O.CompilerArgs.assign(Args.begin() + I + 1, Args.end());
-      break;
-    }
-    if (A == "--help" || A == "-h") {
-      llvm::outs() << CheckUsage;
-      return ExitClean;
-    }
-    if (A == "--list-checks") {
-      O.ListChecks = true;
-      continue;
-    }
-    if (A == "--report-unmodeled") {
-      O.ReportUnmodeled = true;
-      continue;
-    }
-    if (A == "--dump-config") {
-      O.DumpConfig = true;
-      continue;
-    }
-    if (A == "--assume-closed-world") {
-      O.AssumeClosedWorld = true;
-      continue;
-    }
-    if (A == "--changed-lines") {
-      O.Report.ChangedLines = true;
-      continue;
-    }
-    if (A == "--find-compile-db") {
-      O.FindCompileDb = true;
-      continue;
-    }
-    if (A == "--fix") {
-      O.Report.Fix = true;
-      continue;
-    }
-    std::optional<bool> R;
-    if ((R = Value("--build-path", "-p", V))) {
-      if (!*R)
-        return usageError("-p needs a directory");
-      O.BuildPath = V;
-    } else if ((R = Value("--checks", "", V))) {
-      if (!*R)
-        return usageError("--checks needs a value");
-      O.ChecksGlobs = V;
-    } else if ((R = Value("--format", "", V))) {
-      if (!*R || !knownFormat(V))
-        return usageError("--format must be 'text', 'json', 'sarif', "
-                          "'codeclimate' or 'github'");
-      O.Report.Format = V;
-    } else if ((R = Value("--fail-on", "", V))) {
-      if (!*R || !knownFailOn(V))
-        return usageError("--fail-on must be 'note', 'warning', 'error' or "
-                          "'none'");
-      O.Report.FailOn = V;
-    } else if ((R = Value("--header-filter", "", V))) {
-      if (!*R)
-        return usageError("--header-filter needs a regular expression");
-      O.Report.HeaderFilter = V;
-    } else if ((R = Value("--exclude-header-filter", "", V))) {
-      if (!*R)
-        return usageError("--exclude-header-filter needs a regular expression");
-      O.Report.ExcludeHeaderFilter = V;
-    } else if ((R = Value("--baseline", "", V))) {
-      if (!*R || V.empty())
-        return usageError("--baseline needs a file");
-      O.Report.Baseline = V;
-    } else if ((R = Value("--write-baseline", "", V))) {
-      if (!*R || V.empty())
-        return usageError("--write-baseline needs a file");
-      O.Report.WriteBaseline = V;
-    } else if ((R = Value("--diff-base", "", V))) {
-      if (!*R || V.empty())
-        return usageError("--diff-base needs a git revision");
-      O.Report.DiffBase = V;
-    } else if ((R = Value("--extra-arg", "", V))) {
-      if (!*R)
-        return usageError("--extra-arg needs a compiler argument");
-      O.ExtraArgs.push_back(V);
-    } else if ((R = Value("--project-root", "", V))) {
-      if (!*R || V.empty())
-        return usageError("--project-root needs a directory");
-      O.Report.ProjectRoot = V;
-    } else if ((R = Value("--output", "-o", V))) {
-      if (!*R || V.empty())
-        return usageError("--output needs a file name");
-      O.Output = V;
-    } else if ((R = Value("--jobs", "-j", V))) {
-      if (!*R || !Number(V, O.Jobs) || O.Jobs == 0)
-        return usageError("--jobs needs a positive number");
-    } else if ((R = Value("--tu-timeout", "", V))) {
-      if (!*R || !Number(V, O.TimeoutSeconds))
-        return usageError("--tu-timeout needs a number of seconds");
-    } else if ((R = Value("--config", "", V))) {
-      if (!*R || V.empty())
-        return usageError("--config needs a file");
-      O.Config = V;
-    } else if (A.starts_with("-") && A.size() > 1) {
-      return usageError("unknown option '" + A.str() + "'");
-    } else {
-      O.Files.push_back(A.str());
-    }
-  }
+  cli::OptionTable T = checkTable(O);
+  cli::ParsedArgs P;
+  if (std::optional<int> Exit = T.parse(Args, P))
+    return Exit;
+  O.Files = std::move(P.Positionals);
+  O.HasCompilerArgs = P.DashDash;
+  O.CompilerArgs = std::move(P.AfterDashDash);
   return std::nullopt;
 }
 
@@ -256,6 +165,11 @@ std::string resourceDir(const std::string &Exe) {
 }
 
 } // namespace
+
+cli::OptionTable describeCheck() {
+  static CheckOptions Unused; // the table only documents itself here
+  return checkTable(Unused);
+}
 
 int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   CheckOptions O;

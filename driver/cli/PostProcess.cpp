@@ -14,9 +14,10 @@
 
 namespace memlint {
 
-bool knownFormat(const std::string &F) {
-  return F == "text" || F == "json" || F == "sarif" || F == "codeclimate" ||
-         F == "github";
+const std::vector<std::string> &reportFormats() {
+  static const std::vector<std::string> Formats{"text", "json", "sarif",
+                                                "codeclimate", "github"};
+  return Formats;
 }
 
 static int severityRank(llvm::StringRef S) {
@@ -31,7 +32,11 @@ static int severityRank(llvm::StringRef S) {
   return -1;
 }
 
-bool knownFailOn(const std::string &F) { return severityRank(F) >= 0; }
+const std::vector<std::string> &failOnLevels() {
+  static const std::vector<std::string> Levels{"note", "warning", "error",
+                                               "none"};
+  return Levels;
+}
 
 /// A finding's severity; anything unknown counts as a warning.
 static int findingRank(llvm::StringRef S) {

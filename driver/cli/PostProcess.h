@@ -37,10 +37,10 @@ struct ReportOptions {
   bool Fix = false;     // --fix: apply the safe fix-its of what is reported
 };
 
-/// Values `--format` accepts.
-bool knownFormat(const std::string &Format);
+/// Values `--format` accepts, the default first.
+const std::vector<std::string> &reportFormats();
 /// Values `--fail-on` accepts: note, warning, error, none.
-bool knownFailOn(const std::string &FailOn);
+const std::vector<std::string> &failOnLevels();
 
 /// What the analysis ran on: its main files (absolute) and whether they are
 /// a whole compile database. Headers are what is not a main file; a baseline
