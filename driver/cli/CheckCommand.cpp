@@ -147,6 +147,36 @@ std::optional<int> parseArgs(const std::vector<std::string> &Args,
   return std::nullopt;
 }
 
+/// Warns about each positive --checks glob that names no check (a typo that
+/// would silently leave a check off).
+void warnUnmatchedGlobs(llvm::StringRef Globs) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Ids;
+  for (const RuleInfo &R : implementedRules())
+    Ids.push_back(R.Id);
+  for (llvm::StringRef G : Parts) {
+    G = G.trim();
+    if (G.empty() || G.starts_with("-"))
+      continue;
+    std::string Pattern = G.str();
+    if (llvm::any_of(Ids, [&](const std::string &Id) {
+          return globMatch(Pattern, Id) || globMatch(Pattern, "memlint-" + Id);
+        }))
+      continue;
+    llvm::errs() << "memlint: warning: --checks glob '" << G
+                 << "' matches no check";
+    std::vector<std::string> Names = Ids;
+    if (G.starts_with("memlint-"))
+      for (std::string &Id : Names)
+        Id = "memlint-" + Id;
+    std::string Near = cli::closest(G.str(), Names);
+    if (!Near.empty())
+      llvm::errs() << "; did you mean '" << Near << "'?";
+    llvm::errs() << "\n";
+  }
+}
+
 std::string absolute(const std::string &Path) {
   llvm::SmallString<256> P(Path);
   llvm::sys::fs::make_absolute(P);
@@ -184,13 +214,8 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
       return usageError(Error);
     Analysis.Checks = *F;
   }
-  if (O.ListChecks) {
-    llvm::outs() << "Enabled checks:\n";
-    for (const RuleInfo &R : implementedRules())
-      if (Analysis.Checks.enabled(R.Id))
-        llvm::outs() << "    memlint-" << R.Id << "\n";
-    return ExitClean;
-  }
+  if (O.ChecksGlobs)
+    warnUnmatchedGlobs(*O.ChecksGlobs);
 
   // API knowledge: the shipped packs, then the project's configuration.
   RuleSet Rules;
@@ -213,6 +238,21 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   applyConfiguration(Rules, Analysis.Checks);
   if (O.DumpConfig) {
     llvm::outs() << dumpConfig(Rules);
+    return ExitClean;
+  }
+  // As clang-tidy: a run that can report nothing is a mistake, not a pass.
+  if (Analysis.Checks.enabledRules().empty()) {
+    std::string Why = O.ChecksGlobs ? "--checks='" + *O.ChecksGlobs + "'" : "";
+    if (!Rules.ConfigFiles.empty())
+      Why += (Why.empty() ? "" : " and ") + displayPath(Rules.ConfigFiles.back());
+    return usageError("no checks enabled" +
+                      (Why.empty() ? "" : " (by " + Why + ")") +
+                      "; 'memlint check --checks=* --list-checks' lists them");
+  }
+  if (O.ListChecks) {
+    llvm::outs() << "Enabled checks:\n";
+    for (const std::string &Id : Analysis.Checks.enabledRules())
+      llvm::outs() << "    memlint-" << Id << "\n";
     return ExitClean;
   }
 
