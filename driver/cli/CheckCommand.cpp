@@ -1,5 +1,6 @@
 //===- CheckCommand.cpp - `memlint check` ---------------------------------===//
 #include "Commands.h"
+#include "Console.h"
 #include "Options.h"
 #include "Output.h"
 #include "PostProcess.h"
@@ -15,6 +16,7 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -47,6 +49,7 @@ struct CheckOptions {
   std::vector<std::string> CompilerArgs;
   bool FindCompileDb = false;          // --find-compile-db
   std::vector<std::string> ExtraArgs;  // --extra-arg
+  bool Quiet = false, Verbose = false; // --quiet, -v
 };
 
 /// The one option table of `memlint check` (Options.h says how to add one;
@@ -120,6 +123,14 @@ cli::OptionTable checkTable(CheckOptions &O) {
          "judge members and globals other translation units could reach from "
          "the files analyzed",
          O.AssumeClosedWorld);
+  T.flag("-q, --quiet",
+         "print only findings, warnings and errors: no progress, no word on "
+         "what was used or hidden",
+         O.Quiet);
+  T.flag("-v, --verbose",
+         "also print the configuration, the compile command of each file "
+         "and a progress line each",
+         O.Verbose);
   T.note("Without -p and without '--', files are analyzed as C++17.");
   T.note("NOLINT(memlint-<rule>), NOLINTNEXTLINE and NOLINTBEGIN/END "
          "comments suppress findings as in clang-tidy.");
@@ -144,6 +155,11 @@ std::optional<int> parseArgs(const std::vector<std::string> &Args,
   O.Files = std::move(P.Positionals);
   O.HasCompilerArgs = P.DashDash;
   O.CompilerArgs = std::move(P.AfterDashDash);
+  if (O.Quiet && O.Verbose)
+    return T.usageError("give either --quiet or --verbose, not both");
+  setVerbosity(O.Quiet     ? Verbosity::Quiet
+               : O.Verbose ? Verbosity::Verbose
+                           : Verbosity::Normal);
   return std::nullopt;
 }
 
@@ -262,7 +278,7 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
       !O.Files.empty()) {
     O.BuildPath = findCompileDatabaseDir(absolute(O.Files.front()));
     if (!O.BuildPath.empty())
-      llvm::errs() << "memlint: using " << displayPath(O.BuildPath)
+      info() << "memlint: using " << displayPath(O.BuildPath)
                    << "/compile_commands.json\n";
   }
 
@@ -299,7 +315,7 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
       return usageError("no input files");
     std::vector<std::string> CompilerArgs = O.CompilerArgs;
     if (!O.HasCompilerArgs) {
-      llvm::errs() << "memlint: no compile database (-p) and no '--' "
+      info() << "memlint: no compile database (-p) and no '--' "
                       "compiler arguments; analyzing as '-std=c++17'\n";
       CompilerArgs = {"-std=c++17"};
     }
@@ -337,7 +353,24 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   W.ResourceDir = resourceDir(Exe);
   W.Jobs = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
   W.TimeoutSeconds = O.TimeoutSeconds;
+  if (verbosity() == Verbosity::Verbose) {
+    verbose() << "memlint: configuration: "
+              << (Config.empty() ? std::string("none (the shipped packs)")
+                                 : displayPath(Config))
+              << "\nmemlint: " << Files.size()
+              << (Files.size() == 1 ? " file" : " files") << ", " << W.Jobs
+              << (W.Jobs == 1 ? " job" : " jobs") << "\n";
+    for (const std::string &F : Files)
+      for (const tooling::CompileCommand &C : DB->getCompileCommands(F))
+        verbose() << "memlint: " << displayPath(F) << ": "
+                  << llvm::join(C.CommandLine, " ") << "\n";
+  }
+  Progress Bar(Files.size(), llvm::errs().is_displayed());
+  W.OnDone = [&](const TUResult &R, double Seconds) {
+    Bar.finished(R.File, Seconds, !R.Errors.empty());
+  };
   std::vector<TUResult> Results = analyzeAll(Files, W);
+  Bar.finish();
 
   if (O.ReportUnmodeled) {
     std::vector<UnmodeledCall> All;
