@@ -23,6 +23,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <set>
 #include <thread>
@@ -50,6 +51,8 @@ struct CheckOptions {
   bool FindCompileDb = false;          // --find-compile-db
   std::vector<std::string> ExtraArgs;  // --extra-arg
   bool Quiet = false, Verbose = false; // --quiet, -v
+  std::string Color;                   // --color
+  bool ShowConfidence = false;         // --show-confidence
 };
 
 /// The one option table of `memlint check` (Options.h says how to add one;
@@ -70,6 +73,25 @@ cli::OptionTable checkTable(CheckOptions &O) {
       .defaultValue(reportFormats().front());
   T.string("-o, --output", "<file>",
            "write the report to <file> instead of stdout", O.Output);
+  T.choice("--color", "<when>",
+           "text: colours as clang's, and each position's source line with a "
+           "caret: auto (when the report goes to a terminal; no colour if "
+           "NO_COLOR is set), always, or never (no colour; source lines on a "
+           "terminal still)",
+           O.Color, {"auto", "always", "never"})
+      .defaultValue("auto");
+  T.flag("--show-confidence",
+         "text: say how sure each finding is (low, medium, high)",
+         O.ShowConfidence);
+  T.custom("--min-confidence", "<level>",
+           "report only findings at least this sure: low, medium or high",
+           [&O](llvm::StringRef V) -> std::string {
+             if (!confidenceFromString(V.str(), O.Report.MinConfidence))
+               return "--min-confidence must be 'low', 'medium' or 'high' "
+                      "(got '" + V.str() + "')";
+             return "";
+           })
+      .defaultValue("medium");
   T.choice("--fail-on", "<severity>",
            "exit 1 only for findings of that severity or higher: note (any "
            "finding), warning, error, or none (never)",
@@ -432,7 +454,13 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
       return usageError("cannot write '" + O.Output + "': " + EC.message());
   }
   llvm::raw_ostream &OS = File ? *File : llvm::outs();
-  writeReport(OS, R, O.Report.Format, MEMLINT_VERSION);
+  TextStyle Style;
+  bool Terminal = !File && llvm::outs().is_displayed();
+  Style.Color = O.Color == "always" ||
+                (O.Color == "auto" && Terminal && !std::getenv("NO_COLOR"));
+  Style.SourceLines = O.Color == "always" || Terminal;
+  Style.Confidence = O.ShowConfidence;
+  writeReport(OS, R, O.Report.Format, MEMLINT_VERSION, Style);
   OS.flush();
 
   for (const InputError &E : R.Errors)

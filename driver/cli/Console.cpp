@@ -15,15 +15,6 @@ namespace {
 Verbosity Level = Verbosity::Normal;
 bool StatusLineShown = false;
 
-/// A file name as the terminal should show it: control characters (a
-/// newline, an escape sequence in a hostile file name) as '?'.
-std::string printable(llvm::StringRef S) {
-  std::string Out;
-  for (char C : S)
-    Out += (static_cast<unsigned char>(C) < 0x20 || C == 0x7f) ? '?' : C;
-  return Out;
-}
-
 /// Width of the terminal on stderr (LLVM's StandardErrColumns reads only
 /// $COLUMNS).
 size_t terminalColumns() {

@@ -124,6 +124,13 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
   R.ProjectRoot = Root;
   R.Fingerprints = computeFingerprints(R.Findings, Root, Sources);
 
+  // Findings less sure than --min-confidence.
+  if (size_t Unsure = keepIf(R, [&](size_t I) {
+        return R.Findings[I].Conf >= O.MinConfidence;
+      }))
+    info() << "memlint: " << plural(Unsure, "finding", "findings") << " below --min-confidence="
+           << toString(O.MinConfidence) << " not reported\n";
+
   // NOLINT comments, with clang-tidy's rules.
   {
     NoLintFilter NoLint(Sources);

@@ -3,7 +3,7 @@
 // Between decide() and the emitters, over plain findings (notes kept):
 //
 //   fingerprints (of everything decided, so that filtering never renumbers)
-//   -> NOLINT comments -> --header-filter -> --baseline -> --changed-lines
+//   -> --min-confidence -> NOLINT comments -> --header-filter -> --baseline -> --changed-lines
 //   -> --fix applies the safe fix-its of what is left
 //   -> --fail-on decides the exit code (a fixed finding does not count)
 //
@@ -35,6 +35,8 @@ struct ReportOptions {
   bool ChangedLines = false;                      // --changed-lines
   std::string DiffBase; // --diff-base; without it the diff is read on stdin
   bool Fix = false;     // --fix: apply the safe fix-its of what is reported
+  /// --min-confidence: findings below it are not reported.
+  Confidence MinConfidence = Confidence::Medium;
 };
 
 /// Values `--format` accepts, the default first.

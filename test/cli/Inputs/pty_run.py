@@ -1,4 +1,4 @@
-"""pty_run.py [--stdout-tty] [--stderr-tty] -- CMD...: runs CMD with the chosen
+"""pty_run.py [--stdout-tty] [--stderr-tty] [--keep-no-color] -- CMD...: runs CMD with the chosen
 streams on a pseudo-terminal of 100 columns (the others on pipes), and prints
 what each stream received, control characters made visible (<CR>, <ESC>, <LF>
 at the end of each line), as 'stdout: ...' and 'stderr: ...' lines.
@@ -31,7 +31,8 @@ for name in ("stdout", "stderr"):
     if "--%s-tty" % name in flags:
         streams[name] = open_tty()
 env = dict(os.environ)
-env.pop("NO_COLOR", None)
+if "--keep-no-color" not in flags:
+    env.pop("NO_COLOR", None)
 env["TERM"] = "xterm"
 p = subprocess.Popen(
     cmd, env=env,
