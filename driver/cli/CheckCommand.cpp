@@ -1,6 +1,7 @@
 //===- CheckCommand.cpp - `memlint check` ---------------------------------===//
 #include "Commands.h"
 #include "Console.h"
+#include "ExportFixes.h"
 #include "Options.h"
 #include "Output.h"
 #include "PostProcess.h"
@@ -51,6 +52,7 @@ struct CheckOptions {
   bool FindCompileDb = false;          // --find-compile-db
   std::vector<std::string> ExtraArgs;  // --extra-arg
   bool Quiet = false, Verbose = false; // --quiet, -v
+  std::string ExportFixes;             // --export-fixes
   std::string Color;                   // --color
   bool ShowConfidence = false;         // --show-confidence
 };
@@ -121,6 +123,10 @@ cli::OptionTable checkTable(CheckOptions &O) {
   T.list("--extra-arg", "<arg>",
          "append <arg> to every compile command (repeatable)", O.ExtraArgs);
   T.flag("--fix", "apply the fix-its checks mark safe", O.Report.Fix);
+  T.string("--export-fixes", "<file>",
+           "write the reported findings and their safe fix-its to <file> as "
+           "YAML for clang-apply-replacements, as clang-tidy does",
+           O.ExportFixes);
   T.string("--project-root", "<dir>",
            "what paths in sarif/codeclimate/github output and fingerprints "
            "are relative to",
@@ -445,6 +451,14 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   int Status = Post.run(R, Inputs, PostError);
   if (Status == ExitUsage)
     return usageError(PostError);
+
+  if (!O.ExportFixes.empty()) {
+    SourceFiles Sources;
+    std::string Error;
+    if (!exportFixes(O.ExportFixes, R.Findings,
+                     Files.empty() ? "" : Files.front(), Sources, Error))
+      return usageError(Error);
+  }
 
   std::error_code EC;
   std::unique_ptr<llvm::raw_fd_ostream> File;
