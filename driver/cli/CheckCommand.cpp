@@ -1,5 +1,6 @@
 //===- CheckCommand.cpp - `memlint check` ---------------------------------===//
 #include "Commands.h"
+#include "CompileCommands.h"
 #include "Console.h"
 #include "ExportFixes.h"
 #include "Options.h"
@@ -159,7 +160,8 @@ cli::OptionTable checkTable(CheckOptions &O) {
          "also print the configuration, the compile command of each file "
          "and a progress line each",
          O.Verbose);
-  T.note("Without -p and without '--', files are analyzed as C++17.");
+  T.note("Without -p and without '--', C++ files are analyzed as C++17 and "
+         "C files as C17.");
   T.note("NOLINT(memlint-<rule>), NOLINTNEXTLINE and NOLINTBEGIN/END "
          "comments suppress findings as in clang-tidy.");
   T.note("Exit codes: 0 no findings, 1 findings, 2 usage or configuration "
@@ -337,17 +339,19 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
         O.Files.push_back(F);
     // Files not in the database (new files, headers) borrow the flags of
     // their nearest neighbour, like clangd does.
-    DB = tooling::inferMissingCompileCommands(std::move(JDB));
+    DB = keepLanguage(tooling::inferMissingCompileCommands(std::move(JDB)));
   } else {
     if (O.Files.empty())
       return usageError("no input files");
-    std::vector<std::string> CompilerArgs = O.CompilerArgs;
-    if (!O.HasCompilerArgs) {
-      info() << "memlint: no compile database (-p) and no '--' "
-                      "compiler arguments; analyzing as '-std=c++17'\n";
-      CompilerArgs = {"-std=c++17"};
+    if (O.HasCompilerArgs) {
+      DB = std::make_unique<tooling::FixedCompilationDatabase>(".",
+                                                               O.CompilerArgs);
+    } else {
+      info() << "memlint: no compile database (-p) and no '--' compiler "
+                "arguments; analyzing as '-std=c++17' (C files as '-x c "
+                "-std=c17')\n";
+      DB = defaultCompileCommands(O.Files);
     }
-    DB = std::make_unique<tooling::FixedCompilationDatabase>(".", CompilerArgs);
   }
   if (!O.ExtraArgs.empty()) {
     auto Adjusted =
