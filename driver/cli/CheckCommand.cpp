@@ -118,8 +118,8 @@ cli::OptionTable checkTable(CheckOptions &O) {
   T.string("--diff-base", "<rev>",
            "git: the change since the merge base of <rev>", O.Report.DiffBase);
   T.flag("--find-compile-db",
-         "without -p: use the nearest compile_commands.json above the first "
-         "file (or in a build/ there)",
+         "(the default; kept for older pre-commit hooks) without -p and '--', "
+         "use the nearest compile_commands.json above the first file",
          O.FindCompileDb);
   T.list("--extra-arg", "<arg>",
          "append <arg> to every compile command (repeatable)", O.ExtraArgs);
@@ -271,6 +271,10 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     Config = findUserConfig(O.Files.front());
   if (Config.empty() && !O.BuildPath.empty())
     Config = findUserConfig(O.BuildPath + "/compile_commands.json");
+  // No input (--dump-config, --list-checks): the current directory's, as
+  // clang-tidy.
+  if (Config.empty() && O.Files.empty() && O.BuildPath.empty())
+    Config = findUserConfig(UserConfigFileName);
   loadEffectiveRules(Exe, Config, Rules, RuleErrors);
   if (!RuleErrors.empty()) {
     for (const RuleError &E : RuleErrors)
@@ -302,14 +306,13 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     return ExitClean;
   }
 
-  // --find-compile-db (the pre-commit hook): the nearest database above the
-  // first file; without one, the default or '--' command line.
-  if (O.FindCompileDb && O.BuildPath.empty() && !O.HasCompilerArgs &&
-      !O.Files.empty()) {
+  // Without -p and '--', as clang-tidy: the nearest compile_commands.json
+  // above the first file (or in a build/ there), within its git work tree.
+  if (O.BuildPath.empty() && !O.HasCompilerArgs && !O.Files.empty()) {
     O.BuildPath = findCompileDatabaseDir(absolute(O.Files.front()));
     if (!O.BuildPath.empty())
       info() << "memlint: using " << displayPath(O.BuildPath)
-                   << "/compile_commands.json\n";
+             << "/compile_commands.json\n";
   }
 
   AnalyzedInputs Inputs; // for the post-processing
@@ -370,14 +373,23 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   }
   std::vector<std::string> Files;
   std::set<std::string> Seen;
+  std::set<std::string> ExcludedFiles;
   for (const std::string &F : O.Files) {
     std::string A = absolute(F);
     // `exclude:` globs of .memlint.yaml: not analyzed, not reported.
-    if (isExcluded(Rules, A))
+    if (isExcluded(Rules, A)) {
+      ExcludedFiles.insert(A);
       continue;
+    }
     if (Seen.insert(A).second)
       Files.push_back(A);
   }
+  std::string ExcludedBy =
+      Rules.ConfigFiles.empty() ? "" : displayPath(Rules.ConfigFiles.back());
+  if (!ExcludedFiles.empty())
+    info() << "memlint: " << ExcludedFiles.size()
+           << (ExcludedFiles.size() == 1 ? " file" : " files")
+           << " in paths excluded by " << ExcludedBy << " not analyzed\n";
 
   WorkerOptions W;
   W.Database = DB.get();
@@ -435,13 +447,17 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
             });
   for (Finding &F : decide(All, Analysis))
     R.Findings.push_back(std::move(F));
+  sortAndDedupe(R.Findings);
   // Findings in excluded paths (headers of third-party code) are dropped.
+  size_t Before = R.Findings.size();
   R.Findings.erase(std::remove_if(R.Findings.begin(), R.Findings.end(),
                                   [&](const Finding &F) {
                                     return isExcluded(Rules, F.At.File);
                                   }),
                    R.Findings.end());
-  sortAndDedupe(R.Findings);
+  if (size_t N = Before - R.Findings.size())
+    info() << "memlint: " << N << (N == 1 ? " finding" : " findings")
+           << " in paths excluded by " << ExcludedBy << " not reported\n";
   // The severity .memlint.yaml gives each rule (else the rule's default);
   // --fail-on and the CI formats read it.
   for (Finding &F : R.Findings)

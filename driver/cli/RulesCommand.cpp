@@ -27,7 +27,8 @@ cli::OptionTable rulesTable(RulesOptions &O) {
                 "from. 'validate' checks rule packs (*.yaml) and "
                 "configurations (.memlint.yaml) against the schema; errors "
                 "are file:line:column: message.");
-  T.string("--config", "<file>", "list: a .memlint.yaml to apply", O.Config);
+  T.string("--config", "<file>", "list: a .memlint.yaml to apply", O.Config)
+      .defaultText("the nearest one above the current directory");
   return T;
 }
 
@@ -83,6 +84,9 @@ int runRules(const std::vector<std::string> &Args, const std::string &Exe) {
   if (Action == "list") {
     if (!Files.empty())
       return T.usageError("unexpected argument '" + Files.front() + "'");
+    // As `check --dump-config`: the current directory's .memlint.yaml.
+    if (O.Config.empty())
+      O.Config = findUserConfig(UserConfigFileName);
     RuleSet Rules;
     std::vector<RuleError> Errors;
     if (!loadEffectiveRules(Exe, O.Config, Rules, Errors))
