@@ -494,7 +494,10 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
                 (O.Color == "auto" && Terminal && !std::getenv("NO_COLOR"));
   Style.SourceLines = O.Color == "always" || Terminal;
   Style.Confidence = O.ShowConfidence;
-  writeReport(OS, R, O.Report.Format, MEMLINT_VERSION, Style);
+  // --write-baseline records the findings; printing them all too buries
+  // what the run says (a report still goes to -o when one is asked for).
+  if (O.Report.WriteBaseline.empty() || File)
+    writeReport(OS, R, O.Report.Format, MEMLINT_VERSION, Style);
   OS.flush();
 
   for (const InputError &E : R.Errors)

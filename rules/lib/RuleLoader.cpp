@@ -470,7 +470,8 @@ enum class Section {
   Sends,
   Queries,
   BoundedTypes,
-  Backpressure
+  Backpressure,
+  Pure
 };
 
 struct SectionInfo {
@@ -516,6 +517,7 @@ const std::vector<SectionInfo> &sections() {
        "backpressure",
        {"id", "name", "override"},
        {"name"}},
+      {Section::Pure, "pure", {"id", "name", "override"}, {"name"}},
   };
   return Infos;
 }
@@ -548,6 +550,7 @@ std::vector<BoundedType> &vec(RuleSet &R, const BoundedType *) {
 std::vector<BackpressureCall> &vec(RuleSet &R, const BackpressureCall *) {
   return R.Backpressure;
 }
+std::vector<PureCall> &vec(RuleSet &R, const PureCall *) { return R.Pure; }
 
 template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::Containers, R.Containers);
@@ -558,6 +561,7 @@ template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::Queries, R.Queries);
   F(Section::BoundedTypes, R.BoundedTypes);
   F(Section::Backpressure, R.Backpressure);
+  F(Section::Pure, R.Pure);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1150,6 +1154,13 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       Stage(std::move(B));
       break;
     }
+    case Section::Pure: {
+      PureCall P;
+      if (Name)
+        P.Name = *Name;
+      Stage(std::move(P));
+      break;
+    }
     }
   }
 }
@@ -1357,6 +1368,7 @@ void Loader::apply(FileState &FS) {
   mergeSection(Into.Queries, FS.Staged.Queries, FS.Overrides);
   mergeSection(Into.BoundedTypes, FS.Staged.BoundedTypes, FS.Overrides);
   mergeSection(Into.Backpressure, FS.Staged.Backpressure, FS.Overrides);
+  mergeSection(Into.Pure, FS.Staged.Pure, FS.Overrides);
   for (auto &[Id, S] : FS.Checks) {
     CheckSettings &Dst = Into.Checks[Id];
     if (S.Enabled)
