@@ -5,8 +5,9 @@
 // defaults, "did you mean" for misspelled options, and the subcommand's part
 // of the man page memlint(1) (`memlint --man`, written at build time).
 //
-// Adding an option to a subcommand is one call in its define*Options()
-// function (CheckCommand.cpp, RulesCommand.cpp, ConfirmCommand.cpp):
+// Adding an option to a subcommand is one call in its table function
+// (checkTable in CheckCommand.cpp, rulesTable, confirmTable), bound to a
+// field of the subcommand's options struct:
 //
 //   T.number("-j, --jobs", "<n>", "translation units analyzed at once", O.Jobs,
 //            /*Min=*/1).defaultText("the number of cores");
@@ -14,10 +15,11 @@
 //   T.choice("--format", "<format>", "...", O.Format, {"text", "json"})
 //       .defaultValue("text");
 //
-// Adding a subcommand is one entry in subcommands() (Commands.cpp): its name,
-// a one-line summary, a function that builds its table (for the top-level
-// help and the man page) and its run function, which builds the same table
-// over a real options struct and calls OptionTable::parse. See docs/cli.md.
+// Adding a subcommand is one entry in subcommands() (main.cpp): its name, a
+// describe function that builds its table over options nobody reads (for
+// the top-level help and the man page; the table holds the one-line
+// summary), and its run function, which builds the same table over its real
+// options and calls OptionTable::parse (Commands.h). See docs/cli.md.
 //
 // Accepted spellings: `--name=value`, `--name value`, `-x value`, `-xvalue`,
 // and clang-tidy's single-dash long forms (`-checks=...`, `-fix`).
