@@ -59,11 +59,12 @@ public:
       return true;
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee)) {
       if (const ContainerModel *M = Rules.findContainer(qualifiedName(MD->getParent()))) {
+        std::string Name =
+            qualifiedName(MD->getParent()) + "::" + MD->getNameAsString();
         if (!M->Methods.count(MD->getNameAsString()) &&
             !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD) &&
-            !isa<CXXConversionDecl>(MD))
-          add(qualifiedName(MD->getParent()) + "::" + MD->getNameAsString(),
-              "container method", CE->getBeginLoc());
+            !isa<CXXConversionDecl>(MD) && !anyMatches(Rules.Pure, Name))
+          add(Name, "container method", CE->getBeginLoc());
         return true;
       }
     }
@@ -94,7 +95,8 @@ private:
   bool described(const std::string &N) {
     return anyMatches(Rules.ContainerFunctions, N) ||
            anyMatches(Rules.StreamSources, N) || anyMatches(Rules.WholeLoads, N) ||
-           anyMatches(Rules.Sends, N) || anyMatches(Rules.Queries, N);
+           anyMatches(Rules.Sends, N) || anyMatches(Rules.Queries, N) ||
+           anyMatches(Rules.Pure, N); // accessors, conversions (rules/packs)
   }
 
   void add(std::string Name, const char *Why, SourceLocation At) {

@@ -22,6 +22,8 @@ PACKAGES=(
   libclang-rt-19-dev libyaml-cpp-dev libgtest-dev libsqlite3-dev libpq-dev libpqxx-dev
   libunwind-dev
   git pre-commit
+  groff-base  # the man page test renders memlint(1)
+  clang-tools-19  # clang-apply-replacements-19 applies --export-fixes in a test
   # headers the rule packs' fixtures (test/packs/) compile against
   qt6-base-dev libmariadb-dev libboost-dev qtbase5-dev libabsl-dev cppzmq-dev
 )

@@ -28,25 +28,31 @@ static bool onEveryPathAfter(const Event &Later, const Event &Earlier) {
   return true;
 }
 
-static bool releasesAfter(const std::vector<EffectiveEvent> &Events,
-                          const Event &Clear) {
+/// What happens to the capacity a clear keeps.
+enum class AfterClear { Kept, Released, Unknown };
+
+static AfterClear afterClear(const std::vector<EffectiveEvent> &Events,
+                             const Event &Clear) {
+  AfterClear Result = AfterClear::Kept;
   for (const EffectiveEvent &Ev : Events) {
     if (Ev.E.Function != Clear.Function || Ev.E.At.File != Clear.At.File)
       continue;
     bool Before = Ev.E.At < Clear.At;
     // Emptying a moved-from container frees nothing; it held nothing.
     if (Before && Ev.E.Kind == EventKind::Consume)
-      return true;
-    // shrink_to_fit, swap/assignment from another (empty) container, or
-    // code memlint cannot see (it may release; stay silent, as every rule
-    // does on unknown effects).
+      return AfterClear::Released;
+    // shrink_to_fit, swap/assignment from another (empty) container.
     if (!Before &&
-        (Ev.E.Kind == EventKind::Release || Ev.E.Kind == EventKind::Assign ||
-         Ev.E.Kind == EventKind::Escape) &&
+        (Ev.E.Kind == EventKind::Release || Ev.E.Kind == EventKind::Assign) &&
         onEveryPathAfter(Ev.E, Clear))
-      return true;
+      return AfterClear::Released;
+    // Code memlint cannot see (a helper no analyzed file defines) may move
+    // the container out before the clear or release it after.
+    if (Ev.E.Kind == EventKind::Escape &&
+        (Before || onEveryPathAfter(Ev.E, Clear)))
+      Result = AfterClear::Unknown;
   }
-  return false;
+  return Result;
 }
 
 void decideCapacityRetention(const ProgramView &View,
@@ -67,12 +73,22 @@ void decideCapacityRetention(const ProgramView &View,
       }
     if (!Fill)
       continue;
+    // A clear whose fate depends on code this run cannot see silences the
+    // whole finding, as unknown effects do in every rule: reporting the
+    // other clears would anchor the finding at a later one than a run that
+    // sees that code (the plugin on one TU against the CLI on all of them),
+    // and a NOLINT written for one front end would miss the other.
     std::vector<const EffectiveEvent *> Clears;
-    for (const EffectiveEvent &Ev : Events)
-      if (Ev.E.Kind == EventKind::Clear && !(Ev.E.Flags & InDestructor) &&
-          !releasesAfter(Events, Ev.E))
+    bool Unknown = false;
+    for (const EffectiveEvent &Ev : Events) {
+      if (Ev.E.Kind != EventKind::Clear || (Ev.E.Flags & InDestructor))
+        continue;
+      AfterClear A = afterClear(Events, Ev.E);
+      Unknown |= A == AfterClear::Unknown;
+      if (A == AfterClear::Kept)
         Clears.push_back(&Ev);
-    if (Clears.empty())
+    }
+    if (Clears.empty() || Unknown)
       continue;
 
     const EffectiveEvent &Clear = *Clears.front();

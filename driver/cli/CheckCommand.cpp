@@ -1,5 +1,9 @@
 //===- CheckCommand.cpp - `memlint check` ---------------------------------===//
 #include "Commands.h"
+#include "CompileCommands.h"
+#include "Console.h"
+#include "ExportFixes.h"
+#include "Options.h"
 #include "Output.h"
 #include "PostProcess.h"
 #include "SourceFiles.h"
@@ -14,12 +18,14 @@
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <optional>
 #include <set>
 #include <thread>
@@ -28,51 +34,6 @@ using namespace clang;
 
 namespace memlint {
 namespace {
-
-const char CheckUsage[] =
-    "usage: memlint check [options] <files...> [-- <compiler args>]\n"
-    "\n"
-    "  -p <dir>               read compile_commands.json from <dir>; with no\n"
-    "                         files, analyze every file in it\n"
-    "  --checks=<globs>       clang-tidy style globs, e.g. '-*,unbounded-*'\n"
-    "  --list-checks          list the enabled checks and exit\n"
-    "  --format=<format>      text (default), json, sarif, codeclimate, github\n"
-    "  -o, --output <file>    write the report to <file> instead of stdout\n"
-    "  --fail-on=<severity>   exit 1 only for findings of that severity or\n"
-    "                         higher: note (default), warning, error, none\n"
-    "  --header-filter=<re>   report findings in headers only when the\n"
-    "                         header's path matches (default: all headers)\n"
-    "  --exclude-header-filter=<re>\n"
-    "                         ... and does not match this\n"
-    "  --baseline <file>      report only findings not recorded in <file>\n"
-    "  --write-baseline <file>\n"
-    "                         record today's findings in <file> (exit 0)\n"
-    "  --changed-lines        report only findings on changed lines: of a\n"
-    "                         unified diff on stdin, or of --diff-base\n"
-    "  --diff-base <rev>      git: the change since the merge base of <rev>\n"
-    "  --find-compile-db      without -p: use the nearest compile_commands.json\n"
-    "                         above the first file (or in a build/ there)\n"
-    "  --extra-arg=<arg>      append <arg> to every compile command\n"
-    "  --fix                  apply the fix-its checks mark safe\n"
-    "  --project-root <dir>   what paths in sarif/codeclimate/github output\n"
-    "                         and fingerprints are relative to (default: the\n"
-    "                         git work tree around the current directory)\n"
-    "  -j, --jobs <n>         translation units analyzed at once (default:\n"
-    "                         the number of cores)\n"
-    "  --tu-timeout <secs>    give up on a translation unit after <secs>\n"
-    "  --config <file>        a .memlint.yaml (default: the nearest one above\n"
-    "                         the first input)\n"
-    "  --dump-config          print the effective configuration and exit\n"
-    "  --report-unmodeled     list library calls no rule pack describes\n"
-    "                         (in loops, or on pack containers) and exit\n"
-    "  --assume-closed-world  judge members and globals other translation\n"
-    "                         units could reach from the files analyzed\n"
-    "\n"
-    "Without -p and without '--', files are analyzed as C++17.\n"
-    "NOLINT(memlint-<rule>), NOLINTNEXTLINE and NOLINTBEGIN/END comments\n"
-    "suppress findings as in clang-tidy.\n"
-    "Exit codes: 0 no findings, 1 findings, 2 usage or configuration error,\n"
-    "3 some input could not be analyzed.\n";
 
 struct CheckOptions {
   std::string BuildPath;
@@ -91,7 +52,122 @@ struct CheckOptions {
   std::vector<std::string> CompilerArgs;
   bool FindCompileDb = false;          // --find-compile-db
   std::vector<std::string> ExtraArgs;  // --extra-arg
+  bool Quiet = false, Verbose = false; // --quiet, -v
+  std::string ExportFixes;             // --export-fixes
+  std::string Color;                   // --color
+  bool ShowConfidence = false;         // --show-confidence
 };
+
+/// The one option table of `memlint check` (Options.h says how to add one;
+/// docs/cli.md lists them all).
+cli::OptionTable checkTable(CheckOptions &O) {
+  cli::OptionTable T("check", {"[options] <files...> [-- <compiler args>]"},
+                     "lint C and C++ sources for memory anti-patterns");
+  T.string("-p, --build-path", "<dir>",
+           "read compile_commands.json from <dir>; with no files, analyze "
+           "every file in it",
+           O.BuildPath);
+  T.string("--checks", "<globs>",
+           "clang-tidy style globs, e.g. '-*,unbounded-*'", O.ChecksGlobs);
+  T.flag("--list-checks", "list the enabled checks and exit", O.ListChecks);
+  T.choice("--format", "<format>",
+           "text (clang style), json, sarif, codeclimate or github",
+           O.Report.Format, reportFormats())
+      .defaultValue(reportFormats().front());
+  T.string("-o, --output", "<file>",
+           "write the report to <file> instead of stdout", O.Output);
+  T.choice("--color", "<when>",
+           "text: colours as clang's, and each position's source line with a "
+           "caret: auto (when the report goes to a terminal; no colour if "
+           "NO_COLOR is set), always, or never (no colour; source lines on a "
+           "terminal still)",
+           O.Color, {"auto", "always", "never"})
+      .defaultValue("auto");
+  T.flag("--show-confidence",
+         "text: say how sure each finding is (low, medium, high)",
+         O.ShowConfidence);
+  T.custom("--min-confidence", "<level>",
+           "report only findings at least this sure: low, medium or high",
+           [&O](llvm::StringRef V) -> std::string {
+             if (!confidenceFromString(V.str(), O.Report.MinConfidence))
+               return "--min-confidence must be 'low', 'medium' or 'high' "
+                      "(got '" + V.str() + "')";
+             return "";
+           })
+      .defaultValue("medium");
+  T.choice("--fail-on", "<severity>",
+           "exit 1 only for findings of that severity or higher: note (any "
+           "finding), warning, error, or none (never)",
+           O.Report.FailOn, failOnLevels())
+      .defaultValue("note");
+  T.string("--header-filter", "<regex>",
+           "report findings in headers only when the header's path matches",
+           O.Report.HeaderFilter)
+      .defaultText("all headers");
+  T.string("--exclude-header-filter", "<regex>",
+           "... and does not match this", O.Report.ExcludeHeaderFilter);
+  T.string("--baseline", "<file>",
+           "report only findings not recorded in <file>", O.Report.Baseline);
+  T.string("--write-baseline", "<file>",
+           "record today's findings in <file> (exit 0)",
+           O.Report.WriteBaseline);
+  T.flag("--changed-lines",
+         "report only findings on changed lines: of a unified diff on stdin, "
+         "or of --diff-base",
+         O.Report.ChangedLines);
+  T.string("--diff-base", "<rev>",
+           "git: the change since the merge base of <rev>", O.Report.DiffBase);
+  T.flag("--find-compile-db",
+         "(the default; kept for older pre-commit hooks) without -p and '--', "
+         "use the nearest compile_commands.json above the first file",
+         O.FindCompileDb);
+  T.list("--extra-arg", "<arg>",
+         "append <arg> to every compile command (repeatable)", O.ExtraArgs);
+  T.flag("--fix", "apply the fix-its checks mark safe", O.Report.Fix);
+  T.string("--export-fixes", "<file>",
+           "write the reported findings and their safe fix-its to <file> as "
+           "YAML for clang-apply-replacements, as clang-tidy does",
+           O.ExportFixes);
+  T.string("--project-root", "<dir>",
+           "what paths in sarif/codeclimate/github output and fingerprints "
+           "are relative to",
+           O.Report.ProjectRoot)
+      .defaultText("the git work tree around the current directory");
+  T.number("-j, --jobs", "<n>", "translation units analyzed at once", O.Jobs,
+           /*Min=*/1)
+      .defaultText("the number of cores");
+  T.number("--tu-timeout", "<secs>",
+           "give up on a translation unit after <secs>; 0: never",
+           O.TimeoutSeconds)
+      .defaultValue("0");
+  T.string("--config", "<file>", "a .memlint.yaml", O.Config)
+      .defaultText("the nearest one above the first input");
+  T.flag("--dump-config", "print the effective configuration and exit",
+         O.DumpConfig);
+  T.flag("--report-unmodeled",
+         "list library calls no rule pack describes (in loops, or on pack "
+         "containers) and exit",
+         O.ReportUnmodeled);
+  T.flag("--assume-closed-world",
+         "judge members and globals other translation units could reach from "
+         "the files analyzed",
+         O.AssumeClosedWorld);
+  T.flag("-q, --quiet",
+         "print only findings, warnings and errors: no progress, no word on "
+         "what was used or hidden",
+         O.Quiet);
+  T.flag("-v, --verbose",
+         "also print the configuration, the compile command of each file "
+         "and a progress line each",
+         O.Verbose);
+  T.note("Without -p and without '--', C++ files are analyzed as C++17 and "
+         "C files as C17.");
+  T.note("NOLINT(memlint-<rule>), NOLINTNEXTLINE and NOLINTBEGIN/END "
+         "comments suppress findings as in clang-tidy.");
+  T.note("Exit codes: 0 no findings, 1 findings, 2 usage or configuration "
+         "error, 3 some input could not be analyzed.");
+  return T;
+}
 
 int usageError(const std::string &Message) {
   llvm::errs() << "memlint: error: " << Message << "\n"
@@ -102,140 +178,49 @@ int usageError(const std::string &Message) {
 /// Parses `check` arguments; returns an exit code on error or help.
 std::optional<int> parseArgs(const std::vector<std::string> &Args,
                              CheckOptions &O) {
-  for (size_t I = 0; I < Args.size(); ++I) {
-    llvm::StringRef A = Args[I];
-    auto Value = [&](llvm::StringRef Long, llvm::StringRef Short,
-                     std::string &Out) -> std::optional<bool> {
-      // --long=value, --long value, -s value, -svalue
-      if (A.consume_front(Long)) {
-        if (A.consume_front("=")) {
-          Out = A.str();
-          return true;
-        }
-        if (!A.empty())
-          return std::nullopt;
-      } else if (!Short.empty() && A.consume_front(Short)) {
-        if (!A.empty()) {
-          Out = A.consume_front("=") ? A.str() : A.str();
-          return true;
-        }
-      } else {
-        return std::nullopt;
-      }
-      if (I + 1 >= Args.size())
-        return false;
-      Out = Args[++I];
-      return true;
-    };
-    auto Number = [&](const std::string &Text, unsigned &Out) {
-      return !llvm::StringRef(Text).getAsInteger(10, Out);
-    };
-    std::string V;
-    if (A == "--") {
-      O.HasCompilerArgs = true;
-      O.CompilerArgs.assign(Args.begin() + I + 1, Args.end());
-      break;
-    }
-    if (A == "--help" || A == "-h") {
-      llvm::outs() << CheckUsage;
-      return ExitClean;
-    }
-    if (A == "--list-checks") {
-      O.ListChecks = true;
-      continue;
-    }
-    if (A == "--report-unmodeled") {
-      O.ReportUnmodeled = true;
-      continue;
-    }
-    if (A == "--dump-config") {
-      O.DumpConfig = true;
-      continue;
-    }
-    if (A == "--assume-closed-world") {
-      O.AssumeClosedWorld = true;
-      continue;
-    }
-    if (A == "--changed-lines") {
-      O.Report.ChangedLines = true;
-      continue;
-    }
-    if (A == "--find-compile-db") {
-      O.FindCompileDb = true;
-      continue;
-    }
-    if (A == "--fix") {
-      O.Report.Fix = true;
-      continue;
-    }
-    std::optional<bool> R;
-    if ((R = Value("--build-path", "-p", V))) {
-      if (!*R)
-        return usageError("-p needs a directory");
-      O.BuildPath = V;
-    } else if ((R = Value("--checks", "", V))) {
-      if (!*R)
-        return usageError("--checks needs a value");
-      O.ChecksGlobs = V;
-    } else if ((R = Value("--format", "", V))) {
-      if (!*R || !knownFormat(V))
-        return usageError("--format must be 'text', 'json', 'sarif', "
-                          "'codeclimate' or 'github'");
-      O.Report.Format = V;
-    } else if ((R = Value("--fail-on", "", V))) {
-      if (!*R || !knownFailOn(V))
-        return usageError("--fail-on must be 'note', 'warning', 'error' or "
-                          "'none'");
-      O.Report.FailOn = V;
-    } else if ((R = Value("--header-filter", "", V))) {
-      if (!*R)
-        return usageError("--header-filter needs a regular expression");
-      O.Report.HeaderFilter = V;
-    } else if ((R = Value("--exclude-header-filter", "", V))) {
-      if (!*R)
-        return usageError("--exclude-header-filter needs a regular expression");
-      O.Report.ExcludeHeaderFilter = V;
-    } else if ((R = Value("--baseline", "", V))) {
-      if (!*R || V.empty())
-        return usageError("--baseline needs a file");
-      O.Report.Baseline = V;
-    } else if ((R = Value("--write-baseline", "", V))) {
-      if (!*R || V.empty())
-        return usageError("--write-baseline needs a file");
-      O.Report.WriteBaseline = V;
-    } else if ((R = Value("--diff-base", "", V))) {
-      if (!*R || V.empty())
-        return usageError("--diff-base needs a git revision");
-      O.Report.DiffBase = V;
-    } else if ((R = Value("--extra-arg", "", V))) {
-      if (!*R)
-        return usageError("--extra-arg needs a compiler argument");
-      O.ExtraArgs.push_back(V);
-    } else if ((R = Value("--project-root", "", V))) {
-      if (!*R || V.empty())
-        return usageError("--project-root needs a directory");
-      O.Report.ProjectRoot = V;
-    } else if ((R = Value("--output", "-o", V))) {
-      if (!*R || V.empty())
-        return usageError("--output needs a file name");
-      O.Output = V;
-    } else if ((R = Value("--jobs", "-j", V))) {
-      if (!*R || !Number(V, O.Jobs) || O.Jobs == 0)
-        return usageError("--jobs needs a positive number");
-    } else if ((R = Value("--tu-timeout", "", V))) {
-      if (!*R || !Number(V, O.TimeoutSeconds))
-        return usageError("--tu-timeout needs a number of seconds");
-    } else if ((R = Value("--config", "", V))) {
-      if (!*R || V.empty())
-        return usageError("--config needs a file");
-      O.Config = V;
-    } else if (A.starts_with("-") && A.size() > 1) {
-      return usageError("unknown option '" + A.str() + "'");
-    } else {
-      O.Files.push_back(A.str());
-    }
-  }
+  cli::OptionTable T = checkTable(O);
+  cli::ParsedArgs P;
+  if (std::optional<int> Exit = T.parse(Args, P))
+    return Exit;
+  O.Files = std::move(P.Positionals);
+  O.HasCompilerArgs = P.DashDash;
+  O.CompilerArgs = std::move(P.AfterDashDash);
+  if (O.Quiet && O.Verbose)
+    return T.usageError("give either --quiet or --verbose, not both");
+  setVerbosity(O.Quiet     ? Verbosity::Quiet
+               : O.Verbose ? Verbosity::Verbose
+                           : Verbosity::Normal);
   return std::nullopt;
+}
+
+/// Warns about each positive --checks glob that names no check (a typo that
+/// would silently leave a check off).
+void warnUnmatchedGlobs(llvm::StringRef Globs) {
+  llvm::SmallVector<llvm::StringRef, 8> Parts;
+  Globs.split(Parts, ',', -1, /*KeepEmpty=*/false);
+  std::vector<std::string> Ids;
+  for (const RuleInfo &R : implementedRules())
+    Ids.push_back(R.Id);
+  for (llvm::StringRef G : Parts) {
+    G = G.trim();
+    if (G.empty() || G.starts_with("-"))
+      continue;
+    std::string Pattern = G.str();
+    if (llvm::any_of(Ids, [&](const std::string &Id) {
+          return globMatch(Pattern, Id) || globMatch(Pattern, "memlint-" + Id);
+        }))
+      continue;
+    llvm::errs() << "memlint: warning: --checks glob '" << G
+                 << "' matches no check";
+    std::vector<std::string> Names = Ids;
+    if (G.starts_with("memlint-"))
+      for (std::string &Id : Names)
+        Id = "memlint-" + Id;
+    std::string Near = cli::closest(G.str(), Names);
+    if (!Near.empty())
+      llvm::errs() << "; did you mean '" << Near << "'?";
+    llvm::errs() << "\n";
+  }
 }
 
 std::string absolute(const std::string &Path) {
@@ -257,6 +242,11 @@ std::string resourceDir(const std::string &Exe) {
 
 } // namespace
 
+cli::OptionTable describeCheck() {
+  static CheckOptions Unused; // the table only documents itself here
+  return checkTable(Unused);
+}
+
 int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   CheckOptions O;
   if (std::optional<int> Exit = parseArgs(Args, O))
@@ -270,13 +260,8 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
       return usageError(Error);
     Analysis.Checks = *F;
   }
-  if (O.ListChecks) {
-    llvm::outs() << "Enabled checks:\n";
-    for (const RuleInfo &R : implementedRules())
-      if (Analysis.Checks.enabled(R.Id))
-        llvm::outs() << "    memlint-" << R.Id << "\n";
-    return ExitClean;
-  }
+  if (O.ChecksGlobs)
+    warnUnmatchedGlobs(*O.ChecksGlobs);
 
   // API knowledge: the shipped packs, then the project's configuration.
   RuleSet Rules;
@@ -286,6 +271,10 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     Config = findUserConfig(O.Files.front());
   if (Config.empty() && !O.BuildPath.empty())
     Config = findUserConfig(O.BuildPath + "/compile_commands.json");
+  // No input (--dump-config, --list-checks): the current directory's, as
+  // clang-tidy.
+  if (Config.empty() && O.Files.empty() && O.BuildPath.empty())
+    Config = findUserConfig(UserConfigFileName);
   loadEffectiveRules(Exe, Config, Rules, RuleErrors);
   if (!RuleErrors.empty()) {
     for (const RuleError &E : RuleErrors)
@@ -301,15 +290,29 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     llvm::outs() << dumpConfig(Rules);
     return ExitClean;
   }
+  // As clang-tidy: a run that can report nothing is a mistake, not a pass.
+  if (Analysis.Checks.enabledRules().empty()) {
+    std::string Why = O.ChecksGlobs ? "--checks='" + *O.ChecksGlobs + "'" : "";
+    if (!Rules.ConfigFiles.empty())
+      Why += (Why.empty() ? "" : " and ") + displayPath(Rules.ConfigFiles.back());
+    return usageError("no checks enabled" +
+                      (Why.empty() ? "" : " (by " + Why + ")") +
+                      "; 'memlint check --checks=* --list-checks' lists them");
+  }
+  if (O.ListChecks) {
+    llvm::outs() << "Enabled checks:\n";
+    for (const std::string &Id : Analysis.Checks.enabledRules())
+      llvm::outs() << "    memlint-" << Id << "\n";
+    return ExitClean;
+  }
 
-  // --find-compile-db (the pre-commit hook): the nearest database above the
-  // first file; without one, the default or '--' command line.
-  if (O.FindCompileDb && O.BuildPath.empty() && !O.HasCompilerArgs &&
-      !O.Files.empty()) {
+  // Without -p and '--', as clang-tidy: the nearest compile_commands.json
+  // above the first file (or in a build/ there), within its git work tree.
+  if (O.BuildPath.empty() && !O.HasCompilerArgs && !O.Files.empty()) {
     O.BuildPath = findCompileDatabaseDir(absolute(O.Files.front()));
     if (!O.BuildPath.empty())
-      llvm::errs() << "memlint: using " << displayPath(O.BuildPath)
-                   << "/compile_commands.json\n";
+      info() << "memlint: using " << displayPath(O.BuildPath)
+             << "/compile_commands.json\n";
   }
 
   AnalyzedInputs Inputs; // for the post-processing
@@ -339,17 +342,19 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
         O.Files.push_back(F);
     // Files not in the database (new files, headers) borrow the flags of
     // their nearest neighbour, like clangd does.
-    DB = tooling::inferMissingCompileCommands(std::move(JDB));
+    DB = keepLanguage(tooling::inferMissingCompileCommands(std::move(JDB)));
   } else {
     if (O.Files.empty())
       return usageError("no input files");
-    std::vector<std::string> CompilerArgs = O.CompilerArgs;
-    if (!O.HasCompilerArgs) {
-      llvm::errs() << "memlint: no compile database (-p) and no '--' "
-                      "compiler arguments; analyzing as '-std=c++17'\n";
-      CompilerArgs = {"-std=c++17"};
+    if (O.HasCompilerArgs) {
+      DB = std::make_unique<tooling::FixedCompilationDatabase>(".",
+                                                               O.CompilerArgs);
+    } else {
+      info() << "memlint: no compile database (-p) and no '--' compiler "
+                "arguments; analyzing as '-std=c++17' (C files as '-x c "
+                "-std=c17')\n";
+      DB = defaultCompileCommands(O.Files);
     }
-    DB = std::make_unique<tooling::FixedCompilationDatabase>(".", CompilerArgs);
   }
   if (!O.ExtraArgs.empty()) {
     auto Adjusted =
@@ -368,14 +373,23 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   }
   std::vector<std::string> Files;
   std::set<std::string> Seen;
+  std::set<std::string> ExcludedFiles;
   for (const std::string &F : O.Files) {
     std::string A = absolute(F);
     // `exclude:` globs of .memlint.yaml: not analyzed, not reported.
-    if (isExcluded(Rules, A))
+    if (isExcluded(Rules, A)) {
+      ExcludedFiles.insert(A);
       continue;
+    }
     if (Seen.insert(A).second)
       Files.push_back(A);
   }
+  std::string ExcludedBy =
+      Rules.ConfigFiles.empty() ? "" : displayPath(Rules.ConfigFiles.back());
+  if (!ExcludedFiles.empty())
+    info() << "memlint: " << ExcludedFiles.size()
+           << (ExcludedFiles.size() == 1 ? " file" : " files")
+           << " in paths excluded by " << ExcludedBy << " not analyzed\n";
 
   WorkerOptions W;
   W.Database = DB.get();
@@ -383,7 +397,24 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   W.ResourceDir = resourceDir(Exe);
   W.Jobs = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
   W.TimeoutSeconds = O.TimeoutSeconds;
+  if (verbosity() == Verbosity::Verbose) {
+    verbose() << "memlint: configuration: "
+              << (Config.empty() ? std::string("none (the shipped packs)")
+                                 : displayPath(Config))
+              << "\nmemlint: " << Files.size()
+              << (Files.size() == 1 ? " file" : " files") << ", " << W.Jobs
+              << (W.Jobs == 1 ? " job" : " jobs") << "\n";
+    for (const std::string &F : Files)
+      for (const tooling::CompileCommand &C : DB->getCompileCommands(F))
+        verbose() << "memlint: " << displayPath(F) << ": "
+                  << llvm::join(C.CommandLine, " ") << "\n";
+  }
+  Progress Bar(Files.size(), llvm::errs().is_displayed());
+  W.OnDone = [&](const TUResult &R, double Seconds) {
+    Bar.finished(R.File, Seconds, !R.Errors.empty());
+  };
   std::vector<TUResult> Results = analyzeAll(Files, W);
+  Bar.finish();
 
   if (O.ReportUnmodeled) {
     std::vector<UnmodeledCall> All;
@@ -416,13 +447,17 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
             });
   for (Finding &F : decide(All, Analysis))
     R.Findings.push_back(std::move(F));
+  sortAndDedupe(R.Findings);
   // Findings in excluded paths (headers of third-party code) are dropped.
+  size_t Before = R.Findings.size();
   R.Findings.erase(std::remove_if(R.Findings.begin(), R.Findings.end(),
                                   [&](const Finding &F) {
                                     return isExcluded(Rules, F.At.File);
                                   }),
                    R.Findings.end());
-  sortAndDedupe(R.Findings);
+  if (size_t N = Before - R.Findings.size())
+    info() << "memlint: " << N << (N == 1 ? " finding" : " findings")
+           << " in paths excluded by " << ExcludedBy << " not reported\n";
   // The severity .memlint.yaml gives each rule (else the rule's default);
   // --fail-on and the CI formats read it.
   for (Finding &F : R.Findings)
@@ -437,6 +472,14 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   if (Status == ExitUsage)
     return usageError(PostError);
 
+  if (!O.ExportFixes.empty()) {
+    SourceFiles Sources;
+    std::string Error;
+    if (!exportFixes(O.ExportFixes, R.Findings,
+                     Files.empty() ? "" : Files.front(), Sources, Error))
+      return usageError(Error);
+  }
+
   std::error_code EC;
   std::unique_ptr<llvm::raw_fd_ostream> File;
   if (!O.Output.empty()) {
@@ -445,7 +488,16 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
       return usageError("cannot write '" + O.Output + "': " + EC.message());
   }
   llvm::raw_ostream &OS = File ? *File : llvm::outs();
-  writeReport(OS, R, O.Report.Format, MEMLINT_VERSION);
+  TextStyle Style;
+  bool Terminal = !File && llvm::outs().is_displayed();
+  Style.Color = O.Color == "always" ||
+                (O.Color == "auto" && Terminal && !std::getenv("NO_COLOR"));
+  Style.SourceLines = O.Color == "always" || Terminal;
+  Style.Confidence = O.ShowConfidence;
+  // --write-baseline records the findings; printing them all too buries
+  // what the run says (a report still goes to -o when one is asked for).
+  if (O.Report.WriteBaseline.empty() || File)
+    writeReport(OS, R, O.Report.Format, MEMLINT_VERSION, Style);
   OS.flush();
 
   for (const InputError &E : R.Errors)

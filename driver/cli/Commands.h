@@ -17,11 +17,28 @@ enum ExitCode {
 
 struct RuleSet;
 struct RuleError;
+namespace cli {
+class OptionTable;
+}
+
+/// A subcommand: `memlint <Name> ...`. Every one is listed in subcommands()
+/// (main.cpp), which `memlint --help` and the man page read.
+struct Subcommand {
+  const char *Name;
+  /// Its option table, over options nobody reads (for the top-level help and
+  /// the man page). Run builds the same table over its real options.
+  cli::OptionTable (*Describe)();
+  int (*Run)(const std::vector<std::string> &Args, const std::string &Exe);
+};
+const std::vector<Subcommand> &subcommands();
 
 int runCheck(const std::vector<std::string> &Args, const std::string &Exe);
+cli::OptionTable describeCheck();
 int runRules(const std::vector<std::string> &Args, const std::string &Exe);
+cli::OptionTable describeRules();
 /// `memlint confirm` (harness/, docs/harness.md).
 int runConfirm(const std::vector<std::string> &Args, const std::string &Exe);
+cli::OptionTable describeConfirm();
 
 /// The shipped packs next to \p Exe, then \p Config if not empty.
 bool loadEffectiveRules(const std::string &Exe, const std::string &Config,

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Commands.h"
+#include "Options.h"
 
 #include "Confirm.h"
 #include "FindingJSON.h"
@@ -30,171 +31,127 @@
 namespace memlint {
 namespace {
 
-const char ConfirmUsage[] =
-    "usage: memlint confirm [options] -- <command> [args...]\n"
-    "\n"
-    "Runs <command> at each scale N under the heap tracker ('{N}' in any\n"
-    "argument is replaced by N, which is also in the environment as\n"
-    "MEMLINT_N), fits how memory and query counts grow with N, and marks each\n"
-    "finding confirmed, not-confirmed, inconclusive or not-exercised.\n"
-    "\n"
-    "  --findings <file>      a 'memlint check --format=json' report; without\n"
-    "                         it, report the source lines that grow the most\n"
-    "  --scales <n,n,n...>    the scales to run at, at least 3 (default:\n"
-    "                         1000,10000,100000)\n"
-    "  --source-root <dir>    credit each allocation to its first frame under\n"
-    "                         <dir> (default: the current directory)\n"
-    "  --memory-limit <MB>    data size limit of each run (setrlimit\n"
-    "                         RLIMIT_DATA; default: half the RAM, at most 8192)\n"
-    "  --timeout <secs>       kill a run after <secs> (default: 300)\n"
-    "  --format json|sarif|html\n"
-    "                         output format (default: json)\n"
-    "  -o, --output <file>    write the report to <file> instead of stdout\n"
-    "  --html <file>          also write the HTML report to <file>\n"
-    "  --svg-dir <dir>        also write one SVG chart per finding into <dir>\n"
-    "  --keep <dir>           keep every run's files (tracker data, stdout,\n"
-    "                         stderr) under <dir>\n"
-    "  --top <n>              growing sites to report (default: 10)\n"
-    "  --depth <n>            stack frames recorded per allocation (default: 32)\n"
-    "  --grows <slope>        log-log slope from which a series grows (0.7)\n"
-    "  --flat <slope>         log-log slope up to which it is flat (0.2)\n"
-    "  --config <file>        a .memlint.yaml whose packs name query functions\n"
-    "  --tracker <file>       libmemlint-tracker.so (default: the one next to\n"
-    "                         memlint, ../lib)\n"
-    "  --symbolizer <file>    llvm-symbolizer (default: LLVM 19's)\n"
-    "\n"
-    "Exit codes: 0 nothing grows, 1 a finding was confirmed (without\n"
-    "--findings: a line grows), 2 usage error, 3 a run failed (crashed, timed\n"
-    "out, exited non-zero) or fewer than 3 scales produced data.\n";
-
 struct ConfirmOptions {
   std::string Findings;
-  std::vector<uint64_t> Scales{1000, 10000, 100000};
+  std::vector<uint64_t> Scales;
   std::string SourceRoot;
   uint64_t MemoryLimitMB = 0;
-  unsigned Timeout = 300;
-  std::string Format = "json";
+  unsigned Timeout = 0;
+  std::string Format;
   std::string Output;
   std::string Html;
   std::string SvgDir;
   std::string Keep;
-  unsigned Top = 10;
-  unsigned Depth = 0;
-  double Grows = 0.7, Flat = 0.2;
+  unsigned Top = 0;
+  unsigned Depth = 0; // the tracker's default
+  double Grows = 0, Flat = 0;
   std::string Config;
   std::string Tracker;
   std::string Symbolizer;
   std::vector<std::string> Command;
 };
 
-int usageError(const std::string &Message) {
-  llvm::errs() << "memlint: error: " << Message << "\n"
-               << "run 'memlint confirm --help' for usage\n";
-  return ExitUsage;
+std::string slope(llvm::StringRef Name, llvm::StringRef V, double &Out) {
+  if (V.getAsDouble(Out) || Out < 0 || Out > 10)
+    return Name.str() + " needs a slope from 0 to 10 (got '" + V.str() + "')";
+  return "";
 }
 
-std::optional<int> parseArgs(const std::vector<std::string> &Args, ConfirmOptions &O) {
-  for (size_t I = 0; I < Args.size(); ++I) {
-    llvm::StringRef A = Args[I];
-    if (A == "--") {
-      O.Command.assign(Args.begin() + I + 1, Args.end());
-      break;
-    }
-    if (A == "--help" || A == "-h") {
-      llvm::outs() << ConfirmUsage;
-      return ExitClean;
-    }
-    // --name=value or --name value
-    std::string Name = A.str(), V;
-    bool Inline = false;
-    if (A.starts_with("--") && A.contains('=')) {
-      Name = A.split('=').first.str();
-      V = A.split('=').second.str();
-      Inline = true;
-    }
-    static const char *const Valued[] = {
-        "--findings", "--scales", "--source-root", "--memory-limit", "--timeout",
-        "--format", "-o", "--output", "--html", "--svg-dir", "--keep", "--top", "--depth",
-        "--grows", "--flat", "--config", "--tracker", "--symbolizer"};
-    if (std::find_if(std::begin(Valued), std::end(Valued),
-                     [&](const char *K) { return Name == K; }) == std::end(Valued))
-      return usageError("unknown argument '" + A.str() + "'");
-    if (!Inline) {
-      if (I + 1 >= Args.size())
-        return usageError("'" + Name + "' needs a value");
-      V = Args[++I];
-    }
-    auto Unsigned = [&](uint64_t &Out) {
-      return !llvm::StringRef(V).getAsInteger(10, Out);
-    };
-    auto Slope = [&](double &Out) {
-      return !llvm::StringRef(V).getAsDouble(Out) && Out >= 0 && Out <= 10;
-    };
-    uint64_t U = 0;
-    if (Name == "--findings") {
-      O.Findings = V;
-    } else if (Name == "--scales") {
-      O.Scales.clear();
-      llvm::SmallVector<llvm::StringRef, 8> Parts;
-      llvm::StringRef(V).split(Parts, ',', -1, false);
-      for (llvm::StringRef P : Parts) {
-        uint64_t N;
-        if (P.trim().getAsInteger(10, N) || N == 0)
-          return usageError("--scales: '" + P.str() + "' is not a positive integer");
-        O.Scales.push_back(N);
-      }
-      std::sort(O.Scales.begin(), O.Scales.end());
-      O.Scales.erase(std::unique(O.Scales.begin(), O.Scales.end()), O.Scales.end());
-      if (O.Scales.size() < 3)
-        return usageError("--scales needs at least 3 different values (a slope over "
-                          "fewer points means nothing)");
-    } else if (Name == "--source-root") {
-      O.SourceRoot = V;
-    } else if (Name == "--memory-limit") {
-      if (!Unsigned(O.MemoryLimitMB) || O.MemoryLimitMB == 0)
-        return usageError("--memory-limit: expected megabytes, got '" + V + "'");
-    } else if (Name == "--timeout") {
-      if (!Unsigned(U) || U == 0 || U > 86400)
-        return usageError("--timeout: expected seconds, got '" + V + "'");
-      O.Timeout = unsigned(U);
-    } else if (Name == "--format") {
-      if (V != "json" && V != "sarif" && V != "html")
-        return usageError("--format: expected json, sarif or html, got '" + V + "'");
-      O.Format = V;
-    } else if (Name == "-o" || Name == "--output") {
-      O.Output = V;
-    } else if (Name == "--html") {
-      O.Html = V;
-    } else if (Name == "--svg-dir") {
-      O.SvgDir = V;
-    } else if (Name == "--keep") {
-      O.Keep = V;
-    } else if (Name == "--top") {
-      if (!Unsigned(U) || U > 1000)
-        return usageError("--top: expected a number, got '" + V + "'");
-      O.Top = unsigned(U);
-    } else if (Name == "--depth") {
-      if (!Unsigned(U) || U == 0 || U > 64)
-        return usageError("--depth: expected 1 to 64, got '" + V + "'");
-      O.Depth = unsigned(U);
-    } else if (Name == "--grows") {
-      if (!Slope(O.Grows))
-        return usageError("--grows: expected a slope, got '" + V + "'");
-    } else if (Name == "--flat") {
-      if (!Slope(O.Flat))
-        return usageError("--flat: expected a slope, got '" + V + "'");
-    } else if (Name == "--config") {
-      O.Config = V;
-    } else if (Name == "--tracker") {
-      O.Tracker = V;
-    } else if (Name == "--symbolizer") {
-      O.Symbolizer = V;
-    }
-  }
+/// The one option table of `memlint confirm` (Options.h).
+cli::OptionTable confirmTable(ConfirmOptions &O) {
+  cli::OptionTable T("confirm", {"[options] -- <command> [args...]"},
+                     "measure a program's growth at several N and confirm "
+                     "each finding");
+  T.description(
+      "Runs <command> at each scale N under the heap tracker ('{N}' in any "
+      "argument is replaced by N, which is also in the environment as "
+      "MEMLINT_N), fits how memory and query counts grow with N, and marks "
+      "each finding confirmed, not-confirmed, inconclusive or not-exercised "
+      "(docs/harness.md).");
+  T.string("--findings", "<file>",
+           "a 'memlint check --format=json' report; without it, report the "
+           "source lines that grow the most",
+           O.Findings);
+  T.custom("--scales", "<n,n,n...>", "the scales to run at, at least 3",
+           [&O](llvm::StringRef V) -> std::string {
+             O.Scales.clear();
+             llvm::SmallVector<llvm::StringRef, 8> Parts;
+             V.split(Parts, ',', -1, false);
+             for (llvm::StringRef P : Parts) {
+               uint64_t N;
+               if (P.trim().getAsInteger(10, N) || N == 0)
+                 return "--scales: '" + P.str() +
+                        "' is not a positive integer";
+               O.Scales.push_back(N);
+             }
+             std::sort(O.Scales.begin(), O.Scales.end());
+             O.Scales.erase(std::unique(O.Scales.begin(), O.Scales.end()),
+                            O.Scales.end());
+             if (O.Scales.size() < 3)
+               return "--scales needs at least 3 different values (a slope "
+                      "over fewer points means nothing)";
+             return "";
+           })
+      .defaultValue("1000,10000,100000");
+  T.string("--source-root", "<dir>",
+           "credit each allocation to its first frame under <dir>",
+           O.SourceRoot)
+      .defaultText("the current directory");
+  T.number("--memory-limit", "<MB>",
+           "data size limit of each run (setrlimit RLIMIT_DATA)",
+           O.MemoryLimitMB, /*Min=*/1)
+      .defaultText("half the RAM, at most 8192");
+  T.number("--timeout", "<secs>", "kill a run after <secs>", O.Timeout, 1,
+           86400)
+      .defaultValue("300");
+  T.choice("--format", "<format>", "json, sarif or html", O.Format,
+           {"json", "sarif", "html"})
+      .defaultValue("json");
+  T.string("-o, --output", "<file>",
+           "write the report to <file> instead of stdout", O.Output);
+  T.string("--html", "<file>", "also write the HTML report to <file>", O.Html);
+  T.string("--svg-dir", "<dir>",
+           "also write one SVG chart per finding into <dir>", O.SvgDir);
+  T.string("--keep", "<dir>",
+           "keep every run's files (tracker data, stdout, stderr) under <dir>",
+           O.Keep);
+  T.number("--top", "<n>", "growing sites to report", O.Top, 0, 1000)
+      .defaultValue("10");
+  T.number("--depth", "<n>", "stack frames recorded per allocation", O.Depth,
+           1, 64)
+      .defaultText("32");
+  T.custom("--grows", "<slope>", "log-log slope from which a series grows",
+           [&O](llvm::StringRef V) { return slope("--grows", V, O.Grows); })
+      .defaultValue("0.7");
+  T.custom("--flat", "<slope>", "log-log slope up to which it is flat",
+           [&O](llvm::StringRef V) { return slope("--flat", V, O.Flat); })
+      .defaultValue("0.2");
+  T.string("--config", "<file>",
+           "a .memlint.yaml whose packs name query functions", O.Config);
+  T.string("--tracker", "<file>", "libmemlint-tracker.so", O.Tracker)
+      .defaultText("the one next to memlint, ../lib");
+  T.string("--symbolizer", "<file>", "llvm-symbolizer", O.Symbolizer)
+      .defaultText("LLVM 19's");
+  T.note("Exit codes: 0 nothing grows, 1 a finding was confirmed (without "
+         "--findings: a line grows), 2 usage error, 3 a run failed (crashed, "
+         "timed out, exited non-zero) or fewer than 3 scales produced data.");
+  return T;
+}
+
+std::optional<int> parseArgs(const std::vector<std::string> &Args,
+                             ConfirmOptions &O) {
+  cli::OptionTable T = confirmTable(O);
+  cli::ParsedArgs P;
+  if (std::optional<int> Exit = T.parse(Args, P))
+    return Exit;
+  if (!P.Positionals.empty())
+    return T.usageError("unexpected argument '" + P.Positionals.front() +
+                        "' (the command goes after '--')");
+  O.Command = std::move(P.AfterDashDash);
   if (O.Command.empty())
-    return usageError("no command to run (put it after '--')");
+    return T.usageError("no command to run (put it after '--')");
   if (O.Flat >= O.Grows)
-    return usageError("--flat must be below --grows");
+    return T.usageError("--flat must be below --grows");
   return std::nullopt;
 }
 
@@ -243,6 +200,11 @@ std::string svgName(const Finding &F) {
 }
 
 } // namespace
+
+cli::OptionTable describeConfirm() {
+  static ConfirmOptions Unused; // the table only documents itself here
+  return confirmTable(Unused);
+}
 
 int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
   using namespace harness;

@@ -26,18 +26,114 @@ std::string displayPath(const std::string &Path) {
   return Path;
 }
 
-static void position(llvm::raw_ostream &OS, const Loc &L) {
-  OS << displayPath(L.File) << ':' << L.Line << ':' << L.Column << ": ";
+std::string printable(llvm::StringRef Text) {
+  std::string Out;
+  Out.reserve(Text.size());
+  for (char C : Text) {
+    unsigned char U = static_cast<unsigned char>(C);
+    if (U < 0x20 && C != '\t')
+      Out += llvm::formatv("<U+{0:X-4}>", unsigned(U)).str();
+    else if (U == 0x7f)
+      Out += "<U+007F>";
+    else
+      Out += C;
+  }
+  return Out;
 }
 
-void writeText(llvm::raw_ostream &OS, const Report &R) {
-  for (const Finding &F : R.Findings) {
-    position(OS, F.At);
-    OS << F.Severity << ": " << F.Message << " [memlint-" << F.Rule << "]\n";
-    for (const Note &N : F.Notes) {
-      position(OS, N.At);
-      OS << "note: " << N.Message << "\n";
+namespace {
+
+// clang's colours (clang/lib/Frontend/TextDiagnostic.cpp).
+const char *const Reset = "\x1b[0m";
+const char *const Bold = "\x1b[1m";
+const char *const CaretColor = "\x1b[0;1;32m";
+
+const char *severityColor(llvm::StringRef Severity) {
+  if (Severity == "error")
+    return "\x1b[0;1;31m";
+  if (Severity == "note")
+    return "\x1b[0;1;36m";
+  return "\x1b[0;1;35m";
+}
+
+class TextWriter {
+public:
+  TextWriter(llvm::raw_ostream &OS, const TextStyle &Style)
+      : OS(OS), Style(Style) {}
+
+  /// `file:line:col: <severity>: <message>` and, when asked, the source
+  /// line with a caret under the column.
+  void diagnostic(const Loc &L, llvm::StringRef Severity,
+                  llvm::StringRef Message, llvm::StringRef Suffix) {
+    color(Bold);
+    OS << printable(displayPath(L.File)) << ':' << L.Line << ':' << L.Column
+       << ": ";
+    color(Reset);
+    color(severityColor(Severity));
+    OS << Severity << ": ";
+    color(Reset);
+    if (Severity != "note") // clang: a note's text is not bold
+      color(Bold);
+    OS << printable(Message) << Suffix;
+    color(Reset);
+    OS << "\n";
+    if (Style.SourceLines)
+      snippet(L);
+  }
+
+private:
+  void color(const char *Code) {
+    if (Style.Color)
+      OS << Code;
+  }
+
+  /// clang's layout: `    3 |   text` and `      |   ^`. The prefix is 8
+  /// columns wide for lines below 100000, so tabs line up as in the file.
+  void snippet(const Loc &L) {
+    std::optional<llvm::StringRef> Line = Sources.line(L.File, L.Line);
+    if (!Line)
+      return;
+    std::string Number = std::to_string(L.Line);
+    size_t Width = std::max<size_t>(5, Number.size() + 1);
+    OS.indent(Width - Number.size());
+    OS << Number << " | " << printable(*Line) << "\n";
+    OS.indent(Width);
+    OS << " | ";
+    // One column per character before the caret: a tab stays a tab, a
+    // UTF-8 sequence is one column.
+    std::string Pad;
+    llvm::StringRef Before = Line->take_front(L.Column ? L.Column - 1 : 0);
+    for (char C : Before) {
+      unsigned char U = static_cast<unsigned char>(C);
+      if (C == '\t')
+        Pad += '\t';
+      else if ((U & 0xC0) != 0x80)
+        Pad += ' ';
     }
+    OS << Pad;
+    color(CaretColor);
+    OS << '^';
+    color(Reset);
+    OS << "\n";
+  }
+
+  llvm::raw_ostream &OS;
+  const TextStyle &Style;
+  SourceFiles Sources;
+};
+
+} // namespace
+
+void writeText(llvm::raw_ostream &OS, const Report &R, const TextStyle &Style) {
+  TextWriter W(OS, Style);
+  for (const Finding &F : R.Findings) {
+    std::string Suffix;
+    if (Style.Confidence)
+      Suffix += std::string(" (confidence: ") + toString(F.Conf) + ")";
+    Suffix += " [memlint-" + F.Rule + "]";
+    W.diagnostic(F.At, F.Severity, F.Message, Suffix);
+    for (const Note &N : F.Notes)
+      W.diagnostic(N.At, "note", N.Message, "");
   }
 }
 
@@ -136,7 +232,8 @@ void writeGitHub(llvm::raw_ostream &OS, const Report &R) {
 }
 
 void writeReport(llvm::raw_ostream &OS, const Report &R,
-                 const std::string &Format, const char *Version) {
+                 const std::string &Format, const char *Version,
+                 const TextStyle &Style) {
   if (Format == "json")
     writeJSON(OS, R, Version);
   else if (Format == "sarif")
@@ -146,7 +243,7 @@ void writeReport(llvm::raw_ostream &OS, const Report &R,
   else if (Format == "github")
     writeGitHub(OS, R);
   else
-    writeText(OS, R);
+    writeText(OS, R, Style);
 }
 
 } // namespace memlint

@@ -4,6 +4,8 @@
 
 #include "Finding.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <string>
 #include <vector>
 
@@ -26,8 +28,21 @@ struct Report {
 /// Relative to the current directory when the file is below it, else as is.
 std::string displayPath(const std::string &Path);
 
-/// clang style: `file:line:col: warning: message [memlint-rule]`, then notes.
-void writeText(llvm::raw_ostream &OS, const Report &R);
+/// Text for a terminal: control characters (an escape sequence or a newline
+/// in a message or a file name) written as clang does, `<U+001B>`.
+std::string printable(llvm::StringRef Text);
+
+/// How the text report looks (--color, --show-confidence).
+struct TextStyle {
+  bool Color = false;       // ANSI colours, as clang's
+  bool SourceLines = false; // each position's source line and a caret
+  bool Confidence = false;  // "(confidence: high)" after the headline
+};
+
+/// clang style: `file:line:col: warning: headline [memlint-rule]`, then the
+/// notes. The finding's Detail is not printed (its notes carry it).
+void writeText(llvm::raw_ostream &OS, const Report &R,
+               const TextStyle &Style = {});
 /// The versioned JSON report (docs/schema/memlint-report.schema.json).
 void writeJSON(llvm::raw_ostream &OS, const Report &R, const char *Version);
 /// SARIF 2.1.0 as GitHub code scanning ingests it (Sarif.cpp).
@@ -38,7 +53,8 @@ void writeCodeClimate(llvm::raw_ostream &OS, const Report &R);
 void writeGitHub(llvm::raw_ostream &OS, const Report &R);
 /// Any of the formats above by its --format name.
 void writeReport(llvm::raw_ostream &OS, const Report &R,
-                 const std::string &Format, const char *Version);
+                 const std::string &Format, const char *Version,
+                 const TextStyle &Style = {});
 
 } // namespace memlint
 

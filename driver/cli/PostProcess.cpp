@@ -1,5 +1,6 @@
 //===- PostProcess.cpp ----------------------------------------------------===//
 #include "PostProcess.h"
+#include "Console.h"
 
 #include "Commands.h"
 #include "FixIts.h"
@@ -14,9 +15,10 @@
 
 namespace memlint {
 
-bool knownFormat(const std::string &F) {
-  return F == "text" || F == "json" || F == "sarif" || F == "codeclimate" ||
-         F == "github";
+const std::vector<std::string> &reportFormats() {
+  static const std::vector<std::string> Formats{"text", "json", "sarif",
+                                                "codeclimate", "github"};
+  return Formats;
 }
 
 static int severityRank(llvm::StringRef S) {
@@ -31,7 +33,11 @@ static int severityRank(llvm::StringRef S) {
   return -1;
 }
 
-bool knownFailOn(const std::string &F) { return severityRank(F) >= 0; }
+const std::vector<std::string> &failOnLevels() {
+  static const std::vector<std::string> Levels{"note", "warning", "error",
+                                               "none"};
+  return Levels;
+}
 
 /// A finding's severity; anything unknown counts as a warning.
 static int findingRank(llvm::StringRef S) {
@@ -79,7 +85,7 @@ bool PostProcessor::prepare(std::string &Error) {
     if (!Changes.parse((*Stdin)->getBuffer(), Root, Error))
       return false;
     if (Changes.files() == 0)
-      llvm::errs() << "memlint: --changed-lines: the diff on stdin changes "
+      info() << "memlint: --changed-lines: the diff on stdin changes "
                       "no file; nothing will be reported\n";
     return true;
   }
@@ -118,6 +124,13 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
   R.ProjectRoot = Root;
   R.Fingerprints = computeFingerprints(R.Findings, Root, Sources);
 
+  // Findings less sure than --min-confidence.
+  if (size_t Unsure = keepIf(R, [&](size_t I) {
+        return R.Findings[I].Conf >= O.MinConfidence;
+      }))
+    info() << "memlint: " << plural(Unsure, "finding", "findings") << " below --min-confidence="
+           << toString(O.MinConfidence) << " not reported\n";
+
   // NOLINT comments, with clang-tidy's rules.
   {
     NoLintFilter NoLint(Sources);
@@ -126,8 +139,8 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
     for (const std::string &P : NoLint.problems())
       llvm::errs() << "memlint: warning: " << displayPath(P) << "\n";
     if (Dropped)
-      llvm::errs() << "memlint: " << plural(Dropped, "finding", "findings")
-                   << " suppressed by NOLINT comments\n";
+      info() << "memlint: " << plural(Dropped, "finding", "findings")
+             << " suppressed by NOLINT comments\n";
   }
 
   // Findings in headers: only those the header filter lets through.
@@ -183,21 +196,21 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
       if (!Seen.count(E.Fingerprint) &&
           (In.WholeDatabase || Scope.count(E.File)))
         Gone.push_back(&E);
-    llvm::errs() << "memlint: baseline '" << O.Baseline << "': "
+    info() << "memlint: baseline '" << O.Baseline << "': "
                  << plural(Hidden, "known finding", "known findings")
                  << " hidden, " << plural(Gone.size(), "entry", "entries")
                  << " gone (fixed)";
     if (!Gone.empty() && O.WriteBaseline.empty())
-      llvm::errs() << "; run with --write-baseline to drop "
+      info() << "; run with --write-baseline to drop "
                    << (Gone.size() == 1 ? "it" : "them");
-    llvm::errs() << "\n";
+    info() << "\n";
     const size_t Shown = 20;
     for (size_t I = 0; I < Gone.size() && I < Shown; ++I)
-      llvm::errs() << "memlint: gone: " << Gone[I]->File << ":"
+      info() << "memlint: gone: " << Gone[I]->File << ":"
                    << Gone[I]->Line << ": " << Gone[I]->Message
                    << " [memlint-" << Gone[I]->Rule << "]\n";
     if (Gone.size() > Shown)
-      llvm::errs() << "memlint: gone: ... and " << Gone.size() - Shown
+      info() << "memlint: gone: ... and " << Gone.size() - Shown
                    << " more\n";
   }
 
@@ -221,11 +234,11 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
     if (!writeBaseline(O.WriteBaseline, std::move(Current), MEMLINT_VERSION,
                        Error))
       return ExitUsage;
-    llvm::errs() << "memlint: wrote " << plural(N, "entry", "entries")
-                 << " to baseline '" << O.WriteBaseline << "'";
+    info() << "memlint: wrote " << plural(N, "entry", "entries")
+           << " to baseline '" << O.WriteBaseline << "'";
     if (Kept)
-      llvm::errs() << " (" << Kept << " kept from files not analyzed)";
-    llvm::errs() << "\n";
+      info() << " (" << Kept << " kept from files not analyzed)";
+    info() << "\n";
   }
 
   if (O.ChangedLines) {
@@ -239,8 +252,8 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
       return false;
     });
     if (Hidden)
-      llvm::errs() << "memlint: " << plural(Hidden, "finding", "findings")
-                   << " outside the changed lines not reported\n";
+      info() << "memlint: " << plural(Hidden, "finding", "findings")
+             << " outside the changed lines not reported\n";
   }
 
   std::vector<bool> Fixed(R.Findings.size(), false);
@@ -249,15 +262,14 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
     Fixed = FO.Fixed;
     for (const std::string &P : FO.Problems)
       llvm::errs() << "memlint: warning: " << displayPath(P) << "\n";
-    llvm::errs() << "memlint: --fix: applied "
-                 << plural(FO.Applied, "fix-it", "fix-its") << " in "
-                 << plural(FO.Files.size(), "file", "files");
+    info() << "memlint: --fix: applied "
+           << plural(FO.Applied, "fix-it", "fix-its") << " in "
+           << plural(FO.Files.size(), "file", "files");
     if (FO.Suggestions)
-      llvm::errs() << "; " << FO.Suggestions
-                   << " not safe, left as suggestions";
+      info() << "; " << FO.Suggestions << " not safe, left as suggestions";
     if (FO.Conflicts)
-      llvm::errs() << "; " << FO.Conflicts << " skipped (overlapping edits)";
-    llvm::errs() << "\n";
+      info() << "; " << FO.Conflicts << " skipped (overlapping edits)";
+    info() << "\n";
   }
 
   if (!O.WriteBaseline.empty())

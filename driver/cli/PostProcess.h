@@ -3,7 +3,7 @@
 // Between decide() and the emitters, over plain findings (notes kept):
 //
 //   fingerprints (of everything decided, so that filtering never renumbers)
-//   -> NOLINT comments -> --header-filter -> --baseline -> --changed-lines
+//   -> --min-confidence -> NOLINT comments -> --header-filter -> --baseline -> --changed-lines
 //   -> --fix applies the safe fix-its of what is left
 //   -> --fail-on decides the exit code (a fixed finding does not count)
 //
@@ -35,12 +35,14 @@ struct ReportOptions {
   bool ChangedLines = false;                      // --changed-lines
   std::string DiffBase; // --diff-base; without it the diff is read on stdin
   bool Fix = false;     // --fix: apply the safe fix-its of what is reported
+  /// --min-confidence: findings below it are not reported.
+  Confidence MinConfidence = Confidence::Medium;
 };
 
-/// Values `--format` accepts.
-bool knownFormat(const std::string &Format);
+/// Values `--format` accepts, the default first.
+const std::vector<std::string> &reportFormats();
 /// Values `--fail-on` accepts: note, warning, error, none.
-bool knownFailOn(const std::string &FailOn);
+const std::vector<std::string> &failOnLevels();
 
 /// What the analysis ran on: its main files (absolute) and whether they are
 /// a whole compile database. Headers are what is not a main file; a baseline

@@ -1,5 +1,6 @@
 //===- RulesCommand.cpp - `memlint rules list|validate` -------------------===//
 #include "Commands.h"
+#include "Options.h"
 
 #include "memlint/RuleLoader.h"
 
@@ -8,15 +9,35 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <optional>
+
 namespace memlint {
 
-static const char RulesUsage[] =
-    "usage: memlint rules list [--config <file>]\n"
-    "       memlint rules validate <file>...\n"
-    "\n"
-    "  list       print every effective rule entry and where it came from\n"
-    "  validate   check rule packs (*.yaml) and configurations (.memlint.yaml)\n"
-    "             against the schema; errors are file:line:column: message\n";
+namespace {
+
+struct RulesOptions {
+  std::string Config;
+};
+
+/// The one option table of `memlint rules` (Options.h).
+cli::OptionTable rulesTable(RulesOptions &O) {
+  cli::OptionTable T("rules", {"list [--config <file>]", "validate <file>..."},
+                     "show the effective rule packs, or check pack files");
+  T.description("'list' prints every effective rule entry and where it came "
+                "from. 'validate' checks rule packs (*.yaml) and "
+                "configurations (.memlint.yaml) against the schema; errors "
+                "are file:line:column: message.");
+  T.string("--config", "<file>", "list: a .memlint.yaml to apply", O.Config)
+      .defaultText("the nearest one above the current directory");
+  return T;
+}
+
+} // namespace
+
+cli::OptionTable describeRules() {
+  static RulesOptions Unused; // the table only documents itself here
+  return rulesTable(Unused);
+}
 
 static int printErrors(const std::vector<RuleError> &Errors) {
   for (const RuleError &E : Errors)
@@ -46,39 +67,41 @@ bool loadEffectiveRules(const std::string &Exe, const std::string &Config,
 }
 
 int runRules(const std::vector<std::string> &Args, const std::string &Exe) {
-  if (Args.empty() || Args[0] == "--help" || Args[0] == "-h") {
-    (Args.empty() ? llvm::errs() : llvm::outs()) << RulesUsage;
-    return Args.empty() ? ExitUsage : ExitClean;
+  RulesOptions O;
+  cli::OptionTable T = rulesTable(O);
+  cli::ParsedArgs P;
+  if (std::optional<int> Exit = T.parse(Args, P))
+    return *Exit;
+  if (P.DashDash)
+    return T.usageError("unexpected '--'");
+  if (P.Positionals.empty()) {
+    T.printHelp(llvm::errs());
+    return ExitUsage;
   }
-  if (Args[0] == "list") {
-    std::string Config;
-    for (size_t I = 1; I < Args.size(); ++I) {
-      llvm::StringRef A = Args[I];
-      if (A.consume_front("--config=")) {
-        Config = A.str();
-      } else if (A == "--config" && I + 1 < Args.size()) {
-        Config = Args[++I];
-      } else {
-        llvm::errs() << "memlint: error: unexpected argument '" << Args[I]
-                     << "'\n" << RulesUsage;
-        return ExitUsage;
-      }
-    }
+  const std::string &Action = P.Positionals.front();
+  std::vector<std::string> Files(P.Positionals.begin() + 1,
+                                 P.Positionals.end());
+  if (Action == "list") {
+    if (!Files.empty())
+      return T.usageError("unexpected argument '" + Files.front() + "'");
+    // As `check --dump-config`: the current directory's .memlint.yaml.
+    if (O.Config.empty())
+      O.Config = findUserConfig(UserConfigFileName);
     RuleSet Rules;
     std::vector<RuleError> Errors;
-    if (!loadEffectiveRules(Exe, Config, Rules, Errors))
+    if (!loadEffectiveRules(Exe, O.Config, Rules, Errors))
       return printErrors(Errors);
     llvm::outs() << describeRuleSet(Rules);
     return ExitClean;
   }
-  if (Args[0] == "validate") {
-    if (Args.size() < 2) {
-      llvm::errs() << "memlint: error: no file to validate\n" << RulesUsage;
-      return ExitUsage;
-    }
+  if (Action == "validate") {
+    if (!O.Config.empty())
+      return T.usageError("--config applies to 'rules list'; validate the "
+                          "file itself: 'memlint rules validate <file>'");
+    if (Files.empty())
+      return T.usageError("no file to validate");
     std::vector<RuleError> Errors;
-    for (size_t I = 1; I < Args.size(); ++I) {
-      const std::string &File = Args[I];
+    for (const std::string &File : Files) {
       // A file with a top-level `pack:` key is a pack and stands alone;
       // anything else is a configuration, which may extend and override the
       // shipped packs, so it is checked against them (the loader's rule).
@@ -95,9 +118,12 @@ int runRules(const std::vector<std::string> &Args, const std::string &Exe) {
     }
     return printErrors(Errors);
   }
-  llvm::errs() << "memlint: error: unknown rules command '" << Args[0] << "'\n"
-               << RulesUsage;
-  return ExitUsage;
+  std::string Message = "unknown rules command '" + Action + "'";
+  std::string Near = cli::closest(
+      Action, std::vector<std::string>{"list", "validate"});
+  if (!Near.empty())
+    Message += "; did you mean '" + Near + "'?";
+  return T.usageError(Message);
 }
 
 } // namespace memlint

@@ -90,18 +90,37 @@ std::string findProjectRoot(const std::string &Explicit) {
 }
 
 std::string findCompileDatabaseDir(const std::string &File) {
-  for (llvm::StringRef D = llvm::sys::path::parent_path(File); !D.empty();
-       D = llvm::sys::path::parent_path(D)) {
+  // How far up to look: the top of the git work tree around the file (a
+  // database above it describes another project, and its flags could write
+  // files: docs/security.md); outside any work tree, the current directory
+  // when the file is below it, else the file's own directory.
+  llvm::StringRef Dir = llvm::sys::path::parent_path(File);
+  std::string Top;
+  for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
+    llvm::SmallString<256> Git(D);
+    llvm::sys::path::append(Git, ".git");
+    if (llvm::sys::fs::exists(Git)) {
+      Top = D.str();
+      break;
+    }
+    if (D == llvm::sys::path::root_path(D))
+      break;
+  }
+  if (Top.empty()) {
+    llvm::SmallString<256> Cwd;
+    if (!llvm::sys::fs::current_path(Cwd) && relativeTo(Cwd.str().str(), File))
+      Top = Cwd.str().str();
+    else
+      Top = Dir.str();
+  }
+  for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
     for (const char *Sub : {"", "build"}) {
       llvm::SmallString<256> P(D);
       llvm::sys::path::append(P, Sub, "compile_commands.json");
       if (llvm::sys::fs::is_regular_file(P))
         return std::string(llvm::sys::path::parent_path(P));
     }
-    // Not above the work tree: a database there describes another project.
-    llvm::SmallString<256> Git(D);
-    llvm::sys::path::append(Git, ".git");
-    if (D == llvm::sys::path::root_path(D) || llvm::sys::fs::exists(Git))
+    if (D == Top || D == llvm::sys::path::root_path(D))
       break;
   }
   return "";

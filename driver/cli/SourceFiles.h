@@ -61,9 +61,11 @@ std::optional<std::string> relativeTo(const std::string &Root,
 /// name as long as the project's layout is).
 std::string projectPath(const std::string &Root, const std::string &Path);
 
-/// The directory of the nearest compile_commands.json above \p File: in a
-/// parent directory or in its build/ subdirectory (where clangd looks), up
-/// to the top of the git work tree; empty when there is none.
+/// The directory of the nearest compile_commands.json above \p File (an
+/// absolute path): in a parent directory or in its build/ subdirectory
+/// (where clangd looks), up to the top of the git work tree around the file;
+/// outside any work tree, up to the current directory when the file is below
+/// it, else in the file's own directory only. Empty when there is none.
 std::string findCompileDatabaseDir(const std::string &File);
 
 /// `file:///...` for an absolute path, percent-encoded (RFC 3986); a

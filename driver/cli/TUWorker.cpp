@@ -1,6 +1,8 @@
 //===- TUWorker.cpp -------------------------------------------------------===//
 #include "TUWorker.h"
 
+#include "Console.h"
+
 #include "FindingJSON.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -20,6 +22,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <chrono>
 #include <cstring>
 #include <map>
 #include <sys/wait.h>
@@ -269,8 +272,10 @@ static std::string crashContext(const std::string &StderrPath) {
 /// A child that finished normally may still have had something to say.
 static void forwardStderr(const std::string &StderrPath) {
   auto Buf = llvm::MemoryBuffer::getFile(StderrPath);
-  if (Buf && !(*Buf)->getBuffer().empty())
+  if (Buf && !(*Buf)->getBuffer().empty()) {
+    clearStatusLine();
     llvm::errs() << (*Buf)->getBuffer();
+  }
 }
 
 std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
@@ -280,12 +285,21 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
     size_t Index;
     std::string Output;
     std::string Stderr;
+    std::chrono::steady_clock::time_point Start;
   };
   std::map<pid_t, Running> Active;
   size_t Next = 0;
   unsigned Jobs = Opts.Jobs ? Opts.Jobs : 1;
 
+  auto Done = [&](size_t Index, std::chrono::steady_clock::time_point Start) {
+    if (Opts.OnDone)
+      Opts.OnDone(Results[Index],
+                  std::chrono::duration<double>(
+                      std::chrono::steady_clock::now() - Start)
+                      .count());
+  };
   auto Spawn = [&](size_t Index) {
+    auto Start = std::chrono::steady_clock::now();
     llvm::SmallString<128> Path, ErrPath;
     int FD = -1, ErrFD = -1;
     if (llvm::sys::fs::createTemporaryFile("memlint-tu", "json", FD, Path) ||
@@ -298,6 +312,7 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
       Results[Index].File = Files[Index];
       Results[Index].Errors.push_back(
           {Files[Index], "cannot create a temporary file"});
+      Done(Index, Start);
       return;
     }
     ::close(FD);
@@ -325,9 +340,11 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
       llvm::sys::fs::remove(Path);
       llvm::sys::fs::remove(ErrPath);
       Results[Index] = analyzeFile(Files[Index], Opts);
+      Done(Index, Start);
       return;
     }
-    Active[Pid] = {Index, std::string(Path.str()), std::string(ErrPath.str())};
+    Active[Pid] = {Index, std::string(Path.str()), std::string(ErrPath.str()),
+                   Start};
   };
 
   while (Next < Files.size() || !Active.empty()) {
@@ -345,24 +362,25 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
     auto It = Active.find(Pid);
     if (It == Active.end())
       continue;
-    Running Done = It->second;
+    Running Finished = It->second;
     Active.erase(It);
-    TUResult &R = Results[Done.Index];
-    R.File = Files[Done.Index];
+    TUResult &R = Results[Finished.Index];
+    R.File = Files[Finished.Index];
     if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0) {
-      auto Buf = llvm::MemoryBuffer::getFile(Done.Output);
+      auto Buf = llvm::MemoryBuffer::getFile(Finished.Output);
       std::string Error;
       if (!Buf || !deserialize((*Buf)->getBuffer(), R, Error))
         R.Errors.push_back({R.File, "cannot read the analysis result: " +
                                         (Buf ? Error : Buf.getError().message())});
     } else {
       R.Errors.push_back({R.File, describeStatus(Status, Opts.TimeoutSeconds) +
-                                      crashContext(Done.Stderr)});
+                                      crashContext(Finished.Stderr)});
     }
     if (WIFEXITED(Status))
-      forwardStderr(Done.Stderr);
-    llvm::sys::fs::remove(Done.Output);
-    llvm::sys::fs::remove(Done.Stderr);
+      forwardStderr(Finished.Stderr);
+    llvm::sys::fs::remove(Finished.Output);
+    llvm::sys::fs::remove(Finished.Stderr);
+    Done(Finished.Index, Finished.Start);
   }
   return Results;
 }

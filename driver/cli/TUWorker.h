@@ -4,6 +4,7 @@
 
 #include "Analysis.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct WorkerOptions {
   std::string ResourceDir; // Clang's builtin headers
   unsigned Jobs = 1;
   unsigned TimeoutSeconds = 0; // 0: none
+  /// Called in the parent as each file's result is complete, in the order
+  /// they finish, with the time it took (progress on stderr).
+  std::function<void(const TUResult &, double Seconds)> OnDone;
 };
 
 /// Analyzes one file in this process.

@@ -470,7 +470,8 @@ enum class Section {
   Sends,
   Queries,
   BoundedTypes,
-  Backpressure
+  Backpressure,
+  Pure
 };
 
 struct SectionInfo {
@@ -516,6 +517,7 @@ const std::vector<SectionInfo> &sections() {
        "backpressure",
        {"id", "name", "override"},
        {"name"}},
+      {Section::Pure, "pure", {"id", "name", "override"}, {"name"}},
   };
   return Infos;
 }
@@ -548,6 +550,7 @@ std::vector<BoundedType> &vec(RuleSet &R, const BoundedType *) {
 std::vector<BackpressureCall> &vec(RuleSet &R, const BackpressureCall *) {
   return R.Backpressure;
 }
+std::vector<PureCall> &vec(RuleSet &R, const PureCall *) { return R.Pure; }
 
 template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::Containers, R.Containers);
@@ -558,6 +561,7 @@ template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::Queries, R.Queries);
   F(Section::BoundedTypes, R.BoundedTypes);
   F(Section::Backpressure, R.Backpressure);
+  F(Section::Pure, R.Pure);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1150,18 +1154,80 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       Stage(std::move(B));
       break;
     }
+    case Section::Pure: {
+      PureCall P;
+      if (Name)
+        P.Name = *Name;
+      Stage(std::move(P));
+      break;
     }
+    }
+  }
+}
+
+// `checks: '-*,unbounded-*'`, clang-tidy's glob string: the last glob that
+// matches a check (its id, with or without `memlint-`) enables or disables
+// it; a check no glob matches keeps its setting.
+static void parseCheckGlobs(FileState &FS, const Field &F,
+                            const std::vector<std::string> &Known) {
+  std::string Text = F.Value.Scalar();
+  std::vector<std::pair<bool, std::string>> Globs;
+  size_t Start = 0;
+  while (Start <= Text.size()) {
+    size_t End = std::min(Text.find(',', Start), Text.size());
+    std::string G = Text.substr(Start, End - Start);
+    Start = End + 1;
+    size_t B = G.find_first_not_of(" \t\r\n");
+    if (B == std::string::npos)
+      continue;
+    G = G.substr(B, G.find_last_not_of(" \t\r\n") - B + 1);
+    bool Positive = G[0] != '-';
+    std::string Pattern = Positive ? G : G.substr(1);
+    if (Pattern.empty() ||
+        Pattern.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.*") !=
+            std::string::npos) {
+      FS.D.error(F.at(), "invalid check glob '" + G + "'");
+      return;
+    }
+    auto Matches = [&](const std::string &Id) {
+      return detail::globMatches(Pattern, Id) ||
+             detail::globMatches(Pattern, "memlint-" + Id);
+    };
+    if (std::none_of(Known.begin(), Known.end(), Matches)) {
+      FS.D.error(F.at(), "check glob '" + G + "' matches no check" +
+                             suggest(Pattern, Known));
+      return;
+    }
+    Globs.emplace_back(Positive, Pattern);
+  }
+  Pos P = posOf(F.Value);
+  for (const std::string &Id : Known) {
+    std::optional<bool> On;
+    for (const auto &[Positive, Pattern] : Globs)
+      if (detail::globMatches(Pattern, Id) ||
+          detail::globMatches(Pattern, "memlint-" + Id))
+        On = Positive;
+    if (!On)
+      continue;
+    CheckSettings Settings;
+    Settings.Enabled = On;
+    Settings.From = Origin{FS.Display, P.Line, P.Column};
+    FS.Checks.emplace_back(Id, Settings);
   }
 }
 
 void Loader::parseChecks(FileState &FS, const Field &F) {
   Reader &R = FS.R;
   Diag &D = FS.D;
-  if (!R.expect(F, YAML::NodeType::Map, "a map of check id to settings"))
-    return;
   std::vector<std::string> Known;
   for (const CheckInfo &C : knownChecks())
     Known.push_back(C.Id);
+  if (F.Value.IsScalar())
+    return parseCheckGlobs(FS, F, Known);
+  if (!R.expect(F, YAML::NodeType::Map,
+                "a glob string ('-*,unbounded-*') or a map of check id to "
+                "settings"))
+    return;
   std::map<std::string, Pos> Seen;
   for (auto It = F.Value.begin(); It != F.Value.end(); ++It) {
     YAML::Node K = It->first, V = It->second;
@@ -1302,6 +1368,7 @@ void Loader::apply(FileState &FS) {
   mergeSection(Into.Queries, FS.Staged.Queries, FS.Overrides);
   mergeSection(Into.BoundedTypes, FS.Staged.BoundedTypes, FS.Overrides);
   mergeSection(Into.Backpressure, FS.Staged.Backpressure, FS.Overrides);
+  mergeSection(Into.Pure, FS.Staged.Pure, FS.Overrides);
   for (auto &[Id, S] : FS.Checks) {
     CheckSettings &Dst = Into.Checks[Id];
     if (S.Enabled)

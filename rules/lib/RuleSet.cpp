@@ -330,7 +330,7 @@ long long RuleSet::threshold(const std::string &Name) const {
 size_t RuleSet::entryCount() const {
   return Containers.size() + ContainerFunctions.size() + StreamSources.size() +
          WholeLoads.size() + Sends.size() + Queries.size() +
-         BoundedTypes.size() + Backpressure.size();
+         BoundedTypes.size() + Backpressure.size() + Pure.size();
 }
 
 } // namespace memlint

@@ -197,6 +197,7 @@ std::string describeRuleSet(const RuleSet &Rules) {
           [](const BoundedType &) { return std::string(); });
   Section("backpressure", Rules.Backpressure,
           [](const BackpressureCall &) { return std::string(); });
+  Section("pure", Rules.Pure, [](const PureCall &) { return std::string(); });
   Out += "\n" + std::to_string(Rules.entryCount()) + " entries\n";
   return Out;
 }
@@ -323,6 +324,11 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
   for (const BackpressureCall &B : Rules.Backpressure) {
     Entry(B);
     Out += "    name: " + quote(B.Name.text()) + "\n";
+  }
+  Head("pure", Rules.Pure.size());
+  for (const PureCall &P : Rules.Pure) {
+    Entry(P);
+    Out += "    name: " + quote(P.Name.text()) + "\n";
   }
   return Out;
 }

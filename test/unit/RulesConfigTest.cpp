@@ -467,7 +467,7 @@ TEST(RulesUserConfig, PackKeysAreNotConfigKeys) {
                     "configuration (expected one of: schema, extends, remove, "
                     "checks, thresholds, exclude, containers, "
                     "container_functions, stream_sources, whole_loads, sends, "
-                    "queries, bounded_types, backpressure)"});
+                    "queries, bounded_types, backpressure, pure)"});
 }
 
 //===----------------------------------------------------------------------===//

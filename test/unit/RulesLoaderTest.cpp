@@ -148,13 +148,15 @@ bounded_types:
             Strings{"p.yaml:3:1: unknown key 'whatever' at the top level of a "
                     "pack (expected one of: schema, pack, description, "
                     "containers, container_functions, stream_sources, "
-                    "whole_loads, sends, queries, bounded_types, backpressure)"});
+                    "whole_loads, sends, queries, bounded_types, backpressure, "
+                    "pure)"});
   // A configuration's keys are not a pack's.
   EXPECT_EQ(packErrors("schema: 1\npack: t\nextends: [std]\n"),
             Strings{"p.yaml:3:1: unknown key 'extends' at the top level of a "
                     "pack (expected one of: schema, pack, description, "
                     "containers, container_functions, stream_sources, "
-                    "whole_loads, sends, queries, bounded_types, backpressure)"});
+                    "whole_loads, sends, queries, bounded_types, backpressure, "
+                    "pure)"});
 }
 
 TEST(RulesLoader, DuplicateYamlKey) {

@@ -134,6 +134,15 @@ struct BoundedType {
   Origin From;
 };
 
+/// A call that only computes or reads (an accessor, a conversion such as
+/// std::to_string): it grows, streams, loads, sends and queries nothing.
+/// Only --report-unmodeled reads these: it leaves them off its list.
+struct PureCall {
+  std::string Id;
+  NamePattern Name;
+  Origin From;
+};
+
 /// A library call that takes a callable: std::bind makes one that keeps its
 /// bound arguments alive; an async API, a timer, a signal or a thread runs
 /// it later, and the object it is registered on holds it until then.
@@ -203,6 +212,7 @@ struct RuleSet {
   std::vector<QueryApi> Queries;
   std::vector<BoundedType> BoundedTypes;
   std::vector<BackpressureCall> Backpressure;
+  std::vector<PureCall> Pure;
   std::vector<CallableApi> Callables;
   std::vector<TypeErasedOwner> TypeErased;
 
