@@ -1,5 +1,6 @@
 //===- Walk.cpp - what the collectors share: position and resolution ------===//
 #include "Walk.h"
+#include "LLVMCompat.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -476,7 +477,7 @@ bool WalkContext::collectReachers(const CXXRecordDecl *RD,
     if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
       Inner = FTD->getTemplatedDecl();
     if (const auto *FD = dyn_cast<FunctionDecl>(Inner)) {
-      if (!FD->isPureVirtual())
+      if (!compat::isPureVirtual(FD))
         Out.insert(stableId(patternOf(FD)));
     } else if (const auto *Nested = dyn_cast<CXXRecordDecl>(Inner)) {
       if (!collectReachers(Nested, Out, Visited))

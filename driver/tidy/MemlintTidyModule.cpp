@@ -7,11 +7,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Analysis.h"
+#include "LLVMCompat.h"
 #include "memlint/RuleLoader.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include MEMLINT_CLANG_TIDY_REGISTRY_HEADER
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -184,10 +185,10 @@ public:
 } // namespace
 } // namespace memlint
 
-// Registration lives here alone (ClangTidyModuleRegistry.h is deprecated
-// upstream after LLVM 21; keep the version check in this one place).
-static_assert(LLVM_VERSION_MAJOR == 19,
-              "memlint-tidy must be built against the host clang-tidy's LLVM");
+// Registration lives here alone (which header declares the registry depends
+// on the LLVM version: LLVMCompat.h). The plugin loads only into a
+// clang-tidy of the LLVM major version it is built against
+// (docs/clang-tidy.md).
 static clang::tidy::ClangTidyModuleRegistry::Add<memlint::MemlintModule>
     MemlintModuleRegistration("memlint-module",
                               "memlint: memory anti-pattern checks");

@@ -1,0 +1,37 @@
+//===- LLVMCompat.h - every LLVM version difference, in one place ---------===//
+//
+// memlint builds against the LLVMs Debian 12 ships with clang-tidy: 16, 19
+// (the default) and 22. Code elsewhere calls these helpers instead of
+// testing LLVM_VERSION_MAJOR itself; a new difference goes here.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEMLINT_CHECKS_LLVMCOMPAT_H
+#define MEMLINT_CHECKS_LLVMCOMPAT_H
+
+#include "clang/AST/Decl.h"
+#include "llvm/Config/llvm-config.h"
+
+// The clang-tidy module registry: ClangTidyModuleRegistry.h is deprecated in
+// LLVM 22 (a #warning) and its contents moved into ClangTidyModule.h.
+#if LLVM_VERSION_MAJOR >= 22
+#define MEMLINT_CLANG_TIDY_REGISTRY_HEADER "clang-tidy/ClangTidyModule.h"
+#else
+#define MEMLINT_CLANG_TIDY_REGISTRY_HEADER "clang-tidy/ClangTidyModuleRegistry.h"
+#endif
+
+namespace memlint {
+namespace compat {
+
+/// FunctionDecl::isPure() became isPureVirtual() in LLVM 18.
+inline bool isPureVirtual(const clang::FunctionDecl *FD) {
+#if LLVM_VERSION_MAJOR >= 18
+  return FD->isPureVirtual();
+#else
+  return FD->isPure();
+#endif
+}
+
+} // namespace compat
+} // namespace memlint
+
+#endif
