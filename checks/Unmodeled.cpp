@@ -11,6 +11,7 @@
 #include "Unmodeled.h"
 
 #include "ASTUtil.h"
+#include "LLVMCompat.h"
 #include "memlint/RuleSet.h"
 
 #include "clang/AST/ASTContext.h"
@@ -63,7 +64,7 @@ public:
             !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD) &&
             !isa<CXXConversionDecl>(MD))
           add(qualifiedName(MD->getParent()) + "::" + MD->getNameAsString(),
-              "container method", CE->getBeginLoc());
+              "container method", compat::beginLoc(CE));
         return true;
       }
     }
@@ -73,7 +74,7 @@ public:
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
       Name = qualifiedName(MD->getParent()) + "::" + MD->getNameAsString();
     if (!described(Name))
-      add(Name, "called in a loop", CE->getBeginLoc());
+      add(Name, "called in a loop", compat::beginLoc(CE));
     return true;
   }
 

@@ -299,7 +299,7 @@ std::string WalkContext::recordName(const CXXRecordDecl *RD) const {
   if (isa<ClassTemplateSpecializationDecl>(RD)) {
     PrintingPolicy P(Ctx.getLangOpts());
     P.SuppressScope = true;
-    return Ctx.getRecordType(RD).getAsString(P);
+    return compat::recordType(Ctx, RD).getAsString(P);
   }
   return recordPath(RD);
 }

@@ -146,15 +146,20 @@ public:
     for (const Finding &F : Findings) {
       if (F.Rule != Rule)
         continue;
-      auto D = diag(SourceLocation::getFromRawEncoding(F.At.Raw), "%0")
-               << F.Message;
-      for (const Replacement &R : F.Fix) {
-        SourceLocation B = SourceLocation::getFromRawEncoding(R.Begin.Raw);
-        SourceLocation E = SourceLocation::getFromRawEncoding(R.End.Raw);
-        D << FixItHint::CreateReplacement(CharSourceRange::getCharRange(B, E),
-                                          R.Text);
+      {
+        // Emitted when D goes out of scope, before the notes. (Not an
+        // explicit ~DiagnosticBuilder(): destroying it twice returns its
+        // storage to the allocator twice, which LLVM 22 does not survive.)
+        DiagnosticBuilder D =
+            diag(SourceLocation::getFromRawEncoding(F.At.Raw), "%0");
+        D << F.Message;
+        for (const Replacement &R : F.Fix) {
+          SourceLocation B = SourceLocation::getFromRawEncoding(R.Begin.Raw);
+          SourceLocation E = SourceLocation::getFromRawEncoding(R.End.Raw);
+          D << FixItHint::CreateReplacement(CharSourceRange::getCharRange(B, E),
+                                            R.Text);
+        }
       }
-      D.~DiagnosticBuilder(); // emit before the notes
       for (const Note &N : F.Notes)
         diag(SourceLocation::getFromRawEncoding(N.At.Raw), "%0",
              DiagnosticIDs::Note)
