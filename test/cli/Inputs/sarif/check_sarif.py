@@ -73,6 +73,10 @@ def report(path):
         fp = res["partialFingerprints"]["memlint/v1"]
         if len(fp) != 32:
             fail("fingerprint " + fp)
+        # The finding's confidence, as a property and as SARIF's rank.
+        conf = res.get("properties", {}).get("confidence")
+        if {"high": 90, "medium": 60, "low": 30}.get(conf) != res.get("rank"):
+            fail("confidence %r and rank %r disagree" % (conf, res.get("rank")))
         print("result: %s %s %s: %s" % (res["level"], res["ruleId"],
                                         where(res["locations"][0]["physicalLocation"]),
                                         res["message"]["text"]))
