@@ -11,6 +11,7 @@
 #include "Unmodeled.h"
 
 #include "ASTUtil.h"
+#include "LLVMCompat.h"
 #include "memlint/RuleSet.h"
 
 #include "clang/AST/ASTContext.h"
@@ -64,7 +65,7 @@ public:
         if (!M->Methods.count(MD->getNameAsString()) &&
             !isa<CXXConstructorDecl>(MD) && !isa<CXXDestructorDecl>(MD) &&
             !isa<CXXConversionDecl>(MD) && !anyMatches(Rules.Pure, Name))
-          add(Name, "container method", CE->getBeginLoc());
+          add(Name, "container method", compat::beginLoc(CE));
         return true;
       }
     }
@@ -74,7 +75,7 @@ public:
     if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
       Name = qualifiedName(MD->getParent()) + "::" + MD->getNameAsString();
     if (!described(Name))
-      add(Name, "called in a loop", CE->getBeginLoc());
+      add(Name, "called in a loop", compat::beginLoc(CE));
     return true;
   }
 

@@ -56,7 +56,8 @@ if os.access(sarif_multitool, os.X_OK):
     # .NET without ICU still validates; and no telemetry or first-run notes.
     config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
     config.environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1"
-for tool in ["git", "pre-commit", "groff", "clang-apply-replacements-19"]:
+for tool in ["git", "pre-commit", "groff", "clang-apply-replacements-19",
+             "dpkg-shlibdeps", "chromium"]:
     if shutil.which(tool):
         config.available_features.add(tool)
 config.substitutions.append(("%rules_fuzzer", config.rules_fuzzer))

@@ -1,5 +1,6 @@
 //===- EntityCollector.cpp - long-lived containers and their events -------===//
 #include "EntityCollector.h"
+#include "LLVMCompat.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -198,7 +199,7 @@ void EntityCollector::call(const CallExpr *CE) {
       PT = Callee->getParamDecl(ParamIndex)->getType();
     else if (Proto && ParamIndex < Proto->getNumParams())
       PT = Proto->getParamType(ParamIndex);
-    passArgument(CE->getArg(I), PT, Callee, ParamIndex, CE->getBeginLoc());
+    passArgument(CE->getArg(I), PT, Callee, ParamIndex, compat::beginLoc(CE));
   }
 }
 
@@ -208,7 +209,7 @@ void EntityCollector::construct(const CXXConstructExpr *CE) {
     return;
   for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
     passArgument(CE->getArg(I), Ctor->getParamDecl(I)->getType(), Ctor, I,
-                 CE->getBeginLoc());
+                 compat::beginLoc(CE));
 }
 
 void EntityCollector::returnStmt(const ReturnStmt *RS) {
@@ -259,7 +260,7 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
             Other && !Other.Element && Other.Model == M) {
           Done[I] = true;
           W.markHandled(CE->getArg(I));
-          record(Other, EventKind::Assign, CE->getBeginLoc());
+          record(Other, EventKind::Assign, compat::beginLoc(CE));
         }
   }
   Target T = W.resolve(Object);
@@ -307,7 +308,7 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
     if (*K == EventKind::Grow && !Operator && W.resultUsed())
       Extra |= MemoFill; // `auto [it, fresh] = cache_.try_emplace(k)`
   }
-  int Index = record(T, *K, CE->getBeginLoc(), Extra);
+  int Index = record(T, *K, compat::beginLoc(CE), Extra);
   if (Index >= 0 && *K == EventKind::Grow && Operator && M->Associative &&
       !T.Element)
     Subscripts[CE] = Index;
@@ -348,7 +349,7 @@ void EntityCollector::dependentMethodCall(const CallExpr *CE) {
   if ((*K == EventKind::Grow || *K == EventKind::Lookup) &&
       T.Model->Associative && CE->getNumArgs() > 0 && fromInput(CE->getArg(0)))
     Extra |= KeyFromInput;
-  record(T, *K, CE->getBeginLoc(), Extra);
+  record(T, *K, compat::beginLoc(CE), Extra);
 }
 
 void EntityCollector::containerFunctionCall(const CallExpr *CE,
@@ -369,7 +370,7 @@ void EntityCollector::containerFunctionCall(const CallExpr *CE,
         continue;
       W.markHandled(CE->getArg(A));
       if (std::optional<EventKind> K = toEvent(CF.Effect))
-        record(T, *K, CE->getBeginLoc());
+        record(T, *K, compat::beginLoc(CE));
     }
   }
 }
@@ -417,7 +418,7 @@ std::vector<Replacement> EntityCollector::swapWithEmpty(const CallExpr *CE,
   if (!D || Named != D || isa<ParmVarDecl>(D) ||
       D->getType()->isReferenceType() || !W.modelForType(D->getType()))
     return {};
-  SourceLocation Begin = CE->getBeginLoc(), Last = CE->getEndLoc();
+  SourceLocation Begin = compat::beginLoc(CE), Last = CE->getEndLoc();
   if (Begin.isMacroID() || Last.isMacroID() || O->getBeginLoc().isMacroID())
     return {};
   const LangOptions &LO = W.Ctx.getLangOpts();

@@ -1,5 +1,6 @@
 //===- OwnershipCollector.cpp ---------------------------------------------===//
 #include "OwnershipCollector.h"
+#include "LLVMCompat.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -126,7 +127,7 @@ void OwnershipCollector::call(const CallExpr *CE) {
     Reset.From = stableId(Holder);
     Reset.Field = FD->getNameAsString();
     Reset.Kind = OwnKind::Callback;
-    Reset.At = W.Locs.make(OCE->getBeginLoc());
+    Reset.At = W.Locs.make(compat::beginLoc(OCE));
     W.Out.Edges.push_back(std::move(Reset)); // To == "": a reset
     return;
   }
@@ -143,7 +144,7 @@ void OwnershipCollector::call(const CallExpr *CE) {
     if (VRD && W.pointerKind(VRD) == PointerKind::Shared)
       if (QualType P = W.firstTypeArg(VRD); !P.isNull())
         addEdge(Holder, P->getAsCXXRecordDecl(), FD->getNameAsString(),
-                OwnKind::Shared, false, OCE->getBeginLoc());
+                OwnKind::Shared, false, compat::beginLoc(OCE));
   }
 }
 

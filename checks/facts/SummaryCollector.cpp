@@ -1,5 +1,6 @@
 //===- SummaryCollector.cpp - calls, callables, returns, queries ----------===//
 #include "SummaryCollector.h"
+#include "LLVMCompat.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -230,7 +231,7 @@ std::string SummaryCollector::bindValue(const CallExpr *CE,
   unsigned Target = A.Callable >= 0 ? static_cast<unsigned>(A.Callable) : 0;
   if (Target >= CE->getNumArgs())
     return "";
-  Loc At = W.Locs.make(CE->getBeginLoc());
+  Loc At = W.Locs.make(compat::beginLoc(CE));
   std::string Id = "bind@" + At.File + ":" + std::to_string(At.Line) + ":" +
                    std::to_string(At.Column);
   Function &F = W.Out.Functions[Id];
@@ -352,7 +353,7 @@ void SummaryCollector::call(const CallExpr *CE) {
     // A call through a function pointer.
     if (!CE->isTypeDependent())
       addCall(holderOf(CE->getCallee(), nullptr), CallKind::Indirect,
-              CE->getBeginLoc());
+              compat::beginLoc(CE));
     return;
   }
   bool Library = W.inSystemHeader(Callee->getLocation());
@@ -361,14 +362,14 @@ void SummaryCollector::call(const CallExpr *CE) {
     if (MD && Object && MD->getOverloadedOperator() == OO_Call &&
         callableType(Object->getType())) {
       // `on_done_(x)`: whatever flowed into the holder runs.
-      addCall(holderOf(Object, nullptr), CallKind::Indirect, CE->getBeginLoc());
+      addCall(holderOf(Object, nullptr), CallKind::Indirect, compat::beginLoc(CE));
     } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
                OCE && OCE->getOperator() == OO_Equal && Object) {
       // `cb_ = [this] { ... };`, `handlers_[k] = std::move(h);`
       const FieldDecl *Field = nullptr;
       std::string To = holderOf(Object, &Field);
       if (!To.empty() && callableType(Object->getType()) && !Args.empty())
-        flow(valueOf(Args[0]), To, Field, CE->getBeginLoc());
+        flow(valueOf(Args[0]), To, Field, compat::beginLoc(CE));
     } else if (Object && MD && !Args.empty()) {
       // `handlers_.push_back(h)` into a container of callables.
       const FieldDecl *Field = nullptr;
@@ -377,13 +378,13 @@ void SummaryCollector::call(const CallExpr *CE) {
           auto It = M->Methods.find(MD->getNameAsString());
           if (It != M->Methods.end() && It->second == ContainerEffect::Grow) {
             std::string To = holderOf(Object, &Field);
-            flow(valueOf(Args.back()), To, Field, CE->getBeginLoc());
+            flow(valueOf(Args.back()), To, Field, compat::beginLoc(CE));
             return;
           }
         }
-      arguments(Callee, Object, Args, CE->getBeginLoc());
+      arguments(Callee, Object, Args, compat::beginLoc(CE));
     } else {
-      arguments(Callee, Object, Args, CE->getBeginLoc());
+      arguments(Callee, Object, Args, compat::beginLoc(CE));
     }
     return;
   }
@@ -395,8 +396,8 @@ void SummaryCollector::call(const CallExpr *CE) {
             dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
       if (!ME->hasQualifier())
         Kind = CallKind::Virtual;
-  addCall(W.functionId(Callee), Kind, CE->getBeginLoc());
-  arguments(Callee, Object, Args, CE->getBeginLoc());
+  addCall(W.functionId(Callee), Kind, compat::beginLoc(CE));
+  arguments(Callee, Object, Args, compat::beginLoc(CE));
 }
 
 void SummaryCollector::construct(const CXXConstructExpr *CE) {
@@ -407,13 +408,13 @@ void SummaryCollector::construct(const CXXConstructExpr *CE) {
   if (W.inSystemHeader(Ctor->getLocation())) {
     // `std::thread t(fn, args...)`: a thread runs the callable.
     if (callableApi(Ctor))
-      arguments(Ctor, nullptr, Args, CE->getBeginLoc());
+      arguments(Ctor, nullptr, Args, compat::beginLoc(CE));
     return;
   }
   if (Ctor->isCopyOrMoveConstructor() && Ctor->isDefaulted())
     return;
-  addCall(W.functionId(Ctor), CallKind::Direct, CE->getBeginLoc());
-  arguments(Ctor, nullptr, Args, CE->getBeginLoc());
+  addCall(W.functionId(Ctor), CallKind::Direct, compat::beginLoc(CE));
+  arguments(Ctor, nullptr, Args, compat::beginLoc(CE));
 }
 
 void SummaryCollector::assign(const BinaryOperator *BO) {
@@ -482,7 +483,7 @@ void SummaryCollector::query(const CallExpr *CE, const FunctionDecl *Callee) {
   E.Function = W.currentFunction();
   E.Kind = EffectKind::Query;
   E.Api = qualifiedName(Callee);
-  E.At = W.Locs.make(CE->getBeginLoc());
+  E.At = W.Locs.make(compat::beginLoc(CE));
   // The SQL comes from the function's caller: `Db::select(sql)`.
   unsigned First = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee);
   if (Q->SqlArg >= 0 && First + Q->SqlArg < CE->getNumArgs())

@@ -1,5 +1,6 @@
 //===- Walk.cpp - what the collectors share: position and resolution ------===//
 #include "Walk.h"
+#include "LLVMCompat.h"
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
@@ -298,7 +299,7 @@ std::string WalkContext::recordName(const CXXRecordDecl *RD) const {
   if (isa<ClassTemplateSpecializationDecl>(RD)) {
     PrintingPolicy P(Ctx.getLangOpts());
     P.SuppressScope = true;
-    return Ctx.getRecordType(RD).getAsString(P);
+    return compat::recordType(Ctx, RD).getAsString(P);
   }
   return recordPath(RD);
 }
@@ -476,7 +477,7 @@ bool WalkContext::collectReachers(const CXXRecordDecl *RD,
     if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
       Inner = FTD->getTemplatedDecl();
     if (const auto *FD = dyn_cast<FunctionDecl>(Inner)) {
-      if (!FD->isPureVirtual())
+      if (!compat::isPureVirtual(FD))
         Out.insert(stableId(patternOf(FD)));
     } else if (const auto *Nested = dyn_cast<CXXRecordDecl>(Inner)) {
       if (!collectReachers(Nested, Out, Visited))

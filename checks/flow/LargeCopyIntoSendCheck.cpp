@@ -21,6 +21,7 @@
 
 #include "ASTUtil.h"
 #include "FlowUtil.h"
+#include "LLVMCompat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -163,7 +164,7 @@ private:
         const auto *MD = dyn_cast<CXXMethodDecl>(B.function());
         if (!MD)
           continue;
-        C.Type = Ctx.getRecordType(MD->getParent());
+        C.Type = compat::recordType(Ctx, MD->getParent());
         C.Name = "*this";
         C.How = "the lambda passed to " + Api + ", which captures '*this' "
                 "by value";

@@ -18,6 +18,7 @@
 #include "QueryInLoopCheck.h"
 
 #include "ASTUtil.h"
+#include "LLVMCompat.h"
 #include "FlowUtil.h"
 
 #include "clang/AST/ASTContext.h"
@@ -329,7 +330,7 @@ private:
               const QuerySite &Q, const Loop &L) {
     Finding F;
     F.Rule = "query-in-loop";
-    F.At = Locs.make(Call->getBeginLoc());
+    F.At = Locs.make(compat::beginLoc(Call));
     std::string QueryName =
         A.name(callArgs(Q.Inner)->Callee);
     std::string Who = Direct ? "'" + QueryName + "' runs a query"

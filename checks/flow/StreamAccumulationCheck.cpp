@@ -2,6 +2,7 @@
 #include "StreamAccumulationCheck.h"
 
 #include "ASTUtil.h"
+#include "LLVMCompat.h"
 #include "FlowUtil.h"
 
 #include "clang/AST/ASTContext.h"
@@ -207,7 +208,7 @@ private:
   void report(const Stmt *Call, const Append &Ap, const StreamLoop &SL) {
     Finding F;
     F.Rule = "stream-accumulation";
-    F.At = Locs.make(Call->getBeginLoc());
+    F.At = Locs.make(compat::beginLoc(Call));
     std::string Name = displayName(Ap.Target);
     std::string Source = SL.SourceName.empty() ? "a stream" : SL.SourceName;
     std::string Why, Fix;

@@ -24,6 +24,7 @@
 #include "WholeCollectionLoadCheck.h"
 
 #include "ASTUtil.h"
+#include "LLVMCompat.h"
 #include "FlowUtil.h"
 
 #include "clang/AST/ASTContext.h"
@@ -442,7 +443,7 @@ private:
       return;
     Finding Fd;
     Fd.Rule = RuleId;
-    Fd.At = Locs.make(Call->getBeginLoc());
+    Fd.At = Locs.make(compat::beginLoc(Call));
     Fd.Message = "'" + V->getNameAsString() +
                  "' is filled with every value of the counter '" +
                  Counter->getNameAsString() +

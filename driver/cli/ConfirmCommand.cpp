@@ -9,8 +9,11 @@
 #include "Commands.h"
 #include "Options.h"
 
+#include "Baseline.h"
 #include "Confirm.h"
 #include "FindingJSON.h"
+#include "Sarif.h"
+#include "SourceFiles.h"
 #include "memlint/RuleLoader.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -21,9 +24,11 @@
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <optional>
 #include <unistd.h>
@@ -199,6 +204,92 @@ std::string svgName(const Finding &F) {
   return S;
 }
 
+/// The SARIF of `memlint confirm`, through the same writer as `memlint
+/// check` (rules, help, %SRCROOT%, fingerprints, locations), each result
+/// carrying its verdict and measurement. Without findings, every growing
+/// site is a `memlint-growing-site` result.
+std::string confirmSarif(const harness::ConfirmReport &R) {
+  using namespace harness;
+  Report Rep;
+  Rep.ProjectRoot = findProjectRoot("");
+  SarifExtras X;
+  auto Measurement = [&](const Series &S, const std::string &Verdict,
+                         const std::string &Attribution) {
+    llvm::json::Object P;
+    if (!Verdict.empty())
+      P["verdict"] = Verdict;
+    if (!Attribution.empty())
+      P["attribution"] = Attribution;
+    P["metric"] = S.Metric;
+    P["growth"] = S.F.Growth;
+    P["slope"] = std::round(S.F.Slope * 1000) / 1000;
+    P["perN"] = std::round(S.F.PerN * 1000) / 1000;
+    if (llvm::StringRef(S.Metric).ends_with("bytes"))
+      P["bytesPerN"] = std::round(S.F.PerN * 1000) / 1000;
+    llvm::json::Array Ns, Vs;
+    for (uint64_t N : R.UsedScales)
+      Ns.push_back(N);
+    for (double V : S.Values)
+      Vs.push_back(V);
+    P["scales"] = std::move(Ns);
+    P["values"] = std::move(Vs);
+    return P;
+  };
+  // Sorted as `check` sorts, so that fingerprints count occurrences alike.
+  std::vector<size_t> Order(R.Findings.size());
+  for (size_t I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  std::stable_sort(Order.begin(), Order.end(), [&](size_t A, size_t B) {
+    return findingLess(R.Findings[A].F, R.Findings[B].F);
+  });
+  for (size_t I : Order) {
+    const FindingResult &F = R.Findings[I];
+    Rep.Findings.push_back(F.F);
+    SarifExtras::Result E;
+    // A reviewer acts on a confirmed finding; the others stay notes.
+    if (F.Verdict != "confirmed")
+      E.Level = "note";
+    E.Measured = "memlint confirm: " + F.Verdict + ", " + F.Reason;
+    E.Properties = Measurement(F.S, F.Verdict, F.Attribution);
+    if (F.HaveFixed) {
+      llvm::json::Array Vs;
+      for (double V : F.Fixed.Values)
+        Vs.push_back(V);
+      E.Properties["fixedValues"] = std::move(Vs);
+      E.Properties["fixedSlope"] = std::round(F.Fixed.F.Slope * 1000) / 1000;
+    }
+    X.Results.push_back(std::move(E));
+  }
+  if (!R.HaveFindings) {
+    X.ExtraRules["growing-site"] = {
+        "A source line whose heap bytes or query count grow with N", "harness.md"};
+    for (const SiteResult &S : R.Growing) {
+      Finding F;
+      F.Rule = "growing-site";
+      F.At.File = S.Loc.File;
+      F.At.Line = S.Loc.Line;
+      F.Message = metricLabel(S.S.Metric) + " at this line grow with N in '" +
+                  S.Loc.Function + "'";
+      F.Detail = llvm::formatv("log-log slope {0:f2}, {1:f1} per unit of N",
+                               S.S.F.Slope, S.S.F.PerN)
+                     .str();
+      Rep.Findings.push_back(std::move(F));
+      SarifExtras::Result E;
+      E.Properties = Measurement(S.S, "", "");
+      X.Results.push_back(std::move(E));
+    }
+  }
+  SourceFiles Sources;
+  Rep.Fingerprints = computeFingerprints(Rep.Findings, Rep.ProjectRoot, Sources);
+  X.ExecutionSuccessful = std::all_of(R.Runs.begin(), R.Runs.end(), [](const RunSummary &S) {
+    return S.Status == "ok";
+  });
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  writeSarif(OS, Rep, MEMLINT_VERSION, X);
+  return OS.str();
+}
+
 } // namespace
 
 cli::OptionTable describeConfirm() {
@@ -211,6 +302,20 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
   ConfirmOptions O;
   if (std::optional<int> RC = parseArgs(Args, O))
     return *RC;
+  // `-- <command> --compare -- <fixed command>`: the fixed program is run at
+  // the same scales and every finding is charted bad against fixed.
+  std::vector<std::string> FixedCommand;
+  for (size_t I = 0; I + 1 < O.Command.size(); ++I)
+    if (O.Command[I] == "--compare" && O.Command[I + 1] == "--") {
+      FixedCommand.assign(O.Command.begin() + I + 2, O.Command.end());
+      O.Command.resize(I);
+      if (O.Command.empty() || FixedCommand.empty()) {
+        llvm::errs() << "memlint: error: --compare needs a command before it and the "
+                        "fixed command after it: -- <command> --compare -- <fixed command>\n";
+        return ExitUsage;
+      }
+      break;
+    }
 
   std::vector<Finding> Findings;
   if (!O.Findings.empty()) {
@@ -297,45 +402,87 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
     RO.WorkDir = normalizePath(O.Keep);
   }
 
-  std::vector<RunResult> Runs;
-  bool Failed = false;
-  for (uint64_t N : O.Scales) {
-    RunResult Run = runAtScale(RO, N);
-    llvm::errs() << "memlint confirm: N=" << N << ": " << Run.Status;
-    if (Run.Status == "exit-code")
-      llvm::errs() << " " << Run.ExitCode;
-    if (Run.Status == "signal")
-      llvm::errs() << " " << Run.Signal;
-    uint64_t Allocs = 0;
-    for (const TrackerProcess &P : Run.Processes)
-      Allocs += P.Allocs;
-    llvm::errs() << llvm::formatv(" ({0:f2} s, {1} process(es), {2} allocations)\n", Run.Seconds,
-                                  Run.Processes.size(), Allocs);
-    if (Run.failed()) {
-      Failed = true;
-      if (!Run.StderrTail.empty())
-        llvm::errs() << Run.StderrTail << "\n";
+  // Probes on the findings' lines, in the program itself (not a wrapper
+  // script): what tells "never ran" from "ran, nothing attributed".
+  std::string ProbeExe;
+  std::map<SourceLine, std::vector<uint64_t>> ProbeAt;
+  if (!Findings.empty()) {
+    std::string Prog = O.Command.front();
+    if (Prog.find('/') == std::string::npos)
+      if (auto Found = llvm::sys::findProgramByName(Prog))
+        Prog = *Found;
+    std::set<SourceLine> Lines;
+    for (const Finding &F : Findings) {
+      std::string File = normalizePath(F.At.File);
+      if (!llvm::sys::fs::exists(File))
+        File = normalizePath(F.At.File, R.SourceRoot);
+      Lines.insert({File, F.At.Line});
     }
-    bool ExecFailed = Run.Status == "exec-failed";
-    Runs.push_back(std::move(Run));
-    if (ExecFailed)
-      break; // it will not start at the next scale either
+    std::string Error;
+    if (llvm::sys::fs::exists(Prog) && lineAddresses(Prog, Lines, ProbeAt, Error)) {
+      ProbeExe = normalizePath(Prog);
+      RO.ExtraEnv = probeEnvironment(ProbeExe, ProbeAt);
+    }
   }
 
-  SymbolizedStacks Stacks;
+  bool Failed = false;
+  auto RunAll = [&](const RunOptions &Opts, const char *Label, std::vector<RunResult> &Runs) {
+    for (uint64_t N : O.Scales) {
+      RunResult Run = runAtScale(Opts, N);
+      llvm::errs() << "memlint confirm: " << Label << "N=" << N << ": " << Run.Status;
+      if (Run.Status == "exit-code")
+        llvm::errs() << " " << Run.ExitCode;
+      if (Run.Status == "signal")
+        llvm::errs() << " " << Run.Signal;
+      uint64_t Allocs = 0;
+      for (const TrackerProcess &P : Run.Processes)
+        Allocs += P.Allocs;
+      llvm::errs() << llvm::formatv(" ({0:f2} s, {1} process(es), {2} allocations)\n", Run.Seconds,
+                                    Run.Processes.size(), Allocs);
+      if (Run.failed()) {
+        Failed = true;
+        if (!Run.StderrTail.empty())
+          llvm::errs() << Run.StderrTail << "\n";
+      }
+      bool ExecFailed = Run.Status == "exec-failed";
+      Runs.push_back(std::move(Run));
+      if (ExecFailed)
+        break; // it will not start at the next scale either
+    }
+  };
+  std::vector<RunResult> Runs, FixedRuns;
+  RunAll(RO, "", Runs);
+  RunOptions FixedRO = RO;
+  if (!FixedCommand.empty()) {
+    FixedRO.Command = FixedCommand;
+    FixedRO.ExtraEnv.clear(); // the probes are for the other program
+    FixedRO.WorkDir = RO.WorkDir + "/fixed";
+    llvm::sys::fs::create_directories(FixedRO.WorkDir);
+    RunAll(FixedRO, "fixed: ", FixedRuns);
+  }
+
+  SymbolizedStacks Stacks, FixedStacks;
   std::string Error;
-  if (!symbolize(Runs, Symbolizer, R.SourceRoot, RO.WorkDir, Stacks, Error)) {
+  if (!symbolize(Runs, Symbolizer, R.SourceRoot, RO.WorkDir, Stacks, Error) ||
+      (!FixedCommand.empty() &&
+       !symbolize(FixedRuns, Symbolizer, R.SourceRoot, FixedRO.WorkDir, FixedStacks, Error))) {
     llvm::errs() << "memlint: error: " << Error << "\n";
     if (Temporary)
       llvm::sys::fs::remove_directories(RO.WorkDir);
     return ExitInputError;
   }
+  if (!ProbeExe.empty())
+    linesRan(Runs, ProbeExe, ProbeAt, R.LinesRan);
   analyze(Runs, Stacks, Findings, O.Top, R);
+  if (!FixedCommand.empty()) {
+    R.FixedCommand = FixedCommand;
+    analyzeFixed(FixedRuns, FixedStacks, R);
+  }
   if (Temporary)
     llvm::sys::fs::remove_directories(RO.WorkDir);
 
   std::string Text = O.Format == "json"    ? reportJSON(R, MEMLINT_VERSION)
-                     : O.Format == "sarif" ? reportSARIF(R, MEMLINT_VERSION)
+                     : O.Format == "sarif" ? confirmSarif(R)
                                            : reportHTML(R, MEMLINT_VERSION);
   if (O.Output.empty() || O.Output == "-") {
     llvm::outs() << Text;
@@ -370,11 +517,11 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
   }
 
   for (const FindingResult &F : R.Findings)
-    llvm::errs() << "memlint confirm: " << displayPath(F.F.At.File) << ":" << F.F.At.Line << ": "
+    llvm::errs() << "memlint confirm: " << harness::displayPath(F.F.At.File) << ":" << F.F.At.Line << ": "
                  << F.F.Rule << ": " << F.Verdict << ": " << F.Reason << "\n";
   if (!R.HaveFindings)
     for (const SiteResult &S : R.Growing)
-      llvm::errs() << "memlint confirm: " << displayPath(S.Loc.File) << ":" << S.Loc.Line
+      llvm::errs() << "memlint confirm: " << harness::displayPath(S.Loc.File) << ":" << S.Loc.Line
                    << ": grows: " << S.S.Metric
                    << llvm::formatv(" (slope {0:f2}, {1:f1} per unit of N)\n", S.S.F.Slope, S.S.F.PerN);
   for (const std::string &W : R.Warnings)

@@ -5,15 +5,20 @@
 //  - tool.driver: name, version, semanticVersion, informationUri, and one
 //    rules[] entry per enabled check with help (the check's page) and a
 //    helpUri to it;
-//  - results: ruleId + ruleIndex, level, message, one physical location
-//    relative to %SRCROOT% (run.originalUriBaseIds), notes as
-//    relatedLocations, partialFingerprints (Baseline.h) that survive
-//    unrelated edits;
+//  - results: ruleId + ruleIndex, level, message (the headline, then the
+//    whole explanation, Finding::Detail), one physical location relative to
+//    %SRCROOT% (run.originalUriBaseIds), notes as relatedLocations,
+//    partialFingerprints (Baseline.h) that survive unrelated edits, the
+//    finding's confidence as `rank` and as a property;
 //  - columns in UTF-16 code units (SARIF's default columnKind);
 //  - inputs that could not be analyzed as tool execution notifications.
 //
+// `memlint confirm` writes its SARIF here too (SarifExtras: the verdict and
+// the measurement per result), so both have the same rules, help, base and
+// fingerprints.
+//
 //===----------------------------------------------------------------------===//
-#include "Output.h"
+#include "Sarif.h"
 
 #include "Baseline.h"
 #include "CheckRegistry.h"
@@ -21,14 +26,17 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/ConvertUTF.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <cstdlib>
 #include <map>
 
 #ifndef MEMLINT_DOCS_URL
-#define MEMLINT_DOCS_URL "https://memlint.dev/docs/"
+#define MEMLINT_DOCS_URL ""
 #endif
 
 namespace memlint {
@@ -58,11 +66,16 @@ const RuleInfo *ruleInfo(const std::string &Id) {
   return nullptr;
 }
 
-std::string docsUrl(const std::string &Page) {
-  std::string Base = MEMLINT_DOCS_URL;
-  if (!Base.empty() && Base.back() != '/')
-    Base += '/';
-  return Base + Page;
+std::string docsUrl(const std::string &Page) { return docsBaseUrl() + Page; }
+
+/// SARIF `rank` (0 to 100, higher matters more) for a confidence.
+double rankOf(Confidence C) {
+  switch (C) {
+  case Confidence::High: return 90;
+  case Confidence::Medium: return 60;
+  case Confidence::Low: return 30;
+  }
+  return 60;
 }
 
 /// "unbounded-container-growth" -> "UnboundedContainerGrowth": SARIF wants a
@@ -107,7 +120,7 @@ unsigned utf16Column(SourceFiles &Sources, const Loc &L) {
 
 class SarifWriter {
 public:
-  SarifWriter(const Report &R) : R(R) {}
+  SarifWriter(const Report &R, const SarifExtras &X) : R(R), X(X) {}
 
   /// Relative to %SRCROOT% when below the project root, else absolute.
   json::Object artifact(const std::string &File) {
@@ -137,9 +150,12 @@ public:
     for (const std::string &Id : Ids) {
       Index[Id] = Rules.size();
       const RuleInfo *Info = ruleInfo(Id);
-      std::string Summary =
-          Info ? Info->Summary : "memlint rule " + Id;
-      std::string Url = docsUrl("checks/" + Id + ".md");
+      auto Extra = X.ExtraRules.find(Id);
+      std::string Summary = Info ? Info->Summary
+                            : Extra != X.ExtraRules.end() ? Extra->second.Summary
+                                                          : "memlint rule " + Id;
+      std::string Url = docsUrl(Extra != X.ExtraRules.end() ? Extra->second.Page
+                                                            : "checks/" + Id + ".md");
       std::string Short = sentence(Summary);
       Short[0] = llvm::toUpper(Short[0]);
       std::string Markdown;
@@ -167,18 +183,30 @@ public:
     json::Array Results;
     for (size_t I = 0; I < R.Findings.size(); ++I) {
       const Finding &F = R.Findings[I];
+      const SarifExtras::Result *Extra =
+          I < X.Results.size() ? &X.Results[I] : nullptr;
+      // The full wording (Detail repeats the headline, then why and fix).
+      std::string Text = sentence(F.Detail.empty() ? F.Message : F.Detail);
+      if (Extra && !Extra->Measured.empty())
+        Text += " " + sentence(Extra->Measured);
+      std::string Level = F.Severity == "error"  ? "error"
+                          : F.Severity == "note" ? "note"
+                                                 : "warning";
+      if (Extra && !Extra->Level.empty())
+        Level = Extra->Level;
+      json::Object Props{{"confidence", toString(F.Conf)}};
+      if (Extra)
+        for (const auto &KV : Extra->Properties)
+          Props[KV.first] = KV.second;
       json::Object Result{
           {"ruleId", "memlint-" + F.Rule},
           {"ruleIndex", Index[F.Rule]},
-          {"level", F.Severity == "error"  ? "error"
-                    : F.Severity == "note" ? "note"
-                                           : "warning"},
-          // The full wording: what, why and the fix.
-          {"message", json::Object{{"text", sentence(F.Detail.empty()
-                                                         ? F.Message
-                                                         : F.Detail)}}},
+          {"level", Level},
+          {"rank", rankOf(F.Conf)},
+          {"message", json::Object{{"text", Text}}},
           {"locations",
-           json::Array{json::Object{{"physicalLocation", physical(F.At)}}}}};
+           json::Array{json::Object{{"physicalLocation", physical(F.At)}}}},
+          {"properties", std::move(Props)}};
       if (!F.Notes.empty()) {
         json::Array Related;
         for (size_t N = 0; N < F.Notes.size(); ++N)
@@ -226,6 +254,16 @@ public:
                {"physicalLocation",
                 json::Object{{"artifactLocation", artifact(E.File)}}}}}}});
 
+    json::Object Invocation{
+        {"executionSuccessful", X.ExecutionSuccessful.value_or(R.Errors.empty())},
+        {"toolExecutionNotifications", std::move(Notifications)}};
+    if (!X.CommandLine.empty()) {
+      Invocation["commandLine"] = llvm::join(X.CommandLine, " ");
+      json::Array Args;
+      for (const std::string &A : X.CommandLine)
+        Args.push_back(A);
+      Invocation["arguments"] = std::move(Args);
+    }
     json::Object Run{
         {"tool",
          json::Object{
@@ -235,10 +273,7 @@ public:
                            {"semanticVersion", Version},
                            {"informationUri", docsUrl("")},
                            {"rules", std::move(Rules)}}}}},
-        {"invocations",
-         json::Array{json::Object{
-             {"executionSuccessful", R.Errors.empty()},
-             {"toolExecutionNotifications", std::move(Notifications)}}}},
+        {"invocations", json::Array{std::move(Invocation)}},
         {"originalUriBaseIds",
          json::Object{{"%SRCROOT%",
                        json::Object{{"uri", fileUri(R.ProjectRoot, true)}}}}},
@@ -252,14 +287,44 @@ public:
 
 private:
   const Report &R;
+  const SarifExtras &X;
   SourceFiles Sources;
 };
 
 } // namespace
 
-void writeSarif(llvm::raw_ostream &OS, const Report &R, const char *Version) {
-  SarifWriter W(R);
+std::string docsBaseUrl() {
+  std::string Base;
+  if (const char *Env = std::getenv("MEMLINT_DOCS_URL"))
+    Base = Env;
+  if (Base.empty())
+    Base = MEMLINT_DOCS_URL;
+  if (Base.empty()) {
+    // <prefix>/bin/memlint -> <prefix>/share/doc/memlint (the build tree
+    // links build/share/doc/memlint to docs/).
+    std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+    llvm::SmallString<256> Dir(llvm::sys::path::parent_path(Exe));
+    llvm::sys::path::append(Dir, "..", "share", "doc", "memlint");
+    llvm::SmallString<256> Real;
+    if (llvm::sys::fs::real_path(Dir, Real)) {
+      Real = Dir;
+      llvm::sys::path::remove_dots(Real, /*remove_dot_dot=*/true);
+    }
+    Base = fileUri(std::string(Real.str()), /*Directory=*/true);
+  }
+  if (Base.back() != '/')
+    Base += '/';
+  return Base;
+}
+
+void writeSarif(llvm::raw_ostream &OS, const Report &R, const char *Version,
+                const SarifExtras &Extras) {
+  SarifWriter W(R, Extras);
   OS << llvm::formatv("{0:2}", W.write(Version)) << "\n";
+}
+
+void writeSarif(llvm::raw_ostream &OS, const Report &R, const char *Version) {
+  writeSarif(OS, R, Version, SarifExtras());
 }
 
 } // namespace memlint

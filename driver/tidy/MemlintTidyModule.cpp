@@ -7,11 +7,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Analysis.h"
+#include "LLVMCompat.h"
 #include "memlint/RuleLoader.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
-#include "clang-tidy/ClangTidyModuleRegistry.h"
+#include MEMLINT_CLANG_TIDY_REGISTRY_HEADER
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/ASTMatchers/ASTMatchers.h"
@@ -145,15 +146,20 @@ public:
     for (const Finding &F : Findings) {
       if (F.Rule != Rule)
         continue;
-      auto D = diag(SourceLocation::getFromRawEncoding(F.At.Raw), "%0")
-               << F.Message;
-      for (const Replacement &R : F.Fix) {
-        SourceLocation B = SourceLocation::getFromRawEncoding(R.Begin.Raw);
-        SourceLocation E = SourceLocation::getFromRawEncoding(R.End.Raw);
-        D << FixItHint::CreateReplacement(CharSourceRange::getCharRange(B, E),
-                                          R.Text);
+      {
+        // Emitted when D goes out of scope, before the notes. (Not an
+        // explicit ~DiagnosticBuilder(): destroying it twice returns its
+        // storage to the allocator twice, which LLVM 22 does not survive.)
+        DiagnosticBuilder D =
+            diag(SourceLocation::getFromRawEncoding(F.At.Raw), "%0");
+        D << F.Message;
+        for (const Replacement &R : F.Fix) {
+          SourceLocation B = SourceLocation::getFromRawEncoding(R.Begin.Raw);
+          SourceLocation E = SourceLocation::getFromRawEncoding(R.End.Raw);
+          D << FixItHint::CreateReplacement(CharSourceRange::getCharRange(B, E),
+                                            R.Text);
+        }
       }
-      D.~DiagnosticBuilder(); // emit before the notes
       for (const Note &N : F.Notes)
         diag(SourceLocation::getFromRawEncoding(N.At.Raw), "%0",
              DiagnosticIDs::Note)
@@ -184,10 +190,10 @@ public:
 } // namespace
 } // namespace memlint
 
-// Registration lives here alone (ClangTidyModuleRegistry.h is deprecated
-// upstream after LLVM 21; keep the version check in this one place).
-static_assert(LLVM_VERSION_MAJOR == 19,
-              "memlint-tidy must be built against the host clang-tidy's LLVM");
+// Registration lives here alone (which header declares the registry depends
+// on the LLVM version: LLVMCompat.h). The plugin loads only into a
+// clang-tidy of the LLVM major version it is built against
+// (docs/clang-tidy.md).
 static clang::tidy::ClangTidyModuleRegistry::Add<memlint::MemlintModule>
     MemlintModuleRegistration("memlint-module",
                               "memlint: memory anti-pattern checks");

@@ -231,12 +231,14 @@ std::string human(double V, Metric M) {
 
 } // namespace
 
-void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
-             const std::vector<Finding> &Findings, unsigned TopSites,
-             ConfirmReport &R) {
-  // Usable runs only; everything below is indexed by usable scale.
+namespace {
+
+/// Summaries of \p Runs, the usable ones (their indexes and scales), and
+/// every site of theirs with its stack.
+void collect(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
+             std::vector<RunSummary> &Summaries, std::vector<uint64_t> &UsedScales,
+             std::vector<SiteRef> &Sites, bool &Marked) {
   std::vector<size_t> Use;
-  bool Marked = false;
   for (size_t I = 0; I < Runs.size(); ++I) {
     const RunResult &Run = Runs[I];
     RunSummary S;
@@ -256,19 +258,14 @@ void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
         S.Queries += Count;
       S.Marked |= P.Marks > 0;
     }
-    R.Runs.push_back(S);
+    Summaries.push_back(S);
     if (Run.usable()) {
       Use.push_back(I);
-      R.UsedScales.push_back(Run.N);
+      UsedScales.push_back(Run.N);
       if (!Run.Processes.empty() && Run.Processes.front().Marks)
         Marked = true;
     }
   }
-  if (Use.size() < 3)
-    R.Warnings.push_back("only " + std::to_string(Use.size()) +
-                         " scale(s) produced data; growth needs at least 3");
-
-  std::vector<SiteRef> Sites;
   for (size_t U = 0; U < Use.size(); ++U) {
     size_t I = Use[U];
     for (size_t PI = 0; PI < Runs[I].Processes.size(); ++PI) {
@@ -285,7 +282,85 @@ void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
       }
     }
   }
-  const size_t NS = Use.size();
+}
+
+} // namespace
+
+void analyzeFixed(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
+                  ConfirmReport &R) {
+  std::vector<SiteRef> Sites;
+  bool Marked = false;
+  collect(Runs, Stacks, R.FixedRuns, R.FixedUsedScales, Sites, Marked);
+  const size_t NS = R.FixedUsedScales.size();
+  if (NS < 3)
+    R.Warnings.push_back("the fixed program: only " + std::to_string(NS) +
+                         " scale(s) produced data; growth needs at least 3");
+  for (FindingResult &FR : R.Findings) {
+    if (FR.Attribution == "none")
+      continue; // nothing measured in the bad program: nothing to compare
+    Metric M = metricFor(FR.F.Rule);
+    // The bad program's function around the finding, by name: the fixed
+    // program is usually the same code after the fix.
+    std::string Fn;
+    for (const SiteLoc &L : FR.Sites)
+      if (L.File == FR.F.At.File && Fn.empty())
+        Fn = L.Function;
+    const std::string &File = FR.F.At.File;
+    unsigned Line = FR.F.At.Line;
+    struct Level {
+      std::string Name;
+      std::function<bool(const SiteRef &)> Match;
+    };
+    std::vector<Level> Levels{
+        {"line", [&](const SiteRef &S) {
+           for (const SourceFrame &Fr : *S.Stack)
+             if (Fr.Line == Line && Fr.File == File)
+               return true;
+           return false;
+         }}};
+    if (!Fn.empty())
+      Levels.push_back({"function '" + Fn + "'", [&](const SiteRef &S) {
+                          for (const SourceFrame &Fr : *S.Stack)
+                            if (Fr.Function == Fn)
+                              return true;
+                          return false;
+                        }});
+    Levels.push_back({"whole program", [](const SiteRef &) { return true; }});
+    for (const Level &L : Levels) {
+      std::vector<double> Values(NS, 0);
+      uint64_t Allocs = 0, Queries = 0;
+      for (const SiteRef &S : Sites)
+        if (L.Match(S)) {
+          Values[S.Scale] += siteValue(*S.P, *S.S, M);
+          Allocs += S.S->Allocs;
+          Queries += S.S->Queries;
+        }
+      if (M == Metric::Queries ? Queries == 0 : Allocs == 0)
+        continue;
+      FR.HaveFixed = true;
+      FR.FixedAttribution = L.Name;
+      FR.Fixed.Metric = FR.S.Metric;
+      FR.Fixed.Values = std::move(Values);
+      FR.Fixed.Allocs = Allocs;
+      FR.Fixed.Queries = Queries;
+      FR.Fixed.F = fitGrowth(R.FixedUsedScales, FR.Fixed.Values,
+                             M == Metric::Bytes ? R.T.MinBytes : R.T.MinCount, R.T);
+      break;
+    }
+  }
+}
+
+void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
+             const std::vector<Finding> &Findings, unsigned TopSites,
+             ConfirmReport &R) {
+  // Usable runs only; everything below is indexed by usable scale.
+  std::vector<SiteRef> Sites;
+  bool Marked = false;
+  collect(Runs, Stacks, R.Runs, R.UsedScales, Sites, Marked);
+  if (R.UsedScales.size() < 3)
+    R.Warnings.push_back("only " + std::to_string(R.UsedScales.size()) +
+                         " scale(s) produced data; growth needs at least 3");
+  const size_t NS = R.UsedScales.size();
 
   // Growing sites: bytes and queries, per credited source line.
   using LocKey = std::pair<std::string, unsigned>;
@@ -348,6 +423,10 @@ void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
 
   // Findings.
   R.HaveFindings = R.HaveFindings || !Findings.empty();
+  auto LineRan = [&R](const std::string &File, unsigned Line) {
+    auto It = R.LinesRan.find({File, Line});
+    return It == R.LinesRan.end() ? -1 : It->second;
+  };
   for (const Finding &F : Findings) {
     FindingResult FR;
     FR.F = F;
@@ -377,16 +456,24 @@ void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
       NoteLines.insert({N.At.File, N.At.Line});
 
     // The function around the finding: the nearest function start at or
-    // above its line, in the same file, among all symbolized frames.
+    // above its line, in the same file, among all symbolized frames and the
+    // functions called from them (a function that only ever ends in a tail
+    // call has no frame of its own).
     std::string Fn;
     unsigned FnStart = 0;
     for (const SiteRef &S : Sites)
-      for (const SourceFrame &Fr : *S.Stack)
+      for (const SourceFrame &Fr : *S.Stack) {
         if (Fr.File == File && Fr.StartLine && Fr.StartLine <= F.At.Line &&
             Fr.StartLine > FnStart) {
           FnStart = Fr.StartLine;
           Fn = Fr.Function;
         }
+        if (Fr.CalleeFile == File && Fr.CalleeStartLine &&
+            Fr.CalleeStartLine <= F.At.Line && Fr.CalleeStartLine > FnStart) {
+          FnStart = Fr.CalleeStartLine;
+          Fn = Fr.CalleeFunction;
+        }
+      }
     if (FnStart) {
       unsigned End = functionEnd(File, FnStart);
       if (End && End < F.At.Line)
@@ -412,18 +499,48 @@ void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
                                 return true;
                           return false;
                         }});
-    // The function around the line, only where the finding's own line never
-    // allocates: capacity-retention reports at the clear(), and the fill it
-    // keeps the capacity of is usually in the same function. Every other
-    // rule reports where memory is allocated or the query is issued, and a
-    // miss there means the line did not run (not-exercised), not that the
-    // rest of its function should stand in for it.
+    // The function around the line. capacity-retention reports at the
+    // clear(), and the fill it keeps the capacity of is usually in the same
+    // function: any frame of it counts. Every other rule reports where
+    // memory is allocated or the query is issued; when no frame is at that
+    // line, optimization may still have kept the function: its frame
+    // credited for the allocation (the line table smeared the line), or,
+    // after a sibling call (a tail call compiled as a jump, which leaves the
+    // function's own frame off the stack), the credited frame's call went
+    // to the function. Both through the symbolizer's inline frames.
+    auto InFn = [&](const std::string &FFile, unsigned Start) {
+      return FnStart && FFile == File && Start == FnStart;
+    };
     if (FnStart && F.Rule == "capacity-retention")
       Levels.push_back({"function", [&](const SiteRef &S) {
                           for (const SourceFrame &Fr : *S.Stack)
-                            if (Fr.File == File && Fr.StartLine == FnStart && Fr.Function == Fn)
+                            if (InFn(Fr.File, Fr.StartLine))
                               return true;
                           return false;
+                        }});
+    else if (FnStart && LineRan(File, F.At.Line) == 1)
+      // Only for a line that ran (its probe was hit): else the function's
+      // other lines would stand in for one that may never run.
+      Levels.push_back({"function", [&](const SiteRef &S) {
+                          if (S.Credited < 0)
+                            return false;
+                          // The credited source frame and its inline
+                          // parents at the same return address.
+                          const std::vector<SourceFrame> &St = *S.Stack;
+                          for (size_t K = size_t(S.Credited); K < St.size(); ++K) {
+                            if (InFn(St[K].File, St[K].StartLine))
+                              return true;
+                            if (K + 1 < St.size() && St[K + 1].InlineDepth == 0)
+                              break;
+                          }
+                          return false;
+                        }});
+    if (FnStart && LineRan(File, F.At.Line) != 0)
+      Levels.push_back({"callee", [&](const SiteRef &S) {
+                          if (S.Credited < 0)
+                            return false;
+                          const SourceFrame &C = (*S.Stack)[S.Credited];
+                          return InFn(C.CalleeFile, C.CalleeStartLine);
                         }});
 
     FR.Attribution = "none";
@@ -471,15 +588,27 @@ void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
                        : M == Metric::Queries ? "query calls"
                                               : "objects still live at exit";
     double Top = FR.S.Values.empty() ? 0 : FR.S.Values.back();
-    std::string Via = FR.Attribution == "line"   ? At
-                      : FR.Attribution == "note" ? "the lines its notes point at"
-                      : FR.Attribution == "type" ? "allocations of the types on the cycle"
-                                                 : "its function '" + Fn + "'";
+    std::string Via = FR.Attribution == "line"     ? At
+                      : FR.Attribution == "note"   ? "the lines its notes point at"
+                      : FR.Attribution == "type"   ? "allocations of the types on the cycle"
+                      : FR.Attribution == "callee" ? "calls of its function '" + Fn +
+                                                         "' (a tail call)"
+                                                   : "its function '" + Fn + "'";
     if (FR.Attribution == "none") {
-      FR.Verdict = "not-exercised";
-      FR.Reason = std::string("no ") + (M == Metric::Queries ? "query" : "allocation") +
-                  " was attributed to " + At +
-                  " (nor to its notes) at any scale: the workload does not reach it";
+      std::string What = M == Metric::Queries ? "query" : "allocation";
+      if (LineRan(File, F.At.Line) == 0) {
+        FR.Verdict = "not-exercised";
+        FR.Reason = "the line never ran at any scale (a probe on it was never hit): "
+                    "the workload does not reach it";
+      } else {
+        FR.Verdict = "unattributed";
+        FR.Reason = "no " + What + " was attributed to " + At +
+                    " (nor to its notes or its function) at any scale, " +
+                    (LineRan(File, F.At.Line) == 1 ? "though the line ran (a probe on it was hit)"
+                                                   : "and whether the line ran is unknown") +
+                    "; at -O2 a tail call can hide its frame: build with "
+                    "-fno-optimize-sibling-calls";
+      }
     } else if (FR.S.F.Growth == "unknown") {
       FR.Verdict = "inconclusive";
       FR.Reason = "fewer than 3 scales produced data";

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,10 @@ struct TrackerProcess {
   std::map<std::string, uint64_t> Queries; // per query function
   std::vector<TrackerModule> Modules;
   std::vector<TrackerSite> Sites;
+  /// Line probes (MEMLINT_TRACKER_PROBES): set in this process, and which
+  /// link-time addresses were hit.
+  bool ProbesSet = false;
+  std::map<uint64_t, bool> ProbeHits;
 };
 
 /// Parses a memlint-<pid>.trk file. False and \p Error on a malformed file.
@@ -75,6 +80,7 @@ struct RunOptions {
   std::vector<std::string> QueryFunctions;
   unsigned Depth = 0;               // MEMLINT_TRACKER_DEPTH; 0: default
   bool Quiet = false;
+  std::vector<std::string> ExtraEnv; // NAME=value, e.g. the line probes
 };
 
 /// Runs the command once at scale \p N under the tracker.
@@ -88,6 +94,15 @@ struct SourceFrame {
   std::string Function;
   unsigned StartLine = 0; // first line of the function (DW_AT_decl_line)
   bool UnderRoot = false;
+  /// For the innermost frame of a return address that follows a direct
+  /// call: the function called there. A sibling call (a tail call compiled
+  /// as a jump) leaves that function's own frame off the stack, so the
+  /// callee is the only trace of it.
+  std::string CalleeFile, CalleeFunction;
+  unsigned CalleeStartLine = 0;
+  /// 0 for the innermost frame of a return address, 1 for the function it
+  /// is inlined into, ...
+  unsigned InlineDepth = 0;
 };
 
 /// Symbolizes every frame of every site of every process in \p Runs with
@@ -99,6 +114,32 @@ using SymbolizedStacks =
 bool symbolize(const std::vector<RunResult> &Runs, const std::string &Symbolizer,
                const std::string &SourceRoot, const std::string &WorkDir,
                SymbolizedStacks &Out, std::string &Error);
+
+//===-- Line probes -------------------------------------------------------===//
+
+using SourceLine = std::pair<std::string, unsigned>; // normalized file, line
+
+/// Where each of \p Lines starts in \p Exe's line table (DWARF is_stmt
+/// rows; link-time addresses), at most 16 per line. Lines without code are
+/// left out. False (and \p Error) when \p Exe cannot be read.
+bool lineAddresses(const std::string &Exe, const std::set<SourceLine> &Lines,
+                   std::map<SourceLine, std::vector<uint64_t>> &Out, std::string &Error);
+
+/// The function a direct call (x86-64 `call rel32`) just before \p
+/// ReturnAddress (link-time) calls, read from \p Module's file. False for
+/// an indirect call or anything unreadable.
+bool directCallTarget(const std::string &Module, uint64_t ReturnAddress, uint64_t &Target);
+
+/// MEMLINT_TRACKER_PROBE_EXE and MEMLINT_TRACKER_PROBES for the tracker.
+std::vector<std::string> probeEnvironment(const std::string &Exe,
+                                          const std::map<SourceLine, std::vector<uint64_t>> &At);
+
+/// Fills R.LinesRan from the probes of the usable runs: a line ran when one
+/// of its probes was hit in any process of the executable; it provably never
+/// ran when every such process had its probes set and none was hit.
+void linesRan(const std::vector<RunResult> &Runs, const std::string &Exe,
+              const std::map<SourceLine, std::vector<uint64_t>> &At,
+              std::map<SourceLine, int> &Out);
 
 //===-- Analysis ----------------------------------------------------------===//
 
@@ -140,11 +181,18 @@ struct SiteResult {
 
 struct FindingResult {
   Finding F;
-  std::string Verdict; // confirmed | not-confirmed | inconclusive | not-exercised
-  std::string Attribution; // line | note | type | function | none
+  /// confirmed | not-confirmed | inconclusive | not-exercised (the line
+  /// provably never ran) | unattributed (nothing measured was attributed to
+  /// it, and whether it ran is unknown)
+  std::string Verdict;
+  std::string Attribution; // line | note | type | function | callee | none
   Series S;
   std::vector<SiteLoc> Sites; // where the attributed bytes/queries come from
   std::string Reason;         // one sentence for people
+  /// With --compare: the same measurement in the fixed program.
+  bool HaveFixed = false;
+  Series Fixed;
+  std::string FixedAttribution;
 };
 
 struct RunSummary {
@@ -167,7 +215,15 @@ struct ConfirmReport {
   Thresholds T;
   std::vector<std::string> QueryFunctions, UncountedQueryApis;
   std::vector<RunSummary> Runs;
+  /// --compare: the fixed program, run at the same scales.
+  std::vector<std::string> FixedCommand;
+  std::vector<RunSummary> FixedRuns;
+  std::vector<uint64_t> FixedUsedScales;
   bool HaveFindings = false;
+  /// Whether a finding's line ran, from the tracker's line probes: 1 ran,
+  /// 0 a probe was set on it in every run and never hit. Lines not in here
+  /// are unknown.
+  std::map<std::pair<std::string, unsigned>, int> LinesRan;
   std::vector<FindingResult> Findings;
   std::vector<SiteResult> Growing; // growing sites, largest first
   std::vector<SiteResult> Flat;    // largest flat sites (chart baselines)
@@ -178,15 +234,23 @@ struct ConfirmReport {
 void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
              const std::vector<Finding> &Findings, unsigned TopSites,
              ConfirmReport &R);
+/// --compare: measures every finding of \p R (after analyze()) in the fixed
+/// program's runs: its line, else its function by name, else the whole
+/// program's total of the metric.
+void analyzeFixed(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
+                  ConfirmReport &R);
 
 //===-- Output ------------------------------------------------------------===//
 
 std::string displayPath(const std::string &Path);
 std::string reportJSON(const ConfirmReport &R, const char *Version);
-std::string reportSARIF(const ConfirmReport &R, const char *Version);
+// SARIF: driver/cli/ConfirmCommand.cpp, through the one SARIF writer.
 std::string reportHTML(const ConfirmReport &R, const char *Version);
 /// A standalone SVG chart of one finding (memory or queries against N).
-std::string findingSVG(const ConfirmReport &R, const FindingResult &F);
+std::string findingSVG(const ConfirmReport &R, const FindingResult &F,
+                       bool LogY = false);
+/// "peak live heap bytes", "query calls", ... for a series' metric.
+std::string metricLabel(const std::string &Metric);
 
 //===-- Helpers -----------------------------------------------------------===//
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 namespace memlint {
 namespace harness {
@@ -185,6 +186,34 @@ void writeScales(JSONWriter &W, const char *Key, const std::vector<uint64_t> &Ns
 
 } // namespace
 
+namespace {
+void writeRuns(JSONWriter &W, const char *Key, const std::vector<RunSummary> &Runs) {
+  W.key(Key);
+  W.arrayBegin();
+  for (const RunSummary &S : Runs) {
+    W.objectBegin();
+    W.field("n", S.N);
+    W.field("status", S.Status);
+    if (S.Status == "exit-code")
+      W.field("exit_code", S.ExitCode);
+    if (S.Status == "signal")
+      W.field("signal", S.Signal);
+    W.numberField("seconds", S.Seconds);
+    W.field("processes", S.Processes);
+    W.field("allocations", S.Allocs);
+    W.field("queries", S.Queries);
+    W.field("peak_rss_bytes", S.PeakRss);
+    W.field("marked", S.Marked);
+    W.field("stacks_by_frame_pointers", S.WalksFP);
+    W.field("stacks_by_libunwind", S.WalksLibunwind);
+    if (!S.StderrTail.empty())
+      W.field("stderr", S.StderrTail);
+    W.objectEnd();
+  }
+  W.arrayEnd();
+}
+} // namespace
+
 std::string reportJSON(const ConfirmReport &R, const char *Version) {
   JSONWriter W;
   W.objectBegin();
@@ -220,29 +249,16 @@ std::string reportJSON(const ConfirmReport &R, const char *Version) {
   for (const std::string &Q : R.UncountedQueryApis)
     W.value(Q);
   W.arrayEnd();
-  W.key("runs");
-  W.arrayBegin();
-  for (const RunSummary &S : R.Runs) {
-    W.objectBegin();
-    W.field("n", S.N);
-    W.field("status", S.Status);
-    if (S.Status == "exit-code")
-      W.field("exit_code", S.ExitCode);
-    if (S.Status == "signal")
-      W.field("signal", S.Signal);
-    W.numberField("seconds", S.Seconds);
-    W.field("processes", S.Processes);
-    W.field("allocations", S.Allocs);
-    W.field("queries", S.Queries);
-    W.field("peak_rss_bytes", S.PeakRss);
-    W.field("marked", S.Marked);
-    W.field("stacks_by_frame_pointers", S.WalksFP);
-    W.field("stacks_by_libunwind", S.WalksLibunwind);
-    if (!S.StderrTail.empty())
-      W.field("stderr", S.StderrTail);
-    W.objectEnd();
+  writeRuns(W, "runs", R.Runs);
+  if (!R.FixedCommand.empty()) {
+    W.key("fixed_command");
+    W.arrayBegin(true);
+    for (const std::string &A : R.FixedCommand)
+      W.value(A);
+    W.arrayEnd();
+    writeScales(W, "fixed_measured_scales", R.FixedUsedScales);
+    writeRuns(W, "fixed_runs", R.FixedRuns);
   }
-  W.arrayEnd();
   if (R.HaveFindings) {
     W.key("findings");
     W.arrayBegin();
@@ -257,6 +273,19 @@ std::string reportJSON(const ConfirmReport &R, const char *Version) {
       W.field("attribution", F.Attribution);
       writeSeries(W, F.S, isBytes(F.S.Metric));
       W.field("reason", F.Reason);
+      if (F.HaveFixed) {
+        W.key("fixed");
+        W.objectBegin();
+        W.field("attribution", F.FixedAttribution);
+        W.field("growth", F.Fixed.F.Growth);
+        W.numberField("slope", F.Fixed.F.Slope);
+        W.key("values");
+        W.arrayBegin(/*Inline=*/true);
+        for (double V : F.Fixed.Values)
+          W.number(V, 1);
+        W.arrayEnd();
+        W.objectEnd();
+      }
       W.key("sites");
       W.arrayBegin();
       for (const SiteLoc &L : F.Sites) {
@@ -282,143 +311,6 @@ std::string reportJSON(const ConfirmReport &R, const char *Version) {
   W.arrayBegin();
   for (const std::string &Wn : R.Warnings)
     W.value(Wn);
-  W.arrayEnd();
-  W.objectEnd();
-  return W.Out;
-}
-
-std::string reportSARIF(const ConfirmReport &R, const char *Version) {
-  JSONWriter W;
-  W.objectBegin();
-  W.field("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-  W.field("version", "2.1.0");
-  W.key("runs");
-  W.arrayBegin();
-  W.objectBegin();
-  W.key("tool");
-  W.objectBegin();
-  W.key("driver");
-  W.objectBegin();
-  W.field("name", "memlint");
-  W.field("version", Version);
-  W.field("semanticVersion", Version);
-  W.key("rules");
-  W.arrayBegin();
-  std::vector<std::string> Rules;
-  for (const FindingResult &F : R.Findings)
-    if (std::find(Rules.begin(), Rules.end(), F.F.Rule) == Rules.end())
-      Rules.push_back(F.F.Rule);
-  if (!R.HaveFindings)
-    Rules.push_back("growing-site");
-  for (const std::string &Id : Rules) {
-    W.objectBegin();
-    W.field("id", Id);
-    W.key("shortDescription");
-    W.objectBegin();
-    W.field("text", Id == "growing-site" ? "a source line whose heap or query count grows with N"
-                                         : "memlint-" + Id + ", measured by memlint confirm");
-    W.objectEnd();
-    W.objectEnd();
-  }
-  W.arrayEnd();
-  W.objectEnd();
-  W.objectEnd();
-  W.key("invocations");
-  W.arrayBegin();
-  W.objectBegin();
-  bool Ok = std::all_of(R.Runs.begin(), R.Runs.end(),
-                        [](const RunSummary &S) { return S.Status == "ok"; });
-  W.field("executionSuccessful", Ok);
-  W.field("commandLine", llvm::join(R.Command, " "));
-  W.objectEnd();
-  W.arrayEnd();
-  W.key("originalUriBaseIds");
-  W.objectBegin();
-  W.key("SRCROOT");
-  W.objectBegin();
-  W.field("uri", "file://" + R.SourceRoot + (llvm::StringRef(R.SourceRoot).ends_with("/") ? "" : "/"));
-  W.objectEnd();
-  W.objectEnd();
-
-  auto Location = [&](const std::string &File, unsigned Line, unsigned Column) {
-    W.key("locations");
-    W.arrayBegin();
-    W.objectBegin();
-    W.key("physicalLocation");
-    W.objectBegin();
-    W.key("artifactLocation");
-    W.objectBegin();
-    if (isUnder(File, R.SourceRoot) && File.size() > R.SourceRoot.size()) {
-      W.field("uri", llvm::StringRef(File).drop_front(R.SourceRoot.size()).ltrim('/').str());
-      W.field("uriBaseId", "SRCROOT");
-    } else {
-      W.field("uri", "file://" + File);
-    }
-    W.objectEnd();
-    W.key("region");
-    W.objectBegin();
-    W.field("startLine", Line);
-    if (Column)
-      W.field("startColumn", Column);
-    W.objectEnd();
-    W.objectEnd();
-    W.objectEnd();
-    W.arrayEnd();
-  };
-  auto Properties = [&](const Series &S, const char *Verdict, const std::string &Attribution) {
-    W.key("properties");
-    W.objectBegin();
-    if (Verdict)
-      W.field("verdict", Verdict);
-    if (!Attribution.empty())
-      W.field("attribution", Attribution);
-    W.field("metric", S.Metric);
-    W.field("growth", S.F.Growth);
-    W.numberField("slope", S.F.Slope);
-    W.numberField("perN", S.F.PerN);
-    if (isBytes(S.Metric))
-      W.numberField("bytesPerN", S.F.PerN);
-    writeScales(W, "scales", R.UsedScales);
-    W.key("values");
-    W.arrayBegin(true);
-    for (double V : S.Values)
-      W.number(V, 1);
-    W.arrayEnd();
-    W.objectEnd();
-  };
-
-  W.key("results");
-  W.arrayBegin();
-  for (const FindingResult &F : R.Findings) {
-    W.objectBegin();
-    W.field("ruleId", F.F.Rule);
-    W.field("level", F.Verdict == "confirmed" ? "warning" : "note");
-    W.key("message");
-    W.objectBegin();
-    W.field("text", F.F.Message + " [memlint confirm: " + F.Verdict + "; " + F.Reason + "]");
-    W.objectEnd();
-    Location(F.F.At.File, F.F.At.Line, F.F.At.Column);
-    Properties(F.S, F.Verdict.c_str(), F.Attribution);
-    W.objectEnd();
-  }
-  if (!R.HaveFindings) {
-    for (const SiteResult &S : R.Growing) {
-      W.objectBegin();
-      W.field("ruleId", "growing-site");
-      W.field("level", "warning");
-      W.key("message");
-      W.objectBegin();
-      W.field("text", llvm::formatv("{0} at this line grow with N (log-log slope {1:f2}) in '{2}'",
-                                    S.S.Metric, S.S.F.Slope, S.Loc.Function)
-                          .str());
-      W.objectEnd();
-      Location(S.Loc.File, S.Loc.Line, 0);
-      Properties(S.S, nullptr, "");
-      W.objectEnd();
-    }
-  }
-  W.arrayEnd();
-  W.objectEnd();
   W.arrayEnd();
   W.objectEnd();
   return W.Out;
@@ -474,57 +366,85 @@ std::string fmtN(uint64_t N) {
 
 struct Line {
   std::string Label;
+  std::vector<uint64_t> Ns; // the scales the values were measured at
   std::vector<double> Values;
-  bool Flagged;
+  const char *Color;
+  bool Dashed;
 };
 
-/// Metric against N: log-scale N, linear metric from 0, so growth shows as
-/// the hockey stick and a flat site as a flat line.
-std::string chart(const std::vector<uint64_t> &Ns, const std::vector<Line> &Lines,
-                  const std::string &YLabel, bool Bytes, const std::string &Title) {
+const char *const BadColor = "#d62728", *const FixedColor = "#2ca02c";
+
+/// Metric against N, N on a log scale. The y axis is linear from 0 (growth
+/// shows as the hockey stick, a flat site as a flat line) or, with \p LogY,
+/// logarithmic (growth shows as a straight line whose slope is the fitted
+/// exponent; small and large series share one chart).
+std::string chart(const std::vector<Line> &Lines, const std::string &YLabel, bool Bytes,
+                  const std::string &Title, bool LogY) {
   const double W = 740, H = 320, L = 96, Rt = 250, T = 34, B = 48;
   const double PW = W - L - Rt, PH = H - T - B;
   std::string S;
   S += llvm::formatv("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} {1}\" "
                      "width=\"{0}\" height=\"{1}\" font-family=\"sans-serif\" font-size=\"12\" "
-                     "role=\"img\" aria-label=\"{2}\">\n",
-                     W, H, esc(Title))
+                     "role=\"img\" aria-label=\"{2}\" class=\"chart {3}\">\n",
+                     W, H, esc(Title), LogY ? "log-y" : "linear-y")
            .str();
   S += "<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
   S += llvm::formatv("<text x=\"{0}\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{1}</text>\n", L,
                      esc(Title))
            .str();
-  if (Ns.size() < 2) {
+  uint64_t NMin = UINT64_MAX, NMax = 0;
+  double YMax = 0, YMinPos = 0;
+  for (const Line &Ln : Lines)
+    for (size_t I = 0; I < Ln.Ns.size() && I < Ln.Values.size(); ++I) {
+      NMin = std::min(NMin, Ln.Ns[I]);
+      NMax = std::max(NMax, Ln.Ns[I]);
+      YMax = std::max(YMax, Ln.Values[I]);
+      if (Ln.Values[I] > 0 && (YMinPos == 0 || Ln.Values[I] < YMinPos))
+        YMinPos = Ln.Values[I];
+    }
+  if (NMax == 0 || NMin == NMax) {
     S += llvm::formatv("<text x=\"{0}\" y=\"{1}\">not enough scales to draw</text>\n</svg>\n", L,
                        T + PH / 2)
              .str();
     return S;
   }
-  double X0 = std::log10(double(Ns.front())), X1 = std::log10(double(Ns.back()));
-  if (X1 <= X0)
-    X1 = X0 + 1;
-  double YMax = 0;
-  for (const Line &Ln : Lines)
-    for (double V : Ln.Values)
-      YMax = std::max(YMax, V);
-  // A nice top: 1, 2, 2.5 or 5 times a power of ten (of 1024 for bytes).
-  double Unit = Bytes ? (YMax >= 1024.0 * 1024 ? 1024.0 * 1024 : YMax >= 1024 ? 1024.0 : 1.0) : 1.0;
-  double Scaled = std::max(YMax / Unit, 1.0);
-  double Pow = std::pow(10, std::floor(std::log10(Scaled)));
-  double Step = Pow;
-  for (double M : {0.1, 0.2, 0.25, 0.5, 1.0, 2.0})
-    if (Scaled / (Pow * M) <= 5) {
-      Step = Pow * M;
-      break;
-    }
-  double Top = std::ceil(Scaled / Step) * Step * Unit;
-  if (Top <= 0)
-    Top = 1;
+  double X0 = std::log10(double(NMin)), X1 = std::log10(double(NMax));
   auto X = [&](double N) { return L + (std::log10(N) - X0) / (X1 - X0) * PW; };
-  auto Y = [&](double V) { return T + PH - V / Top * PH; };
+  std::function<double(double)> Y;
+  std::vector<double> Ticks;
+  if (LogY) {
+    // Whole decades around the data; zero sits on the bottom edge.
+    double D0 = std::floor(std::log10(std::max(YMinPos, 1.0)));
+    double D1 = std::ceil(std::log10(std::max(YMax, 10.0)));
+    if (D1 <= D0)
+      D1 = D0 + 1;
+    Y = [=](double V) {
+      double LV = V > 0 ? std::max(std::log10(V), D0) : D0;
+      return T + PH - (LV - D0) / (D1 - D0) * PH;
+    };
+    for (double D = D0; D <= D1 + 1e-9; ++D)
+      Ticks.push_back(std::pow(10, D));
+  } else {
+    // A nice top: 1, 2, 2.5 or 5 times a power of ten (of 1024 for bytes).
+    double Unit = Bytes ? (YMax >= 1024.0 * 1024 ? 1024.0 * 1024 : YMax >= 1024 ? 1024.0 : 1.0) : 1.0;
+    double Scaled = std::max(YMax / Unit, 1.0);
+    double Pow = std::pow(10, std::floor(std::log10(Scaled)));
+    double Step = Pow;
+    for (double M : {0.1, 0.2, 0.25, 0.5, 1.0, 2.0})
+      if (Scaled / (Pow * M) <= 5) {
+        Step = Pow * M;
+        break;
+      }
+    double Top = std::ceil(Scaled / Step) * Step * Unit;
+    if (Top <= 0)
+      Top = 1;
+    Y = [=](double V) { return T + PH - V / Top * PH; };
+    for (double V = 0; V <= Top * 1.0001; V += Step * Unit)
+      Ticks.push_back(V);
+  }
 
   // Axes and grid.
-  for (double V = 0; V <= Top * 1.0001; V += Step * Unit) {
+  for (double V : Ticks) {
     S += llvm::formatv("<line x1=\"{0}\" y1=\"{1:f1}\" x2=\"{2}\" y2=\"{1:f1}\" stroke=\"#e5e5e5\"/>\n",
                        L, Y(V), L + PW)
              .str();
@@ -532,7 +452,12 @@ std::string chart(const std::vector<uint64_t> &Ns, const std::vector<Line> &Line
                        L - 6, Y(V) + 4, esc(fmtValue(V, Bytes)))
              .str();
   }
-  for (uint64_t N : Ns) {
+  std::vector<uint64_t> AllNs;
+  for (const Line &Ln : Lines)
+    AllNs.insert(AllNs.end(), Ln.Ns.begin(), Ln.Ns.end());
+  std::sort(AllNs.begin(), AllNs.end());
+  AllNs.erase(std::unique(AllNs.begin(), AllNs.end()), AllNs.end());
+  for (uint64_t N : AllNs) {
     S += llvm::formatv("<line x1=\"{0:f1}\" y1=\"{1}\" x2=\"{0:f1}\" y2=\"{2}\" stroke=\"#e5e5e5\"/>\n",
                        X(double(N)), T, T + PH)
              .str();
@@ -548,32 +473,29 @@ std::string chart(const std::vector<uint64_t> &Ns, const std::vector<Line> &Line
                      L + PW / 2, H - 10)
            .str();
   S += llvm::formatv("<text transform=\"translate(14,{0}) rotate(-90)\" text-anchor=\"middle\" "
-                     "fill=\"#222\">{1}</text>\n",
-                     T + PH / 2, esc(YLabel))
+                     "fill=\"#222\">{1}{2}</text>\n",
+                     T + PH / 2, esc(YLabel), LogY ? " (log scale)" : "")
            .str();
 
-  // Series: the flagged one in red, comparison sites in grey, dashed.
-  static const char *const Greys[] = {"#7f7f7f", "#1f77b4", "#2ca02c", "#9467bd"};
-  unsigned Grey = 0;
   double LegendY = T + 8;
   for (const Line &Ln : Lines) {
-    const char *Color = Ln.Flagged ? "#d62728" : Greys[Grey++ % 4];
     std::string Pts;
-    for (size_t I = 0; I < Ns.size() && I < Ln.Values.size(); ++I)
-      Pts += llvm::formatv("{0:f1},{1:f1} ", X(double(Ns[I])), Y(Ln.Values[I])).str();
-    S += llvm::formatv("<polyline points=\"{0}\" fill=\"none\" stroke=\"{1}\" stroke-width=\"{2}\"{3}/>\n",
-                       Pts, Color, Ln.Flagged ? "2.5" : "1.5",
-                       Ln.Flagged ? "" : " stroke-dasharray=\"5,3\"")
+    for (size_t I = 0; I < Ln.Ns.size() && I < Ln.Values.size(); ++I)
+      Pts += llvm::formatv("{0:f1},{1:f1} ", X(double(Ln.Ns[I])), Y(Ln.Values[I])).str();
+    S += llvm::formatv("<polyline class=\"series\" data-label=\"{4}\" points=\"{0}\" fill=\"none\" "
+                       "stroke=\"{1}\" stroke-width=\"{2}\"{3}/>\n",
+                       Pts, Ln.Color, Ln.Dashed ? "1.5" : "2.5",
+                       Ln.Dashed ? " stroke-dasharray=\"5,3\"" : "", esc(Ln.Label))
              .str();
-    for (size_t I = 0; I < Ns.size() && I < Ln.Values.size(); ++I)
+    for (size_t I = 0; I < Ln.Ns.size() && I < Ln.Values.size(); ++I)
       S += llvm::formatv("<circle cx=\"{0:f1}\" cy=\"{1:f1}\" r=\"3\" fill=\"{2}\"><title>N={3}: {4}</title></circle>\n",
-                         X(double(Ns[I])), Y(Ln.Values[I]), Color, Ns[I],
+                         X(double(Ln.Ns[I])), Y(Ln.Values[I]), Ln.Color, Ln.Ns[I],
                          esc(fmtValue(Ln.Values[I], Bytes)))
                .str();
     std::string Label = Ln.Label.size() > 34 ? "..." + Ln.Label.substr(Ln.Label.size() - 31) : Ln.Label;
     S += llvm::formatv("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\" stroke-width=\"2.5\"{4}/>\n",
-                       L + PW + 12, LegendY, L + PW + 32, Color,
-                       Ln.Flagged ? "" : " stroke-dasharray=\"5,3\"")
+                       L + PW + 12, LegendY, L + PW + 32, Ln.Color,
+                       Ln.Dashed ? " stroke-dasharray=\"5,3\"" : "")
              .str();
     S += llvm::formatv("<text x=\"{0}\" y=\"{1}\" fill=\"#222\"><title>{3}</title>{2}</text>\n",
                        L + PW + 38, LegendY + 4, esc(Label), esc(Ln.Label))
@@ -584,7 +506,46 @@ std::string chart(const std::vector<uint64_t> &Ns, const std::vector<Line> &Line
   return S;
 }
 
-std::string yLabel(const std::string &Metric) {
+std::string locLabel(const SiteLoc &L) {
+  return llvm::sys::path::filename(L.File).str() + ":" + std::to_string(L.Line);
+}
+
+/// The largest flat sites of the same metric, as dashed baselines.
+void addBaselines(const ConfirmReport &R, const std::string &Metric, const std::string &Skip,
+                  std::vector<Line> &Out) {
+  static const char *const Greys[] = {"#7f7f7f", "#1f77b4", "#9467bd"};
+  unsigned K = 0;
+  for (const SiteResult &S : R.Flat)
+    if (S.S.Metric == Metric && locLabel(S.Loc) != Skip && K < 3)
+      Out.push_back({locLabel(S.Loc) + " (flat)", R.UsedScales, S.S.Values, Greys[K++], true});
+}
+
+bool nothingMeasured(const FindingResult &F) {
+  return std::all_of(F.S.Values.begin(), F.S.Values.end(), [](double V) { return V == 0; }) &&
+         F.S.Allocs == 0 && F.S.Queries == 0;
+}
+
+/// What a reviewer does with a finding of each verdict: the badge colour and
+/// the legend say the same.
+struct VerdictStyle {
+  const char *Verdict, *Color, *Action;
+};
+const VerdictStyle Styles[] = {
+    {"confirmed", "#c0392b", "fix it: the measurement shows the growth"},
+    {"inconclusive", "#d68910",
+     "look closer: measure at larger N, or read the reason"},
+    {"unattributed", "#8e44ad",
+     "look closer: nothing measured was credited to the line (an optimized "
+     "tail call? build with -fno-optimize-sibling-calls)"},
+    {"not-exercised", "#5d6d7e",
+     "extend the workload: the line never ran at any N"},
+    {"not-confirmed", "#2e86c1",
+     "check the workload, then judge: the line ran and stayed flat at these N"},
+};
+
+} // namespace
+
+std::string metricLabel(const std::string &Metric) {
   if (Metric == "peak-bytes")
     return "peak live heap bytes";
   if (Metric == "retained-bytes")
@@ -596,28 +557,19 @@ std::string yLabel(const std::string &Metric) {
   return Metric;
 }
 
-std::string locLabel(const SiteLoc &L) {
-  return llvm::sys::path::filename(L.File).str() + ":" + std::to_string(L.Line);
-}
-
-std::vector<Line> comparison(const ConfirmReport &R, const std::string &Metric,
-                             const std::string &Skip) {
-  std::vector<Line> Out;
-  for (const SiteResult &S : R.Flat)
-    if (S.S.Metric == Metric && locLabel(S.Loc) != Skip && Out.size() < 3)
-      Out.push_back({locLabel(S.Loc) + " (flat)", S.S.Values, false});
-  return Out;
-}
-
-} // namespace
-
-std::string findingSVG(const ConfirmReport &R, const FindingResult &F) {
+std::string findingSVG(const ConfirmReport &R, const FindingResult &F, bool LogY) {
   std::string Here = llvm::sys::path::filename(F.F.At.File).str() + ":" + std::to_string(F.F.At.Line);
-  std::vector<Line> Lines{{Here + " (" + F.Verdict + ")", F.S.Values, true}};
-  for (Line &L : comparison(R, F.S.Metric, Here))
-    Lines.push_back(std::move(L));
-  return chart(R.UsedScales, Lines, yLabel(F.S.Metric), isBytes(F.S.Metric),
-               F.F.Rule + " at " + Here);
+  std::vector<Line> Lines;
+  if (F.HaveFixed) {
+    // Bad against fixed, as the docs' fixture charts show them.
+    Lines.push_back({"bad: " + Here + " (" + F.Verdict + ")", R.UsedScales, F.S.Values, BadColor, false});
+    Lines.push_back({"fixed (" + F.FixedAttribution + ")", R.FixedUsedScales, F.Fixed.Values,
+                     FixedColor, false});
+  } else {
+    Lines.push_back({Here + " (" + F.Verdict + ")", R.UsedScales, F.S.Values, BadColor, false});
+    addBaselines(R, F.S.Metric, Here, Lines);
+  }
+  return chart(Lines, metricLabel(F.S.Metric), isBytes(F.S.Metric), F.F.Rule + " at " + Here, LogY);
 }
 
 std::string reportHTML(const ConfirmReport &R, const char *Version) {
@@ -629,19 +581,29 @@ std::string reportHTML(const ConfirmReport &R, const char *Version) {
        "td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;vertical-align:top}\n"
        "th{background:#f3f3f3}\ntd.num{text-align:right;font-variant-numeric:tabular-nums}\n"
        "code{background:#f5f5f5;padding:0 .2em}\n"
-       ".v{display:inline-block;padding:.1em .5em;border-radius:.3em;color:#fff;font-weight:bold}\n"
-       ".confirmed{background:#c0392b}.not-confirmed{background:#27ae60}\n"
-       ".inconclusive{background:#d68910}.not-exercised{background:#7f8c8d}\n"
-       ".failed{color:#c0392b;font-weight:bold}\nsection{border-top:1px solid #ddd;margin-top:1.5em}\n"
+       ".v{display:inline-block;padding:.1em .5em;border-radius:.3em;color:#fff;font-weight:bold}\n";
+  for (const VerdictStyle &V : Styles)
+    H += std::string(".") + V.Verdict + "{background:" + V.Color + "}\n";
+  H += ".failed{color:#c0392b;font-weight:bold}\nsection{border-top:1px solid #ddd;margin-top:1.5em}\n"
        "pre{background:#f8f8f8;padding:.5em;overflow:auto}\n"
-       "</style>\n</head>\n<body>\n<h1>memlint confirm</h1>\n";
+       "p.no-chart{font-style:italic;color:#555}\n"
+       // The y-axis switch: every chart is drawn twice, linear and log.
+       ".charts .log-y{display:none}\n"
+       "#log-y:checked ~ main .charts .log-y{display:inline}\n"
+       "#log-y:checked ~ main .charts .linear-y{display:none}\n"
+       "</style>\n</head>\n<body>\n<h1>memlint confirm</h1>\n"
+       "<input type=\"checkbox\" id=\"log-y\"> <label for=\"log-y\">logarithmic y axis "
+       "(growth is a straight line whose slope is the fitted exponent)</label>\n<main>\n";
   H += "<p>memlint " + esc(Version) + " ran <code>" + esc(llvm::join(R.Command, " ")) +
        "</code> at N = ";
   std::vector<std::string> NsText;
   for (uint64_t N : R.Scales)
     NsText.push_back(std::to_string(N));
-  H += esc(llvm::join(NsText, ", ")) + " under the heap tracker. Source root: <code>" +
-       esc(R.SourceRoot) + "</code>.</p>\n";
+  H += esc(llvm::join(NsText, ", ")) + " under the heap tracker";
+  if (!R.FixedCommand.empty())
+    H += ", and the fixed program <code>" + esc(llvm::join(R.FixedCommand, " ")) +
+         "</code> at the same scales";
+  H += ". Source root: <code>" + esc(R.SourceRoot) + "</code>.</p>\n";
   H += llvm::formatv("<p>A series <em>grows</em> when its log-log slope against N is at least {0} "
                      "(and it reaches {1:f0} bytes or {2:f0} calls or objects at the largest N); it is "
                      "<em>flat</em> at {3} or below.</p>\n",
@@ -650,28 +612,40 @@ std::string reportHTML(const ConfirmReport &R, const char *Version) {
   for (const std::string &Wn : R.Warnings)
     H += "<p class=\"failed\">" + esc(Wn) + "</p>\n";
 
-  H += "<h2>Runs</h2>\n<table>\n<tr><th>N</th><th>status</th><th>seconds</th><th>processes</th>"
-       "<th>allocations</th><th>queries</th><th>peak resident set</th></tr>\n";
-  for (const RunSummary &S : R.Runs) {
-    std::string Status = S.Status;
-    if (S.Status == "exit-code")
-      Status += " " + std::to_string(S.ExitCode);
-    if (S.Status == "signal")
-      Status += " " + std::to_string(S.Signal);
-    H += llvm::formatv("<tr><td class=\"num\">{0}</td><td{1}>{2}</td><td class=\"num\">{3:f2}</td>"
-                       "<td class=\"num\">{4}</td><td class=\"num\">{5}</td><td class=\"num\">{6}</td>"
-                       "<td class=\"num\">{7}</td></tr>\n",
-                       S.N, S.Status == "ok" ? "" : " class=\"failed\"", esc(Status), S.Seconds,
-                       S.Processes, S.Allocs, S.Queries, esc(fmtValue(double(S.PeakRss), true)))
-             .str();
+  auto RunsTable = [&](const std::vector<RunSummary> &Runs) {
+    H += "<table>\n<tr><th>N</th><th>status</th><th>seconds</th><th>processes</th>"
+         "<th>allocations</th><th>queries</th><th>peak resident set</th></tr>\n";
+    for (const RunSummary &S : Runs) {
+      std::string Status = S.Status;
+      if (S.Status == "exit-code")
+        Status += " " + std::to_string(S.ExitCode);
+      if (S.Status == "signal")
+        Status += " " + std::to_string(S.Signal);
+      H += llvm::formatv("<tr><td class=\"num\">{0}</td><td{1}>{2}</td><td class=\"num\">{3:f2}</td>"
+                         "<td class=\"num\">{4}</td><td class=\"num\">{5}</td><td class=\"num\">{6}</td>"
+                         "<td class=\"num\">{7}</td></tr>\n",
+                         S.N, S.Status == "ok" ? "" : " class=\"failed\"", esc(Status), S.Seconds,
+                         S.Processes, S.Allocs, S.Queries, esc(fmtValue(double(S.PeakRss), true)))
+               .str();
+    }
+    H += "</table>\n";
+    for (const RunSummary &S : Runs)
+      if (!S.StderrTail.empty() && S.Status != "ok")
+        H += "<p>N=" + std::to_string(S.N) + " stderr:</p>\n<pre>" + esc(S.StderrTail) + "</pre>\n";
+  };
+  H += "<h2>Runs</h2>\n";
+  RunsTable(R.Runs);
+  if (!R.FixedCommand.empty()) {
+    H += "<h3>The fixed program</h3>\n";
+    RunsTable(R.FixedRuns);
   }
-  H += "</table>\n";
-  for (const RunSummary &S : R.Runs)
-    if (!S.StderrTail.empty() && S.Status != "ok")
-      H += "<p>N=" + std::to_string(S.N) + " stderr:</p>\n<pre>" + esc(S.StderrTail) + "</pre>\n";
 
   if (R.HaveFindings) {
-    H += "<h2>Findings</h2>\n<table>\n<tr><th>verdict</th><th>rule</th><th>where</th><th>metric</th>"
+    H += "<h2>Findings</h2>\n<table class=\"legend\">\n<tr><th>verdict</th><th>what to do</th></tr>\n";
+    for (const VerdictStyle &V : Styles)
+      H += std::string("<tr><td><span class=\"v ") + V.Verdict + "\">" + V.Verdict +
+           "</span></td><td>" + esc(V.Action) + "</td></tr>\n";
+    H += "</table>\n<table>\n<tr><th>verdict</th><th>rule</th><th>where</th><th>metric</th>"
          "<th>slope</th><th>per unit of N</th></tr>\n";
     for (size_t I = 0; I < R.Findings.size(); ++I) {
       const FindingResult &F = R.Findings[I];
@@ -689,14 +663,27 @@ std::string reportHTML(const ConfirmReport &R, const char *Version) {
                .str();
       H += "<p>" + esc(F.F.Message) + "</p>\n<p><strong>Measured:</strong> " + esc(F.Reason) +
            " (attribution: " + esc(F.Attribution) + ")</p>\n";
-      H += findingSVG(R, F);
+      if (nothingMeasured(F)) {
+        // Nothing to draw: say so in a line rather than show an empty chart.
+        H += "<p class=\"no-chart\">No chart: nothing was measured at this line at any N.</p>\n";
+        H += "</section>\n";
+        continue;
+      }
+      H += "<div class=\"charts\">\n" + findingSVG(R, F, false) + findingSVG(R, F, true) + "</div>\n";
       H += "<table><tr><th>N</th>";
       for (uint64_t N : R.UsedScales)
         H += "<td class=\"num\">" + std::to_string(N) + "</td>";
-      H += "</tr><tr><th>" + esc(yLabel(F.S.Metric)) + "</th>";
+      H += "</tr><tr><th>" + esc(metricLabel(F.S.Metric)) + "</th>";
       for (double V : F.S.Values)
         H += "<td class=\"num\">" + esc(fmtValue(V, isBytes(F.S.Metric))) + "</td>";
-      H += "</tr></table>\n";
+      H += "</tr>";
+      if (F.HaveFixed) {
+        H += "<tr><th>fixed</th>";
+        for (double V : F.Fixed.Values)
+          H += "<td class=\"num\">" + esc(fmtValue(V, isBytes(F.S.Metric))) + "</td>";
+        H += "</tr>";
+      }
+      H += "</table>\n";
       if (!F.Sites.empty()) {
         H += "<p>Attributed allocation sites:</p>\n<ul>\n";
         for (const SiteLoc &L : F.Sites)
@@ -725,15 +712,16 @@ std::string reportHTML(const ConfirmReport &R, const char *Version) {
     if (!R.HaveFindings) {
       for (size_t I = 0; I < R.Growing.size() && I < 5; ++I) {
         const SiteResult &S = R.Growing[I];
-        std::vector<Line> Lines{{locLabel(S.Loc), S.S.Values, true}};
-        for (Line &L : comparison(R, S.S.Metric, locLabel(S.Loc)))
-          Lines.push_back(std::move(L));
-        H += chart(R.UsedScales, Lines, yLabel(S.S.Metric), isBytes(S.S.Metric),
-                   "growing: " + locLabel(S.Loc));
+        std::vector<Line> Lines{{locLabel(S.Loc), R.UsedScales, S.S.Values, BadColor, false}};
+        addBaselines(R, S.S.Metric, locLabel(S.Loc), Lines);
+        std::string Title = "growing: " + locLabel(S.Loc) + " (" + S.S.Metric + ")";
+        H += "<div class=\"charts\">\n" +
+             chart(Lines, metricLabel(S.S.Metric), isBytes(S.S.Metric), Title, false) +
+             chart(Lines, metricLabel(S.S.Metric), isBytes(S.S.Metric), Title, true) + "</div>\n";
       }
     }
   }
-  H += "</body>\n</html>\n";
+  H += "</main>\n</body>\n</html>\n";
   return H;
 }
 

@@ -147,6 +147,15 @@ bool parseTrackerFile(const std::string &Text, TrackerProcess &P,
       auto [Name, Count] = Rest.split(' ');
       if (num(Count, U))
         P.Queries[Name.str()] = U;
+    } else if (Key == "probes") {
+      auto [Set, Count] = Rest.split(' ');
+      if (num(Set, U))
+        P.ProbesSet = U == 1;
+    } else if (Key == "probe") {
+      auto [Addr, Hit] = Rest.split(' ');
+      uint64_t A;
+      if (num(Addr, A) && num(Hit, U))
+        P.ProbeHits[A] = U != 0;
     } else if (Key == "module") {
       llvm::SmallVector<llvm::StringRef, 4> F;
       Rest.split(F, ' ', 3);
@@ -234,6 +243,7 @@ RunResult runAtScale(const RunOptions &O, uint64_t N) {
     }
     // Ours to set; MEMLINT_TRACKER_UNWIND and the like pass through.
     if (V.starts_with("MEMLINT_TRACKER_OUT=") || V.starts_with("MEMLINT_N=") ||
+        V.starts_with("MEMLINT_TRACKER_PROBE") ||
         V.starts_with("MEMLINT_QUERY_FUNCTIONS=") ||
         (O.Depth && V.starts_with("MEMLINT_TRACKER_DEPTH=")))
       continue;
@@ -245,6 +255,7 @@ RunResult runAtScale(const RunOptions &O, uint64_t N) {
   if (O.Depth)
     Env.push_back("MEMLINT_TRACKER_DEPTH=" + std::to_string(O.Depth));
   Env.push_back("MEMLINT_QUERY_FUNCTIONS=" + llvm::join(O.QueryFunctions, ","));
+  Env.insert(Env.end(), O.ExtraEnv.begin(), O.ExtraEnv.end());
   std::vector<char *> Argv, Envp;
   for (std::string &A : Args)
     Argv.push_back(A.data());
@@ -387,6 +398,9 @@ bool symbolize(const std::vector<RunResult> &Runs, const std::string &Symbolizer
     size_t Query = SIZE_MAX; // into Queries
     const TrackerModule *M = nullptr;
   };
+  // Per return-address query, the query of the function its call went to
+  // (a tail call's only trace: SourceFrame::Callee*).
+  std::map<size_t, size_t> CalleeOf;
   std::vector<std::vector<std::vector<std::vector<Ref>>>> Refs(Runs.size());
   for (size_t R = 0; R < Runs.size(); ++R) {
     for (const TrackerProcess &P : Runs[R].Processes) {
@@ -403,8 +417,17 @@ bool symbolize(const std::vector<RunResult> &Runs, const std::string &Symbolizer
           if (F.M && !systemModule(F.M->Path)) {
             auto Key = std::make_pair(F.M->Path, A - F.M->Bias - 1);
             auto [It, New] = Index.emplace(Key, Queries.size());
-            if (New)
+            if (New) {
               Queries.push_back(Key);
+              uint64_t Target;
+              if (directCallTarget(F.M->Path, A - F.M->Bias, Target)) {
+                auto TKey = std::make_pair(F.M->Path, Target);
+                auto [TIt, TNew] = Index.emplace(TKey, Queries.size());
+                if (TNew)
+                  Queries.push_back(TKey);
+                CalleeOf[It->second] = TIt->second;
+              }
+            }
             F.Query = It->second;
           }
           Refs[R].back().back().push_back(F);
@@ -466,6 +489,7 @@ bool symbolize(const std::vector<RunResult> &Runs, const std::string &Symbolizer
         if (!SO)
           continue;
         SourceFrame F;
+        F.InlineDepth = unsigned(Frames.size());
         if (auto Fn = SO->getString("FunctionName"))
           F.Function = Fn->str();
         if (auto File = SO->getString("FileName"); File && !File->empty())
@@ -478,6 +502,14 @@ bool symbolize(const std::vector<RunResult> &Runs, const std::string &Symbolizer
       }
     }
   }
+
+  for (const auto &[Q, Callee] : CalleeOf)
+    if (!Answers[Q].empty() && !Answers[Callee].empty()) {
+      const SourceFrame &Fn = Answers[Callee].back(); // the function itself
+      Answers[Q].front().CalleeFile = Fn.File;
+      Answers[Q].front().CalleeFunction = Fn.Function;
+      Answers[Q].front().CalleeStartLine = Fn.StartLine;
+    }
 
   Out.assign(Runs.size(), {});
   for (size_t R = 0; R < Runs.size(); ++R) {

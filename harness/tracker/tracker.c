@@ -1296,6 +1296,128 @@ static int write_module_cb(struct dl_phdr_info *info, size_t size, void *data) {
   return 0;
 }
 
+/*===------------------------------------------------------------------===*
+ * Line probes: did a finding's line run at all? `memlint confirm` passes
+ * the addresses where the lines start in the main executable (from its
+ * line table): MEMLINT_TRACKER_PROBE_EXE (its path) and
+ * MEMLINT_TRACKER_PROBES (hex link-time addresses, comma-separated). Each
+ * gets a one-shot breakpoint (int3): the first hit counts, puts the
+ * original byte back and resumes there, so a line that runs a million
+ * times costs one trap. Only in the executable named (an exec'd other
+ * program inherits the variables, not the probes); a program that handles
+ * SIGTRAP itself keeps it, and then no probe is set.
+ *===------------------------------------------------------------------===*/
+#include <signal.h>
+#include <sys/ucontext.h>
+
+#define MAX_PROBES 4096
+static struct probe {
+  uintptr_t addr;    /* run-time address */
+  uintptr_t vaddr;   /* as memlint confirm named it */
+  unsigned char orig;
+  _Atomic int hit;
+} probes[MAX_PROBES];
+static int n_probes;
+static int probes_set; /* 1: every probe in place */
+
+#if defined(__x86_64__)
+static int set_byte(uintptr_t addr, unsigned char b) {
+  uintptr_t page = addr & ~(uintptr_t)4095;
+  size_t len = (addr + 1 - page + 4095) & ~(size_t)4095;
+  if (mprotect((void *)page, len, PROT_READ | PROT_WRITE | PROT_EXEC))
+    return 0;
+  *(volatile unsigned char *)addr = b;
+  mprotect((void *)page, len, PROT_READ | PROT_EXEC);
+  __builtin___clear_cache((char *)addr, (char *)addr + 1);
+  return 1;
+}
+
+static void on_trap(int sig, siginfo_t *si, void *ctx) {
+  ucontext_t *uc = (ucontext_t *)ctx;
+  uintptr_t at = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP] - 1;
+  for (int i = 0; i < n_probes; ++i)
+    if (probes[i].addr == at) {
+      if (!atomic_exchange(&probes[i].hit, 1))
+        set_byte(at, probes[i].orig);
+      uc->uc_mcontext.gregs[REG_RIP] = (greg_t)at; /* run the real instruction */
+      return;
+    }
+  /* Not ours: what SIGTRAP does by default. */
+  signal(SIGTRAP, SIG_DFL);
+  raise(SIGTRAP);
+  (void)sig;
+  (void)si;
+}
+
+static int main_bias_cb(struct dl_phdr_info *info, size_t size, void *data) {
+  (void)size;
+  *(uintptr_t *)data = (uintptr_t)info->dlpi_addr;
+  return 1; /* the first entry is the main program */
+}
+
+static void set_probes(void) {
+  const char *exe = getenv("MEMLINT_TRACKER_PROBE_EXE");
+  const char *list = getenv("MEMLINT_TRACKER_PROBES");
+  if (!exe || !*exe || !list || !*list)
+    return;
+  char real[4096];
+  if (!realpath(exe, real) || strcmp(real, exe_path) != 0)
+    return;
+  struct sigaction old;
+  if (sigaction(SIGTRAP, NULL, &old) || old.sa_handler != SIG_DFL)
+    return;
+  uintptr_t bias = 0;
+  dl_iterate_phdr(main_bias_cb, &bias);
+  for (const char *p = list; *p && n_probes < MAX_PROBES;) {
+    char *end;
+    unsigned long long v = strtoull(p, &end, 16);
+    if (end == p)
+      break;
+    probes[n_probes].vaddr = (uintptr_t)v;
+    probes[n_probes].addr = bias + (uintptr_t)v;
+    ++n_probes;
+    p = *end == ',' ? end + 1 : end;
+  }
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_sigaction = on_trap;
+  sa.sa_flags = SA_SIGINFO | SA_RESTART | SA_NODEFER;
+  sigemptyset(&sa.sa_mask);
+  if (sigaction(SIGTRAP, &sa, NULL))
+    return;
+  int ok = 1;
+  for (int i = 0; i < n_probes; ++i) {
+    probes[i].orig = *(volatile unsigned char *)probes[i].addr;
+    if (!set_byte(probes[i].addr, 0xCC)) {
+      ok = 0;
+      probes[i].hit = 1; /* never set: not evidence of anything */
+    }
+  }
+  probes_set = ok;
+}
+#else
+/* Probes are x86-64 only (int3); elsewhere no line is proven unexecuted. */
+static void set_probes(void) {}
+#endif
+
+/* `probes <set> <n>` then `probe <vaddr hex> <hit>` per probe. */
+static void write_probes(void) {
+  if (!n_probes)
+    return;
+  w_str("probes ");
+  w_u64((uint64_t)probes_set, 0);
+  w_str(" ");
+  w_u64((uint64_t)n_probes, 0);
+  w_str("\n");
+  for (int i = 0; i < n_probes; ++i) {
+    w_str("probe ");
+    w_u64(probes[i].vaddr, 1);
+    w_str(" ");
+    w_u64((uint64_t)atomic_load(&probes[i].hit), 0);
+    w_str("\n");
+  }
+}
+
 static void write_report(const char *event) {
   while (atomic_flag_test_and_set(&report_lock)) {
   }
@@ -1394,6 +1516,7 @@ static void write_report(const char *event) {
       w_u64(atomic_load(&query_calls[i]), 0);
       w_str("\n");
     }
+    write_probes();
     if (debug_report && frame_infos)
       for (uint32_t i = 0; i < FI_SLOTS; ++i) {
         uintptr_t ip = atomic_load(&frame_infos[i].ip);
@@ -1541,6 +1664,7 @@ __attribute__((constructor(101))) static void tracker_start(void) {
   frame_infos = map_pages(sizeof(frame_info_t) * FI_SLOTS);
   if (site_index && sites && frame_arena && frame_infos) {
     refresh_modules();
+    set_probes();
     unw_set_caching_policy(unw_local_addr_space, UNW_CACHE_PER_THREAD);
     pthread_atfork(before_fork, after_fork_parent, after_fork_child);
     atomic_store(&tracking, 1);

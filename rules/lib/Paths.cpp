@@ -15,8 +15,14 @@
 
 #include <algorithm>
 
-#ifndef MEMLINT_BUILD_PACKS_DIR
-#error "MEMLINT_BUILD_PACKS_DIR must be defined by rules/CMakeLists.txt"
+#include <cstdlib>
+
+// The packs relative to the directory of the binary that reads them: the
+// memlint command in <prefix>/bin, the plugin in <prefix>/<libdir> (which
+// may be lib/<multiarch>). Relative, so an installed tree can move; a build
+// tree has the same shape (build/share/memlint links to rules/packs).
+#ifndef MEMLINT_LIBDIR_TO_PACKS
+#define MEMLINT_LIBDIR_TO_PACKS "../share/memlint"
 #endif
 
 namespace memlint {
@@ -141,19 +147,25 @@ std::string findUserConfig(const std::string &SourceFile) {
   return "";
 }
 
-std::string buildTreePacksDir() { return MEMLINT_BUILD_PACKS_DIR; }
-
 std::vector<std::string> defaultPackDirs(const std::string &ExecutablePath) {
-  if (!ExecutablePath.empty()) {
-    // <prefix>/bin/memlint -> <prefix>/share/memlint
-    std::string BinDir =
-        detail::parentPath(detail::makeAbsolute(ExecutablePath));
-    std::string Installed = detail::makeAbsolute(
-        detail::joinPath(BinDir, "../share/memlint"));
-    if (detail::isDirectory(Installed))
-      return {Installed};
+  if (const char *Env = std::getenv("MEMLINT_PACKS_DIR"))
+    if (*Env)
+      return {detail::makeAbsolute(Env)};
+  std::string Exe = ExecutablePath;
+  if (Exe.empty()) // the running program (/proc/self/exe)
+    Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+  if (Exe.empty())
+    return {};
+  std::string Dir = detail::parentPath(detail::makeAbsolute(Exe));
+  std::vector<std::string> Tried;
+  for (const char *Rel : {"../share/memlint", MEMLINT_LIBDIR_TO_PACKS}) {
+    std::string Candidate = detail::makeAbsolute(detail::joinPath(Dir, Rel));
+    if (detail::isDirectory(Candidate))
+      return {Candidate};
+    Tried.push_back(Candidate);
   }
-  return {buildTreePacksDir()};
+  // Not there: loading reports this directory as missing.
+  return {Tried.front()};
 }
 
 bool isExcluded(const RuleSet &Rules, const std::string &Path) {

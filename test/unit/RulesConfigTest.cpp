@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <cstdlib>
 #include <fstream>
 #include <string>
 #include <unistd.h>
@@ -117,15 +118,22 @@ TEST(RulesFindUserConfig, RelativeSourcePath) {
 // Pack directories
 //===----------------------------------------------------------------------===//
 
-TEST(RulesPackDirs, InstalledLayoutWinsOverTheSourceTree) {
+TEST(RulesPackDirs, RelativeToTheBinary) {
   TempTree T;
   T.write("prefix/share/memlint/std.yaml", "schema: 1\npack: std\n");
   std::string Exe = T.write("prefix/bin/memlint", "");
+  std::string Plugin = T.write("prefix/lib/memlint-tidy.so", "");
+  unsetenv("MEMLINT_PACKS_DIR");
   EXPECT_EQ(defaultPackDirs(Exe), Strings{T.path("prefix/share/memlint")});
-  std::string BuildExe = T.write("build/bin/memlint", "");
-  EXPECT_EQ(defaultPackDirs(BuildExe), Strings{buildTreePacksDir()});
-  EXPECT_EQ(defaultPackDirs(""), Strings{buildTreePacksDir()});
-  EXPECT_EQ(buildTreePacksDir(), std::string(MEMLINT_BUILD_PACKS_DIR));
+  EXPECT_EQ(defaultPackDirs(Plugin), Strings{T.path("prefix/share/memlint")});
+  // Nothing next to it: that directory, which loading reports as missing
+  // (never a path compiled in).
+  std::string Lone = T.write("elsewhere/bin/memlint", "");
+  EXPECT_EQ(defaultPackDirs(Lone), Strings{T.path("elsewhere/share/memlint")});
+  // MEMLINT_PACKS_DIR overrides.
+  setenv("MEMLINT_PACKS_DIR", T.path("mine").c_str(), 1);
+  EXPECT_EQ(defaultPackDirs(Exe), Strings{T.path("mine")});
+  unsetenv("MEMLINT_PACKS_DIR");
 }
 
 TEST(RulesPackDirs, FirstDirectoryWinsPerFileName) {

@@ -83,13 +83,12 @@ bool loadUserConfigText(const std::string &Text,
 /// relative to the current directory.
 std::string findUserConfig(const std::string &SourceFile);
 
-/// Where the shipped packs are: `<dir of exe>/../share/memlint` when that
-/// directory exists (installed layout), else the source tree's rules/packs
-/// (a build-tree binary). \p ExecutablePath may be "" (then only the latter).
+/// Where the shipped packs are: $MEMLINT_PACKS_DIR when set, else
+/// `<dir of the binary>/../share/memlint` (the CLI in bin/, the plugin in
+/// lib/; a build tree has build/share/memlint too), found relative to the
+/// binary so that an installed tree can be moved. \p ExecutablePath "" means
+/// the running program. Never a path compiled in.
 std::vector<std::string> defaultPackDirs(const std::string &ExecutablePath);
-
-/// The source tree's rules/packs, compiled in (MEMLINT_BUILD_PACKS_DIR).
-std::string buildTreePacksDir();
 
 /// True if \p Path (absolute, or relative to the current directory) matches
 /// one of Rules.Excludes. See docs/rules.md for the glob semantics.

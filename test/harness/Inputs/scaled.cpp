@@ -3,6 +3,7 @@
 // flat 4 KiB scratch buffer at FLAT; then:
 //   crash K   aborts when N >= K          sleep K   sleeps 30 s when N >= K
 //   mb        also allocates and touches N MiB     exit K    exits with K
+//   bounded   the fixed program: GROWS keeps at most 64 items
 #include <unistd.h>
 
 #include <cstdio>
@@ -36,6 +37,8 @@ int main(int argc, char** argv) {
   long sum = 0;
   for (long i = 0; i < n; ++i) {
     g_items.push_back(std::string(100, static_cast<char>('a' + i % 26)));  // GROWS
+    if (!std::strcmp(mode, "bounded") && g_items.size() > 64)
+      g_items.erase(g_items.begin());
     std::vector<char> scratch(4096, 1);  // FLAT
     sum += scratch[static_cast<std::size_t>(i) % 4096];
   }

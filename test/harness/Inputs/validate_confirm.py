@@ -52,7 +52,11 @@ elif kind == "html":
     external += re.findall(r'<script|<link|<img|<iframe|@import', text, re.I)
     assert not external, "not self-contained: %s" % external
     assert text.startswith("<!DOCTYPE html>") and text.rstrip().endswith("</html>")
-    print("self-contained html: %d svg charts, %d findings" % (
-        text.count("<svg"), text.count('<section id="f')))
+    # Every chart twice (linear and log y axis, a CSS switch picks one); a
+    # finding with nothing measured gets a line instead of a chart.
+    linear, log = text.count('class="chart linear-y"'), text.count('class="chart log-y"')
+    assert linear == log == text.count("<svg") // 2, "charts not in linear/log pairs"
+    print("self-contained html: %d svg charts, %d findings, %d without a chart" % (
+        linear, text.count('<section id="f'), text.count('class="no-chart"')))
     for verdict in re.findall(r'<h3><span class="v ([a-z-]+)">', text):
         print("verdict " + verdict)

@@ -42,8 +42,15 @@ def report(path):
     if ids != sorted(set(ids)):
         fail("rules not sorted and unique: %r" % ids)
     for r in rules:
-        if not r["helpUri"].endswith("docs/checks/%s.md" % r["id"][len("memlint-"):]):
+        # A check's page; confirm's growing sites are explained in harness.md.
+        page = ("harness.md" if r["id"] == "memlint-growing-site"
+                else "checks/%s.md" % r["id"][len("memlint-"):])
+        if not r["helpUri"].endswith("docs/" + page):
             fail("helpUri of %s: %s" % (r["id"], r["helpUri"]))
+        if r["helpUri"].startswith("file://"):
+            import os, urllib.parse
+            if not os.path.isfile(urllib.parse.unquote(r["helpUri"][len("file://"):])):
+                fail("helpUri of %s names no file: %s" % (r["id"], r["helpUri"]))
         if not r["help"]["text"] or not r["help"]["markdown"]:
             fail("no help for " + r["id"])
         if r["name"] == r["id"]:
@@ -66,6 +73,10 @@ def report(path):
         fp = res["partialFingerprints"]["memlint/v1"]
         if len(fp) != 32:
             fail("fingerprint " + fp)
+        # The finding's confidence, as a property and as SARIF's rank.
+        conf = res.get("properties", {}).get("confidence")
+        if {"high": 90, "medium": 60, "low": 30}.get(conf) != res.get("rank"):
+            fail("confidence %r and rank %r disagree" % (conf, res.get("rank")))
         print("result: %s %s %s: %s" % (res["level"], res["ruleId"],
                                         where(res["locations"][0]["physicalLocation"]),
                                         res["message"]["text"]))
