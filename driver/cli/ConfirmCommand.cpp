@@ -270,7 +270,8 @@ std::string confirmSarif(const harness::ConfirmReport &R) {
       F.At.Line = S.Loc.Line;
       F.Message = metricLabel(S.S.Metric) + " at this line grow with N in '" +
                   S.Loc.Function + "'";
-      F.Detail = llvm::formatv("log-log slope {0:f2}, {1:f1} per unit of N",
+      F.Detail = F.Message +
+                 llvm::formatv(": log-log slope {0:f2}, {1:f1} per unit of N",
                                S.S.F.Slope, S.S.F.PerN)
                      .str();
       Rep.Findings.push_back(std::move(F));
