@@ -372,13 +372,18 @@ bool WalkContext::makeEntity(const ValueDecl *D, Entity &E) {
   } else if (const auto *FD = dyn_cast<FieldDecl>(D)) {
     if (T->isReferenceType() || T->isPointerType())
       return false;
-    const auto *Parent = cast<CXXRecordDecl>(cast<FieldDecl>(P)->getParent());
+    // A C struct's field is no C++ container.
+    const auto *Parent =
+        dyn_cast<CXXRecordDecl>(cast<FieldDecl>(P)->getParent());
+    const auto *Own = dyn_cast<CXXRecordDecl>(FD->getParent());
+    if (!Parent || !Own)
+      return false;
     E.Kind = EntityKind::Field;
     E.OwnerClass = stableId(patternOf(Parent));
     E.OwnerName = recordPath(Parent);
     E.Name = E.OwnerName + "::" + FD->getNameAsString();
     closedWorldForMember(cast<FieldDecl>(P), Parent, E);
-    E.Concurrent = synchronizes(cast<CXXRecordDecl>(FD->getParent()));
+    E.Concurrent = synchronizes(Own);
   } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
     if (T->isReferenceType() || T->isPointerType())
       return false;
@@ -397,7 +402,9 @@ bool WalkContext::makeEntity(const ValueDecl *D, Entity &E) {
       if (!VD->isInitCapture())
         E.Id += "#captured";
     } else if (VD->isStaticDataMember()) {
-      const auto *Parent = cast<CXXRecordDecl>(VD->getDeclContext());
+      const auto *Parent = dyn_cast<CXXRecordDecl>(VD->getDeclContext());
+      if (!Parent)
+        return false;
       E.Kind = EntityKind::StaticField;
       E.Name = recordPath(Parent) + "::" + VD->getNameAsString();
       closedWorldForMember(cast<VarDecl>(P), Parent, E);
