@@ -15,7 +15,7 @@ DIR/<name>-build:
   (default)    lint it: `memlint check -p DIR/<name>-build --format=json
                --project-root DIR/<name> -j N --tu-timeout S` (defaults: 2
                jobs, 300 s), run from DIR/<name>, the report kept in
-               DIR/reports/<name>.json;
+               DIR/reports/<name>.json (--reports elsewhere);
   --no-lint    compare the reports already in DIR/reports instead.
 
 It then matches every finding with triage/<name>.yaml by (file, line,
@@ -236,10 +236,14 @@ def missing_apt(packages):
     return missing
 
 
-def configure(p, src):
+def configure(p, src, reports):
     root, build = os.path.join(src, p["name"]), os.path.join(src, p["name"] + "-build")
     if not os.path.isdir(root):
         raise InputError(f"{root}: no checkout (see bench/realworld/README.md)")
+    for sm in p.get("submodules", []):
+        d = os.path.join(root, sm["path"])
+        if not os.path.isdir(d) or not os.listdir(d):
+            raise InputError(f"{d}: empty; check out submodule {sm['repository']} at {sm['commit']} there (README.md)")
     miss = missing_apt(p["apt"])
     if miss:
         raise InputError(f"{p['name']}: missing Debian packages; run: apt-get install -y {' '.join(miss)}")
@@ -247,7 +251,7 @@ def configure(p, src):
     cmd = ["cmake", "-S", root, "-B", build, "-G", "Ninja",
            "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
            "-DCMAKE_C_COMPILER=clang-19", "-DCMAKE_CXX_COMPILER=clang++-19"] + opts
-    log = os.path.join(src, "reports", p["name"] + ".configure.log")
+    log = os.path.join(reports, p["name"] + ".configure.log")
     os.makedirs(os.path.dirname(log), exist_ok=True)
     with open(log, "w") as out:
         r = subprocess.run(cmd, stdout=out, stderr=subprocess.STDOUT)
@@ -270,24 +274,24 @@ def translation_units(src, name):
     return len({os.path.normpath(os.path.join(e["directory"], e["file"])) for e in db})
 
 
-def lint(p, src, memlint, jobs, tu_timeout):
+def lint(p, src, reports, memlint, jobs, tu_timeout):
     root = os.path.join(src, p["name"])
-    out = os.path.join(src, "reports", p["name"] + ".json")
+    out = os.path.join(reports, p["name"] + ".json")
     os.makedirs(os.path.dirname(out), exist_ok=True)
     cmd = [memlint, "check", "-p", os.path.join(src, p["name"] + "-build"),
            "--format=json", "--project-root", root, "-j", str(jobs), "-o", out]
     if tu_timeout:
         cmd += ["--tu-timeout", str(tu_timeout)]
     t0 = time.monotonic()
-    with open(os.path.join(src, "reports", p["name"] + ".stderr"), "w") as err:
+    with open(os.path.join(reports, p["name"] + ".stderr"), "w") as err:
         r = subprocess.run(cmd, cwd=root, stdout=subprocess.DEVNULL, stderr=err)
     if r.returncode not in (0, 1, 3):
         raise InputError(f"{p['name']}: memlint exited {r.returncode}, see {err.name}")
     return time.monotonic() - t0
 
 
-def load_report(src, p):
-    path = os.path.join(src, "reports", p["name"] + ".json")
+def load_report(src, reports, p):
+    path = os.path.join(reports, p["name"] + ".json")
     try:
         with open(path) as f:
             rep = json.load(f)
@@ -337,6 +341,7 @@ def main(argv):
                     help="directory with the checkouts <name>/ and builds <name>-build/")
     ap.add_argument("--memlint", default=os.path.join(REPO, "build", "bin", "memlint"))
     ap.add_argument("--projects", help="comma-separated subset of projects.json")
+    ap.add_argument("--reports", help="where memlint's JSON reports go (default: SRC/reports)")
     ap.add_argument("--configure", action="store_true", help="run cmake first")
     ap.add_argument("--no-lint", action="store_true", help="compare the reports already there")
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
@@ -361,6 +366,7 @@ def main(argv):
         if not a.no_lint and not (os.path.isfile(a.memlint) and os.access(a.memlint, os.X_OK)):
             raise InputError(f"{a.memlint}: no memlint binary (--memlint)")
         src = os.path.abspath(a.src)
+        reports = os.path.abspath(a.reports or os.path.join(src, "reports"))
 
         rows, untriaged_all, gone_all, errors_all = [], [], [], []
         cats = collections.Counter()
@@ -369,13 +375,13 @@ def main(argv):
             triage = load_triage(os.path.join(a.triage_dir, p["name"] + ".yaml"), p["name"])
             if a.configure:
                 print(f"==> configure {p['name']}", file=sys.stderr)
-                configure(p, src)
+                configure(p, src, reports)
             tus = translation_units(src, p["name"])
             secs = None
             if not a.no_lint:
                 print(f"==> lint {p['name']} ({tus} TUs)", file=sys.stderr)
-                secs = lint(p, src, a.memlint, a.jobs, a.tu_timeout)
-            findings, errors = load_report(src, p)
+                secs = lint(p, src, reports, a.memlint, a.jobs, a.tu_timeout)
+            findings, errors = load_report(src, reports, p)
             matched, untriaged, gone = compare(findings, triage)
             lv = collections.Counter(f.get("confidence", "?") for f in findings)
             vd = collections.Counter(e["verdict"] for _, e in matched)
