@@ -321,8 +321,9 @@ def compare(findings, triage):
 
 
 def md_table(header, rows):
+    num = [bool(rows) and all(isinstance(r[i], int) for r in rows) for i in range(len(header))]
     out = ["| " + " | ".join(header) + " |",
-           "|" + "|".join("---" if i == 0 else "---:" for i in range(len(header))) + "|"]
+           "|" + "|".join("---:" if num[i] else "---" for i in range(len(header))) + "|"]
     out += ["| " + " | ".join(str(c) for c in r) + " |" for r in rows]
     return "\n".join(out)
 
@@ -370,6 +371,7 @@ def main(argv):
 
         rows, untriaged_all, gone_all, errors_all = [], [], [], []
         cats = collections.Counter()
+        by_rule = collections.Counter()
         tot = collections.Counter()
         for p in projects:
             triage = load_triage(os.path.join(a.triage_dir, p["name"] + ".yaml"), p["name"])
@@ -385,6 +387,10 @@ def main(argv):
             matched, untriaged, gone = compare(findings, triage)
             lv = collections.Counter(f.get("confidence", "?") for f in findings)
             vd = collections.Counter(e["verdict"] for _, e in matched)
+            for f, e in matched:
+                by_rule[(f["rule"], e["verdict"])] += 1
+            for f, _ in untriaged:
+                by_rule[(f["rule"], "untriaged")] += 1
             for _, e in matched:
                 if e["verdict"] != "genuine":
                     cats[(e["verdict"], e.get("category") or "uncategorized")] += 1
@@ -407,6 +413,13 @@ def main(argv):
         if judged:
             print(f"\ngenuine {100.0 * tot[6] / judged:.0f} % of triaged findings "
                   f"({tot[6]}/{judged}); false {tot[8]}")
+        if by_rule:
+            print("\nfindings by rule:\n")
+            cols = list(VERDICTS) + ["untriaged"]
+            rrows = [[r, sum(by_rule[(r, c)] for c in cols)] + [by_rule[(r, c)] for c in cols]
+                     for r in sorted({r for r, _ in by_rule})]
+            rrows.sort(key=lambda x: (-x[1], x[0]))
+            print(table(["rule", "findings"] + cols, rrows))
         if cats:
             print("\nirrelevant and false findings by category:\n")
             crow = sorted(([c, v, n] for (v, c), n in cats.items()), key=lambda r: (-r[2], r[0]))
