@@ -3,7 +3,7 @@
 
     realworld.py [--src DIR] [--memlint BIN] [--configure] [--no-lint]
                  [--projects a,b] [--markdown] [--check] [-j N]
-                 [--tu-timeout S]
+                 [--tu-timeout S] [--min-confidence LEVEL] [--reports DIR]
 
 For each project of projects.json, with its sources in DIR/<name> (checked
 out at the pinned commit, see README.md) and its CMake build in
@@ -24,6 +24,9 @@ level, how many the triage calls genuine, irrelevant or false, how many it
 does not know (untriaged) and how many triaged findings are gone; then the
 untriaged and gone findings themselves, and the irrelevant/false categories.
 --markdown prints the tables as Markdown (docs/precision.md).
+--min-confidence LEVEL judges only findings of that confidence or higher (as
+memlint's option of the same name will show them) and lists the genuine
+findings below it.
 --check exits 1 when a finding is untriaged or a triaged one is gone.
 
 Python 3 standard library only. The triage files use a small YAML subset
@@ -346,6 +349,8 @@ def main(argv):
     ap.add_argument("--configure", action="store_true", help="run cmake first")
     ap.add_argument("--no-lint", action="store_true", help="compare the reports already there")
     ap.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    ap.add_argument("--min-confidence", choices=LEVELS, default="low",
+                    help="judge only findings of this confidence or higher (default: all)")
     ap.add_argument("--check", action="store_true",
                     help="exit 1 if a finding is untriaged or a triaged one is gone")
     ap.add_argument("-j", "--jobs", type=int, default=2)
@@ -369,7 +374,7 @@ def main(argv):
         src = os.path.abspath(a.src)
         reports = os.path.abspath(a.reports or os.path.join(src, "reports"))
 
-        rows, untriaged_all, gone_all, errors_all = [], [], [], []
+        rows, untriaged_all, gone_all, errors_all, hidden_genuine = [], [], [], [], []
         cats = collections.Counter()
         by_rule = collections.Counter()
         tot = collections.Counter()
@@ -385,6 +390,14 @@ def main(argv):
                 secs = lint(p, src, reports, a.memlint, a.jobs, a.tu_timeout)
             findings, errors = load_report(src, reports, p)
             matched, untriaged, gone = compare(findings, triage)
+            # Below --min-confidence: counted per level, not judged; a
+            # genuine finding there is one the default run would hide.
+            floor = LEVELS.index(a.min_confidence)
+            shown = lambda f: LEVELS.index(f.get("confidence", "medium")) <= floor
+            hidden_genuine += [(p["name"], f, e) for f, e in matched
+                               if not shown(f) and e["verdict"] == "genuine"]
+            matched = [(f, e) for f, e in matched if shown(f)]
+            untriaged = [(f, e) for f, e in untriaged if shown(f)]
             lv = collections.Counter(f.get("confidence", "?") for f in findings)
             vd = collections.Counter(e["verdict"] for _, e in matched)
             for f, e in matched:
@@ -413,6 +426,11 @@ def main(argv):
         if judged:
             print(f"\ngenuine {100.0 * tot[6] / judged:.0f} % of triaged findings "
                   f"({tot[6]}/{judged}); false {tot[8]}")
+        if a.min_confidence != "low":
+            print(f"\njudged: findings of confidence {a.min_confidence} or higher; "
+                  f"genuine findings below it: {len(hidden_genuine)}")
+            for name, f, _ in hidden_genuine:
+                print(f"  {name}: {f['rel']}:{f['line']}: {f['rule']} [{f.get('confidence')}]")
         if by_rule:
             print("\nfindings by rule:\n")
             cols = list(VERDICTS) + ["untriaged"]
