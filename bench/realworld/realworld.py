@@ -456,7 +456,9 @@ def main(argv):
             for name, f in untriaged_all:
                 print(f"  {name}: {f['rel']}:{f['line']}: {f['rule']} [{f.get('confidence')}] {f['message']}")
         if gone_all:
-            print(f"\ntriaged but gone ({len(gone_all)}):")
+            lost = sum(1 for _, e in gone_all if e["verdict"] == "genuine")
+            print(f"\ntriaged but gone ({len(gone_all)}: {lost} genuine lost, "
+                  f"{len(gone_all) - lost} irrelevant or false no longer reported):")
             for name, e in gone_all:
                 print(f"  {name}: {e['file']}:{e['line']}: {e['rule']} ({e['verdict']}) {e['why']}")
         if errors_all:
