@@ -413,7 +413,11 @@ def main(argv):
             for i, c in enumerate(row[1:], 1):
                 tot[i] += c
             untriaged_all += [(p["name"], f) for f, _ in untriaged]
-            gone_all += [(p["name"], e) for e in gone]
+            now = collections.defaultdict(list)
+            for f in findings:
+                now[(f["rel"], f["line"])].append(f["rule"])
+            gone_all += [(p["name"], dict(e, now=now.get((e["file"], e["line"]), [])))
+                         for e in gone]
             errors_all += [(p["name"], e) for e in errors]
             if secs is not None:
                 print(f"    {p['name']}: {len(findings)} findings in {secs:.0f} s", file=sys.stderr)
@@ -456,11 +460,15 @@ def main(argv):
             for name, f in untriaged_all:
                 print(f"  {name}: {f['rel']}:{f['line']}: {f['rule']} [{f.get('confidence')}] {f['message']}")
         if gone_all:
-            lost = sum(1 for _, e in gone_all if e["verdict"] == "genuine")
-            print(f"\ntriaged but gone ({len(gone_all)}: {lost} genuine lost, "
-                  f"{len(gone_all) - lost} irrelevant or false no longer reported):")
+            # A finding reported at the same place under another rule is
+            # not lost: it moved (its new rule needs its own entry).
+            lost = sum(1 for _, e in gone_all if e["verdict"] == "genuine" and not e["now"])
+            moved = sum(1 for _, e in gone_all if e["now"])
+            print(f"\ntriaged but gone ({len(gone_all)}: {lost} genuine lost, {moved} moved to "
+                  f"another rule, {len(gone_all) - lost - moved} irrelevant or false no longer reported):")
             for name, e in gone_all:
-                print(f"  {name}: {e['file']}:{e['line']}: {e['rule']} ({e['verdict']}) {e['why']}")
+                moved_to = f" [now reported as {', '.join(e['now'])}]" if e["now"] else ""
+                print(f"  {name}: {e['file']}:{e['line']}: {e['rule']} ({e['verdict']}){moved_to} {e['why']}")
         if errors_all:
             print(f"\ntranslation units memlint could not analyze ({len(errors_all)}):")
             for name, e in errors_all:
