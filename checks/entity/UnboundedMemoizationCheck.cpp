@@ -41,12 +41,27 @@ void decideUnboundedMemoization(const ProgramView &View,
                 "' gains an entry here for every distinct input and nothing "
                 "evicts it";
     F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
+    // The lookup: in the same function, else in another function of the
+    // call chain that fills it.
+    const EffectiveEvent *Lookup = nullptr;
     for (const EffectiveEvent &Ev : Events)
       if (Ev.E.Kind == EventKind::Lookup &&
           Ev.E.Function == Insert.E.Function) {
-        F.Notes.push_back({Ev.E.At, "'" + E.Name + "' is looked up here"});
+        Lookup = &Ev;
         break;
       }
+    if (Lookup) {
+      F.Notes.push_back({Lookup->E.At, "'" + E.Name + "' is looked up here"});
+    } else {
+      for (const EffectiveEvent &Ev : Events)
+        if (Ev.E.Kind == EventKind::Lookup &&
+            View.isMemoInsert(Insert, {Ev.E.Function})) {
+          F.Notes.push_back({Ev.E.At, "'" + E.Name + "' is looked up here, in '" +
+                                          View.functionName(Ev.E.Function) +
+                                          "'"});
+          break;
+        }
+    }
     std::set<Loc> Seen{Insert.E.At};
     for (const EffectiveEvent *Ev : Inserts)
       if (Seen.insert(Ev->E.At).second)

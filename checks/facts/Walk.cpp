@@ -393,9 +393,8 @@ bool WalkContext::makeEntity(const ValueDecl *D, Entity &E) {
       // std::map<...>()]`) or the pointee of a captured shared_ptr.
       const LambdaExpr *LE = Cap->second;
       E.Kind = EntityKind::Capture;
-      E.Name = VD->getNameAsString();
-      if (!Fns.empty())
-        E.Name = functionName(Fns.back()) + "::" + E.Name;
+      E.Name = (Fns.empty() ? std::string() : functionName(Fns.back()) + "::") +
+               "<lambda>::" + VD->getNameAsString();
       E.Lambdas.push_back(lambdaId(LE));
       E.AlwaysClosed = true;
       E.Id = stableId(VD);

@@ -162,8 +162,14 @@ bool ProgramView::isMemoInsert(
 }
 
 std::string lifetimeOf(const Entity &E) {
-  return E.Kind == EntityKind::Field ? "its '" + E.OwnerName + "' object lives"
-                                     : std::string("the program runs");
+  switch (E.Kind) {
+  case EntityKind::Field:
+    return "its '" + E.OwnerName + "' object lives";
+  case EntityKind::Capture:
+    return "the lambda that owns it is kept";
+  default:
+    return "the program runs";
+  }
 }
 
 static unsigned combineFlags(unsigned CallSite, unsigned Inner) {
