@@ -61,6 +61,9 @@ void decideCapacityRetention(const ProgramView &View,
     if (!E.Contiguous || !View.judgeable(E))
       continue;
     std::vector<EffectiveEvent> Events = View.effectiveEvents(Id);
+    // A queue whose consumer takes the backlog is unbounded-queue's.
+    if (View.consumer(E, Events, ProgramView::growFunctions(Events)))
+      continue;
     // Filled by an amount the data decides (not capped, not constant):
     // grown, or resized to a size computed at run time (resize(0) is a
     // clear).

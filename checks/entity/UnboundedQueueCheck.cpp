@@ -15,15 +15,6 @@ namespace memlint {
 
 static const char RuleId[] = "unbounded-queue";
 
-/// Takes entries out from the consumer side: pops; in a class shared between
-/// threads also swapping or moving the whole backlog out (a double-buffered
-/// logger). Erasing chosen keys is bookkeeping, not consuming; and without
-/// threads a swap is as likely a reset.
-static bool drains(EventKind K, bool Concurrent) {
-  return K == EventKind::Pop ||
-         (Concurrent && (K == EventKind::Assign || K == EventKind::Consume));
-}
-
 void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
   for (const auto &[Id, E] : View.facts().Entities) {
     if (!View.judgeable(E))
@@ -45,13 +36,7 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
     if (Memo || Escapes || Pushes.empty())
       continue;
     // The consumer: drains it somewhere the producer does not.
-    const EffectiveEvent *Consumer = nullptr;
-    for (const EffectiveEvent &Ev : Events)
-      if (drains(Ev.E.Kind, E.Concurrent) && !(Ev.E.Flags & InDestructor) &&
-          !PushFunctions.count(Ev.E.Function)) {
-        Consumer = &Ev;
-        break;
-      }
+    const EffectiveEvent *Consumer = View.consumer(E, Events, PushFunctions);
     if (!Consumer)
       continue;
 

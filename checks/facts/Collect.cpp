@@ -95,6 +95,7 @@ public:
   }
 
   bool VisitCXXForRangeStmt(CXXForRangeStmt *FR) {
+    Entities.forRange(FR);
     Summaries.forRange(FR);
     return true;
   }

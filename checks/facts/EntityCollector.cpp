@@ -140,6 +140,11 @@ void EntityCollector::markLazySlotTests(const Stmt *S) {
       markLazySlotTests(C);
 }
 
+void EntityCollector::forRange(const CXXForRangeStmt *FR) {
+  if (Target T = W.resolve(FR->getRangeInit()); T && !T.Element)
+    record(T, EventKind::Iterate, FR->getBeginLoc());
+}
+
 void EntityCollector::lambda(const LambdaExpr *LE) {
   // Containers the closure owns: `[cache = std::map<K, V>()]`, or a captured
   // `std::shared_ptr<std::map<K, V>>`.
@@ -384,8 +389,12 @@ void EntityCollector::passArgument(const Expr *Arg, QualType ParamType,
   if (!T)
     return;
   W.markHandled(Arg);
-  if (ParamType.isNull() || !isNonConstRefOrPtr(ParamType))
-    return; // by value or const: a read
+  if (ParamType.isNull() || !isNonConstRefOrPtr(ParamType)) {
+    // By value or const: the whole content is read (`write(buf_)`).
+    if (!T.Element)
+      record(T, EventKind::Iterate, At);
+    return;
+  }
   if (!Callee) {
     record(T, EventKind::Escape, At);
     return;

@@ -27,6 +27,7 @@ public:
   void returnStmt(const clang::ReturnStmt *RS);
   void addressOf(const clang::UnaryOperator *UO);
   void lambda(const clang::LambdaExpr *LE);
+  void forRange(const clang::CXXForRangeStmt *FR);
 
 private:
   WalkContext &W;

@@ -12,7 +12,7 @@ namespace json = llvm::json;
 
 static const char *const EventKindNames[] = {
     "grow",    "erase",   "pop",    "clear", "resize", "assign", "consume",
-    "reserve", "release", "lookup", "size",  "escape"};
+    "reserve", "release", "lookup", "size",  "escape", "iterate"};
 static const char *const EntityKindNames[] = {
     "field", "static-field", "global",  "static-local",
     "param", "return",       "capture", "member-pointer"};

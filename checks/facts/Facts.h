@@ -91,7 +91,9 @@ struct Entity {
 enum class EventKind {
   Grow, Erase, Pop, Clear, Resize, Assign, Consume, Reserve, Release, Lookup,
   Size,
-  Escape, // handed to code whose effect is unknown (conservatively a bound)
+  Escape,  // handed to code whose effect is unknown (conservatively a bound)
+  Iterate, // every element is read: a range-for, or the whole container
+           // handed over by value or const reference (`write(buf_)`)
 };
 
 /// Flags describing where an event (or a call) happens.

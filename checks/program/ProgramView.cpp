@@ -298,6 +298,47 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
   return Out;
 }
 
+std::set<std::string>
+ProgramView::growFunctions(const std::vector<EffectiveEvent> &Events) {
+  std::set<std::string> Out;
+  for (const EffectiveEvent &Ev : Events)
+    if (Ev.E.Kind == EventKind::Grow)
+      Out.insert(Ev.E.Function);
+  return Out;
+}
+
+const EffectiveEvent *
+ProgramView::consumer(const Entity &E, const std::vector<EffectiveEvent> &Events,
+                      const std::set<std::string> &PushFunctions) const {
+  auto ReadBefore = [&](const EffectiveEvent &Clear) {
+    for (const EffectiveEvent &Ev : Events)
+      if (Ev.E.Kind == EventKind::Iterate && Ev.E.Function == Clear.E.Function &&
+          Ev.E.At.File == Clear.E.At.File && Ev.E.At < Clear.E.At)
+        return true;
+    return false;
+  };
+  for (const EffectiveEvent &Ev : Events) {
+    if ((Ev.E.Flags & InDestructor) || PushFunctions.count(Ev.E.Function))
+      continue;
+    switch (Ev.E.Kind) {
+    case EventKind::Pop:
+      return &Ev;
+    case EventKind::Assign:
+    case EventKind::Consume:
+      if (E.Concurrent)
+        return &Ev;
+      break;
+    case EventKind::Clear:
+      if (E.Concurrent && ReadBefore(Ev))
+        return &Ev;
+      break;
+    default:
+      break;
+    }
+  }
+  return nullptr;
+}
+
 std::string ProgramView::functionName(const std::string &Usr) const {
   auto It = F.Functions.find(Usr);
   return It == F.Functions.end() || It->second.Name.empty()

@@ -66,6 +66,18 @@ public:
   /// insert in another, both called from one function).
   bool isMemoInsert(const EffectiveEvent &Ev,
                     const std::set<std::string> &LookupFunctions) const;
+  /// The consumer of a queue: an event that takes entries out, outside its
+  /// destructor and outside the functions that push (\p PushFunctions):
+  /// a pop; and in a class shared between threads also the whole backlog
+  /// swapped or moved out, or read whole and then emptied (`write(q_);
+  /// q_.clear();`). Erasing chosen keys is bookkeeping, and without threads
+  /// a swap is as likely a reset. nullptr when there is none.
+  const EffectiveEvent *
+  consumer(const Entity &E, const std::vector<EffectiveEvent> &Events,
+           const std::set<std::string> &PushFunctions) const;
+  /// The functions that grow it.
+  static std::set<std::string>
+  growFunctions(const std::vector<EffectiveEvent> &Events);
   /// "Service::add"; "a helper" when no TU named it.
   std::string functionName(const std::string &Usr) const;
 
