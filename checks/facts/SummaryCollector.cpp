@@ -271,6 +271,45 @@ void SummaryCollector::flow(const std::string &From, const std::string &To,
   W.Out.Callables.push_back(std::move(C));
 }
 
+/// The user constructor a library factory or emplace forwards \p N
+/// arguments to: the class is the factory's first template argument, or
+/// the element type of the container an emplace is called on; the
+/// constructor is the one taking \p N parameters (none when ambiguous).
+const CXXConstructorDecl *
+SummaryCollector::forwardedConstructor(const FunctionDecl *Callee,
+                                       const Expr *Object, unsigned N) {
+  QualType Made;
+  if (Object) {
+    QualType OT = strip(Object)->getType();
+    if (OT->isPointerType())
+      OT = OT->getPointeeType();
+    if (const ContainerModel *M = W.modelForType(OT)) {
+      auto It = M->Methods.find(Callee->getNameAsString());
+      if (It == M->Methods.end() || It->second != ContainerEffect::Grow ||
+          !llvm::StringRef(Callee->getName()).starts_with("emplace"))
+        return nullptr;
+      Made = WalkContext::firstTypeArg(OT.getCanonicalType()->getAsCXXRecordDecl());
+    }
+  } else if (const TemplateArgumentList *TA =
+                 Callee->getTemplateSpecializationArgs()) {
+    if (TA->size() > 0 && TA->get(0).getKind() == TemplateArgument::Type)
+      Made = TA->get(0).getAsType();
+  }
+  const CXXRecordDecl *RD =
+      Made.isNull() ? nullptr : Made.getCanonicalType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || W.inSystemHeader(RD->getLocation()))
+    return nullptr;
+  const CXXConstructorDecl *Found = nullptr;
+  for (const CXXConstructorDecl *C : RD->getDefinition()->ctors()) {
+    if (C->isCopyOrMoveConstructor() || C->getNumParams() != N)
+      continue;
+    if (Found)
+      return nullptr;
+    Found = C;
+  }
+  return Found;
+}
+
 const CallableApi *SummaryCollector::callableApi(const FunctionDecl *FD) {
   if (W.Rules.Callables.empty() || !FD)
     return nullptr;
@@ -293,6 +332,12 @@ void SummaryCollector::arguments(const FunctionDecl *Callee,
   const CallableApi *Api = callableApi(Callee);
   if (Api && Api->Kind == "bind")
     return;
+  // `std::make_shared<Event>(fn)`, `events_.emplace_back(fn)`: a library
+  // call that constructs a user class from its arguments hands them to the
+  // constructor.
+  const CXXConstructorDecl *Forward =
+      Library && !Api ? forwardedConstructor(Callee, Object, Args.size())
+                      : nullptr;
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *Arg = Args[I];
     QualType PT = I < Callee->getNumParams()
@@ -305,6 +350,10 @@ void SummaryCollector::arguments(const FunctionDecl *Callee,
       continue;
     if (!Library) {
       flow(V, W.functionId(Callee) + "#" + std::to_string(I), nullptr, At);
+      continue;
+    }
+    if (Forward) {
+      flow(V, W.functionId(Forward) + "#" + std::to_string(I), nullptr, At);
       continue;
     }
     bool Held = Api && (Api->Callable < 0 ? I + 1 == Args.size()

@@ -65,6 +65,9 @@ private:
                  llvm::ArrayRef<const clang::Expr *> Args,
                  clang::SourceLocation At);
   const CallableApi *callableApi(const clang::FunctionDecl *FD);
+  const clang::CXXConstructorDecl *
+  forwardedConstructor(const clang::FunctionDecl *Callee,
+                       const clang::Expr *Object, unsigned N);
   std::string bindValue(const clang::CallExpr *CE, const CallableApi &A);
   void addSharedCapture(Function &F, clang::QualType T);
   bool callableType(clang::QualType T);

@@ -77,7 +77,9 @@ const std::string &WalkContext::functionId(const FunctionDecl *FD) {
     F.Traits |= FnMain;
   // Callable from outside the project: visible outside this TU, declared
   // in a header, and (methods) public.
-  bool Header = !SM.isInMainFile(SM.getExpansionLoc(PF->getLocation()));
+  bool Header = false;
+  for (const FunctionDecl *R : PF->redecls())
+    Header |= !SM.isInMainFile(SM.getExpansionLoc(R->getLocation()));
   bool Public = true;
   if (const auto *MD = dyn_cast<CXXMethodDecl>(PF))
     Public = MD->getAccess() == AS_public;

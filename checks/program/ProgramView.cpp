@@ -43,12 +43,11 @@ ProgramView::ProgramView(const Facts &F, bool AssumeClosedWorld,
 }
 
 bool ProgramView::closed(const Entity &E) const {
-  if (E.AlwaysClosed || AssumeClosedWorld)
+  if (AssumeClosedWorld)
     return true;
-  if (E.OpenAccess)
-    return false;
   // Handed out by a public accessor (`std::map<K, V> &registry()` declared
-  // in a header): any TU may change it through the reference.
+  // in a header): any TU may change it through the reference, so only the
+  // whole program shows every use.
   if (!WholeProgram) {
     auto It = ProxiesOf.find(E.Id);
     if (It != ProxiesOf.end())
@@ -61,6 +60,10 @@ bool ProgramView::closed(const Entity &E) const {
           return false;
       }
   }
+  if (E.AlwaysClosed)
+    return true;
+  if (E.OpenAccess)
+    return false;
   return std::all_of(E.Reachers.begin(), E.Reachers.end(),
                      [&](const std::string &R) { return F.defined(R); });
 }
