@@ -301,6 +301,7 @@ std::string WalkContext::recordName(const CXXRecordDecl *RD) const {
   if (isa<ClassTemplateSpecializationDecl>(RD)) {
     PrintingPolicy P(Ctx.getLangOpts());
     P.SuppressScope = true;
+    P.AnonymousTagLocations = false; // `Timer<(lambda)>`, not a path
     return compat::recordType(Ctx, RD).getAsString(P);
   }
   return recordPath(RD);

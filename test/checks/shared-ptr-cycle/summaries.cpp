@@ -134,3 +134,33 @@ public:
 private:
   std::shared_ptr<void> owner_;
 };
+
+// A class template that stores the functor by value, held through its base.
+class Task {
+public:
+  virtual ~Task() = default;
+  virtual void run() = 0;
+};
+template <class F> class FnTask : public Task {
+public:
+  explicit FnTask(F f) : f_(std::move(f)) {}
+  void run() override { f_(); }
+
+private:
+  F f_;
+};
+template <class F> std::shared_ptr<Task> make_task(F f) {
+  return std::make_shared<FnTask<F>>(std::move(f));
+}
+class Worker : public std::enable_shared_from_this<Worker> {
+public:
+  void arm() {
+    auto self = shared_from_this();
+    tasks_.push_back(make_task([self] { self->tick(); }));
+    // CHECK-MESSAGES: :[[@LINE-1]]:22: warning: the callback stored in 'FnTask<(lambda)>::f_' here keeps a shared_ptr to 'Worker', closing the ownership cycle 'Worker' -> 'FnTask<(lambda)>' -> 'Worker' [memlint-shared-ptr-cycle]
+  }
+  void tick() {}
+
+private:
+  std::vector<std::shared_ptr<Task>> tasks_;
+};
