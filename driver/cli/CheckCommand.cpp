@@ -21,10 +21,13 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <optional>
 #include <set>
@@ -431,9 +434,17 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   }
 
   // Entity rules decide once every TU has been seen.
+  auto MergeStart = std::chrono::steady_clock::now();
   Facts All;
   Report R;
+  size_t FactBytes = 0;
   for (TUResult &T : Results) {
+    if (verbosity() == Verbosity::Verbose) {
+      std::string S;
+      llvm::raw_string_ostream OS(S);
+      OS << toJSON(T.Analysis.TUFacts);
+      FactBytes += OS.str().size();
+    }
     All.merge(T.Analysis.TUFacts);
     for (Finding &F : T.Analysis.Local)
       R.Findings.push_back(std::move(F));
@@ -448,6 +459,15 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   for (Finding &F : decide(All, Analysis))
     R.Findings.push_back(std::move(F));
   sortAndDedupe(R.Findings);
+  if (verbosity() == Verbosity::Verbose)
+    verbose() << llvm::formatv(
+        "memlint: merged the facts of {0} files ({1:f1} KiB of JSON, {2} "
+        "functions, {3} calls) and decided in {4:f3} s\n",
+        Results.size(), FactBytes / 1024.0, All.Functions.size(),
+        All.Calls.size(),
+        std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                      MergeStart)
+            .count());
   // Findings in excluded paths (headers of third-party code) are dropped.
   size_t Before = R.Findings.size();
   R.Findings.erase(std::remove_if(R.Findings.begin(), R.Findings.end(),
