@@ -18,6 +18,7 @@ static std::optional<EventKind> toEvent(ContainerEffect Effect) {
   case ContainerEffect::Grow: return EventKind::Grow;
   case ContainerEffect::Erase: return EventKind::Erase;
   case ContainerEffect::Pop: return EventKind::Pop;
+  case ContainerEffect::PopLast: return EventKind::Pop;
   case ContainerEffect::Clear: return EventKind::Clear;
   case ContainerEffect::Resize: return EventKind::Resize;
   case ContainerEffect::Assign: return EventKind::Assign;
@@ -286,7 +287,7 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
     return FirstArg + I < CE->getNumArgs() ? strip(CE->getArg(FirstArg + I))
                                            : nullptr;
   };
-  unsigned Extra = 0;
+  unsigned Extra = It->second == ContainerEffect::PopLast ? Lifo : 0u;
   if (*K == EventKind::Assign && Operator && Arg(0)) {
     // `s_ = s_ + x` assigns, but it grows; `v_ = {}` empties it.
     if (mentions(Arg(0), Id))
@@ -307,13 +308,37 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
     if (isWholeRange(Arg(0), Arg(1), Id))
       K = EventKind::Clear;
   }
-  if ((*K == EventKind::Grow || *K == EventKind::Lookup) && M->Associative) {
+  if ((*K == EventKind::Grow || *K == EventKind::Lookup ||
+       *K == EventKind::Erase) &&
+      M->Associative) {
     if (Arg(0) && fromInput(Arg(0)))
       Extra |= KeyFromInput;
     if (*K == EventKind::Grow && !Operator && W.resultUsed())
       Extra |= MemoFill; // `auto [it, fresh] = cache_.try_emplace(k)`
   }
+  // `m[k]` where k is known to be a key already: a lookup.
+  if (*K == EventKind::Grow && Operator && M->Associative && !T.Element &&
+      Arg(0) && keyPresent(Id, keyDecl(Arg(0))))
+    K = EventKind::Lookup;
+  std::vector<const Expr *> Values;
+  for (unsigned I = FirstArg; I < CE->getNumArgs(); ++I)
+    Values.push_back(CE->getArg(I));
+  if (*K == EventKind::Grow)
+    Extra |= growthKind(Values, M, T.Element);
+  const ValueDecl *Key = Arg(0) ? keyDecl(Arg(0)) : nullptr;
   int Index = record(T, *K, compat::beginLoc(CE), Extra);
+  // `items.erase(it); items.insert(it);`: a de-duplication, no bound.
+  if (Index >= 0 && Key && !T.Element) {
+    auto EK = std::make_pair(Id, Key);
+    if (*K == EventKind::Erase)
+      Erased[EK] = Index;
+    else if (*K == EventKind::Grow) {
+      auto EIt = Erased.find(EK);
+      if (EIt != Erased.end() &&
+          W.Out.Events[EIt->second].Function == W.Out.Events[Index].Function)
+        W.Out.Events[EIt->second].Flags |= Dedup;
+    }
+  }
   if (Index >= 0 && *K == EventKind::Grow && Operator && M->Associative &&
       !T.Element)
     Subscripts[CE] = Index;
@@ -351,6 +376,8 @@ void EntityCollector::dependentMethodCall(const CallExpr *CE) {
     return;
   W.markHandled(Base);
   unsigned Extra = FromPattern;
+  if (It->second == ContainerEffect::PopLast)
+    Extra |= Lifo;
   if ((*K == EventKind::Grow || *K == EventKind::Lookup) &&
       T.Model->Associative && CE->getNumArgs() > 0 && fromInput(CE->getArg(0)))
     Extra |= KeyFromInput;
@@ -497,6 +524,237 @@ bool EntityCollector::fromInput(const Stmt *E, unsigned Depth) const {
   return false;
 }
 
+/// The declaration a key or value expression names (`k`, `it`, `req.id`),
+/// to tell that two calls use the same one.
+const ValueDecl *EntityCollector::keyDecl(const Expr *E) {
+  E = strip(E);
+  while (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    if (CE->getNumArgs() != 1)
+      return nullptr;
+    E = strip(CE->getArg(0));
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl();
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return ME->getMemberDecl();
+  return nullptr;
+}
+
+/// What a growth adds: configuration (callables, literals, constants) or
+/// what the function was given; one element or many at once.
+unsigned EntityCollector::growthKind(llvm::ArrayRef<const Expr *> Values,
+                                     const ContainerModel *M, bool Element) {
+  unsigned Flags = 0;
+  bool AllConfig = !Values.empty(), AnyInput = false;
+  unsigned Iterators = 0, Pointers = 0, Counts = 0, Containers = 0;
+  for (const Expr *V : Values) {
+    if (isa<CXXDefaultArgExpr>(V))
+      continue;
+    AllConfig &= configValue(V, 0);
+    AnyInput |= fromInput(V);
+    QualType T = strip(V)->getType().getNonReferenceType().getCanonicalType();
+    if (T->isPointerType() && !W.callableType(T))
+      ++Pointers;
+    else if (T->isIntegerType() && !T->isAnyCharacterType()) {
+      Expr::EvalResult R;
+      if (V->isValueDependent() || !V->EvaluateAsInt(R, W.Ctx))
+        ++Counts;
+    } else if (W.modelForType(T))
+      ++Containers;
+    else if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+             RD && hasMethod(RD, "operator++") && hasMethod(RD, "operator*"))
+      ++Iterators;
+  }
+  if (AllConfig)
+    Flags |= ValueConfig;
+  else if (AnyInput)
+    Flags |= ValueFromInput;
+  // Many at once: another container, an iterator range, a pointer and a
+  // length, or a count that is not a constant.
+  if (!Element &&
+      (Containers || Iterators >= 2 || (Pointers && Counts) || Counts))
+    Flags |= Bulk;
+  (void)M;
+  return Flags;
+}
+
+/// Configuration rather than input: a callable, a literal, a constant, an
+/// enumerator, or a value built only from those.
+bool EntityCollector::configValue(const Expr *E, unsigned Depth) {
+  E = strip(E);
+  if (!E || Depth > 6)
+    return false;
+  if (W.callableType(E->getType()))
+    return true;
+  if (isa<StringLiteral>(E) || isa<IntegerLiteral>(E) ||
+      isa<FloatingLiteral>(E) || isa<CharacterLiteral>(E) ||
+      isa<CXXBoolLiteralExpr>(E) || isa<CXXNullPtrLiteralExpr>(E))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(DRE->getDecl()) || isa<FunctionDecl>(DRE->getDecl()))
+      return true;
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return VD->getType().isConstQualified() && VD->hasGlobalStorage();
+    return false;
+  }
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+    for (const Expr *A : CE->arguments())
+      if (!isa<CXXDefaultArgExpr>(A) && !configValue(A, Depth + 1))
+        return false;
+    return true;
+  }
+  if (const auto *IL = dyn_cast<InitListExpr>(E)) {
+    for (const Expr *A : IL->inits())
+      if (!configValue(A, Depth + 1))
+        return false;
+    return true;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_AddrOf && isa<DeclRefExpr>(strip(UO->getSubExpr())) &&
+           isa<FunctionDecl>(cast<DeclRefExpr>(strip(UO->getSubExpr()))->getDecl());
+  return false;
+}
+
+/// The value of a lookup condition: true when the branch it guards runs only
+/// if the key is present (`m.count(k)`, `m.find(k) != m.end()`,
+/// `m.contains(k)`), false when only if it is absent, nullopt when the
+/// condition says nothing about key \p Key of entity \p Id.
+std::optional<bool> EntityCollector::keyTest(const Expr *Cond,
+                                             const std::string &Id,
+                                             const ValueDecl *Key) {
+  Cond = strip(Cond);
+  if (!Cond)
+    return std::nullopt;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond); UO && UO->getOpcode() == UO_LNot)
+    if (std::optional<bool> R = keyTest(UO->getSubExpr(), Id, Key))
+      return !*R;
+  auto IsLookup = [&](const Expr *E) {
+    const auto *MCE = dyn_cast<CXXMemberCallExpr>(strip(E));
+    if (!MCE || !MCE->getMethodDecl() || MCE->getNumArgs() == 0)
+      return false;
+    Target T = W.resolve(MCE->getImplicitObjectArgument());
+    if (!isEntity(T, Id) || !T.Model)
+      return false;
+    auto It = T.Model->Methods.find(MCE->getMethodDecl()->getNameAsString());
+    return It != T.Model->Methods.end() &&
+           It->second == ContainerEffect::Lookup && keyDecl(MCE->getArg(0)) == Key;
+  };
+  auto IsEnd = [&](const Expr *E) {
+    const auto *MCE = dyn_cast<CXXMemberCallExpr>(strip(E));
+    if (const auto *CCE = dyn_cast<CXXConstructExpr>(strip(E)); CCE && CCE->getNumArgs() == 1)
+      MCE = dyn_cast<CXXMemberCallExpr>(strip(CCE->getArg(0)));
+    return MCE && MCE->getMethodDecl() &&
+           MCE->getMethodDecl()->getName().ends_with("end") &&
+           isEntity(W.resolve(MCE->getImplicitObjectArgument()), Id);
+  };
+  if (IsLookup(Cond))
+    return true; // count(k), contains(k): nonzero when present
+  const Expr *L = nullptr, *R = nullptr;
+  bool Equal = false;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_NE)) {
+    L = BO->getLHS(), R = BO->getRHS(), Equal = BO->getOpcode() == BO_EQ;
+  } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(Cond);
+             OCE && OCE->getNumArgs() == 2 &&
+             (OCE->getOperator() == OO_EqualEqual ||
+              OCE->getOperator() == OO_ExclaimEqual)) {
+    L = OCE->getArg(0), R = OCE->getArg(1);
+    Equal = OCE->getOperator() == OO_EqualEqual;
+  }
+  if (!L)
+    return std::nullopt;
+  if ((IsLookup(L) && IsEnd(R)) || (IsLookup(R) && IsEnd(L)))
+    return !Equal; // find(k) != end(): present
+  auto IsZero = [](const Expr *E) {
+    const auto *IL = dyn_cast<IntegerLiteral>(strip(E));
+    return IL && IL->getValue() == 0;
+  };
+  if ((IsLookup(L) && IsZero(R)) || (IsLookup(R) && IsZero(L)))
+    return !Equal; // count(k) != 0: present
+  return std::nullopt;
+}
+
+/// Is key \p Key of entity \p Id known to be present at the top of the
+/// statement stack: inside a branch that runs only when it is, or after an
+/// early exit taken when it is not?
+bool EntityCollector::keyPresent(const std::string &Id, const ValueDecl *Key) {
+  if (!Key)
+    return false;
+  const auto &Stmts = W.Stmts;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+    if (isa<LambdaExpr>(Parent))
+      break;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      std::optional<bool> T = keyTest(If->getCond(), Id, Key);
+      if (T && ((Child == If->getThen() && *T) ||
+                (Child == If->getElse() && !*T)))
+        return true;
+    }
+    if (const auto *CS = dyn_cast<CompoundStmt>(Parent))
+      for (const Stmt *Before : CS->body()) {
+        if (Before == Child)
+          break;
+        if (const auto *If = dyn_cast<IfStmt>(Before))
+          if (std::optional<bool> T = keyTest(If->getCond(), Id, Key);
+              T && !*T && exits(If->getThen()))
+            return true;
+      }
+  }
+  return false;
+}
+
+/// Behind a run-once guard: a flag tested and set (`if (!loaded_) { ...;
+/// loaded_ = true; }`, or `if (loaded_) return; loaded_ = true;`).
+bool EntityCollector::runOnce() {
+  auto FlagOf = [](const Expr *E) -> const ValueDecl * {
+    E = strip(E);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_LNot)
+      E = strip(UO->getSubExpr());
+    if (!E->getType()->isBooleanType())
+      return nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return ME->getMemberDecl();
+    return nullptr;
+  };
+  std::function<bool(const Stmt *, const ValueDecl *)> Sets =
+      [&](const Stmt *S, const ValueDecl *Flag) {
+        if (!S || isa<LambdaExpr>(S))
+          return false;
+        if (const auto *BO = dyn_cast<BinaryOperator>(S);
+            BO && BO->getOpcode() == BO_Assign && FlagOf(BO->getLHS()) == Flag)
+          if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(strip(BO->getRHS())))
+            return B->getValue();
+        for (const Stmt *C : S->children())
+          if (Sets(C, Flag))
+            return true;
+        return false;
+      };
+  const auto &Stmts = W.Stmts;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+    if (isa<LambdaExpr>(Parent))
+      break;
+    if (const auto *If = dyn_cast<IfStmt>(Parent))
+      if (Child == If->getThen())
+        if (const ValueDecl *Flag = FlagOf(If->getCond()))
+          if (Sets(If->getThen(), Flag))
+            return true;
+    if (const auto *CS = dyn_cast<CompoundStmt>(Parent))
+      for (const Stmt *Before : CS->body()) {
+        if (Before == Child)
+          break;
+        if (const auto *If = dyn_cast<IfStmt>(Before))
+          if (const ValueDecl *Flag = FlagOf(If->getCond()))
+            if (exits(If->getThen()) && Sets(CS, Flag))
+              return true;
+      }
+  }
+  return false;
+}
+
 //===-- Where a growth happens --------------------------------------------===//
 
 /// Flags for an event at the top of the statement stack. With \p GrowthOf
@@ -555,6 +813,8 @@ unsigned EntityCollector::siteFlags(const std::string &GrowthOf,
     Flags |= InLoop;
   if (AnyLoop && AllConstant)
     Flags |= ConstantLoop;
+  if (runOnce())
+    Flags |= RunOnce;
   return Flags;
 }
 

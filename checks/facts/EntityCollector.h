@@ -70,6 +70,16 @@ private:
   bool backpressure(const clang::Stmt *S, unsigned Depth);
   bool evicts(const clang::Stmt *S, const std::string &Id);
   bool readsSize(const clang::Stmt *S, const std::string &Id, unsigned Depth);
+  const clang::ValueDecl *keyDecl(const clang::Expr *E);
+  unsigned growthKind(llvm::ArrayRef<const clang::Expr *> Values,
+                      const ContainerModel *M, bool Element);
+  bool configValue(const clang::Expr *E, unsigned Depth);
+  std::optional<bool> keyTest(const clang::Expr *Cond, const std::string &Id,
+                              const clang::ValueDecl *Key);
+  bool keyPresent(const std::string &Id, const clang::ValueDecl *Key);
+  bool runOnce();
+  /// Erase events by entity and key, to mark de-duplications.
+  std::map<std::pair<std::string, const clang::ValueDecl *>, int> Erased;
   /// Is \p T the whole entity \p Id (not an element of it)?
   static bool isEntity(const Target &T, const std::string &Id) {
     return T && !T.Element && T.Id == Id;

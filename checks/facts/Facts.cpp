@@ -65,7 +65,7 @@ static auto subclassKey(const Subclass &S) {
 static auto callKey(const Call &C) {
   return std::tuple_cat(std::tie(C.Caller, C.Callee, C.Kind), locKey(C.At),
                         std::tie(C.Flags), locKey(C.Loop),
-                        std::tie(C.CollectionLoop));
+                        std::tie(C.CollectionLoop, C.SizeGuards));
 }
 static auto callableKey(const CallableFlow &C) {
   return std::tuple_cat(std::tie(C.From, C.To, C.ToClass, C.ToField,
@@ -337,6 +337,7 @@ json::Value toJSON(const Facts &F) {
                      {"at", locToJSON(C.At)},
                      {"flags", C.Flags},
                      {"loop", locToJSON(C.Loop)},
+                     {"sizeGuards", stringsToJSON(C.SizeGuards)},
                      {"collectionLoop", C.CollectionLoop}});
   json::Array Callables;
   for (const CallableFlow &C : F.Callables)
@@ -587,6 +588,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.str(O, "callee", C.Callee) ||
                     !R.kind(O, CallKindNames, C.Kind) || !R.loc(O, "at", C.At) ||
                     !R.uint(O, "flags", C.Flags) || !R.loc(O, "loop", C.Loop) ||
+                    !R.strings(O, "sizeGuards", C.SizeGuards) ||
                     !R.str(O, "collectionLoop", C.CollectionLoop))
                   return false;
                 F.Calls.push_back(std::move(C));

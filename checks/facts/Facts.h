@@ -110,6 +110,16 @@ enum EventFlag : unsigned {
   FromPattern = 1u << 8,   // seen only in an uninstantiated template, by name
   OnElement = 1u << 9,     // acts on an element of the entity
                            // (`by_key_[k].push_back(x)` grows `by_key_`)
+  Lifo = 1u << 10,         // a pop of the entry pushed last (a stack's)
+  ValueConfig = 1u << 11,  // growth by configuration: a callable, a literal,
+                           // a constant, nothing the function was given
+  ValueFromInput = 1u << 12, // growth by what the function was given
+  Bulk = 1u << 13,         // many elements in one call (a range insert, an
+                           // append of a buffer or string)
+  Dedup = 1u << 14,        // an erase of what is re-added right after
+  RunOnce = 1u << 15,      // behind a run-once guard (a flag tested and set)
+  OnLocalObject = 1u << 16, // calls: on an object local to the caller (one
+                            // being built)
 };
 
 /// A conditional statement an event is nested in (innermost last): an if or
@@ -235,6 +245,9 @@ struct Call {
   /// The innermost loop around the call whose trip count is not a
   /// constant; invalid when there is none.
   Loc Loop;
+  /// Entities whose size a condition on the path to the call checks
+  /// (`if (q_.size() >= kMax) return; push(x);`).
+  std::vector<std::string> SizeGuards;
   /// Query-in-loop: the loop walks a collection (not a retry or a poll) and
   /// does not stop on the call's result; What names it ("each element of
   /// 'skus'"). Empty when the loop is not such a loop.

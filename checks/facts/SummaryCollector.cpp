@@ -28,7 +28,7 @@ void SummaryCollector::function(const FunctionDecl *FD) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *I : Ctor->inits())
       if (I->isMemberInitializer() && I->getInit() &&
-          callableType(I->getMember()->getType())) {
+          W.callableType(I->getMember()->getType())) {
         // The walk has not reached the initializers yet: name the function.
         W.Fns.push_back(FD);
         std::string From = valueOf(I->getInit());
@@ -91,7 +91,7 @@ unsigned SummaryCollector::siteFlags(Loc *Loop) {
 }
 
 void SummaryCollector::addCall(const std::string &Callee, CallKind Kind,
-                               SourceLocation At) {
+                               SourceLocation At, const Expr *Object) {
   if (Callee.empty())
     return;
   Call C;
@@ -100,37 +100,58 @@ void SummaryCollector::addCall(const std::string &Callee, CallKind Kind,
   C.Kind = Kind;
   C.At = W.Locs.make(At);
   C.Flags = siteFlags(&C.Loop);
+  // On an object the caller is building (`Zone z; z.add(t);`).
+  if (Object)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Object)))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
+            !VD->getType()->isReferenceType() &&
+            !VD->getType()->isPointerType())
+          C.Flags |= OnLocalObject;
+  C.SizeGuards = sizeGuards();
   W.Out.Calls.push_back(std::move(C));
 }
 
-//===-- Callables ---------------------------------------------------------===//
-
-/// Can a value of this type hold a callable: a std::function-like wrapper,
-/// a function pointer, a closure, a container of those, or a template
-/// parameter?
-bool SummaryCollector::callableType(QualType T) {
-  if (T.isNull())
-    return false;
-  T = T.getNonReferenceType();
-  if (T->isDependentType())
-    return T->isTemplateTypeParmType();
-  if (T->isFunctionPointerType() || T->isFunctionType())
-    return true;
-  if (WalkContext::isCallableWrapper(T))
-    return true;
-  if (const CXXRecordDecl *RD = T.getCanonicalType()->getAsCXXRecordDecl()) {
-    if (RD->isLambda())
-      return true;
-    if (W.modelForType(T))
-      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
-        for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-          if (A.getKind() == TemplateArgument::Type &&
-              (WalkContext::isCallableWrapper(A.getAsType()) ||
-               A.getAsType()->isFunctionPointerType()))
-            return true;
+/// Entities whose size a condition guarding the top of the statement stack
+/// reads: an enclosing if, or an earlier `if (...) return;` in a block.
+std::vector<std::string> SummaryCollector::sizeGuards() {
+  std::vector<std::string> Out;
+  std::function<void(const Stmt *)> Sizes = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(S))
+      if (Target T = W.resolve(MCE->getImplicitObjectArgument());
+          T && !T.Element && T.Model && MCE->getMethodDecl()) {
+        auto It = T.Model->Methods.find(MCE->getMethodDecl()->getNameAsString());
+        if (It != T.Model->Methods.end() && It->second == ContainerEffect::Size)
+          Out.push_back(T.Id);
+      }
+    for (const Stmt *C : S->children())
+      Sizes(C);
+  };
+  const auto &Stmts = W.Stmts;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+    if (isa<LambdaExpr>(Parent))
+      break;
+    if (const auto *If = dyn_cast<IfStmt>(Parent))
+      if (Child == If->getThen() || Child == If->getElse())
+        Sizes(If->getCond());
+    if (const auto *CS = dyn_cast<CompoundStmt>(Parent))
+      for (const Stmt *Before : CS->body()) {
+        if (Before == Child)
+          break;
+        if (const auto *If = dyn_cast<IfStmt>(Before))
+          if (exits(If->getThen()))
+            Sizes(If->getCond());
+      }
   }
-  return false;
+  std::sort(Out.begin(), Out.end());
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
 }
+
+//===-- Callables ---------------------------------------------------------===//
 
 std::string SummaryCollector::holderOf(const Expr *E, const FieldDecl **Field,
                                        unsigned Depth) {
@@ -183,7 +204,7 @@ std::string SummaryCollector::holderOf(const Expr *E, const FieldDecl **Field,
   if (const auto *CE = dyn_cast<CallExpr>(E))
     if (const FunctionDecl *Callee = CE->getDirectCallee())
       if (!W.inSystemHeader(Callee->getLocation()) &&
-          callableType(Callee->getReturnType()))
+          W.callableType(Callee->getReturnType()))
         return W.functionId(Callee) + "#ret";
   return "";
 }
@@ -343,7 +364,7 @@ void SummaryCollector::arguments(const FunctionDecl *Callee,
     QualType PT = I < Callee->getNumParams()
                       ? Callee->getParamDecl(I)->getType()
                       : Arg->getType();
-    if (!callableType(PT) && !callableType(Arg->getType()))
+    if (!W.callableType(PT) && !W.callableType(Arg->getType()))
       continue;
     std::string V = valueOf(Arg);
     if (V.empty())
@@ -409,7 +430,7 @@ void SummaryCollector::call(const CallExpr *CE) {
   if (Library) {
     query(CE, Callee);
     if (MD && Object && MD->getOverloadedOperator() == OO_Call &&
-        callableType(Object->getType())) {
+        W.callableType(Object->getType())) {
       // `on_done_(x)`: whatever flowed into the holder runs.
       addCall(holderOf(Object, nullptr), CallKind::Indirect, compat::beginLoc(CE));
     } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
@@ -417,12 +438,12 @@ void SummaryCollector::call(const CallExpr *CE) {
       // `cb_ = [this] { ... };`, `handlers_[k] = std::move(h);`
       const FieldDecl *Field = nullptr;
       std::string To = holderOf(Object, &Field);
-      if (!To.empty() && callableType(Object->getType()) && !Args.empty())
+      if (!To.empty() && W.callableType(Object->getType()) && !Args.empty())
         flow(valueOf(Args[0]), To, Field, compat::beginLoc(CE));
     } else if (Object && MD && !Args.empty()) {
       // `handlers_.push_back(h)` into a container of callables.
       const FieldDecl *Field = nullptr;
-      if (callableType(strip(Object)->getType()))
+      if (W.callableType(strip(Object)->getType()))
         if (const ContainerModel *M = W.modelForType(strip(Object)->getType())) {
           auto It = M->Methods.find(MD->getNameAsString());
           if (It != M->Methods.end() && It->second == ContainerEffect::Grow) {
@@ -445,7 +466,7 @@ void SummaryCollector::call(const CallExpr *CE) {
             dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
       if (!ME->hasQualifier())
         Kind = CallKind::Virtual;
-  addCall(W.functionId(Callee), Kind, compat::beginLoc(CE));
+  addCall(W.functionId(Callee), Kind, compat::beginLoc(CE), Object);
   arguments(Callee, Object, Args, compat::beginLoc(CE));
 }
 
@@ -468,7 +489,7 @@ void SummaryCollector::construct(const CXXConstructExpr *CE) {
 
 void SummaryCollector::assign(const BinaryOperator *BO) {
   // `handler_ = &on_event;` into a function pointer.
-  if (BO->getOpcode() != BO_Assign || !callableType(BO->getLHS()->getType()))
+  if (BO->getOpcode() != BO_Assign || !W.callableType(BO->getLHS()->getType()))
     return;
   const FieldDecl *Field = nullptr;
   std::string To = holderOf(BO->getLHS(), &Field);
@@ -477,7 +498,7 @@ void SummaryCollector::assign(const BinaryOperator *BO) {
 
 void SummaryCollector::varDecl(const VarDecl *VD) {
   if (isa<ParmVarDecl>(VD) || !VD->getInit() ||
-      VD->getType()->isReferenceType() || !callableType(VD->getType()))
+      VD->getType()->isReferenceType() || !W.callableType(VD->getType()))
     return;
   // `auto f = [..] {..};`, `static std::function<int(int)> memo = [..]..`.
   flow(valueOf(VD->getInit()), stableId(patternOf(VD)), nullptr,
@@ -491,7 +512,7 @@ void SummaryCollector::returnStmt(const ReturnStmt *RS) {
   if (!RS->getRetValue() || W.Fns.empty() || W.insideLambda())
     return;
   const FunctionDecl *FD = W.Fns.back();
-  if (!callableType(FD->getReturnType()))
+  if (!W.callableType(FD->getReturnType()))
     return;
   flow(valueOf(RS->getRetValue()), W.functionId(FD) + "#ret", nullptr,
        RS->getBeginLoc());

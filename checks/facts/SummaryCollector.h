@@ -48,7 +48,8 @@ private:
   /// Flags and the innermost non-constant loop of the current statement.
   unsigned siteFlags(Loc *Loop);
   void addCall(const std::string &Callee, CallKind Kind,
-               clang::SourceLocation At);
+               clang::SourceLocation At, const clang::Expr *Object = nullptr);
+  std::vector<std::string> sizeGuards();
   /// The callable an expression evaluates to: "fn:<id>" for a lambda, a
   /// function or a std::bind result; a holder id for a variable, field or
   /// parameter holding one; "" when unknown.
@@ -70,7 +71,6 @@ private:
                        const clang::Expr *Object, unsigned N);
   std::string bindValue(const clang::CallExpr *CE, const CallableApi &A);
   void addSharedCapture(Function &F, clang::QualType T);
-  bool callableType(clang::QualType T);
   void query(const clang::CallExpr *CE, const clang::FunctionDecl *Callee);
 };
 

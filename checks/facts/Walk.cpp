@@ -307,6 +307,33 @@ std::string WalkContext::recordName(const CXXRecordDecl *RD) const {
   return recordPath(RD);
 }
 
+/// Can a value of this type hold a callable: a std::function-like wrapper,
+/// a function pointer, a closure, a container of those, or a template
+/// parameter?
+bool WalkContext::callableType(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType();
+  if (T->isDependentType())
+    return T->isTemplateTypeParmType();
+  if (T->isFunctionPointerType() || T->isFunctionType())
+    return true;
+  if (WalkContext::isCallableWrapper(T))
+    return true;
+  if (const CXXRecordDecl *RD = T.getCanonicalType()->getAsCXXRecordDecl()) {
+    if (RD->isLambda())
+      return true;
+    if (modelForType(T))
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+        for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+          if (A.getKind() == TemplateArgument::Type &&
+              (WalkContext::isCallableWrapper(A.getAsType()) ||
+               A.getAsType()->isFunctionPointerType()))
+            return true;
+  }
+  return false;
+}
+
 //===-- Entities ----------------------------------------------------------===//
 
 void WalkContext::markHandled(const Expr *E) {

@@ -114,6 +114,10 @@ public:
   /// A type-erased callable: a class template over a function type
   /// (std::function, boost::function, absl::AnyInvocable, ...).
   static bool isCallableWrapper(clang::QualType T);
+  /// Can a value of this type hold a callable: a std::function-like
+  /// wrapper, a function pointer, a closure, a container of those, or a
+  /// template parameter?
+  bool callableType(clang::QualType T);
   /// "Session", "Holder<Session>".
   std::string recordName(const clang::CXXRecordDecl *RD) const;
 

@@ -147,7 +147,8 @@ bool endsWith(const std::string &S, const std::string &Suffix) {
 const std::vector<std::string> &effectNames() {
   static const std::vector<std::string> Names = [] {
     std::vector<std::string> V;
-    for (const char *N : {"grow", "erase", "pop", "clear", "resize", "assign",
+    for (const char *N : {"grow", "erase", "pop", "pop_last", "clear",
+                          "resize", "assign",
                           "consume", "reserve", "release", "lookup", "size",
                           "index", "read"})
       V.push_back(N);

@@ -195,6 +195,7 @@ const char *toString(ContainerEffect E) {
   case ContainerEffect::Grow: return "grow";
   case ContainerEffect::Erase: return "erase";
   case ContainerEffect::Pop: return "pop";
+  case ContainerEffect::PopLast: return "pop_last";
   case ContainerEffect::Clear: return "clear";
   case ContainerEffect::Resize: return "resize";
   case ContainerEffect::Assign: return "assign";
@@ -212,7 +213,8 @@ const char *toString(ContainerEffect E) {
 std::optional<ContainerEffect> containerEffectFromString(const std::string &S) {
   static const ContainerEffect All[] = {
       ContainerEffect::Grow,    ContainerEffect::Erase,
-      ContainerEffect::Pop,     ContainerEffect::Clear,
+      ContainerEffect::Pop,     ContainerEffect::PopLast,
+      ContainerEffect::Clear,
       ContainerEffect::Resize,  ContainerEffect::Assign,
       ContainerEffect::Consume, ContainerEffect::Reserve,
       ContainerEffect::Release, ContainerEffect::Lookup,

@@ -261,7 +261,7 @@ sends:
             (Strings{"p.yaml:7:13: invalid effect 'grows' for method 'push' "
                      "(did you mean 'grow'?)",
                      "p.yaml:12:13: invalid value 'shrink' for 'effect' "
-                     "(expected one of: grow, erase, pop, clear, resize, "
+                     "(expected one of: grow, erase, pop, pop_last, clear, resize, "
                      "assign, consume, reserve, release, lookup, size, index, read)",
                      "p.yaml:16:11: invalid value 'function' for 'form' "
                      "(expected one of: call, method, iterator-type)",
@@ -417,7 +417,7 @@ containers:
                      "got 'x'",
                      "p.yaml:6:22: 'types' must not be empty",
                      "p.yaml:6:39: invalid effect 'b' for method 'a' (expected "
-                     "one of: grow, erase, pop, clear, resize, assign, "
+                     "one of: grow, erase, pop, pop_last, clear, resize, assign, "
                      "consume, reserve, release, lookup, size, index, read)"}));
 }
 

@@ -135,6 +135,10 @@ TEST(RulesPacks, StdContainers) {
   EXPECT_EQ(effect("std::deque", "pop_front"), ContainerEffect::Pop);
   EXPECT_EQ(effect("std::queue", "push"), ContainerEffect::Grow);
   EXPECT_EQ(effect("std::queue", "pop"), ContainerEffect::Pop);
+  // A stack's pop takes what was pushed last: no queue consumer.
+  EXPECT_EQ(effect("std::stack", "pop"), ContainerEffect::PopLast);
+  EXPECT_EQ(effect("std::vector", "pop_back"), ContainerEffect::PopLast);
+  EXPECT_EQ(effect("std::deque", "pop_front"), ContainerEffect::Pop);
   EXPECT_EQ(effect("std::basic_string", "operator+="), ContainerEffect::Grow);
   EXPECT_EQ(effect("std::basic_string", "length"), ContainerEffect::Size);
   EXPECT_EQ(effect("std::basic_string", "find"), ContainerEffect::Read);

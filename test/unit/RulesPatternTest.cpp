@@ -103,7 +103,7 @@ TEST(RulesNamePattern, DefaultConstructedMatchesNothing) {
 }
 
 TEST(RulesEnums, EffectNamesRoundTrip) {
-  for (const char *Name : {"grow", "erase", "pop", "clear", "resize", "assign",
+  for (const char *Name : {"grow", "erase", "pop", "pop_last", "clear", "resize", "assign",
                            "consume", "reserve", "release", "lookup", "size",
                            "read"}) {
     auto E = containerEffectFromString(Name);

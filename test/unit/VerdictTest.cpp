@@ -178,7 +178,7 @@ TEST(Facts, JSONRoundTrip) {
   F.Functions["c:@S@Service@F@add#"].Name = "Service::add";
   F.Calls.push_back({"c:@S@Service@F@add#", "c:@F@helper#", CallKind::Virtual,
                      at("/p/a.cpp", 8), InLoop, at("/p/a.cpp", 7),
-                     "each element of 'v'"});
+                     {"c:@S@Service@FI@items_"}, "each element of 'v'"});
   F.Callables.push_back({"fn:c:@F@cb#", "c:@S@Service@FI@on_done_",
                          "c:@S@Service", "Service", "on_done_", false,
                          at("/p/a.cpp", 9)});

@@ -45,7 +45,9 @@ private:
 enum class ContainerEffect {
   Grow,     // push_back, insert, operator[] on a map, append, +=
   Erase,    // erase, extract, remove one or more elements
-  Pop,      // pop, pop_front, pop_back: consumer-side removal
+  Pop,      // pop_front, a queue's pop: takes the oldest entry (a consumer)
+  PopLast,  // pop_back, a stack's pop: takes the entry pushed last (bounds
+            // the container, but a stack is no queue)
   Clear,    // clear: empties, keeps capacity
   Resize,   // resize: sets the size explicitly
   Assign,   // assign, swap, operator=: replaces the whole content

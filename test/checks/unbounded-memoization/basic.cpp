@@ -26,19 +26,19 @@ long fib(int n) {
   return v;
 }
 
-// A member: count, then operator[]. Every other insertion is a note.
+// A member: count, then operator[]. The operator[] behind the count only
+// reads a key that is there; the one after it fills the cache.
 class UserDirectory {
 public:
   std::string display_name(const std::string &id) {
     if (names_.count(id))
       return names_[id];
-    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: memo cache 'UserDirectory::names_' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
-    // CHECK-MESSAGES: :[[@LINE+10]]:48: note: 'UserDirectory::names_' declared here
-    // CHECK-MESSAGES: :[[@LINE-4]]:9: note: 'UserDirectory::names_' is looked up here
-    // CHECK-MESSAGES: :[[@LINE+3]]:5: note: 'UserDirectory::names_' is also filled here
-    // CHECK-MESSAGES: :[[@LINE-5]]:14: note: it grows with the input for as long as its 'UserDirectory' object lives; bound it (LRU or TTL eviction, or a size cap that evicts)
     std::string v = fetch(id);
     names_[id] = v;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'UserDirectory::names_' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+    // CHECK-MESSAGES: :[[@LINE+7]]:48: note: 'UserDirectory::names_' declared here
+    // CHECK-MESSAGES: :[[@LINE-6]]:9: note: 'UserDirectory::names_' is looked up here
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: note: it grows with the input for as long as its 'UserDirectory' object lives; bound it (LRU or TTL eviction, or a size cap that evicts)
     return v;
   }
 
