@@ -192,171 +192,314 @@ void Facts::merge(const Facts &Other) {
 }
 
 //===-- JSON --------------------------------------------------------------===//
+//
+// Facts cross a process boundary for every TU and are cached: they are
+// written compactly. Every string (ids, names, file paths) is interned in a
+// table and referred to by its index; fields that are empty are left out.
 
-static json::Value locToJSON(const Loc &L) {
-  if (!L.valid())
-    return nullptr;
-  return json::Array{L.File, L.Line, L.Column};
-}
+namespace {
 
-static bool locFromJSON(const json::Value *V, Loc &L) {
-  if (V && V->getAsNull())
-    return true; // an invalid (absent) location
-  const json::Array *A = V ? V->getAsArray() : nullptr;
-  if (!A || A->size() != 3)
-    return false;
-  auto File = (*A)[0].getAsString();
-  auto Line = (*A)[1].getAsInteger();
-  auto Col = (*A)[2].getAsInteger();
-  if (!File || !Line || !Col || *Line < 0 || *Col < 0)
-    return false;
-  L.File = File->str();
-  L.Line = static_cast<unsigned>(*Line);
-  L.Column = static_cast<unsigned>(*Col);
-  return true;
-}
-
-json::Array replacementsToJSON(const std::vector<Replacement> &Fix) {
-  json::Array Out;
-  for (const Replacement &R : Fix)
-    Out.push_back(json::Object{{"begin", locToJSON(R.Begin)},
-                               {"end", locToJSON(R.End)},
-                               {"text", R.Text}});
-  return Out;
-}
-
-bool replacementsFromJSON(const json::Array *A, std::vector<Replacement> &Out) {
-  if (!A)
-    return false;
-  for (const json::Value &V : *A) {
-    const json::Object *O = V.getAsObject();
-    Replacement R;
-    auto Text = O ? O->getString("text") : std::nullopt;
-    if (!O || !Text || !locFromJSON(O->get("begin"), R.Begin) ||
-        !locFromJSON(O->get("end"), R.End))
-      return false;
-    R.Text = Text->str();
-    Out.push_back(std::move(R));
+class Writer {
+public:
+  json::Value str(const std::string &S) {
+    auto [It, New] = Index.try_emplace(S, Strings.size());
+    if (New)
+      Strings.push_back(S);
+    return static_cast<int64_t>(It->second);
   }
-  return true;
-}
+  json::Value loc(const Loc &L) {
+    if (!L.valid())
+      return nullptr;
+    return json::Array{str(L.File), L.Line, L.Column};
+  }
+  json::Array strs(const std::vector<std::string> &V) {
+    json::Array Out;
+    for (const std::string &S : V)
+      Out.push_back(str(S));
+    return Out;
+  }
+  json::Array scopes(const std::vector<Scope> &Scopes) {
+    json::Array Out;
+    for (const Scope &S : Scopes)
+      Out.push_back(json::Array{loc(S.At), S.ReadsSize});
+    return Out;
+  }
+  json::Array replacements(const std::vector<Replacement> &Fix) {
+    json::Array Out;
+    for (const Replacement &R : Fix)
+      Out.push_back(json::Array{loc(R.Begin), loc(R.End), str(R.Text)});
+    return Out;
+  }
+  json::Array table() {
+    json::Array Out;
+    for (const std::string &S : Strings)
+      Out.push_back(S);
+    return Out;
+  }
 
-static json::Array stringsToJSON(const std::vector<std::string> &V) {
-  json::Array Out;
-  for (const std::string &S : V)
-    Out.push_back(S);
-  return Out;
-}
+private:
+  std::map<std::string, size_t> Index;
+  std::vector<std::string> Strings;
+};
 
-static json::Array scopesToJSON(const std::vector<Scope> &Scopes) {
-  json::Array Out;
-  for (const Scope &S : Scopes)
-    Out.push_back(json::Array{locToJSON(S.At), S.ReadsSize});
-  return Out;
-}
+/// Reads what Writer wrote; remembers the first error instead of throwing.
+class Reader {
+public:
+  Reader(std::string &Error) : Error(Error) {}
+  std::string &Error;
+  std::vector<std::string> Strings;
+
+  bool fail(const std::string &What) {
+    if (Error.empty())
+      Error = "malformed facts: " + What;
+    return false;
+  }
+  bool str(const json::Value *V, std::string &Out) {
+    auto I = V ? V->getAsInteger() : std::nullopt;
+    if (!I || *I < 0 || static_cast<size_t>(*I) >= Strings.size())
+      return fail("bad string reference");
+    Out = Strings[*I];
+    return true;
+  }
+  bool str(const json::Object &O, llvm::StringRef K, std::string &Out) {
+    return str(O.get(K), Out) || fail("bad '" + K.str() + "'");
+  }
+  /// An optional string: absent is empty.
+  bool optStr(const json::Object &O, llvm::StringRef K, std::string &Out) {
+    return !O.get(K) || str(O, K, Out);
+  }
+  bool strs(const json::Value *V, std::vector<std::string> &Out) {
+    const json::Array *A = V ? V->getAsArray() : nullptr;
+    if (!A)
+      return fail("bad string list");
+    for (const json::Value &E : *A) {
+      std::string S;
+      if (!str(&E, S))
+        return false;
+      Out.push_back(std::move(S));
+    }
+    return true;
+  }
+  bool optStrs(const json::Object &O, llvm::StringRef K,
+               std::vector<std::string> &Out) {
+    return !O.get(K) || strs(O.get(K), Out);
+  }
+  bool loc(const json::Value *V, Loc &L) {
+    if (!V || V->getAsNull())
+      return true; // absent: an invalid location
+    const json::Array *A = V->getAsArray();
+    if (!A || A->size() != 3)
+      return fail("bad location");
+    auto Line = (*A)[1].getAsInteger();
+    auto Col = (*A)[2].getAsInteger();
+    if (!Line || !Col || *Line < 0 || *Col < 0 || *Line > 0xffffffffLL ||
+        *Col > 0xffffffffLL || !str(&(*A)[0], L.File))
+      return fail("bad location");
+    L.Line = static_cast<unsigned>(*Line);
+    L.Column = static_cast<unsigned>(*Col);
+    return true;
+  }
+  bool loc(const json::Object &O, llvm::StringRef K, Loc &L) {
+    return loc(O.get(K), L);
+  }
+  bool uint(const json::Object &O, llvm::StringRef K, unsigned &Out,
+            bool Optional = false) {
+    const json::Value *V = O.get(K);
+    if (!V && Optional)
+      return true;
+    auto I = V ? V->getAsInteger() : std::nullopt;
+    if (!I || *I < 0 || *I > 0xffffffffLL)
+      return fail("bad '" + K.str() + "'");
+    Out = static_cast<unsigned>(*I);
+    return true;
+  }
+  bool integer(const json::Object &O, llvm::StringRef K, int &Out) {
+    const json::Value *V = O.get(K);
+    if (!V)
+      return true; // -1
+    auto I = V->getAsInteger();
+    if (!I || *I < -1 || *I > 0x7fffffffLL)
+      return fail("bad '" + K.str() + "'");
+    Out = static_cast<int>(*I);
+    return true;
+  }
+  bool flag(const json::Object &O, llvm::StringRef K, bool &Out) {
+    const json::Value *V = O.get(K);
+    if (!V)
+      return true; // false
+    auto B = V->getAsBoolean();
+    if (!B)
+      return fail("bad '" + K.str() + "'");
+    Out = *B;
+    return true;
+  }
+  template <typename E, size_t N>
+  bool kind(const json::Object &O, const char *const (&Names)[N], E &Out) {
+    auto S = O.getString("kind");
+    return (S && enumFrom(Names, *S, Out)) || fail("bad kind");
+  }
+  bool scopes(const json::Object &O, std::vector<Scope> &Out) {
+    const json::Value *V = O.get("scopes");
+    if (!V)
+      return true;
+    const json::Array *A = V->getAsArray();
+    if (!A)
+      return fail("bad scopes");
+    for (const json::Value &SV : *A) {
+      const json::Array *SA = SV.getAsArray();
+      Scope Sc;
+      auto Reads =
+          SA && SA->size() == 2 ? (*SA)[1].getAsBoolean() : std::nullopt;
+      if (!Reads || !loc(&(*SA)[0], Sc.At))
+        return fail("bad scope");
+      Sc.ReadsSize = *Reads;
+      Out.push_back(std::move(Sc));
+    }
+    return true;
+  }
+  bool replacements(const json::Object &O, std::vector<Replacement> &Out) {
+    const json::Value *V = O.get("fix");
+    if (!V)
+      return true;
+    const json::Array *A = V->getAsArray();
+    if (!A)
+      return fail("bad fix");
+    for (const json::Value &RV : *A) {
+      const json::Array *RA = RV.getAsArray();
+      Replacement R;
+      if (!RA || RA->size() != 3 || !loc(&(*RA)[0], R.Begin) ||
+          !loc(&(*RA)[1], R.End) || !str(&(*RA)[2], R.Text))
+        return fail("bad fix");
+      Out.push_back(std::move(R));
+    }
+    return true;
+  }
+};
+
+} // namespace
 
 json::Value toJSON(const Facts &F) {
+  Writer W;
+  auto Opt = [](json::Object &O, llvm::StringRef K, json::Value V, bool Keep) {
+    if (Keep)
+      O[K] = std::move(V);
+  };
   json::Array Entities;
-  for (const auto &[Id, E] : F.Entities)
-    Entities.push_back(json::Object{
-        {"id", E.Id},
-        {"name", E.Name},
-        {"kind", toString(E.Kind)},
-        {"decl", locToJSON(E.Decl)},
-        {"container", E.Container},
-        {"contiguous", E.Contiguous},
-        {"finiteKey", E.FiniteKey},
-        {"pinsKeys", E.PinsKeys},
-        {"concurrent", E.Concurrent},
-        {"ownerClass", E.OwnerClass},
-        {"ownerName", E.OwnerName},
-        {"lambdas", stringsToJSON(E.Lambdas)},
-        {"alwaysClosed", E.AlwaysClosed},
-        {"openAccess", E.OpenAccess},
-        {"reachers", stringsToJSON(E.Reachers)},
-    });
+  for (const auto &[Id, E] : F.Entities) {
+    json::Object O{{"id", W.str(E.Id)},
+                   {"name", W.str(E.Name)},
+                   {"kind", toString(E.Kind)},
+                   {"decl", W.loc(E.Decl)},
+                   {"container", W.str(E.Container)}};
+    Opt(O, "contiguous", E.Contiguous, E.Contiguous);
+    Opt(O, "finiteKey", E.FiniteKey, E.FiniteKey);
+    Opt(O, "pinsKeys", E.PinsKeys, E.PinsKeys);
+    Opt(O, "concurrent", E.Concurrent, E.Concurrent);
+    Opt(O, "ownerClass", W.str(E.OwnerClass), !E.OwnerClass.empty());
+    Opt(O, "ownerName", W.str(E.OwnerName), !E.OwnerName.empty());
+    Opt(O, "lambdas", W.strs(E.Lambdas), !E.Lambdas.empty());
+    Opt(O, "alwaysClosed", E.AlwaysClosed, E.AlwaysClosed);
+    Opt(O, "openAccess", E.OpenAccess, E.OpenAccess);
+    Opt(O, "reachers", W.strs(E.Reachers), !E.Reachers.empty());
+    Entities.push_back(std::move(O));
+  }
   json::Array Events;
-  for (const auto &E : F.Events)
-    Events.push_back(json::Object{{"entity", E.Entity},
-                                  {"kind", toString(E.Kind)},
-                                  {"at", locToJSON(E.At)},
-                                  {"function", E.Function},
-                                  {"flags", E.Flags},
-                                  {"scopes", scopesToJSON(E.Scopes)},
-                                  {"guardCalls", stringsToJSON(E.GuardCalls)},
-                                  {"fix", replacementsToJSON(E.Fix)}});
+  for (const Event &E : F.Events) {
+    json::Object O{{"entity", W.str(E.Entity)},
+                   {"kind", toString(E.Kind)},
+                   {"at", W.loc(E.At)},
+                   {"function", W.str(E.Function)}};
+    Opt(O, "flags", E.Flags, E.Flags != 0);
+    Opt(O, "scopes", W.scopes(E.Scopes), !E.Scopes.empty());
+    Opt(O, "guardCalls", W.strs(E.GuardCalls), !E.GuardCalls.empty());
+    Opt(O, "fix", W.replacements(E.Fix), !E.Fix.empty());
+    Events.push_back(std::move(O));
+  }
   json::Array Flows;
-  for (const auto &Fl : F.Flows)
-    Flows.push_back(json::Object{{"from", Fl.From},
-                                 {"callee", Fl.Callee},
-                                 {"param", Fl.Param},
-                                 {"at", locToJSON(Fl.At)},
-                                 {"function", Fl.Function},
-                                 {"flags", Fl.Flags},
-                                 {"scopes", scopesToJSON(Fl.Scopes)}});
+  for (const Flow &Fl : F.Flows) {
+    json::Object O{{"from", W.str(Fl.From)},
+                   {"callee", W.str(Fl.Callee)},
+                   {"param", Fl.Param},
+                   {"at", W.loc(Fl.At)},
+                   {"function", W.str(Fl.Function)}};
+    Opt(O, "flags", Fl.Flags, Fl.Flags != 0);
+    Opt(O, "scopes", W.scopes(Fl.Scopes), !Fl.Scopes.empty());
+    Flows.push_back(std::move(O));
+  }
   json::Array Aliases;
   for (const Alias &A : F.Aliases)
-    Aliases.push_back(json::Array{A.From, A.To});
+    Aliases.push_back(json::Array{W.str(A.From), W.str(A.To)});
   json::Array Instances;
-  for (const auto &I : F.Instances)
-    Instances.push_back(
-        json::Object{{"class", I.Class},
-                     {"kind", InstanceKindNames[static_cast<unsigned>(I.Kind)]},
-                     {"owner", I.Owner}});
+  for (const Instance &I : F.Instances) {
+    json::Object O{{"class", W.str(I.Class)},
+                   {"kind", InstanceKindNames[static_cast<unsigned>(I.Kind)]}};
+    Opt(O, "owner", W.str(I.Owner), !I.Owner.empty());
+    Instances.push_back(std::move(O));
+  }
   json::Array Edges;
-  for (const OwnEdge &E : F.Edges)
-    Edges.push_back(
-        json::Object{{"from", E.From},
-                     {"to", E.To},
-                     {"fromName", E.FromName},
-                     {"toName", E.ToName},
-                     {"field", E.Field},
-                     {"kind", OwnKindNames[static_cast<unsigned>(E.Kind)]},
-                     {"collection", E.Collection},
-                     {"at", locToJSON(E.At)}});
+  for (const OwnEdge &E : F.Edges) {
+    json::Object O{{"from", W.str(E.From)},
+                   {"to", W.str(E.To)},
+                   {"fromName", W.str(E.FromName)},
+                   {"toName", W.str(E.ToName)},
+                   {"field", W.str(E.Field)},
+                   {"kind", OwnKindNames[static_cast<unsigned>(E.Kind)]},
+                   {"at", W.loc(E.At)}};
+    Opt(O, "collection", E.Collection, E.Collection);
+    Edges.push_back(std::move(O));
+  }
   json::Array Subclasses;
   for (const Subclass &S : F.Subclasses)
-    Subclasses.push_back(json::Array{S.Derived, S.Base});
+    Subclasses.push_back(json::Array{W.str(S.Derived), W.str(S.Base)});
   json::Array Functions;
-  for (const auto &[Id, Fn] : F.Functions)
-    Functions.push_back(json::Object{
-        {"id", Fn.Id},
-        {"name", Fn.Name},
-        {"at", locToJSON(Fn.At)},
-        {"traits", Fn.Traits},
-        {"class", Fn.Class},
-        {"overrides", stringsToJSON(Fn.Overrides)},
-        {"sharedCaptures", stringsToJSON(Fn.SharedCaptures)},
-        {"sharedCaptureNames", stringsToJSON(Fn.SharedCaptureNames)}});
+  for (const auto &[Id, Fn] : F.Functions) {
+    json::Object O{{"id", W.str(Fn.Id)}, {"name", W.str(Fn.Name)}};
+    Opt(O, "traits", Fn.Traits, Fn.Traits != 0);
+    Opt(O, "at", W.loc(Fn.At), Fn.At.valid());
+    Opt(O, "class", W.str(Fn.Class), !Fn.Class.empty());
+    Opt(O, "overrides", W.strs(Fn.Overrides), !Fn.Overrides.empty());
+    Opt(O, "sharedCaptures", W.strs(Fn.SharedCaptures),
+        !Fn.SharedCaptures.empty());
+    Opt(O, "sharedCaptureNames", W.strs(Fn.SharedCaptureNames),
+        !Fn.SharedCaptureNames.empty());
+    Functions.push_back(std::move(O));
+  }
   json::Array Calls;
-  for (const Call &C : F.Calls)
-    Calls.push_back(
-        json::Object{{"caller", C.Caller},
-                     {"callee", C.Callee},
-                     {"kind", CallKindNames[static_cast<unsigned>(C.Kind)]},
-                     {"at", locToJSON(C.At)},
-                     {"flags", C.Flags},
-                     {"loop", locToJSON(C.Loop)},
-                     {"sizeGuards", stringsToJSON(C.SizeGuards)},
-                     {"collectionLoop", C.CollectionLoop}});
+  for (const Call &C : F.Calls) {
+    json::Object O{{"caller", W.str(C.Caller)},
+                   {"callee", W.str(C.Callee)},
+                   {"at", W.loc(C.At)}};
+    Opt(O, "kind", CallKindNames[static_cast<unsigned>(C.Kind)],
+        C.Kind != CallKind::Direct);
+    Opt(O, "flags", C.Flags, C.Flags != 0);
+    Opt(O, "loop", W.loc(C.Loop), C.Loop.valid());
+    Opt(O, "sizeGuards", W.strs(C.SizeGuards), !C.SizeGuards.empty());
+    Opt(O, "collectionLoop", W.str(C.CollectionLoop),
+        !C.CollectionLoop.empty());
+    Calls.push_back(std::move(O));
+  }
   json::Array Callables;
-  for (const CallableFlow &C : F.Callables)
-    Callables.push_back(json::Object{{"from", C.From},
-                                     {"to", C.To},
-                                     {"toClass", C.ToClass},
-                                     {"toClassName", C.ToClassName},
-                                     {"toField", C.ToField},
-                                     {"toStatic", C.ToStatic},
-                                     {"at", locToJSON(C.At)}});
+  for (const CallableFlow &C : F.Callables) {
+    json::Object O{{"from", W.str(C.From)}, {"to", W.str(C.To)},
+                   {"at", W.loc(C.At)}};
+    Opt(O, "toClass", W.str(C.ToClass), !C.ToClass.empty());
+    Opt(O, "toClassName", W.str(C.ToClassName), !C.ToClassName.empty());
+    Opt(O, "toField", W.str(C.ToField), !C.ToField.empty());
+    Opt(O, "toStatic", C.ToStatic, C.ToStatic);
+    Callables.push_back(std::move(O));
+  }
   json::Array Effects;
-  for (const Effect &E : F.Effects)
-    Effects.push_back(
-        json::Object{{"function", E.Function},
-                     {"kind", EffectKindNames[static_cast<unsigned>(E.Kind)]},
-                     {"api", E.Api},
-                     {"at", locToJSON(E.At)},
-                     {"sqlParam", E.SqlParam}});
-  return json::Object{{"entities", std::move(Entities)},
+  for (const Effect &E : F.Effects) {
+    json::Object O{{"function", W.str(E.Function)},
+                   {"kind", EffectKindNames[static_cast<unsigned>(E.Kind)]},
+                   {"api", W.str(E.Api)},
+                   {"at", W.loc(E.At)}};
+    Opt(O, "sqlParam", E.SqlParam, E.SqlParam >= 0);
+    Effects.push_back(std::move(O));
+  }
+  // The table last: every reference above has been interned by now.
+  return json::Object{{"format", 2},
+                      {"entities", std::move(Entities)},
                       {"events", std::move(Events)},
                       {"flows", std::move(Flows)},
                       {"aliases", std::move(Aliases)},
@@ -366,102 +509,26 @@ json::Value toJSON(const Facts &F) {
                       {"functions", std::move(Functions)},
                       {"calls", std::move(Calls)},
                       {"callables", std::move(Callables)},
-                      {"effects", std::move(Effects)}};
+                      {"effects", std::move(Effects)},
+                      {"strings", W.table()}};
 }
-
-namespace {
-/// Small reader that remembers the first error instead of throwing.
-struct Reader {
-  std::string &Error;
-  bool fail(const std::string &What) {
-    if (Error.empty())
-      Error = "malformed facts: " + What;
-    return false;
-  }
-  bool str(const json::Object &O, llvm::StringRef K, std::string &Out) {
-    auto S = O.getString(K);
-    if (!S)
-      return fail("missing string '" + K.str() + "'");
-    Out = S->str();
-    return true;
-  }
-  bool boolean(const json::Object &O, llvm::StringRef K, bool &Out) {
-    auto B = O.getBoolean(K);
-    if (!B)
-      return fail("missing bool '" + K.str() + "'");
-    Out = *B;
-    return true;
-  }
-  bool uint(const json::Object &O, llvm::StringRef K, unsigned &Out) {
-    auto I = O.getInteger(K);
-    if (!I || *I < 0 || *I > 0xffffffffLL)
-      return fail("missing unsigned '" + K.str() + "'");
-    Out = static_cast<unsigned>(*I);
-    return true;
-  }
-  bool integer(const json::Object &O, llvm::StringRef K, int &Out) {
-    auto I = O.getInteger(K);
-    if (!I || *I < -1 || *I > 0x7fffffffLL)
-      return fail("missing integer '" + K.str() + "'");
-    Out = static_cast<int>(*I);
-    return true;
-  }
-  bool loc(const json::Object &O, llvm::StringRef K, Loc &Out) {
-    return locFromJSON(O.get(K), Out) || fail("bad location '" + K.str() + "'");
-  }
-  bool strings(const json::Object &O, llvm::StringRef K,
-               std::vector<std::string> &Out) {
-    const json::Array *A = O.getArray(K);
-    if (!A)
-      return fail("missing array '" + K.str() + "'");
-    for (const json::Value &V : *A) {
-      auto S = V.getAsString();
-      if (!S)
-        return fail("bad string in '" + K.str() + "'");
-      Out.push_back(S->str());
-    }
-    return true;
-  }
-  bool scopes(const json::Object &O, llvm::StringRef K, std::vector<Scope> &Out) {
-    const json::Array *A = O.getArray(K);
-    if (!A)
-      return fail("missing array '" + K.str() + "'");
-    for (const json::Value &SV : *A) {
-      const json::Array *SA = SV.getAsArray();
-      Scope Sc;
-      auto Reads =
-          SA && SA->size() == 2 ? (*SA)[1].getAsBoolean() : std::nullopt;
-      if (!Reads || !locFromJSON(&(*SA)[0], Sc.At))
-        return fail("bad scope");
-      Sc.ReadsSize = *Reads;
-      Out.push_back(std::move(Sc));
-    }
-    return true;
-  }
-  template <typename E, size_t N>
-  bool kind(const json::Object &O, const char *const (&Names)[N], E &Out) {
-    auto S = O.getString("kind");
-    return (S && enumFrom(Names, *S, Out)) || fail("bad kind");
-  }
-  /// A pair of strings.
-  bool pair(const json::Value &V, std::string &A, std::string &B) {
-    const json::Array *Arr = V.getAsArray();
-    auto X = Arr && Arr->size() == 2 ? (*Arr)[0].getAsString() : std::nullopt;
-    auto Y = Arr && Arr->size() == 2 ? (*Arr)[1].getAsString() : std::nullopt;
-    if (!X || !Y)
-      return fail("bad pair");
-    A = X->str();
-    B = Y->str();
-    return true;
-  }
-};
-} // namespace
 
 bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
   Reader R{Error};
   const json::Object *Root = V.getAsObject();
   if (!Root)
     return R.fail("not an object");
+  if (Root->getInteger("format") != 2)
+    return R.fail("unknown format");
+  const json::Array *Table = Root->getArray("strings");
+  if (!Table)
+    return R.fail("missing string table");
+  for (const json::Value &S : *Table) {
+    auto Str = S.getAsString();
+    if (!Str)
+      return R.fail("bad string table");
+    R.Strings.push_back(Str->str());
+  }
   const char *const Sections[] = {"entities",  "events",     "flows",
                                   "aliases",   "instances",  "edges",
                                   "subclasses", "functions", "calls",
@@ -477,6 +544,16 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
     }
     return true;
   };
+  auto Pairs = [&](const char *Section, auto Fn) {
+    for (const json::Value &V : *Root->getArray(Section)) {
+      const json::Array *A = V.getAsArray();
+      std::string X, Y;
+      if (!A || A->size() != 2 || !R.str(&(*A)[0], X) || !R.str(&(*A)[1], Y))
+        return R.fail(std::string("bad entry in '") + Section + "'");
+      Fn(std::move(X), std::move(Y));
+    }
+    return true;
+  };
   return Each("entities",
               [&](const json::Object &O) {
                 Entity E;
@@ -484,16 +561,16 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.kind(O, EntityKindNames, E.Kind) ||
                     !R.loc(O, "decl", E.Decl) ||
                     !R.str(O, "container", E.Container) ||
-                    !R.boolean(O, "contiguous", E.Contiguous) ||
-                    !R.boolean(O, "finiteKey", E.FiniteKey) ||
-                    !R.boolean(O, "pinsKeys", E.PinsKeys) ||
-                    !R.boolean(O, "concurrent", E.Concurrent) ||
-                    !R.str(O, "ownerClass", E.OwnerClass) ||
-                    !R.str(O, "ownerName", E.OwnerName) ||
-                    !R.strings(O, "lambdas", E.Lambdas) ||
-                    !R.boolean(O, "alwaysClosed", E.AlwaysClosed) ||
-                    !R.boolean(O, "openAccess", E.OpenAccess) ||
-                    !R.strings(O, "reachers", E.Reachers))
+                    !R.flag(O, "contiguous", E.Contiguous) ||
+                    !R.flag(O, "finiteKey", E.FiniteKey) ||
+                    !R.flag(O, "pinsKeys", E.PinsKeys) ||
+                    !R.flag(O, "concurrent", E.Concurrent) ||
+                    !R.optStr(O, "ownerClass", E.OwnerClass) ||
+                    !R.optStr(O, "ownerName", E.OwnerName) ||
+                    !R.optStrs(O, "lambdas", E.Lambdas) ||
+                    !R.flag(O, "alwaysClosed", E.AlwaysClosed) ||
+                    !R.flag(O, "openAccess", E.OpenAccess) ||
+                    !R.optStrs(O, "reachers", E.Reachers))
                   return false;
                 std::string Id = E.Id;
                 F.Entities[Id] = std::move(E);
@@ -503,12 +580,12 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
               [&](const json::Object &O) {
                 Event E;
                 if (!R.str(O, "entity", E.Entity) ||
-                    !R.kind(O, EventKindNames, E.Kind) || !R.loc(O, "at", E.At) ||
-                    !R.str(O, "function", E.Function) ||
-                    !R.uint(O, "flags", E.Flags) ||
-                    !R.scopes(O, "scopes", E.Scopes) ||
-                    !R.strings(O, "guardCalls", E.GuardCalls) ||
-                    !replacementsFromJSON(O.getArray("fix"), E.Fix))
+                    !R.kind(O, EventKindNames, E.Kind) ||
+                    !R.loc(O, "at", E.At) || !R.str(O, "function", E.Function) ||
+                    !R.uint(O, "flags", E.Flags, /*Optional=*/true) ||
+                    !R.scopes(O, E.Scopes) ||
+                    !R.optStrs(O, "guardCalls", E.GuardCalls) ||
+                    !R.replacements(O, E.Fix))
                   return false;
                 F.Events.push_back(std::move(E));
                 return true;
@@ -519,27 +596,22 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                 if (!R.str(O, "from", Fl.From) || !R.str(O, "callee", Fl.Callee) ||
                     !R.uint(O, "param", Fl.Param) || !R.loc(O, "at", Fl.At) ||
                     !R.str(O, "function", Fl.Function) ||
-                    !R.uint(O, "flags", Fl.Flags) ||
-                    !R.scopes(O, "scopes", Fl.Scopes))
+                    !R.uint(O, "flags", Fl.Flags, /*Optional=*/true) ||
+                    !R.scopes(O, Fl.Scopes))
                   return false;
                 F.Flows.push_back(std::move(Fl));
                 return true;
               }) &&
-         [&] {
-           for (const json::Value &V : *Root->getArray("aliases")) {
-             Alias A;
-             if (!R.pair(V, A.From, A.To))
-               return false;
-             F.Aliases.push_back(std::move(A));
-           }
-           return true;
-         }() &&
+         Pairs("aliases",
+               [&](std::string From, std::string To) {
+                 F.Aliases.push_back({std::move(From), std::move(To)});
+               }) &&
          Each("instances",
               [&](const json::Object &O) {
                 Instance I;
                 if (!R.str(O, "class", I.Class) ||
                     !R.kind(O, InstanceKindNames, I.Kind) ||
-                    !R.str(O, "owner", I.Owner))
+                    !R.optStr(O, "owner", I.Owner))
                   return false;
                 F.Instances.push_back(std::move(I));
                 return true;
@@ -552,30 +624,26 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.str(O, "toName", E.ToName) ||
                     !R.str(O, "field", E.Field) ||
                     !R.kind(O, OwnKindNames, E.Kind) ||
-                    !R.boolean(O, "collection", E.Collection) ||
+                    !R.flag(O, "collection", E.Collection) ||
                     !R.loc(O, "at", E.At))
                   return false;
                 F.Edges.push_back(std::move(E));
                 return true;
               }) &&
-         [&] {
-           for (const json::Value &V : *Root->getArray("subclasses")) {
-             Subclass S;
-             if (!R.pair(V, S.Derived, S.Base))
-               return false;
-             F.Subclasses.push_back(std::move(S));
-           }
-           return true;
-         }() &&
+         Pairs("subclasses",
+               [&](std::string D, std::string B) {
+                 F.Subclasses.push_back({std::move(D), std::move(B)});
+               }) &&
          Each("functions",
               [&](const json::Object &O) {
                 Function Fn;
                 if (!R.str(O, "id", Fn.Id) || !R.str(O, "name", Fn.Name) ||
-                    !R.loc(O, "at", Fn.At) || !R.uint(O, "traits", Fn.Traits) ||
-                    !R.str(O, "class", Fn.Class) ||
-                    !R.strings(O, "overrides", Fn.Overrides) ||
-                    !R.strings(O, "sharedCaptures", Fn.SharedCaptures) ||
-                    !R.strings(O, "sharedCaptureNames", Fn.SharedCaptureNames))
+                    !R.uint(O, "traits", Fn.Traits, /*Optional=*/true) ||
+                    !R.loc(O, "at", Fn.At) ||
+                    !R.optStr(O, "class", Fn.Class) ||
+                    !R.optStrs(O, "overrides", Fn.Overrides) ||
+                    !R.optStrs(O, "sharedCaptures", Fn.SharedCaptures) ||
+                    !R.optStrs(O, "sharedCaptureNames", Fn.SharedCaptureNames))
                   return false;
                 std::string Id = Fn.Id;
                 F.Functions[Id] = std::move(Fn);
@@ -584,12 +652,14 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
          Each("calls",
               [&](const json::Object &O) {
                 Call C;
+                if (O.get("kind") && !R.kind(O, CallKindNames, C.Kind))
+                  return false;
                 if (!R.str(O, "caller", C.Caller) ||
-                    !R.str(O, "callee", C.Callee) ||
-                    !R.kind(O, CallKindNames, C.Kind) || !R.loc(O, "at", C.At) ||
-                    !R.uint(O, "flags", C.Flags) || !R.loc(O, "loop", C.Loop) ||
-                    !R.strings(O, "sizeGuards", C.SizeGuards) ||
-                    !R.str(O, "collectionLoop", C.CollectionLoop))
+                    !R.str(O, "callee", C.Callee) || !R.loc(O, "at", C.At) ||
+                    !R.uint(O, "flags", C.Flags, /*Optional=*/true) ||
+                    !R.loc(O, "loop", C.Loop) ||
+                    !R.optStrs(O, "sizeGuards", C.SizeGuards) ||
+                    !R.optStr(O, "collectionLoop", C.CollectionLoop))
                   return false;
                 F.Calls.push_back(std::move(C));
                 return true;
@@ -598,10 +668,10 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
               [&](const json::Object &O) {
                 CallableFlow C;
                 if (!R.str(O, "from", C.From) || !R.str(O, "to", C.To) ||
-                    !R.str(O, "toClass", C.ToClass) ||
-                    !R.str(O, "toClassName", C.ToClassName) ||
-                    !R.str(O, "toField", C.ToField) ||
-                    !R.boolean(O, "toStatic", C.ToStatic) ||
+                    !R.optStr(O, "toClass", C.ToClass) ||
+                    !R.optStr(O, "toClassName", C.ToClassName) ||
+                    !R.optStr(O, "toField", C.ToField) ||
+                    !R.flag(O, "toStatic", C.ToStatic) ||
                     !R.loc(O, "at", C.At))
                   return false;
                 F.Callables.push_back(std::move(C));

@@ -306,10 +306,8 @@ struct Facts {
   void normalize();
 };
 
+/// Compact JSON: strings interned in a table, empty fields left out.
 llvm::json::Value toJSON(const Facts &F);
-llvm::json::Array replacementsToJSON(const std::vector<Replacement> &Fix);
-bool replacementsFromJSON(const llvm::json::Array *A,
-                          std::vector<Replacement> &Out);
 bool fromJSON(const llvm::json::Value &V, Facts &F, std::string &Error);
 
 const char *toString(EventKind K);

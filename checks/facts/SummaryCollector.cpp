@@ -18,7 +18,10 @@ namespace facts {
 void SummaryCollector::function(const FunctionDecl *FD) {
   if (!(FD->doesThisDeclarationHaveABody() || FD->isDefaulted() ||
         FD->isDeleted())) {
-    W.functionId(FD); // declared: its overrides still count
+    // Declared only: a virtual method still says what it overrides (the
+    // rest is recorded when a fact names it).
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isVirtual())
+      W.functionId(FD);
     return;
   }
   const std::string &Id = W.functionId(FD);
