@@ -5,8 +5,11 @@
 // container::static_vector are bounded_types. No shipped pack models them
 // as containers, so Inputs/boost-containers.yaml does (as a project might):
 // members of these types, and of classes derived from them, must still never
-// be reported, while the same code on a std::deque is.
+// be reported, while the same code on a std::deque is. BOOST_FOREACH's
+// helpers are container_functions that only read: iterating with it is no
+// escape.
 #include <boost/circular_buffer.hpp>
+#include <boost/foreach.hpp>
 #include <boost/container/static_vector.hpp>
 #include <boost/lockfree/spsc_queue.hpp>
 
@@ -122,3 +125,20 @@ private:
   boost::container::static_vector<int, 128> items_;
 };
 Staging g_staging;
+
+//===-- container_functions: BOOST_FOREACH reads ---------------------------===//
+
+void show(int);
+class Tally {
+public:
+  void add(int v) { seen_.push_back(v); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: container 'Tally::seen_' grows here and nothing erases, clears or size-bounds it{{.*}} [memlint-unbounded-container-growth]
+  void print() {
+    BOOST_FOREACH (int v, seen_)
+      show(v);
+  }
+
+private:
+  std::deque<int> seen_;
+};
+Tally g_tally;
