@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <type_traits>
 
 namespace memlint {
 
@@ -65,7 +66,10 @@ static auto subclassKey(const Subclass &S) {
 static auto callKey(const Call &C) {
   return std::tuple_cat(std::tie(C.Caller, C.Callee, C.Kind), locKey(C.At),
                         std::tie(C.Flags), locKey(C.Loop),
-                        std::tie(C.CollectionLoop, C.SizeGuards));
+                        std::tie(C.CollectionLoop, C.SizeGuards),
+                        locKey(C.CollectionAt),
+                        std::tie(C.CollectionCall, C.CalleeName, C.ArgParams,
+                                 C.ArgSql));
 }
 static auto callableKey(const CallableFlow &C) {
   return std::tuple_cat(std::tie(C.From, C.To, C.ToClass, C.ToField,
@@ -74,7 +78,14 @@ static auto callableKey(const CallableFlow &C) {
 }
 static auto effectKey(const Effect &E) {
   return std::tuple_cat(std::tie(E.Function, E.Kind, E.Api), locKey(E.At),
-                        std::tie(E.SqlParam));
+                        std::tie(E.SqlParam, E.Sql));
+}
+static auto storeKey(const ParamStore &S) {
+  return std::tuple_cat(std::tie(S.Function, S.Param, S.Entity), locKey(S.At));
+}
+static auto handoffKey(const Handoff &H) {
+  return std::tuple_cat(std::tie(H.Caller, H.Callee, H.Kind, H.Param),
+                        locKey(H.At), std::tie(H.Name));
 }
 
 template <typename T, typename KeyFn>
@@ -116,6 +127,8 @@ void Facts::normalize() {
   sortUnique(Calls, callKey);
   sortUnique(Callables, callableKey);
   sortUnique(Effects, effectKey);
+  sortUnique(Stores, storeKey);
+  sortUnique(Handoffs, handoffKey);
   for (auto &[Id, E] : Entities) {
     sortUniqueStrings(E.Reachers);
     sortUniqueStrings(E.Lambdas);
@@ -189,6 +202,8 @@ void Facts::merge(const Facts &Other) {
   append(Calls, Other.Calls);
   append(Callables, Other.Callables);
   append(Effects, Other.Effects);
+  append(Stores, Other.Stores);
+  append(Handoffs, Other.Handoffs);
 }
 
 //===-- JSON --------------------------------------------------------------===//
@@ -222,6 +237,12 @@ public:
     json::Array Out;
     for (const Scope &S : Scopes)
       Out.push_back(json::Array{loc(S.At), S.ReadsSize});
+    return Out;
+  }
+  template <typename T> json::Array numbers(const std::vector<T> &V) {
+    json::Array Out;
+    for (T N : V)
+      Out.push_back(static_cast<int64_t>(N));
     return Out;
   }
   json::Array replacements(const std::vector<Replacement> &Fix) {
@@ -283,6 +304,23 @@ public:
   bool optStrs(const json::Object &O, llvm::StringRef K,
                std::vector<std::string> &Out) {
     return !O.get(K) || strs(O.get(K), Out);
+  }
+  /// An optional list of small numbers (-1 allowed when \p T is signed).
+  template <typename T>
+  bool numbers(const json::Object &O, llvm::StringRef K, std::vector<T> &Out) {
+    const json::Value *V = O.get(K);
+    if (!V)
+      return true;
+    const json::Array *A = V->getAsArray();
+    if (!A)
+      return fail("bad '" + K.str() + "'");
+    for (const json::Value &E : *A) {
+      auto I = E.getAsInteger();
+      if (!I || *I < (std::is_signed_v<T> ? -1 : 0) || *I > 0x7fffffffLL)
+        return fail("bad '" + K.str() + "'");
+      Out.push_back(static_cast<T>(*I));
+    }
+    return true;
   }
   bool loc(const json::Value *V, Loc &L) {
     if (!V || V->getAsNull())
@@ -476,6 +514,11 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "sizeGuards", W.strs(C.SizeGuards), !C.SizeGuards.empty());
     Opt(O, "collectionLoop", W.str(C.CollectionLoop),
         !C.CollectionLoop.empty());
+    Opt(O, "collectionAt", W.loc(C.CollectionAt), C.CollectionAt.valid());
+    Opt(O, "collectionCall", C.CollectionCall, C.CollectionCall);
+    Opt(O, "calleeName", W.str(C.CalleeName), !C.CalleeName.empty());
+    Opt(O, "argParams", W.numbers(C.ArgParams), !C.ArgParams.empty());
+    Opt(O, "argSql", W.numbers(C.ArgSql), !C.ArgSql.empty());
     Calls.push_back(std::move(O));
   }
   json::Array Callables;
@@ -495,10 +538,33 @@ json::Value toJSON(const Facts &F) {
                    {"api", W.str(E.Api)},
                    {"at", W.loc(E.At)}};
     Opt(O, "sqlParam", E.SqlParam, E.SqlParam >= 0);
+    Opt(O, "sql", E.Sql, E.Sql != 0);
     Effects.push_back(std::move(O));
   }
+  json::Array Stores;
+  for (const ParamStore &S : F.Stores)
+    Stores.push_back(json::Object{{"function", W.str(S.Function)},
+                                  {"param", S.Param},
+                                  {"entity", W.str(S.Entity)},
+                                  {"at", W.loc(S.At)}});
+  json::Array Handoffs;
+  for (const Handoff &H : F.Handoffs) {
+    json::Object O{{"caller", W.str(H.Caller)},
+                   {"callee", W.str(H.Callee)},
+                   {"param", H.Param},
+                   {"at", W.loc(H.At)},
+                   {"name", W.str(H.Name)},
+                   {"type", W.str(H.Type)},
+                   {"decl", W.loc(H.Decl)}};
+    Opt(O, "kind", CallKindNames[static_cast<unsigned>(H.Kind)],
+        H.Kind != CallKind::Direct);
+    Opt(O, "byValue", H.ByValue, H.ByValue);
+    Opt(O, "rvalueOverload", H.RvalueOverload, H.RvalueOverload);
+    Opt(O, "fix", W.replacements(H.Fix), !H.Fix.empty());
+    Handoffs.push_back(std::move(O));
+  }
   // The table last: every reference above has been interned by now.
-  return json::Object{{"format", 2},
+  json::Object Out{{"format", 2},
                       {"entities", std::move(Entities)},
                       {"events", std::move(Events)},
                       {"flows", std::move(Flows)},
@@ -509,8 +575,14 @@ json::Value toJSON(const Facts &F) {
                       {"functions", std::move(Functions)},
                       {"calls", std::move(Calls)},
                       {"callables", std::move(Callables)},
-                      {"effects", std::move(Effects)},
-                      {"strings", W.table()}};
+                      {"effects", std::move(Effects)}};
+  // Sections most TUs leave empty are left out too.
+  if (!Stores.empty())
+    Out["stores"] = std::move(Stores);
+  if (!Handoffs.empty())
+    Out["handoffs"] = std::move(Handoffs);
+  Out["strings"] = W.table();
+  return Out;
 }
 
 bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
@@ -537,7 +609,14 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
     if (!Root->getArray(S))
       return R.fail(std::string("missing array '") + S + "'");
   auto Each = [&](const char *Section, auto Fn) {
-    for (const json::Value &V : *Root->getArray(Section)) {
+    if (!Root->get(Section) &&
+        (llvm::StringRef(Section) == "stores" ||
+         llvm::StringRef(Section) == "handoffs"))
+      return true; // optional sections: absent is empty
+    const json::Array *A = Root->getArray(Section);
+    if (!A)
+      return R.fail(std::string("bad '") + Section + "'");
+    for (const json::Value &V : *A) {
       const json::Object *O = V.getAsObject();
       if (!O || !Fn(*O))
         return R.fail(std::string("bad entry in '") + Section + "'");
@@ -659,7 +738,12 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.uint(O, "flags", C.Flags, /*Optional=*/true) ||
                     !R.loc(O, "loop", C.Loop) ||
                     !R.optStrs(O, "sizeGuards", C.SizeGuards) ||
-                    !R.optStr(O, "collectionLoop", C.CollectionLoop))
+                    !R.optStr(O, "collectionLoop", C.CollectionLoop) ||
+                    !R.loc(O, "collectionAt", C.CollectionAt) ||
+                    !R.flag(O, "collectionCall", C.CollectionCall) ||
+                    !R.optStr(O, "calleeName", C.CalleeName) ||
+                    !R.numbers(O, "argParams", C.ArgParams) ||
+                    !R.numbers(O, "argSql", C.ArgSql))
                   return false;
                 F.Calls.push_back(std::move(C));
                 return true;
@@ -677,13 +761,40 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                 F.Callables.push_back(std::move(C));
                 return true;
               }) &&
-         Each("effects", [&](const json::Object &O) {
-           Effect E;
-           if (!R.str(O, "function", E.Function) ||
-               !R.kind(O, EffectKindNames, E.Kind) || !R.str(O, "api", E.Api) ||
-               !R.loc(O, "at", E.At) || !R.integer(O, "sqlParam", E.SqlParam))
+         Each("effects",
+              [&](const json::Object &O) {
+                Effect E;
+                if (!R.str(O, "function", E.Function) ||
+                    !R.kind(O, EffectKindNames, E.Kind) ||
+                    !R.str(O, "api", E.Api) || !R.loc(O, "at", E.At) ||
+                    !R.integer(O, "sqlParam", E.SqlParam) ||
+                    !R.uint(O, "sql", E.Sql, /*Optional=*/true))
+                  return false;
+                F.Effects.push_back(std::move(E));
+                return true;
+              }) &&
+         Each("stores",
+              [&](const json::Object &O) {
+                ParamStore S;
+                if (!R.str(O, "function", S.Function) ||
+                    !R.uint(O, "param", S.Param) ||
+                    !R.str(O, "entity", S.Entity) || !R.loc(O, "at", S.At))
+                  return false;
+                F.Stores.push_back(std::move(S));
+                return true;
+              }) &&
+         Each("handoffs", [&](const json::Object &O) {
+           Handoff H;
+           if (O.get("kind") && !R.kind(O, CallKindNames, H.Kind))
              return false;
-           F.Effects.push_back(std::move(E));
+           if (!R.str(O, "caller", H.Caller) || !R.str(O, "callee", H.Callee) ||
+               !R.uint(O, "param", H.Param) || !R.loc(O, "at", H.At) ||
+               !R.str(O, "name", H.Name) || !R.str(O, "type", H.Type) ||
+               !R.loc(O, "decl", H.Decl) || !R.flag(O, "byValue", H.ByValue) ||
+               !R.flag(O, "rvalueOverload", H.RvalueOverload) ||
+               !R.replacements(O, H.Fix))
+             return false;
+           F.Handoffs.push_back(std::move(H));
            return true;
          });
 }

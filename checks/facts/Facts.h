@@ -252,6 +252,29 @@ struct Call {
   /// does not stop on the call's result; What names it ("each element of
   /// 'skus'"). Empty when the loop is not such a loop.
   std::string CollectionLoop;
+  /// With CollectionLoop: the loop, or the algorithm call (CollectionCall)
+  /// that runs the lambda holding this call once per element.
+  Loc CollectionAt;
+  bool CollectionCall = false;
+  /// With CollectionLoop, for an indirect call: the holder as the call names
+  /// it ("on_row_", "fn").
+  std::string CalleeName;
+  /// Per argument: the caller's parameter it passes on unchanged (named
+  /// directly, through std::move or std::forward, or as its C string), or
+  /// -1. Empty when no argument does.
+  std::vector<int> ArgParams;
+  /// Per argument: SqlFlag bits of the SQL text it carries. Empty when no
+  /// argument has any.
+  std::vector<unsigned> ArgSql;
+};
+
+/// What the SQL text of a query (or of an argument that may reach one) says
+/// about running it once per item (query-in-loop).
+enum SqlFlag : unsigned {
+  SqlNotPerItem = 1u << 0, // a batch (IN (...), = ANY(...)) or transaction
+                           // and schema control (BEGIN, COMMIT, PRAGMA)
+  SqlElement = 1u << 1,    // the collection loop's element is the statement
+                           // (a list of statements: migrations)
 };
 
 /// A callable flows into a holder: a std::function field or variable, a
@@ -278,6 +301,38 @@ struct Effect {
   Loc At;
   /// Query: the caller's parameter that carries the SQL text, or -1.
   int SqlParam = -1;
+  /// Query: SqlFlag bits of the SQL text written at the call.
+  unsigned Sql = 0;
+};
+
+/// A function stores its parameter into a container ("'Channel::push'
+/// copies parameter 0 into 'Channel::q_'"): what a call's argument becomes
+/// (large-copy-into-send: a user channel's push).
+struct ParamStore {
+  std::string Function;
+  unsigned Param = 0;
+  std::string Entity; // the container's entity id
+  Loc At;             // the insertion
+};
+
+/// A large local handed to a parameter of a user function (by const
+/// reference or by value) and not used afterwards. If the callee stores the
+/// parameter into a long-lived queue, the copy could have been a move
+/// (large-copy-into-send).
+struct Handoff {
+  std::string Caller;
+  std::string Callee;
+  CallKind Kind = CallKind::Direct; // Direct or Virtual
+  unsigned Param = 0;
+  Loc At;           // the call
+  std::string Name; // the local: "batch"
+  std::string Type; // its type: "std::vector<Row>"
+  Loc Decl;         // its declaration
+  bool ByValue = false;        // the parameter is a value: the call copies
+  bool RvalueOverload = false; // the callee has an overload taking T&& there
+  /// `std::move(batch)`, when it is safe (a value parameter, or an rvalue
+  /// overload to pick); else empty.
+  std::vector<Replacement> Fix;
 };
 
 struct Facts {
@@ -292,6 +347,8 @@ struct Facts {
   std::vector<Call> Calls;
   std::vector<CallableFlow> Callables;
   std::vector<Effect> Effects;
+  std::vector<ParamStore> Stores;
+  std::vector<Handoff> Handoffs;
 
   bool defined(const std::string &FunctionId) const {
     auto It = Functions.find(FunctionId);

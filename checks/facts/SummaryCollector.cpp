@@ -94,7 +94,8 @@ unsigned SummaryCollector::siteFlags(Loc *Loop) {
 }
 
 void SummaryCollector::addCall(const std::string &Callee, CallKind Kind,
-                               SourceLocation At, const Expr *Object) {
+                               SourceLocation At, const Expr *Object,
+                               llvm::ArrayRef<const Expr *> Args) {
   if (Callee.empty())
     return;
   Call C;
@@ -112,7 +113,54 @@ void SummaryCollector::addCall(const std::string &Callee, CallKind Kind,
             !VD->getType()->isPointerType())
           C.Flags |= OnLocalObject;
   C.SizeGuards = sizeGuards();
+  for (unsigned I = 0; I < Args.size(); ++I)
+    if (int P = paramOf(Args[I]); P >= 0) {
+      C.ArgParams.resize(Args.size(), -1);
+      C.ArgParams[I] = P;
+    }
   W.Out.Calls.push_back(std::move(C));
+}
+
+int SummaryCollector::paramOf(const Expr *E) {
+  const LambdaExpr *LE = W.currentLambda();
+  const FunctionDecl *Here =
+      LE ? LE->getCallOperator() : (W.Fns.empty() ? nullptr : W.Fns.back());
+  for (unsigned Depth = 0; E && Here && Depth < 4; ++Depth) {
+    E = strip(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+      return P && P->getDeclContext() == Here
+                 ? static_cast<int>(P->getFunctionScopeIndex())
+                 : -1;
+    }
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+      // `sql.c_str()`: the text of the string.
+      QualType T = MCE->getType();
+      if (MCE->getNumArgs() != 0 || !T->isPointerType() ||
+          !T->getPointeeType()->isAnyCharacterType())
+        return -1;
+      E = MCE->getImplicitObjectArgument();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      if (!Callee || CE->getNumArgs() != 1 ||
+          !W.inSystemHeader(Callee->getLocation()) ||
+          (Callee->getName() != "move" && Callee->getName() != "forward"))
+        return -1;
+      E = CE->getArg(0);
+      continue;
+    }
+    // A copy or a conversion into the parameter's type.
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (CE->getNumArgs() != 1)
+        return -1;
+      E = CE->getArg(0);
+      continue;
+    }
+    return -1;
+  }
+  return -1;
 }
 
 /// Entities whose size a condition guarding the top of the statement stack
@@ -426,7 +474,7 @@ void SummaryCollector::call(const CallExpr *CE) {
     // A call through a function pointer.
     if (!CE->isTypeDependent())
       addCall(holderOf(CE->getCallee(), nullptr), CallKind::Indirect,
-              compat::beginLoc(CE));
+              compat::beginLoc(CE), nullptr, Args);
     return;
   }
   bool Library = W.inSystemHeader(Callee->getLocation());
@@ -435,7 +483,8 @@ void SummaryCollector::call(const CallExpr *CE) {
     if (MD && Object && MD->getOverloadedOperator() == OO_Call &&
         W.callableType(Object->getType())) {
       // `on_done_(x)`: whatever flowed into the holder runs.
-      addCall(holderOf(Object, nullptr), CallKind::Indirect, compat::beginLoc(CE));
+      addCall(holderOf(Object, nullptr), CallKind::Indirect,
+              compat::beginLoc(CE), nullptr, Args);
     } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
                OCE && OCE->getOperator() == OO_Equal && Object) {
       // `cb_ = [this] { ... };`, `handlers_[k] = std::move(h);`
@@ -461,7 +510,8 @@ void SummaryCollector::call(const CallExpr *CE) {
     }
     return;
   }
-  // A user function.
+  // A user function (a project's own database API may be a query).
+  query(CE, Callee);
   CallKind Kind = CallKind::Direct;
   if (MD && MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
       !MD->getParent()->hasAttr<FinalAttr>())
@@ -469,7 +519,7 @@ void SummaryCollector::call(const CallExpr *CE) {
             dyn_cast<MemberExpr>(CE->getCallee()->IgnoreParenImpCasts()))
       if (!ME->hasQualifier())
         Kind = CallKind::Virtual;
-  addCall(W.functionId(Callee), Kind, compat::beginLoc(CE), Object);
+  addCall(W.functionId(Callee), Kind, compat::beginLoc(CE), Object, Args);
   arguments(Callee, Object, Args, compat::beginLoc(CE));
 }
 
@@ -486,7 +536,8 @@ void SummaryCollector::construct(const CXXConstructExpr *CE) {
   }
   if (Ctor->isCopyOrMoveConstructor() && Ctor->isDefaulted())
     return;
-  addCall(W.functionId(Ctor), CallKind::Direct, compat::beginLoc(CE));
+  addCall(W.functionId(Ctor), CallKind::Direct, compat::beginLoc(CE), nullptr,
+          Args);
   arguments(Ctor, nullptr, Args, compat::beginLoc(CE));
 }
 
@@ -549,7 +600,12 @@ void SummaryCollector::forRange(const CXXForRangeStmt *FR) {
 void SummaryCollector::query(const CallExpr *CE, const FunctionDecl *Callee) {
   if (W.Rules.Queries.empty())
     return;
-  const QueryApi *Q = findFirst(W.Rules.Queries, qualifiedName(Callee));
+  const FunctionDecl *Canon = Callee->getCanonicalDecl();
+  auto Cached = Queries.find(Canon);
+  const QueryApi *Q =
+      Cached != Queries.end()
+          ? Cached->second
+          : (Queries[Canon] = findFirst(W.Rules.Queries, qualifiedName(Callee)));
   if (!Q)
     return;
   Effect E;
@@ -560,11 +616,7 @@ void SummaryCollector::query(const CallExpr *CE, const FunctionDecl *Callee) {
   // The SQL comes from the function's caller: `Db::select(sql)`.
   unsigned First = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(Callee);
   if (Q->SqlArg >= 0 && First + Q->SqlArg < CE->getNumArgs())
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(
-            CE->getArg(First + Q->SqlArg))))
-      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-        if (!W.Fns.empty() && P->getDeclContext() == W.Fns.back())
-          E.SqlParam = static_cast<int>(P->getFunctionScopeIndex());
+    E.SqlParam = paramOf(CE->getArg(First + Q->SqlArg));
   W.Out.Effects.push_back(std::move(E));
 }
 

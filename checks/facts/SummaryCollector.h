@@ -44,11 +44,17 @@ private:
   /// handlers_) h();` calls what flowed into handlers_).
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> RangeOf;
   llvm::DenseMap<const clang::FunctionDecl *, const CallableApi *> Apis;
+  llvm::DenseMap<const clang::FunctionDecl *, const QueryApi *> Queries;
 
   /// Flags and the innermost non-constant loop of the current statement.
   unsigned siteFlags(Loc *Loop);
   void addCall(const std::string &Callee, CallKind Kind,
-               clang::SourceLocation At, const clang::Expr *Object = nullptr);
+               clang::SourceLocation At, const clang::Expr *Object = nullptr,
+               llvm::ArrayRef<const clang::Expr *> Args = {});
+  /// The parameter of the function running here that \p E passes on
+  /// unchanged (directly, through std::move or std::forward, or as its C
+  /// string), or -1.
+  int paramOf(const clang::Expr *E);
   std::vector<std::string> sizeGuards();
   /// The callable an expression evaluates to: "fn:<id>" for a lambda, a
   /// function or a std::bind result; a holder id for a variable, field or

@@ -183,14 +183,41 @@ TEST(Facts, JSONRoundTrip) {
                          "c:@S@Service", "Service", "on_done_", false,
                          at("/p/a.cpp", 9)});
   F.Aliases.push_back({"c:@S@Service@F@items#ret", Items});
+  F.Calls.back().CollectionAt = at("/p/a.cpp", 7);
+  F.Calls.back().CollectionCall = true;
+  F.Calls.back().CalleeName = "on_row_";
+  F.Calls.back().ArgParams = {-1, 0};
+  F.Calls.back().ArgSql = {SqlNotPerItem, SqlElement};
   F.Effects.push_back({"c:@F@helper#", EffectKind::Query, "sqlite3_exec",
-                       at("/p/a.cpp", 12), 1});
+                       at("/p/a.cpp", 12), 1, SqlNotPerItem});
+  F.Stores.push_back({"c:@S@Channel@F@push#", 0, "c:@S@Channel@FI@q_",
+                      at("/p/a.cpp", 14)});
+  Handoff H;
+  H.Caller = "c:@F@produce#";
+  H.Callee = "c:@S@Channel@F@push#";
+  H.Kind = CallKind::Virtual;
+  H.At = at("/p/a.cpp", 20);
+  H.Name = "batch";
+  H.Type = "std::vector<int>";
+  H.Decl = at("/p/a.cpp", 18);
+  H.RvalueOverload = true;
+  H.Fix = {Replacement{at("/p/a.cpp", 20), at("/p/a.cpp", 20), "std::move("}};
+  F.Handoffs.push_back(H);
   F.normalize();
   llvm::json::Value V = toJSON(F);
   Facts Back;
   std::string Error;
   ASSERT_TRUE(fromJSON(V, Back, Error)) << Error;
   EXPECT_EQ(llvm::json::Value(toJSON(Back)), V);
+  ASSERT_EQ(Back.Calls.size(), 1u);
+  EXPECT_EQ(Back.Calls[0].ArgParams, (std::vector<int>{-1, 0}));
+  EXPECT_EQ(Back.Calls[0].ArgSql,
+            (std::vector<unsigned>{SqlNotPerItem, SqlElement}));
+  ASSERT_EQ(Back.Handoffs.size(), 1u);
+  EXPECT_EQ(Back.Handoffs[0].Kind, CallKind::Virtual);
+  EXPECT_EQ(Back.Handoffs[0].Fix.size(), 1u);
+  ASSERT_EQ(Back.Stores.size(), 1u);
+  EXPECT_EQ(Back.Effects[0].Sql, static_cast<unsigned>(SqlNotPerItem));
 }
 
 TEST(Facts, MalformedJSONIsAnErrorNotACrash) {
