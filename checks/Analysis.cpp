@@ -30,12 +30,15 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
              TUAnalysis &Out) {
   if (!Opts.Rules)
     return;
-  static const char *const EntityRules[] = {
-      "capacity-retention", "shared-ptr-cycle", "unbounded-container-growth",
-      "unbounded-memoization", "unbounded-queue"};
-  if (llvm::any_of(EntityRules, [&](const char *R) {
-        return Opts.Checks.enabled(R);
-      }))
+  // Rules decided over the whole program read the facts: the entity rules,
+  // and the flow rules' shapes that cross calls (a query behind helpers,
+  // virtual methods and callbacks).
+  static const char *const FactRules[] = {
+      "capacity-retention",    "shared-ptr-cycle", "unbounded-container-growth",
+      "unbounded-memoization", "unbounded-queue",  "query-in-loop"};
+  bool Facts = llvm::any_of(
+      FactRules, [&](const char *R) { return Opts.Checks.enabled(R); });
+  if (Facts)
     collectFacts(Ctx, *Opts.Rules, Out.TUFacts);
   if (Opts.ReportUnmodeled)
     findUnmodeledCalls(Ctx, *Opts.Rules, Out.Unmodeled);
@@ -54,11 +57,13 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
     if (Opts.Checks.enabled("large-copy-into-send"))
       collectLargeCopyIntoSend(A, Functions, Out.Local);
     if (Opts.Checks.enabled("query-in-loop"))
-      collectQueryInLoop(A, Functions, Out.Local);
+      collectQueryInLoop(A, Functions, Out.Local, Out.TUFacts);
     if (Opts.Checks.enabled("stream-accumulation"))
       collectStreamAccumulation(A, Functions, Out.Local);
     if (Opts.Checks.enabled("whole-collection-load"))
       collectWholeCollectionLoad(A, Functions, Out.Local);
+    if (Facts)
+      Out.TUFacts.normalize();
   }
   // A finding inside a library header (a library template instantiated with
   // user types) is not the user's to fix; clang-tidy drops those too.
@@ -91,6 +96,8 @@ std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts) {
     decideUnboundedMemoization(View, Out);
   if (Opts.Checks.enabled("unbounded-queue"))
     decideUnboundedQueue(View, Out);
+  if (Opts.Checks.enabled("query-in-loop"))
+    decideQueryInLoop(View, Out);
   sortAndDedupe(Out);
   return Out;
 }

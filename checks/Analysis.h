@@ -58,7 +58,8 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
 /// Rules a .memlint.yaml disables are off whatever \p Checks enables.
 void applyConfiguration(const RuleSet &Rules, CheckFilter &Checks);
 
-/// Entity verdicts over the facts of one or many translation units.
+/// Whole-program verdicts over the facts of one or many translation units:
+/// the entity rules, and the flow rules' shapes that cross calls.
 std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts);
 
 } // namespace memlint

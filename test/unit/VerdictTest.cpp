@@ -172,6 +172,113 @@ TEST(Verdict, MemoCachesAndDestructorsAndGuards) {
   EXPECT_TRUE(decideAll({G, B}).empty());
 }
 
+std::vector<Finding> decideRule(std::vector<Facts> TUs, const char *Rule) {
+  Facts All;
+  for (const Facts &F : TUs)
+    All.merge(F);
+  All.normalize();
+  RuleSet Rules;
+  AnalysisOptions Opts;
+  Opts.Rules = &Rules;
+  std::string Error;
+  Opts.Checks = *CheckFilter::parse(std::string("-*,") + Rule, Error);
+  return decide(All, Opts);
+}
+
+Function function(const char *Id, const char *Name, unsigned Traits = FnDefined) {
+  Function Fn;
+  Fn.Id = Id;
+  Fn.Name = Name;
+  Fn.Traits = Traits;
+  return Fn;
+}
+
+// loop.cpp: `for (id : ids) repo.find(id);` through Repo::find (virtual);
+// repo.cpp: SqlRepo::find overrides it and calls run(sql) with fixed SQL;
+// db.cpp: run(sql) queries with its parameter's text.
+const char *Loop = "c:@F@loop#", *Find = "c:@S@Repo@F@find#I#",
+           *SqlFind = "c:@S@SqlRepo@F@find#I#", *Run = "c:@F@run#&1$@S@string#";
+Facts loopTU() {
+  Facts F;
+  F.Functions[Loop] = function(Loop, "loop");
+  F.Functions[Find] = function(Find, "Repo::find", FnVirtual);
+  Call C{Loop, Find, CallKind::Virtual, at("/p/loop.cpp", 4), InLoop,
+         at("/p/loop.cpp", 3), {}, "each element of 'ids'"};
+  C.CollectionAt = at("/p/loop.cpp", 3);
+  F.Calls.push_back(C);
+  return F;
+}
+Facts repoTU(const char *Sql = "") {
+  Facts F;
+  F.Functions[SqlFind] = function(SqlFind, "SqlRepo::find", FnDefined | FnVirtual);
+  F.Functions[SqlFind].Overrides = {Find};
+  F.Functions[Run] = function(Run, "run", 0);
+  Call C{SqlFind, Run, CallKind::Direct, at("/p/repo.cpp", 8)};
+  if (std::string(Sql) == "batch")
+    C.ArgSql = {SqlNotPerItem};
+  if (std::string(Sql) == "param")
+    C.ArgParams = {0};
+  F.Calls.push_back(C);
+  return F;
+}
+Facts dbTU() {
+  Facts F;
+  F.Functions[Run] = function(Run, "run");
+  F.Effects.push_back({Run, EffectKind::Query, "sqlite3_exec", at("/p/db.cpp", 2), 0});
+  return F;
+}
+
+TEST(Verdict, QueryInLoopThroughVirtualCallsAcrossTUs) {
+  std::vector<Finding> Out = decideRule({loopTU(), repoTU(), dbTU()}, "query-in-loop");
+  ASSERT_EQ(Out.size(), 1u);
+  EXPECT_EQ(Out[0].At, at("/p/loop.cpp", 4));
+  EXPECT_EQ(Out[0].Message, "'Repo::find' runs a query ('sqlite3_exec') once for "
+                            "each element of 'ids'");
+  ASSERT_EQ(Out[0].Notes.size(), 3u);
+  EXPECT_EQ(Out[0].Notes[0].At, at("/p/loop.cpp", 3));
+  EXPECT_EQ(Out[0].Notes[1].At, at("/p/db.cpp", 2));
+  EXPECT_EQ(Out[0].Notes[1].Message,
+            "'Repo::find' runs a query (via 'SqlRepo::find' -> 'run' -> "
+            "'sqlite3_exec')");
+  // Merge order does not matter.
+  EXPECT_EQ(decideRule({dbTU(), repoTU(), loopTU()}, "query-in-loop").size(), 1u);
+  // Without the TU that defines the override, nothing reaches a query.
+  EXPECT_TRUE(decideRule({loopTU(), dbTU()}, "query-in-loop").empty());
+  // The SQL the override passes is a batch: not a query per item.
+  EXPECT_TRUE(decideRule({loopTU(), repoTU("batch"), dbTU()}, "query-in-loop").empty());
+  // The override passes its own parameter on: the loop's call decides, and
+  // Repo::find's argument (an id) carries no SQL text.
+  EXPECT_EQ(decideRule({loopTU(), repoTU("param"), dbTU()}, "query-in-loop").size(), 1u);
+  Facts Batch = loopTU();
+  Batch.Calls[0].ArgSql = {SqlNotPerItem};
+  EXPECT_TRUE(decideRule({Batch, repoTU("param"), dbTU()}, "query-in-loop").empty());
+  // A call that is not in a collection loop is no finding.
+  Facts Once = loopTU();
+  Once.Calls[0].CollectionLoop.clear();
+  EXPECT_TRUE(decideRule({Once, repoTU(), dbTU()}, "query-in-loop").empty());
+}
+
+TEST(Verdict, QueryInLoopRecursionTerminates) {
+  // a -> b -> c -> a, and only c queries; the loop calls a.
+  const char *A = "c:@F@a#", *B = "c:@F@b#", *C = "c:@F@c#";
+  Facts F = loopTU();
+  F.Calls[0].Callee = A;
+  F.Calls[0].Kind = CallKind::Direct;
+  F.Functions[A] = function(A, "a");
+  F.Functions[B] = function(B, "b");
+  F.Functions[C] = function(C, "c");
+  F.Calls.push_back({A, B, CallKind::Direct, at("/p/r.cpp", 1)});
+  F.Calls.push_back({B, C, CallKind::Direct, at("/p/r.cpp", 2)});
+  F.Calls.push_back({C, A, CallKind::Direct, at("/p/r.cpp", 3)});
+  F.Calls.push_back({A, A, CallKind::Direct, at("/p/r.cpp", 4)});
+  std::vector<Finding> Out = decideRule({F}, "query-in-loop");
+  EXPECT_TRUE(Out.empty());
+  F.Effects.push_back({C, EffectKind::Query, "PQexec", at("/p/r.cpp", 9), -1});
+  Out = decideRule({F}, "query-in-loop");
+  ASSERT_EQ(Out.size(), 1u);
+  EXPECT_EQ(Out[0].Notes[1].Message, "'a' runs a query (via 'b' -> 'c' -> 'PQexec')");
+}
+
 TEST(Facts, JSONRoundTrip) {
   Facts F = tuA();
   F.Instances.push_back({"c:@S@Service", InstanceKind::MemberOf, "c:@S@App"});

@@ -43,7 +43,7 @@ long long total(Repository &repo, const std::vector<std::string> &skus) {
   for (const std::string &sku : skus) sum += repo.price(sku);
   // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: 'Repository::price' runs a query ('sqlite3_prepare_v2') once for each element of 'skus'{{.*}} [memlint-query-in-loop]
   // CHECK-MESSAGES: :[[@LINE-2]]:3: note: the loop is here
-  // CHECK-MESSAGES: :13:3: note: 'sqlite3_prepare_v2' is called here
+  // CHECK-MESSAGES: :13:3: note: 'Repository::price' runs a query (via 'sqlite3_prepare_v2')
   return sum;
 }
 

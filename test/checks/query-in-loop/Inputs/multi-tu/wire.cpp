@@ -1,0 +1,4 @@
+#include "repo.h"
+void wire(Importer &imp) {
+  imp.on_row([](int id) { load(id); });
+}
