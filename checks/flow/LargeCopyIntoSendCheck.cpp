@@ -16,6 +16,12 @@
 // A send inside a loop that copies an object declared outside it is a
 // fan-out: one copy per iteration.
 //
+// Through library calls: a container's in-place growth (`emplace_back(f,
+// rows)`: a grow method of the container's model whose arguments are a
+// forwarded pack) constructs the element from its arguments; when the
+// element type's constructor is a `sends` entry (std::thread), the
+// arguments are its payload, decay-copied as by the constructor itself.
+//
 //===----------------------------------------------------------------------===//
 #include "LargeCopyIntoSendCheck.h"
 
@@ -24,12 +30,16 @@
 #include "LLVMCompat.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
 #include <map>
+#include <optional>
+#include <set>
 
 using namespace clang;
 
@@ -67,11 +77,13 @@ public:
       if (!CA || !CA->Callee)
         continue;
       if (const SendApi *SA = A.send(CA->Callee)) {
-        packSend(B, S, *CA, *SA);
+        packSend(B, S, CA->Args, CA->Callee, *SA, "'" + A.name(CA->Callee) + "'",
+                 "");
         continue;
       }
       if (CA->Object && A.container(objectType(CA->Object))) {
-        containerPush(B, S, *CA);
+        bool Sent = emplaceSend(B, S, *CA);
+        containerPush(B, S, *CA, !Sent);
         continue;
       }
       if (A.userDefined(CA->Callee) && !isa<CXXConstructorDecl>(CA->Callee))
@@ -109,28 +121,34 @@ private:
     return nullptr;
   }
 
-  void packSend(const Body &B, const Stmt *S, const CallArgs &CA,
-                const SendApi &SA) {
-    std::string Api = "'" + A.name(CA.Callee) + "'";
-    for (unsigned I = 0; I < CA.Args.size(); ++I) {
+  /// The payload of a send: \p Args are the send's arguments, \p ParamsOf
+  /// the function that takes them (nullptr when the send is a constructor
+  /// a library call runs in place: \p InPlace then names what it builds).
+  void packSend(const Body &B, const Stmt *S,
+                llvm::ArrayRef<const Expr *> Args, const FunctionDecl *ParamsOf,
+                const SendApi &SA, const std::string &Api,
+                const std::string &InPlace) {
+    for (unsigned I = 0; I < Args.size(); ++I) {
       bool Payload = false;
       for (unsigned P : SA.Payload)
         Payload |= SA.PayloadFromArg ? I >= P : I == P;
-      if (!Payload || isa<CXXDefaultArgExpr>(CA.Args[I]))
+      if (!Payload || isa<CXXDefaultArgExpr>(Args[I]))
         continue;
-      if (const LambdaExpr *LE = lambdaOf(CA.Args[I])) {
-        captures(B, S, LE, Api, SA.Kind);
+      if (const LambdaExpr *LE = lambdaOf(Args[I])) {
+        // A lambda built in place is a queued task (containerPush).
+        if (InPlace.empty())
+          captures(B, S, LE, Api, SA.Kind);
         continue;
       }
       // A non-const lvalue reference parameter takes the object itself.
-      if (I < CA.Callee->getNumParams()) {
-        QualType PT = CA.Callee->getParamDecl(I)->getType();
+      if (ParamsOf && I < ParamsOf->getNumParams()) {
+        QualType PT = ParamsOf->getParamDecl(I)->getType();
         if (PT->isLValueReferenceType() &&
             !PT->getPointeeType().isConstQualified() &&
             SA.Kind != "thread" && SA.Kind != "task")
           continue;
       }
-      const Expr *E = strip(CA.Args[I]);
+      const Expr *E = strip(Args[I]);
       if (!E->isLValue() || E->isTypeDependent())
         continue;
       ObjectRef O = designated(E);
@@ -139,16 +157,23 @@ private:
       C.Decl = O.Decl;
       C.Root = O.Root;
       C.Name = O ? displayName(O) : std::string("the argument");
-      C.How = SA.Kind == "thread" || SA.Kind == "task"
-                  ? Api + ", which copies its arguments even when the "
+      bool Decays = SA.Kind == "thread" || SA.Kind == "task";
+      if (!InPlace.empty())
+        C.How = Api + ", which constructs " + InPlace +
+                (Decays ? " from its arguments, copying them even when the "
                           "callee takes a reference"
-                  : Api + ", which copies an lvalue";
+                        : " from a copy of its arguments");
+      else
+        C.How = Decays ? Api + ", which copies its arguments even when the "
+                               "callee takes a reference"
+                       : Api + ", which copies an lvalue";
       if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
         if (const auto *V = dyn_cast<VarDecl>(DRE->getDecl()))
           if (V->hasLocalStorage() && !V->getType()->isReferenceType()) {
             if (!V->getType().isConstQualified() && !usedAfter(B, V, S))
               C.MoveArg = E;
-            else if (SA.Kind == "thread" && joinedBeforeNextUse(B, S, V, CA, I))
+            else if (SA.Kind == "thread" && InPlace.empty() &&
+                     joinedBeforeNextUse(B, S, V, Args, I))
               C.CrefArg = E;
           }
       if (large(C))
@@ -211,9 +236,54 @@ private:
     }
   }
 
+  /// `threads.emplace_back(worker, rows)`: a grow method whose arguments are
+  /// a forwarded pack builds the element in place; if the element type's
+  /// constructor is a send (std::thread), the pack is its payload.
+  bool emplaceSend(const Body &B, const Stmt *S, const CallArgs &CA) {
+    const ContainerModel *M = A.container(objectType(CA.Object));
+    if (!M)
+      return false;
+    auto It = M->Methods.find(CA.Callee->getNameAsString());
+    if (It == M->Methods.end() || It->second != ContainerEffect::Grow)
+      return false;
+    const FunctionDecl *Pattern = CA.Callee->getTemplateInstantiationPattern();
+    if (!Pattern)
+      return false;
+    unsigned Pack = 0;
+    while (Pack < Pattern->getNumParams() &&
+           !Pattern->getParamDecl(Pack)->isParameterPack())
+      ++Pack;
+    if (Pack == Pattern->getNumParams() || Pack > CA.Args.size())
+      return false;
+    // The element type: the container's first template argument.
+    const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+        objectType(CA.Object).getCanonicalType()->getAsCXXRecordDecl());
+    if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+        Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+      return false;
+    QualType Elem = Spec->getTemplateArgs()[0].getAsType();
+    const CXXRecordDecl *ER = Elem->getAsCXXRecordDecl();
+    if (!ER || !ER->hasDefinition())
+      return false;
+    const SendApi *SA = nullptr;
+    for (const CXXConstructorDecl *Ctor : ER->getDefinition()->ctors())
+      if ((SA = A.send(Ctor)))
+        break;
+    if (!SA)
+      return false;
+    ObjectRef Q = designated(CA.Object);
+    std::string Api = "'" + (Q ? displayName(Q) + "." : std::string()) +
+                      CA.Callee->getNameAsString() + "'";
+    packSend(B, S, llvm::ArrayRef<const Expr *>(CA.Args).drop_front(Pack),
+             nullptr, *SA, Api, "a '" + T(Elem.getUnqualifiedType()) + "'");
+    return true;
+  }
+
   /// A lambda appended to a container of tasks, or a local lvalue appended
-  /// to a long-lived queue and never used again.
-  void containerPush(const Body &B, const Stmt *S, const CallArgs &CA) {
+  /// to a long-lived queue and never used again (unless the container's
+  /// elements are sends, whose payload emplaceSend() judged).
+  void containerPush(const Body &B, const Stmt *S, const CallArgs &CA,
+                     bool Channel) {
     ObjectRef Q = designated(CA.Object);
     if (!Q || !(A.effectOn(S, Q) & Grows))
       return;
@@ -226,7 +296,8 @@ private:
     // (it holds a lock or a condition variable) that is consumed by popping.
     // Any other long-lived container is storage, not a channel.
     const auto *QF = dyn_cast_or_null<FieldDecl>(Q.Decl);
-    if (Q.Root || !QF || !synchronizes(dyn_cast<CXXRecordDecl>(QF->getParent())))
+    if (!Channel || Q.Root || !QF ||
+        !synchronizes(dyn_cast<CXXRecordDecl>(QF->getParent())))
       return;
     const ContainerModel *QM = A.container(objectType(CA.Object));
     if (!QM || llvm::none_of(QM->Methods, [](const auto &M) {
@@ -260,11 +331,12 @@ private:
   /// that argument by const reference or by value: passing std::cref(rows)
   /// means the same and copies nothing.
   bool joinedBeforeNextUse(const Body &B, const Stmt *S, const VarDecl *V,
-                           const CallArgs &CA, unsigned ArgIndex) {
-    if (ArgIndex == 0 || CA.Args.empty() || !stdDeclares("cref"))
+                           llvm::ArrayRef<const Expr *> Args,
+                           unsigned ArgIndex) {
+    if (ArgIndex == 0 || Args.empty() || !stdDeclares("cref"))
       return false;
     // The callee and the parameter the argument reaches.
-    const auto *FRef = dyn_cast<DeclRefExpr>(strip(CA.Args[0]));
+    const auto *FRef = dyn_cast<DeclRefExpr>(strip(Args[0]));
     const auto *F = FRef ? dyn_cast<FunctionDecl>(FRef->getDecl()) : nullptr;
     if (!F || ArgIndex - 1 >= F->getNumParams())
       return false;
