@@ -32,10 +32,11 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
     return;
   // Rules decided over the whole program read the facts: the entity rules,
   // and the flow rules' shapes that cross calls (a query behind helpers,
-  // virtual methods and callbacks).
+  // virtual methods and callbacks; a copy into a user channel).
   static const char *const FactRules[] = {
       "capacity-retention",    "shared-ptr-cycle", "unbounded-container-growth",
-      "unbounded-memoization", "unbounded-queue",  "query-in-loop"};
+      "unbounded-memoization", "unbounded-queue",  "query-in-loop",
+      "large-copy-into-send"};
   bool Facts = llvm::any_of(
       FactRules, [&](const char *R) { return Opts.Checks.enabled(R); });
   if (Facts)
@@ -55,7 +56,7 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
     flow::forEachUserFunction(
         Ctx, [&](const clang::FunctionDecl *FD) { Functions.push_back(FD); });
     if (Opts.Checks.enabled("large-copy-into-send"))
-      collectLargeCopyIntoSend(A, Functions, Out.Local);
+      collectLargeCopyIntoSend(A, Functions, Out.Local, Out.TUFacts);
     if (Opts.Checks.enabled("query-in-loop"))
       collectQueryInLoop(A, Functions, Out.Local, Out.TUFacts);
     if (Opts.Checks.enabled("stream-accumulation"))
@@ -96,6 +97,8 @@ std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts) {
     decideUnboundedMemoization(View, Out);
   if (Opts.Checks.enabled("unbounded-queue"))
     decideUnboundedQueue(View, Out);
+  if (Opts.Checks.enabled("large-copy-into-send"))
+    decideLargeCopyIntoSend(View, Out);
   if (Opts.Checks.enabled("query-in-loop"))
     decideQueryInLoop(View, Out);
   sortAndDedupe(Out);

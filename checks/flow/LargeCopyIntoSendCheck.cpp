@@ -22,12 +22,19 @@
 // element type's constructor is a `sends` entry (std::thread), the
 // arguments are its payload, decay-copied as by the constructor itself.
 //
+// Through a user channel, across translation units: a function that stores
+// its parameter into a container is summarized (ParamStore), and a call
+// that hands it a large local that is not used again is recorded (Handoff);
+// decideLargeCopyIntoSend() reports the call when the container is a
+// long-lived queue that a consumer drains.
+//
 //===----------------------------------------------------------------------===//
 #include "LargeCopyIntoSendCheck.h"
 
 #include "ASTUtil.h"
 #include "FlowUtil.h"
 #include "LLVMCompat.h"
+#include "program/ProgramView.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -64,8 +71,9 @@ struct Copy {
 
 class Checker {
 public:
-  Checker(Apis &A, std::vector<Finding> &Out)
+  Checker(Apis &A, std::vector<Finding> &Out, Facts &Summaries)
       : Ctx(A.context()), A(A), Locs(Ctx.getSourceManager()), Out(Out),
+        Summaries(Summaries),
         Threshold(A.rules().threshold("large-copy-bytes")) {}
 
   void run(const FunctionDecl *FD) {
@@ -84,13 +92,18 @@ public:
       if (CA->Object && A.container(objectType(CA->Object))) {
         bool Sent = emplaceSend(B, S, *CA);
         containerPush(B, S, *CA, !Sent);
+        storesParam(B, S, *CA);
         continue;
       }
-      if (A.userDefined(CA->Callee) && !isa<CXXConstructorDecl>(CA->Callee))
+      if (isa<CXXConstructorDecl>(CA->Callee) ||
+          A.inSystemHeader(CA->Callee->getLocation()))
+        continue;
+      if (A.userDefined(CA->Callee))
         for (unsigned I = 0; I < CA->Args.size(); ++I)
           if (const LambdaExpr *LE = lambdaOf(CA->Args[I]))
             if (queuesParam(CA->Callee, I, 0))
               captures(B, S, LE, "'" + A.name(CA->Callee) + "'", "task");
+      handoffs(B, S, *CA);
     }
   }
 
@@ -99,6 +112,7 @@ private:
   Apis &A;
   LocMaker Locs;
   std::vector<Finding> &Out;
+  Facts &Summaries;
   long long Threshold;
   std::map<std::pair<const FunctionDecl *, unsigned>, bool> Queues;
 
@@ -324,6 +338,164 @@ private:
       if (large(C))
         report(B, S, C, "queue");
     }
+  }
+
+  //===-- User channels (decided over the whole program) -------------------===//
+
+  /// The id of the function whose code runs at \p S: the innermost lambda
+  /// around it, or the function.
+  std::string runningHere(const Body &B, const Stmt *S) {
+    if (const LambdaExpr *LE = B.enclosingLambda(S))
+      return stableId(patternOf(LE->getCallOperator()));
+    return stableId(patternOf(B.function()));
+  }
+
+  /// `q_.push_back(v)` in `Channel::push(const T &v)`: the parameter is
+  /// copied (or moved) into a long-lived container. Recorded for
+  /// decideLargeCopyIntoSend(), which judges the container.
+  void storesParam(const Body &B, const Stmt *S, const CallArgs &CA) {
+    if (B.enclosingLambda(S))
+      return;
+    ObjectRef Q = designated(CA.Object);
+    if (!Q || Q.Root)
+      return;
+    const auto *QV = dyn_cast<VarDecl>(Q.Decl);
+    if (!isa<FieldDecl>(Q.Decl) && !(QV && QV->hasGlobalStorage()))
+      return;
+    if (!(A.effectOn(S, Q) & Grows))
+      return;
+    for (const Expr *Arg : CA.Args) {
+      const ParmVarDecl *P = passedParam(Arg, B.function());
+      if (!P)
+        continue;
+      QualType PT = P->getType();
+      bool ConstRef = PT->isLValueReferenceType() &&
+                      PT->getPointeeType().isConstQualified();
+      if (!(ConstRef || !PT->isReferenceType()) ||
+          !PT.getNonReferenceType()->isRecordType())
+        continue;
+      ParamStore St;
+      St.Function = stableId(patternOf(B.function()));
+      St.Param = P->getFunctionScopeIndex();
+      St.Entity = stableId(patternOf(Q.Decl));
+      St.At = Locs.make(compat::beginLoc(S));
+      Summaries.Stores.push_back(std::move(St));
+    }
+  }
+
+  /// The parameter of \p FD that \p E is (through std::move, std::forward
+  /// or a copy), or nullptr.
+  static const ParmVarDecl *passedParam(const Expr *E, const FunctionDecl *FD) {
+    for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
+      E = strip(E);
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+        if (CE->getNumArgs() != 1)
+          return nullptr;
+        E = CE->getArg(0);
+        continue;
+      }
+      if (const auto *CE = dyn_cast<CallExpr>(E)) {
+        const FunctionDecl *Callee = CE->getDirectCallee();
+        if (!Callee || CE->getNumArgs() != 1 || !Callee->isInStdNamespace() ||
+            (Callee->getName() != "move" && Callee->getName() != "forward"))
+          return nullptr;
+        E = CE->getArg(0);
+        continue;
+      }
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      return P && P->getDeclContext() == FD ? P : nullptr;
+    }
+    return nullptr;
+  }
+
+  /// `chan.push(batch)`: a large local handed to a user function's
+  /// parameter by const reference or by value, and not used afterwards.
+  /// Recorded for decideLargeCopyIntoSend(), which knows what the callee
+  /// does with it.
+  void handoffs(const Body &B, const Stmt *S, const CallArgs &CA) {
+    const FunctionDecl *Callee = CA.Callee;
+    for (unsigned I = 0; I < CA.Args.size() && I < Callee->getNumParams();
+         ++I) {
+      QualType PT = Callee->getParamDecl(I)->getType();
+      bool ByValue = !PT->isReferenceType();
+      if (!ByValue && !(PT->isLValueReferenceType() &&
+                        PT->getPointeeType().isConstQualified()))
+        continue;
+      if (!PT.getNonReferenceType()->isRecordType())
+        continue;
+      const Expr *E = strip(CA.Args[I]);
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+        if (ByValue && CE->getNumArgs() == 1 && CE->getConstructor() &&
+            CE->getConstructor()->isCopyConstructor())
+          E = strip(CE->getArg(0));
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!V || !DRE->isLValue() || !V->hasLocalStorage() ||
+          V->getType()->isReferenceType() || usedAfter(B, V, S))
+        continue;
+      Copy C;
+      C.Decl = V;
+      C.Name = V->getNameAsString();
+      C.Type = V->getType();
+      if (!large(C))
+        continue;
+      Handoff H;
+      H.Caller = runningHere(B, S);
+      H.Callee = stableId(patternOf(Callee));
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
+        if (MD->isVirtual() && !MD->hasAttr<FinalAttr>() &&
+            !MD->getParent()->hasAttr<FinalAttr>())
+          if (const auto *ME = dyn_cast<MemberExpr>(
+                  cast<CallExpr>(S)->getCallee()->IgnoreParenImpCasts()))
+            if (!ME->hasQualifier())
+              H.Kind = CallKind::Virtual;
+      H.Param = I;
+      H.At = Locs.make(compat::beginLoc(S));
+      H.Name = C.Name;
+      H.Type = T(V->getType().getNonReferenceType().getUnqualifiedType());
+      H.Decl = Locs.make(V->getLocation());
+      H.ByValue = ByValue;
+      H.RvalueOverload = !ByValue && rvalueOverload(Callee, I);
+      if ((ByValue || H.RvalueOverload) && !V->getType().isConstQualified() &&
+          !DRE->getBeginLoc().isMacroID() && !DRE->getEndLoc().isMacroID() &&
+          stdDeclares("move")) {
+        SourceLocation End = Lexer::getLocForEndOfToken(
+            DRE->getEndLoc(), 0, Ctx.getSourceManager(), Ctx.getLangOpts());
+        Loc Begin = Locs.make(DRE->getBeginLoc()), Stop = Locs.make(End);
+        if (Begin.valid() && Stop.valid())
+          H.Fix = {Replacement{Begin, Begin, "std::move("},
+                   Replacement{Stop, Stop, ")"}};
+      }
+      Summaries.Handoffs.push_back(std::move(H));
+    }
+  }
+
+  /// Does \p FD have an overload that takes an rvalue reference to the same
+  /// type at \p Index, and the same types elsewhere (`push(T &&)` beside
+  /// `push(const T &)`), so that `std::move` at the call picks it?
+  static bool rvalueOverload(const FunctionDecl *FD, unsigned Index) {
+    const DeclContext *DC = FD->getDeclContext();
+    QualType Want =
+        FD->getParamDecl(Index)->getType().getNonReferenceType().getUnqualifiedType().getCanonicalType();
+    for (const NamedDecl *ND : DC->lookup(FD->getDeclName())) {
+      const auto *O = dyn_cast<FunctionDecl>(ND);
+      if (!O || O->getCanonicalDecl() == FD->getCanonicalDecl() ||
+          O->getNumParams() != FD->getNumParams())
+        continue;
+      bool Same = true;
+      for (unsigned I = 0; I < O->getNumParams() && Same; ++I) {
+        QualType OT = O->getParamDecl(I)->getType().getCanonicalType();
+        if (I == Index)
+          Same = OT->isRValueReferenceType() &&
+                 OT.getNonReferenceType().getUnqualifiedType() == Want;
+        else
+          Same = OT == FD->getParamDecl(I)->getType().getCanonicalType();
+      }
+      if (Same)
+        return true;
+    }
+    return false;
   }
 
   /// `std::thread t(f, rows); ...; t.join();` in one block, with `rows`
@@ -564,13 +736,148 @@ private:
   }
 };
 
+/// A store of a parameter reached from a function: the function itself
+/// stores it, or passes it on to one that does.
+struct StoreWitness {
+  const ParamStore *Store = nullptr;
+  std::vector<std::string> Via; // the functions in between, outermost first
+};
+
+class Channels {
+public:
+  explicit Channels(const ProgramView &View) : View(View) {
+    for (const ParamStore &S : View.facts().Stores)
+      StoresOf[S.Function].push_back(&S);
+  }
+
+  /// Does calling \p Fn with a value for parameter \p Param put it into a
+  /// long-lived queue that a consumer drains (directly or through the
+  /// functions \p Fn hands the parameter on to)?
+  std::optional<StoreWitness> store(const std::string &Fn, unsigned Param) {
+    std::set<std::pair<std::string, unsigned>> Seen;
+    return store(Fn, Param, Seen, 0);
+  }
+
+private:
+  std::optional<StoreWitness>
+  store(const std::string &Fn, unsigned Param,
+        std::set<std::pair<std::string, unsigned>> &Seen, unsigned Depth) {
+    if (Depth > 8 || !Seen.insert({Fn, Param}).second)
+      return std::nullopt;
+    auto It = StoresOf.find(Fn);
+    if (It != StoresOf.end())
+      for (const ParamStore *S : It->second)
+        if (S->Param == Param && channel(S->Entity))
+          return StoreWitness{S, {}};
+    for (const CallEdge &E : View.graph().callees(Fn)) {
+      const std::vector<int> &Args = E.Site->ArgParams;
+      for (unsigned I = 0; I < Args.size(); ++I)
+        if (Args[I] == static_cast<int>(Param))
+          if (std::optional<StoreWitness> W = store(E.To, I, Seen, Depth + 1)) {
+            W->Via.insert(W->Via.begin(), E.To);
+            return W;
+          }
+    }
+    return std::nullopt;
+  }
+
+  /// A long-lived queue a consumer drains: it outlives the call, something
+  /// pops, moves or swaps its content out, and (a member) its class is
+  /// shared between threads (it holds a lock or a condition variable).
+  bool channel(const std::string &Id) {
+    auto Cached = IsChannel.find(Id);
+    if (Cached != IsChannel.end())
+      return Cached->second;
+    bool Result = false;
+    auto It = View.facts().Entities.find(Id);
+    if (It != View.facts().Entities.end()) {
+      const Entity &E = It->second;
+      if (!E.isProxy() && View.longLived(E) &&
+          (E.Kind != EntityKind::Field || E.Concurrent))
+        for (const EffectiveEvent &Ev : View.effectiveEvents(Id))
+          if ((Ev.E.Kind == EventKind::Pop || Ev.E.Kind == EventKind::Consume ||
+               Ev.E.Kind == EventKind::Assign) &&
+              !(Ev.E.Flags & InDestructor)) {
+            Result = true;
+            break;
+          }
+    }
+    return IsChannel[Id] = Result;
+  }
+
+  const ProgramView &View;
+  std::map<std::string, std::vector<const ParamStore *>> StoresOf;
+  std::map<std::string, bool> IsChannel;
+};
+
+std::string functionName(const Facts &F, const std::string &Id) {
+  auto It = F.Functions.find(Id);
+  return It == F.Functions.end() || It->second.Name.empty() ? "a helper"
+                                                            : It->second.Name;
+}
+
 } // namespace
 
 void collectLargeCopyIntoSend(Apis &A, const std::vector<const FunctionDecl *> &Functions,
-    std::vector<Finding> &Out) {
-  Checker C(A, Out);
+    std::vector<Finding> &Out, Facts &Summaries) {
+  Checker C(A, Out, Summaries);
   for (const FunctionDecl *FD : Functions)
     C.run(FD);
+}
+
+void decideLargeCopyIntoSend(const ProgramView &View,
+                             std::vector<Finding> &Out) {
+  const Facts &F = View.facts();
+  if (F.Handoffs.empty() || F.Stores.empty())
+    return;
+  Channels Ch(View);
+  for (const Handoff &H : F.Handoffs) {
+    for (const std::string &Target :
+         View.graph().dispatch(H.Callee, H.Kind == CallKind::Virtual)) {
+      std::optional<StoreWitness> W = Ch.store(Target, H.Param);
+      if (!W)
+        continue;
+      const Entity &Queue = F.Entities.at(W->Store->Entity);
+      std::string Callee = "'" + functionName(F, H.Callee) + "'";
+      Finding Fd;
+      Fd.Rule = "large-copy-into-send";
+      Fd.At = H.At;
+      Fd.Message = "'" + H.Name + "' (a '" + H.Type +
+                   "') is copied whole into the queue '" + Queue.Name + "'";
+      std::string Via;
+      if (Target != H.Callee)
+        W->Via.insert(W->Via.begin(), Target);
+      for (const std::string &V : W->Via)
+        Via += (Via.empty() ? " (via '" : "' -> '") + functionName(F, V);
+      if (!Via.empty())
+        Via += "')";
+      Fd.Notes.push_back({W->Store->At, Callee + " stores its argument in '" +
+                                            Queue.Name + "' here" + Via});
+      if (H.Decl.valid())
+        Fd.Notes.push_back({H.Decl, "'" + H.Name + "' declared here"});
+      std::string Why =
+          "it is copied by " + Callee +
+          (H.ByValue ? ", which takes it by value,"
+                     : ", which takes it by const reference and copies it") +
+          " into a long-lived queue that a consumer drains, although '" +
+          H.Name + "' is not used afterwards";
+      std::string Fix =
+          H.ByValue ? "std::move it into the call"
+          : H.RvalueOverload
+              ? "std::move it into the call: " + Callee +
+                    " has an overload that takes an rvalue reference"
+              : "std::move it into the call, and give " + Callee +
+                    " an overload that takes an rvalue reference (T &&) and "
+                    "moves it into the queue";
+      explain(Fd, Why, Fix);
+      if (!H.Fix.empty()) {
+        Fd.Fix = H.Fix;
+        Fd.FixIsSafe = true;
+      }
+      Out.push_back(std::move(Fd));
+      break;
+    }
+  }
 }
 
 } // namespace memlint

@@ -1,0 +1,2 @@
+#include "channel.h"
+void BatchChannel::push(const Batch &b) { enqueue(b); }

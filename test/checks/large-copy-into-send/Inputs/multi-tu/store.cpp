@@ -1,0 +1,2 @@
+#include "channel.h"
+void BatchChannel::store(const Batch &b) { q_.push_back(b); }
