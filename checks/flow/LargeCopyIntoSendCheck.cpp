@@ -432,13 +432,13 @@ private:
       const auto *DRE = dyn_cast<DeclRefExpr>(E);
       const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
       if (!V || !DRE->isLValue() || !V->hasLocalStorage() ||
-          V->getType()->isReferenceType() || usedAfter(B, V, S))
+          V->getType()->isReferenceType())
         continue;
       Copy C;
       C.Decl = V;
       C.Name = V->getNameAsString();
       C.Type = V->getType();
-      if (!large(C))
+      if (!large(C) || usedAfter(B, V, S))
         continue;
       Handoff H;
       H.Caller = runningHere(B, S);
