@@ -781,9 +781,11 @@ private:
     return std::nullopt;
   }
 
-  /// A long-lived queue a consumer drains: it outlives the call, something
-  /// pops, moves or swaps its content out, and (a member) its class is
-  /// shared between threads (it holds a lock or a condition variable).
+  /// A long-lived queue a consumer drains: it outlives the call, a
+  /// consumer takes entries out (ProgramView::consumer: a pop, or the
+  /// backlog swapped, moved or read out and emptied), and (a member) its
+  /// class is shared between threads (it holds a lock or a condition
+  /// variable).
   bool channel(const std::string &Id) {
     auto Cached = IsChannel.find(Id);
     if (Cached != IsChannel.end())
@@ -793,14 +795,11 @@ private:
     if (It != View.facts().Entities.end()) {
       const Entity &E = It->second;
       if (!E.isProxy() && View.longLived(E) &&
-          (E.Kind != EntityKind::Field || E.Concurrent))
-        for (const EffectiveEvent &Ev : View.effectiveEvents(Id))
-          if ((Ev.E.Kind == EventKind::Pop || Ev.E.Kind == EventKind::Consume ||
-               Ev.E.Kind == EventKind::Assign) &&
-              !(Ev.E.Flags & InDestructor)) {
-            Result = true;
-            break;
-          }
+          (E.Kind != EntityKind::Field || E.Concurrent)) {
+        std::vector<EffectiveEvent> Events = View.effectiveEvents(Id);
+        Result = View.consumer(E, Events, ProgramView::growFunctions(Events)) !=
+                 nullptr;
+      }
     }
     return IsChannel[Id] = Result;
   }
@@ -809,12 +808,6 @@ private:
   std::map<std::string, std::vector<const ParamStore *>> StoresOf;
   std::map<std::string, bool> IsChannel;
 };
-
-std::string functionName(const Facts &F, const std::string &Id) {
-  auto It = F.Functions.find(Id);
-  return It == F.Functions.end() || It->second.Name.empty() ? "a helper"
-                                                            : It->second.Name;
-}
 
 } // namespace
 
@@ -838,7 +831,7 @@ void decideLargeCopyIntoSend(const ProgramView &View,
       if (!W)
         continue;
       const Entity &Queue = F.Entities.at(W->Store->Entity);
-      std::string Callee = "'" + functionName(F, H.Callee) + "'";
+      std::string Callee = "'" + View.functionName(H.Callee) + "'";
       Finding Fd;
       Fd.Rule = "large-copy-into-send";
       Fd.At = H.At;
@@ -848,7 +841,7 @@ void decideLargeCopyIntoSend(const ProgramView &View,
       if (Target != H.Callee)
         W->Via.insert(W->Via.begin(), Target);
       for (const std::string &V : W->Via)
-        Via += (Via.empty() ? " (via '" : "' -> '") + functionName(F, V);
+        Via += (Via.empty() ? " (via '" : "' -> '") + View.functionName(V);
       if (!Via.empty())
         Via += "')";
       Fd.Notes.push_back({W->Store->At, Callee + " stores its argument in '" +
