@@ -279,6 +279,72 @@ TEST(Verdict, QueryInLoopRecursionTerminates) {
   EXPECT_EQ(Out[0].Notes[1].Message, "'a' runs a query (via 'b' -> 'c' -> 'PQexec')");
 }
 
+// channel.cpp: Channel::push(const Batch &) hands its parameter to
+// enqueue(), which stores it into q_; pop() takes entries out.
+// producer.cpp: produce() hands a large local to push() for the last time.
+const char *Push = "c:@S@Channel@F@push#&1$@S@Batch#",
+           *Enqueue = "c:@S@Channel@F@enqueue#&1$@S@Batch#",
+           *Pop = "c:@S@Channel@F@pop#", *Queue = "c:@S@Channel@FI@q_";
+Facts channelTU(bool Consumer = true) {
+  Facts F;
+  Entity Q = member(Queue, "Channel::q_", {Push, Enqueue, Pop});
+  Q.OwnerClass = "c:@S@Channel";
+  Q.Concurrent = true;
+  F.Entities[Queue] = Q;
+  F.Functions[Push] = function(Push, "Channel::push");
+  F.Functions[Enqueue] = function(Enqueue, "Channel::enqueue");
+  Call C{Push, Enqueue, CallKind::Direct, at("/p/channel.cpp", 3)};
+  C.ArgParams = {0};
+  F.Calls.push_back(C);
+  F.Stores.push_back({Enqueue, 0, Queue, at("/p/channel.cpp", 6)});
+  F.Events.push_back(event(Queue, EventKind::Grow, at("/p/channel.cpp", 6), Enqueue));
+  if (Consumer)
+    F.Events.push_back(event(Queue, EventKind::Pop, at("/p/channel.cpp", 9), Pop));
+  return F;
+}
+Facts producerTU() {
+  Facts F;
+  Handoff H;
+  H.Caller = "c:@F@produce#";
+  H.Callee = Push;
+  H.At = at("/p/producer.cpp", 4);
+  H.Name = "batch";
+  H.Type = "Batch";
+  H.Decl = at("/p/producer.cpp", 3);
+  F.Handoffs.push_back(H);
+  return F;
+}
+
+TEST(Verdict, CopyIntoUserChannelAcrossTUs) {
+  std::vector<Finding> Out =
+      decideRule({producerTU(), channelTU()}, "large-copy-into-send");
+  ASSERT_EQ(Out.size(), 1u);
+  EXPECT_EQ(Out[0].At, at("/p/producer.cpp", 4));
+  EXPECT_EQ(Out[0].Message,
+            "'batch' (a 'Batch') is copied whole into the queue 'Channel::q_'");
+  EXPECT_EQ(Out[0].Notes[0].At, at("/p/channel.cpp", 6));
+  EXPECT_EQ(Out[0].Notes[0].Message,
+            "'Channel::push' stores its argument in 'Channel::q_' here (via "
+            "'Channel::enqueue')");
+  EXPECT_TRUE(Out[0].Fix.empty());
+  // Merge order does not matter; the producer alone decides nothing.
+  EXPECT_EQ(decideRule({channelTU(), producerTU()}, "large-copy-into-send").size(), 1u);
+  EXPECT_TRUE(decideRule({producerTU()}, "large-copy-into-send").empty());
+  // Storage, not a channel: nothing takes entries out.
+  EXPECT_TRUE(decideRule({producerTU(), channelTU(false)}, "large-copy-into-send").empty());
+  // push() does not hand its parameter on: only enqueue() stores.
+  Facts NoPass = channelTU();
+  NoPass.Calls[0].ArgParams.clear();
+  EXPECT_TRUE(decideRule({producerTU(), NoPass}, "large-copy-into-send").empty());
+  // A safe move (an rvalue overload) is a fix-it.
+  Facts Movable = producerTU();
+  Movable.Handoffs[0].RvalueOverload = true;
+  Movable.Handoffs[0].Fix = {Replacement{at("/p/producer.cpp", 4), at("/p/producer.cpp", 4), "std::move("}};
+  Out = decideRule({Movable, channelTU()}, "large-copy-into-send");
+  ASSERT_EQ(Out.size(), 1u);
+  EXPECT_TRUE(Out[0].FixIsSafe);
+}
+
 TEST(Facts, JSONRoundTrip) {
   Facts F = tuA();
   F.Instances.push_back({"c:@S@Service", InstanceKind::MemberOf, "c:@S@App"});
