@@ -162,6 +162,8 @@ const std::vector<std::string> StreamForms = {"call", "method",
 const std::vector<std::string> SendKinds = {"thread", "task", "message",
                                             "promise"};
 const std::vector<std::string> SeverityNames = {"note", "warning", "error"};
+const std::vector<std::string> CallableKinds = {"bind", "callback", "thread"};
+const std::vector<std::string> HolderKinds = {"object", "arg", "none"};
 
 constexpr int MaxArgIndex = 63;
 constexpr int MaxKeyArg = 15;
@@ -420,6 +422,35 @@ public:
     return Out;
   }
 
+  /// An argument index, or `last` (-1): where a callable argument sits.
+  std::optional<int> argIndexOrLast(const Field &F) {
+    if (F.Value.IsScalar()) {
+      const std::string &S = F.Value.Scalar();
+      if (S == "last")
+        return -1;
+      bool Digits = isPlainScalar(F.Value) && !S.empty();
+      for (char C : S)
+        Digits = Digits && std::isdigit(static_cast<unsigned char>(C));
+      if (Digits) {
+        auto V = integer(F, 0, MaxArgIndex);
+        if (!V)
+          return std::nullopt;
+        return int(*V);
+      }
+      D.error(F.at(), "'" + F.Key + "' must be an argument index from 0 to " +
+                          std::to_string(MaxArgIndex) + " or 'last', got '" +
+                          S + "'" +
+                          (editDistance(S, "last") <= 2
+                               ? std::string(" (did you mean 'last'?)")
+                               : std::string()));
+      return std::nullopt;
+    }
+    D.error(F.at(), "'" + F.Key + "' must be an argument index from 0 to " +
+                        std::to_string(MaxArgIndex) + " or 'last', got " +
+                        describeNode(F.Value));
+    return std::nullopt;
+  }
+
   std::optional<std::string> choice(const Field &F,
                                     const std::vector<std::string> &Choices) {
     auto S = string(F);
@@ -472,7 +503,9 @@ enum class Section {
   Queries,
   BoundedTypes,
   Backpressure,
-  Pure
+  Pure,
+  Callables,
+  TypeErased
 };
 
 struct SectionInfo {
@@ -519,6 +552,14 @@ const std::vector<SectionInfo> &sections() {
        {"id", "name", "override"},
        {"name"}},
       {Section::Pure, "pure", {"id", "name", "override"}, {"name"}},
+      {Section::Callables,
+       "callables",
+       {"id", "name", "kind", "callable", "holder", "holder_arg", "override"},
+       {"name", "kind", "callable"}},
+      {Section::TypeErased,
+       "type_erased",
+       {"id", "name", "override"},
+       {"name"}},
   };
   return Infos;
 }
@@ -552,6 +593,12 @@ std::vector<BackpressureCall> &vec(RuleSet &R, const BackpressureCall *) {
   return R.Backpressure;
 }
 std::vector<PureCall> &vec(RuleSet &R, const PureCall *) { return R.Pure; }
+std::vector<CallableApi> &vec(RuleSet &R, const CallableApi *) {
+  return R.Callables;
+}
+std::vector<TypeErasedOwner> &vec(RuleSet &R, const TypeErasedOwner *) {
+  return R.TypeErased;
+}
 
 template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::Containers, R.Containers);
@@ -563,6 +610,8 @@ template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::BoundedTypes, R.BoundedTypes);
   F(Section::Backpressure, R.Backpressure);
   F(Section::Pure, R.Pure);
+  F(Section::Callables, R.Callables);
+  F(Section::TypeErased, R.TypeErased);
 }
 
 //===----------------------------------------------------------------------===//
@@ -1162,6 +1211,58 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       Stage(std::move(P));
       break;
     }
+    case Section::Callables: {
+      CallableApi C;
+      if (Name)
+        C.Name = *Name;
+      std::optional<std::string> Kind;
+      if (const Field *K = E.get("kind"))
+        Kind = R.choice(*K, CallableKinds);
+      C.Kind = Kind.value_or("");
+      std::optional<int> Callable;
+      if (const Field *Cf = E.get("callable"))
+        Callable = R.argIndexOrLast(*Cf);
+      C.Callable = Callable.value_or(-1);
+      std::optional<std::string> Holder;
+      const Field *H = E.get("holder");
+      if (H)
+        Holder = R.choice(*H, HolderKinds);
+      if (Kind && *Kind == "bind") {
+        // What a bind returns keeps its bound arguments itself.
+        if (Holder && *Holder != "none")
+          D.error(H->at(), "'holder' of a 'kind: bind' entry must be 'none' "
+                           "(the callable it returns holds the bound "
+                           "arguments)");
+        if (!H)
+          Holder = "none";
+      } else if (Kind && !H) {
+        D.error(Map, What + " is missing required key 'holder' (object, "
+                            "arg or none) for kind '" + *Kind + "'");
+      }
+      C.Holder = Holder.value_or("");
+      if (const Field *HA = E.get("holder_arg")) {
+        auto Index = R.integer(*HA, 0, MaxArgIndex);
+        bool HolderReported = H && !Holder; // an invalid 'holder' value
+        if (!HolderReported && (!Holder || *Holder != "arg"))
+          D.error(HA->KeyNode, "'holder_arg' requires 'holder: arg'");
+        else if (Index && Callable && *Callable == *Index)
+          D.error(HA->at(), "'holder_arg' and 'callable' name the same "
+                            "argument " + std::to_string(*Index));
+        C.HolderArg = int(Index.value_or(-1));
+      } else if (Holder && *Holder == "arg") {
+        D.error(Map, What + " is missing required key 'holder_arg' (with "
+                            "'holder: arg')");
+      }
+      Stage(std::move(C));
+      break;
+    }
+    case Section::TypeErased: {
+      TypeErasedOwner T;
+      if (Name)
+        T.Name = *Name;
+      Stage(std::move(T));
+      break;
+    }
     }
   }
 }
@@ -1370,6 +1471,8 @@ void Loader::apply(FileState &FS) {
   mergeSection(Into.BoundedTypes, FS.Staged.BoundedTypes, FS.Overrides);
   mergeSection(Into.Backpressure, FS.Staged.Backpressure, FS.Overrides);
   mergeSection(Into.Pure, FS.Staged.Pure, FS.Overrides);
+  mergeSection(Into.Callables, FS.Staged.Callables, FS.Overrides);
+  mergeSection(Into.TypeErased, FS.Staged.TypeErased, FS.Overrides);
   for (auto &[Id, S] : FS.Checks) {
     CheckSettings &Dst = Into.Checks[Id];
     if (S.Enabled)

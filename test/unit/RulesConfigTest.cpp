@@ -475,7 +475,8 @@ TEST(RulesUserConfig, PackKeysAreNotConfigKeys) {
                     "configuration (expected one of: schema, extends, remove, "
                     "checks, thresholds, exclude, containers, "
                     "container_functions, stream_sources, whole_loads, sends, "
-                    "queries, bounded_types, backpressure, pure)"});
+                    "queries, bounded_types, backpressure, pure, callables, "
+                    "type_erased)"});
 }
 
 //===----------------------------------------------------------------------===//
@@ -544,6 +545,17 @@ TEST(RulesText, DescribeListsEveryEntryWithItsOrigin) {
     EXPECT_TRUE(Has(E.Id)) << E.Id;
   for (const auto &E : R.Sends)
     EXPECT_TRUE(Has(E.Id)) << E.Id;
+  for (const auto &E : R.Callables)
+    EXPECT_TRUE(Has(E.Id)) << E.Id;
+  for (const auto &E : R.TypeErased)
+    EXPECT_TRUE(Has(E.Id)) << E.Id;
+  EXPECT_NE(Text.find("callback, callable last, held by the object\n"),
+            std::string::npos);
+  EXPECT_NE(Text.find("callback, callable 3, held by arg 0\n"),
+            std::string::npos);
+  EXPECT_NE(Text.find("thread, callable 0, held by no object\n"),
+            std::string::npos);
+  EXPECT_NE(Text.find("type_erased (3):\n"), std::string::npos);
 }
 
 } // namespace
