@@ -644,6 +644,7 @@ struct FileState {
   std::vector<std::pair<std::string, CheckSettings>> Checks;
   std::vector<std::pair<std::string, std::pair<long long, Origin>>> Thresholds;
   std::vector<std::string> Excludes;
+  std::vector<std::string> Vendored;
   std::string PackName, Description;
 };
 
@@ -671,7 +672,8 @@ private:
   void parseSection(FileState &FS, const SectionInfo &Info, const Field &F);
   void parseChecks(FileState &FS, const Field &F);
   void parseThresholds(FileState &FS, const Field &F);
-  void parseExcludes(FileState &FS, const Field &F);
+  void parseGlobs(FileState &FS, const Field &F,
+                  std::vector<std::string> &Out, bool Negatable);
   void indexIds(FileState &FS);
   template <typename Entry>
   void stage(FileState &FS, const SectionInfo &Info, const YAML::Node &Map,
@@ -808,7 +810,7 @@ void Loader::loadDocument(const YAML::Node &Root, FileState &FS) {
     Allowed.push_back("description");
   } else {
     for (const char *Key :
-         {"extends", "remove", "checks", "thresholds", "exclude"})
+         {"extends", "remove", "checks", "thresholds", "exclude", "vendored"})
       Allowed.push_back(Key);
   }
   for (const SectionInfo &I : sections())
@@ -879,7 +881,9 @@ void Loader::loadDocument(const YAML::Node &Root, FileState &FS) {
     else if (Key == "thresholds")
       parseThresholds(FS, Fd);
     else if (Key == "exclude")
-      parseExcludes(FS, Fd);
+      parseGlobs(FS, Fd, FS.Excludes, /*Negatable=*/false);
+    else if (Key == "vendored")
+      parseGlobs(FS, Fd, FS.Vendored, /*Negatable=*/true);
   }
 }
 
@@ -1412,19 +1416,25 @@ void Loader::parseThresholds(FileState &FS, const Field &F) {
   }
 }
 
-void Loader::parseExcludes(FileState &FS, const Field &F) {
+// `exclude:` and `vendored:` (where "!glob" negates).
+void Loader::parseGlobs(FileState &FS, const Field &F,
+                        std::vector<std::string> &Out, bool Negatable) {
   if (!FS.R.expect(F, YAML::NodeType::Sequence, "a list of path globs"))
     return;
   for (auto It = F.Value.begin(); It != F.Value.end(); ++It) {
     YAML::Node Item = *It;
-    if (!Item.IsScalar() || Item.Scalar().empty()) {
-      FS.D.error(Item, std::string("'exclude' items must be path globs, "
-                                   "got ") +
-                           (Item.IsScalar() ? "an empty string"
-                                            : describeNode(Item)));
+    bool Negated = Negatable && Item.IsScalar() &&
+                   !Item.Scalar().empty() && Item.Scalar()[0] == '!';
+    std::string Glob =
+        Item.IsScalar() ? Item.Scalar().substr(Negated ? 1 : 0) : "";
+    if (!Item.IsScalar() || Glob.empty()) {
+      FS.D.error(Item, "'" + F.Key + "' items must be path globs, got " +
+                           (!Item.IsScalar() ? describeNode(Item)
+                            : Negated        ? "'!' alone"
+                                             : "an empty string"));
       continue;
     }
-    std::string Glob = Item.Scalar(), Error;
+    std::string Error;
     if (!detail::checkGlob(Glob, Error)) {
       FS.D.error(Item, "invalid glob '" + Glob + "': " + Error);
       continue;
@@ -1432,7 +1442,7 @@ void Loader::parseExcludes(FileState &FS, const Field &F) {
     // A glob with a '/' is a path: anchor it at the config's directory.
     if (Glob.find('/') != std::string::npos && !detail::isAbsolutePath(Glob))
       Glob = detail::makeAbsolute(detail::joinPath(FS.BaseDir, Glob));
-    FS.Excludes.push_back(Glob);
+    Out.push_back((Negated ? "!" : "") + Glob);
   }
 }
 
@@ -1489,6 +1499,14 @@ void Loader::apply(FileState &FS) {
     if (std::find(Into.Excludes.begin(), Into.Excludes.end(), G) ==
         Into.Excludes.end())
       Into.Excludes.push_back(std::move(G));
+  // Order matters here (the last match decides): a repeated glob moves to
+  // the end.
+  for (std::string &G : FS.Vendored) {
+    Into.Vendored.erase(
+        std::remove(Into.Vendored.begin(), Into.Vendored.end(), G),
+        Into.Vendored.end());
+    Into.Vendored.push_back(std::move(G));
+  }
   if (FS.K == Kind::Pack) {
     Into.Packs.push_back(FS.Display);
     Into.LoadedPacks.push_back({FS.PackName, FS.Description, FS.Display});

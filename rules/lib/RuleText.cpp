@@ -261,6 +261,14 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
       Out += "  - " + quote(G) + "\n";
   }
 
+  if (Rules.Vendored.empty()) {
+    Out += "vendored: []\n";
+  } else {
+    Out += "vendored:\n";
+    for (const std::string &G : Rules.Vendored)
+      Out += "  - " + quote(G) + "\n";
+  }
+
   auto Head = [&](const char *Key, size_t N) {
     Out += std::string(Key) + ":" + (N ? "\n" : " []\n");
   };
