@@ -84,13 +84,15 @@ def check_fixes(a, src, text_src, cargs, tidy_cmd):
         path = os.path.join(d, base)
         with open(path, "w") as f:
             f.write(cleaned)
+        # Run from the copy's directory, outside any git work tree: a file
+        # outside the project would be vendored code, not reported.
         if tool == "memlint":
             r = run([a.memlint, "check", "--fix", "--checks=" + a.checks] + a.cli_arg
-                    + [path, "--"] + cargs)
+                    + [path, "--"] + cargs, cwd=d)
             if r.returncode not in (0, 1):
                 fail("memlint --fix exited %d:\n%s" % (r.returncode, r.stderr))
         else:
-            r = run(tidy_cmd + ["--fix", path, "--"] + cargs)
+            r = run(tidy_cmd + ["--fix", path, "--"] + cargs, cwd=d)
         with open(path) as f:
             fixed[tool] = f.read()
     if fixed["memlint"] == cleaned:

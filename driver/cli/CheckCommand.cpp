@@ -133,9 +133,15 @@ cli::OptionTable checkTable(CheckOptions &O) {
            O.ExportFixes);
   T.string("--project-root", "<dir>",
            "what paths in sarif/codeclimate/github output and fingerprints "
-           "are relative to",
+           "are relative to; findings outside it are not reported (vendored "
+           "code)",
            O.Report.ProjectRoot)
       .defaultText("the git work tree around the current directory");
+  T.flag("--include-vendored",
+         "also report findings in vendored code: outside the project root, "
+         "under third_party/, vendor/, deps/ and the like, in test-framework "
+         "amalgamations (catch.hpp), and in `vendored:` paths",
+         O.Report.IncludeVendored);
   T.number("-j, --jobs", "<n>", "translation units analyzed at once", O.Jobs,
            /*Min=*/1)
       .defaultText("the number of cores");
@@ -486,6 +492,7 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
 
   // NOLINT, --header-filter, --baseline, --changed-lines, --fail-on.
   Inputs.MainFiles = Files;
+  Inputs.Rules = &Rules;
   R.Rules = Analysis.Checks.enabledRules();
   std::string PostError;
   int Status = Post.run(R, Inputs, PostError);

@@ -6,6 +6,8 @@
 #include "FixIts.h"
 #include "Suppressions.h"
 
+#include "memlint/Vendored.h"
+
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
@@ -49,6 +51,16 @@ PostProcessor::PostProcessor(ReportOptions Options) : O(std::move(Options)) {}
 
 bool PostProcessor::prepare(std::string &Error) {
   Root = findProjectRoot(O.ProjectRoot);
+  // Findings outside the project are vendored only where the project's
+  // extent is known: --project-root, or a git work tree.
+  VendorRoot = vendoringRoot(O.ProjectRoot);
+  if (!O.IncludeVendored)
+    verbose() << "memlint: project root: "
+              << (VendorRoot.empty()
+                      ? std::string("unknown (not in a git work tree; "
+                                    "--project-root sets it)")
+                      : VendorRoot)
+              << "\n";
   for (const std::optional<std::string> *F :
        {&O.HeaderFilter, &O.ExcludeHeaderFilter}) {
     std::string Why;
@@ -123,6 +135,33 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
                        std::string &Error) {
   R.ProjectRoot = Root;
   R.Fingerprints = computeFingerprints(R.Findings, Root, Sources);
+
+  // Vendored code: its facts fed the verdicts; its findings are not ours.
+  if (!O.IncludeVendored && In.Rules) {
+    VendoredFilter Vendored(*In.Rules, VendorRoot);
+    std::map<std::string, std::string> Why; // by file
+    std::map<std::string, size_t> ByReason;
+    size_t Gone = keepIf(R, [&](size_t I) {
+      const std::string &File = R.Findings[I].At.File;
+      auto It = Why.find(File);
+      if (It == Why.end())
+        It = Why.emplace(File, Vendored.reason(File)).first;
+      if (It->second.empty())
+        return true;
+      ++ByReason[It->second];
+      return false;
+    });
+    if (Gone) {
+      info() << "memlint: " << plural(Gone, "finding", "findings")
+             << " in vendored code not reported (";
+      bool First = true;
+      for (const auto &[Reason, N] : ByReason) {
+        info() << (First ? "" : ", ") << N << " " << Reason;
+        First = false;
+      }
+      info() << "); --include-vendored reports them\n";
+    }
+  }
 
   // Findings less sure than --min-confidence.
   if (size_t Unsure = keepIf(R, [&](size_t I) {

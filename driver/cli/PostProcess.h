@@ -3,7 +3,7 @@
 // Between decide() and the emitters, over plain findings (notes kept):
 //
 //   fingerprints (of everything decided, so that filtering never renumbers)
-//   -> --min-confidence -> NOLINT comments -> --header-filter -> --baseline -> --changed-lines
+//   -> vendored code -> --min-confidence -> NOLINT comments -> --header-filter -> --baseline -> --changed-lines
 //   -> --fix applies the safe fix-its of what is left
 //   -> --fail-on decides the exit code (a fixed finding does not count)
 //
@@ -15,6 +15,8 @@
 #include "ChangedLines.h"
 #include "Output.h"
 #include "SourceFiles.h"
+
+#include "memlint/RuleSet.h"
 
 #include <optional>
 #include <string>
@@ -37,6 +39,8 @@ struct ReportOptions {
   bool Fix = false;     // --fix: apply the safe fix-its of what is reported
   /// --min-confidence: findings below it are not reported.
   Confidence MinConfidence = Confidence::Medium;
+  /// --include-vendored: report findings in vendored code (Vendored.h) too.
+  bool IncludeVendored = false;
 };
 
 /// Values `--format` accepts, the default first.
@@ -50,6 +54,8 @@ const std::vector<std::string> &failOnLevels();
 struct AnalyzedInputs {
   std::vector<std::string> MainFiles;
   bool WholeDatabase = false;
+  /// The configuration of the run: its `vendored:` globs.
+  const RuleSet *Rules = nullptr;
 };
 
 class PostProcessor {
@@ -72,6 +78,7 @@ public:
 private:
   ReportOptions O;
   std::string Root;
+  std::string VendorRoot; // "" when the project's extent is unknown
   SourceFiles Sources;
   std::vector<BaselineEntry> Known;
   ChangedLines Changes;

@@ -9,6 +9,7 @@
 #include "Analysis.h"
 #include "LLVMCompat.h"
 #include "memlint/RuleLoader.h"
+#include "memlint/Vendored.h"
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -85,7 +86,11 @@ public:
         AssumeClosedWorld(
             llvm::StringRef(Options.get("AssumeClosedWorld", "false"))
                 .equals_insensitive("true")),
-        ConfigFile(Options.get("ConfigFile", "")) {
+        ConfigFile(Options.get("ConfigFile", "")),
+        IncludeVendored(llvm::StringRef(Options.get("IncludeVendored", "false"))
+                            .equals_insensitive("true")),
+        ProjectRoot(Options.get("ProjectRoot", "")),
+        VendorRoot(vendoringRoot(ProjectRoot)) {
     sharedTU().Enabled.insert(this->Rule);
   }
 
@@ -94,6 +99,8 @@ public:
   void storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) override {
     Options.store(Opts, "AssumeClosedWorld", AssumeClosedWorld ? "true" : "false");
     Options.store(Opts, "ConfigFile", ConfigFile);
+    Options.store(Opts, "IncludeVendored", IncludeVendored ? "true" : "false");
+    Options.store(Opts, "ProjectRoot", ProjectRoot);
   }
 
   void registerMatchers(MatchFinder *Finder) override {
@@ -143,8 +150,22 @@ public:
     std::vector<Finding> Findings = decide(A.TUFacts, Opts);
     Findings.insert(Findings.end(), A.Local.begin(), A.Local.end());
     sortAndDedupe(Findings);
+    // As the CLI: nothing in `exclude:` paths, nor (unless IncludeVendored)
+    // in vendored code, whose facts still fed the verdicts above.
+    VendoredFilter Vendored(*Rules, VendorRoot);
+    std::map<std::string, bool> Silent; // by file
     for (const Finding &F : Findings) {
       if (F.Rule != Rule)
+        continue;
+      auto It = Silent.find(F.At.File);
+      if (It == Silent.end())
+        It = Silent
+                 .emplace(F.At.File,
+                          isExcluded(*Rules, F.At.File) ||
+                              (!IncludeVendored &&
+                               !Vendored.reason(F.At.File).empty()))
+                 .first;
+      if (It->second)
         continue;
       {
         // Emitted when D goes out of scope, before the notes. (Not an
@@ -171,6 +192,9 @@ private:
   const std::string Rule;
   const bool AssumeClosedWorld;
   const std::string ConfigFile;
+  const bool IncludeVendored;
+  const std::string ProjectRoot;
+  const std::string VendorRoot; // "" when unknown (vendoringRoot)
 };
 
 class MemlintModule : public tidy::ClangTidyModule {

@@ -61,7 +61,8 @@ void checkErrors(bool Ok, const std::vector<RuleError> &Errors,
 void checkEmpty(const RuleSet &Rules, const std::vector<RuleError> &Errors) {
   if (Rules.entryCount() != 0 || !Rules.Packs.empty() ||
       !Rules.ConfigFiles.empty() || !Rules.Checks.empty() ||
-      !Rules.Thresholds.empty() || !Rules.Excludes.empty())
+      !Rules.Thresholds.empty() || !Rules.Excludes.empty() ||
+      !Rules.Vendored.empty())
     fail("a file with errors changed the RuleSet", joined(Errors));
 }
 

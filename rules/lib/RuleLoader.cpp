@@ -162,6 +162,8 @@ const std::vector<std::string> StreamForms = {"call", "method",
 const std::vector<std::string> SendKinds = {"thread", "task", "message",
                                             "promise"};
 const std::vector<std::string> SeverityNames = {"note", "warning", "error"};
+const std::vector<std::string> CallableKinds = {"bind", "callback", "thread"};
+const std::vector<std::string> HolderKinds = {"object", "arg", "none"};
 
 constexpr int MaxArgIndex = 63;
 constexpr int MaxKeyArg = 15;
@@ -420,6 +422,35 @@ public:
     return Out;
   }
 
+  /// An argument index, or `last` (-1): where a callable argument sits.
+  std::optional<int> argIndexOrLast(const Field &F) {
+    if (F.Value.IsScalar()) {
+      const std::string &S = F.Value.Scalar();
+      if (S == "last")
+        return -1;
+      bool Digits = isPlainScalar(F.Value) && !S.empty();
+      for (char C : S)
+        Digits = Digits && std::isdigit(static_cast<unsigned char>(C));
+      if (Digits) {
+        auto V = integer(F, 0, MaxArgIndex);
+        if (!V)
+          return std::nullopt;
+        return int(*V);
+      }
+      D.error(F.at(), "'" + F.Key + "' must be an argument index from 0 to " +
+                          std::to_string(MaxArgIndex) + " or 'last', got '" +
+                          S + "'" +
+                          (editDistance(S, "last") <= 2
+                               ? std::string(" (did you mean 'last'?)")
+                               : std::string()));
+      return std::nullopt;
+    }
+    D.error(F.at(), "'" + F.Key + "' must be an argument index from 0 to " +
+                        std::to_string(MaxArgIndex) + " or 'last', got " +
+                        describeNode(F.Value));
+    return std::nullopt;
+  }
+
   std::optional<std::string> choice(const Field &F,
                                     const std::vector<std::string> &Choices) {
     auto S = string(F);
@@ -472,7 +503,9 @@ enum class Section {
   Queries,
   BoundedTypes,
   Backpressure,
-  Pure
+  Pure,
+  Callables,
+  TypeErased
 };
 
 struct SectionInfo {
@@ -519,6 +552,14 @@ const std::vector<SectionInfo> &sections() {
        {"id", "name", "override"},
        {"name"}},
       {Section::Pure, "pure", {"id", "name", "override"}, {"name"}},
+      {Section::Callables,
+       "callables",
+       {"id", "name", "kind", "callable", "holder", "holder_arg", "override"},
+       {"name", "kind", "callable"}},
+      {Section::TypeErased,
+       "type_erased",
+       {"id", "name", "override"},
+       {"name"}},
   };
   return Infos;
 }
@@ -552,6 +593,12 @@ std::vector<BackpressureCall> &vec(RuleSet &R, const BackpressureCall *) {
   return R.Backpressure;
 }
 std::vector<PureCall> &vec(RuleSet &R, const PureCall *) { return R.Pure; }
+std::vector<CallableApi> &vec(RuleSet &R, const CallableApi *) {
+  return R.Callables;
+}
+std::vector<TypeErasedOwner> &vec(RuleSet &R, const TypeErasedOwner *) {
+  return R.TypeErased;
+}
 
 template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::Containers, R.Containers);
@@ -563,6 +610,8 @@ template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::BoundedTypes, R.BoundedTypes);
   F(Section::Backpressure, R.Backpressure);
   F(Section::Pure, R.Pure);
+  F(Section::Callables, R.Callables);
+  F(Section::TypeErased, R.TypeErased);
 }
 
 //===----------------------------------------------------------------------===//
@@ -595,6 +644,7 @@ struct FileState {
   std::vector<std::pair<std::string, CheckSettings>> Checks;
   std::vector<std::pair<std::string, std::pair<long long, Origin>>> Thresholds;
   std::vector<std::string> Excludes;
+  std::vector<std::string> Vendored;
   std::string PackName, Description;
 };
 
@@ -622,7 +672,8 @@ private:
   void parseSection(FileState &FS, const SectionInfo &Info, const Field &F);
   void parseChecks(FileState &FS, const Field &F);
   void parseThresholds(FileState &FS, const Field &F);
-  void parseExcludes(FileState &FS, const Field &F);
+  void parseGlobs(FileState &FS, const Field &F,
+                  std::vector<std::string> &Out, bool Negatable);
   void indexIds(FileState &FS);
   template <typename Entry>
   void stage(FileState &FS, const SectionInfo &Info, const YAML::Node &Map,
@@ -759,7 +810,7 @@ void Loader::loadDocument(const YAML::Node &Root, FileState &FS) {
     Allowed.push_back("description");
   } else {
     for (const char *Key :
-         {"extends", "remove", "checks", "thresholds", "exclude"})
+         {"extends", "remove", "checks", "thresholds", "exclude", "vendored"})
       Allowed.push_back(Key);
   }
   for (const SectionInfo &I : sections())
@@ -830,7 +881,9 @@ void Loader::loadDocument(const YAML::Node &Root, FileState &FS) {
     else if (Key == "thresholds")
       parseThresholds(FS, Fd);
     else if (Key == "exclude")
-      parseExcludes(FS, Fd);
+      parseGlobs(FS, Fd, FS.Excludes, /*Negatable=*/false);
+    else if (Key == "vendored")
+      parseGlobs(FS, Fd, FS.Vendored, /*Negatable=*/true);
   }
 }
 
@@ -1162,6 +1215,58 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       Stage(std::move(P));
       break;
     }
+    case Section::Callables: {
+      CallableApi C;
+      if (Name)
+        C.Name = *Name;
+      std::optional<std::string> Kind;
+      if (const Field *K = E.get("kind"))
+        Kind = R.choice(*K, CallableKinds);
+      C.Kind = Kind.value_or("");
+      std::optional<int> Callable;
+      if (const Field *Cf = E.get("callable"))
+        Callable = R.argIndexOrLast(*Cf);
+      C.Callable = Callable.value_or(-1);
+      std::optional<std::string> Holder;
+      const Field *H = E.get("holder");
+      if (H)
+        Holder = R.choice(*H, HolderKinds);
+      if (Kind && *Kind == "bind") {
+        // What a bind returns keeps its bound arguments itself.
+        if (Holder && *Holder != "none")
+          D.error(H->at(), "'holder' of a 'kind: bind' entry must be 'none' "
+                           "(the callable it returns holds the bound "
+                           "arguments)");
+        if (!H)
+          Holder = "none";
+      } else if (Kind && !H) {
+        D.error(Map, What + " is missing required key 'holder' (object, "
+                            "arg or none) for kind '" + *Kind + "'");
+      }
+      C.Holder = Holder.value_or("");
+      if (const Field *HA = E.get("holder_arg")) {
+        auto Index = R.integer(*HA, 0, MaxArgIndex);
+        bool HolderReported = H && !Holder; // an invalid 'holder' value
+        if (!HolderReported && (!Holder || *Holder != "arg"))
+          D.error(HA->KeyNode, "'holder_arg' requires 'holder: arg'");
+        else if (Index && Callable && *Callable == *Index)
+          D.error(HA->at(), "'holder_arg' and 'callable' name the same "
+                            "argument " + std::to_string(*Index));
+        C.HolderArg = int(Index.value_or(-1));
+      } else if (Holder && *Holder == "arg") {
+        D.error(Map, What + " is missing required key 'holder_arg' (with "
+                            "'holder: arg')");
+      }
+      Stage(std::move(C));
+      break;
+    }
+    case Section::TypeErased: {
+      TypeErasedOwner T;
+      if (Name)
+        T.Name = *Name;
+      Stage(std::move(T));
+      break;
+    }
     }
   }
 }
@@ -1311,19 +1416,25 @@ void Loader::parseThresholds(FileState &FS, const Field &F) {
   }
 }
 
-void Loader::parseExcludes(FileState &FS, const Field &F) {
+// `exclude:` and `vendored:` (where "!glob" negates).
+void Loader::parseGlobs(FileState &FS, const Field &F,
+                        std::vector<std::string> &Out, bool Negatable) {
   if (!FS.R.expect(F, YAML::NodeType::Sequence, "a list of path globs"))
     return;
   for (auto It = F.Value.begin(); It != F.Value.end(); ++It) {
     YAML::Node Item = *It;
-    if (!Item.IsScalar() || Item.Scalar().empty()) {
-      FS.D.error(Item, std::string("'exclude' items must be path globs, "
-                                   "got ") +
-                           (Item.IsScalar() ? "an empty string"
-                                            : describeNode(Item)));
+    bool Negated = Negatable && Item.IsScalar() &&
+                   !Item.Scalar().empty() && Item.Scalar()[0] == '!';
+    std::string Glob =
+        Item.IsScalar() ? Item.Scalar().substr(Negated ? 1 : 0) : "";
+    if (!Item.IsScalar() || Glob.empty()) {
+      FS.D.error(Item, "'" + F.Key + "' items must be path globs, got " +
+                           (!Item.IsScalar() ? describeNode(Item)
+                            : Negated        ? "'!' alone"
+                                             : "an empty string"));
       continue;
     }
-    std::string Glob = Item.Scalar(), Error;
+    std::string Error;
     if (!detail::checkGlob(Glob, Error)) {
       FS.D.error(Item, "invalid glob '" + Glob + "': " + Error);
       continue;
@@ -1331,7 +1442,7 @@ void Loader::parseExcludes(FileState &FS, const Field &F) {
     // A glob with a '/' is a path: anchor it at the config's directory.
     if (Glob.find('/') != std::string::npos && !detail::isAbsolutePath(Glob))
       Glob = detail::makeAbsolute(detail::joinPath(FS.BaseDir, Glob));
-    FS.Excludes.push_back(Glob);
+    Out.push_back((Negated ? "!" : "") + Glob);
   }
 }
 
@@ -1370,6 +1481,8 @@ void Loader::apply(FileState &FS) {
   mergeSection(Into.BoundedTypes, FS.Staged.BoundedTypes, FS.Overrides);
   mergeSection(Into.Backpressure, FS.Staged.Backpressure, FS.Overrides);
   mergeSection(Into.Pure, FS.Staged.Pure, FS.Overrides);
+  mergeSection(Into.Callables, FS.Staged.Callables, FS.Overrides);
+  mergeSection(Into.TypeErased, FS.Staged.TypeErased, FS.Overrides);
   for (auto &[Id, S] : FS.Checks) {
     CheckSettings &Dst = Into.Checks[Id];
     if (S.Enabled)
@@ -1386,6 +1499,14 @@ void Loader::apply(FileState &FS) {
     if (std::find(Into.Excludes.begin(), Into.Excludes.end(), G) ==
         Into.Excludes.end())
       Into.Excludes.push_back(std::move(G));
+  // Order matters here (the last match decides): a repeated glob moves to
+  // the end.
+  for (std::string &G : FS.Vendored) {
+    Into.Vendored.erase(
+        std::remove(Into.Vendored.begin(), Into.Vendored.end(), G),
+        Into.Vendored.end());
+    Into.Vendored.push_back(std::move(G));
+  }
   if (FS.K == Kind::Pack) {
     Into.Packs.push_back(FS.Display);
     Into.LoadedPacks.push_back({FS.PackName, FS.Description, FS.Display});

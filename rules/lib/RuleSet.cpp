@@ -332,7 +332,8 @@ long long RuleSet::threshold(const std::string &Name) const {
 size_t RuleSet::entryCount() const {
   return Containers.size() + ContainerFunctions.size() + StreamSources.size() +
          WholeLoads.size() + Sends.size() + Queries.size() +
-         BoundedTypes.size() + Backpressure.size() + Pure.size();
+         BoundedTypes.size() + Backpressure.size() + Pure.size() +
+         Callables.size() + TypeErased.size();
 }
 
 } // namespace memlint

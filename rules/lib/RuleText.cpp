@@ -77,6 +77,10 @@ std::string payloadText(const SendApi &S) {
   return Out;
 }
 
+std::string callableText(const CallableApi &C) {
+  return C.Callable < 0 ? std::string("last") : std::to_string(C.Callable);
+}
+
 // Methods grouped by effect, in the enum's order.
 std::map<int, std::vector<std::string>> byEffect(const ContainerModel &C) {
   std::map<int, std::vector<std::string>> Groups;
@@ -198,6 +202,18 @@ std::string describeRuleSet(const RuleSet &Rules) {
   Section("backpressure", Rules.Backpressure,
           [](const BackpressureCall &) { return std::string(); });
   Section("pure", Rules.Pure, [](const PureCall &) { return std::string(); });
+  Section("callables", Rules.Callables, [](const CallableApi &C) {
+    std::string D = C.Kind + ", callable " + callableText(C);
+    if (C.Holder == "object")
+      D += ", held by the object";
+    else if (C.Holder == "arg")
+      D += ", held by arg " + std::to_string(C.HolderArg);
+    else if (C.Kind != "bind")
+      D += ", held by no object";
+    return D;
+  });
+  Section("type_erased", Rules.TypeErased,
+          [](const TypeErasedOwner &) { return std::string(); });
   Out += "\n" + std::to_string(Rules.entryCount()) + " entries\n";
   return Out;
 }
@@ -242,6 +258,14 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
   } else {
     Out += "exclude:\n";
     for (const std::string &G : Rules.Excludes)
+      Out += "  - " + quote(G) + "\n";
+  }
+
+  if (Rules.Vendored.empty()) {
+    Out += "vendored: []\n";
+  } else {
+    Out += "vendored:\n";
+    for (const std::string &G : Rules.Vendored)
       Out += "  - " + quote(G) + "\n";
   }
 
@@ -329,6 +353,21 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
   for (const PureCall &P : Rules.Pure) {
     Entry(P);
     Out += "    name: " + quote(P.Name.text()) + "\n";
+  }
+  Head("callables", Rules.Callables.size());
+  for (const CallableApi &C : Rules.Callables) {
+    Entry(C);
+    Out += "    name: " + quote(C.Name.text()) + "\n";
+    Out += "    kind: " + C.Kind + "\n";
+    Out += "    callable: " + callableText(C) + "\n";
+    Out += "    holder: " + C.Holder + "\n";
+    if (C.Holder == "arg")
+      Out += "    holder_arg: " + std::to_string(C.HolderArg) + "\n";
+  }
+  Head("type_erased", Rules.TypeErased.size());
+  for (const TypeErasedOwner &T : Rules.TypeErased) {
+    Entry(T);
+    Out += "    name: " + quote(T.Name.text()) + "\n";
   }
   return Out;
 }

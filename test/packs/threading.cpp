@@ -2,13 +2,16 @@
 
 // The threading pack (rules/packs/threading.yaml) against the real
 // libstdc++ headers: thread, jthread, async, promise and packaged_task sends
-// through large-copy-into-send; counting_semaphore as backpressure.
+// through large-copy-into-send; counting_semaphore as backpressure; thread,
+// jthread and async as callables (what a thread's callable owns is
+// long-lived: unbounded-container-growth).
 #include <deque>
 #include <functional>
 #include <future>
 #include <memory>
 #include <mutex>
 #include <semaphore>
+#include <set>
 #include <string>
 #include <thread>
 #include <utility>
@@ -144,3 +147,55 @@ private:
   std::deque<std::string> pending_;
 };
 BoundedOutbox g_bounded_outbox;
+
+//===-- callables: a thread owns its callable -----------------------------===//
+
+// A thread keeps its callable (and what it captured) for as long as it
+// runs: a set the thread's loop fills is unbounded growth, as a member
+// would be. The same lambda called in place is a local.
+struct Feed {
+  bool next(long &id);
+};
+void dedupe(Feed &feed) {
+  std::thread t([seen = std::set<long>(), &feed]() mutable {
+    long id;
+    while (feed.next(id))
+      seen.insert(id);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'dedupe::seen' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+      // CHECK-MESSAGES: :[[@LINE-5]]:18: note: 'dedupe::seen' declared here
+      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the program runs{{.*}}
+  });
+  t.join();
+}
+void dedupe_jthread(Feed &feed) {
+  std::jthread t([seen = std::set<long>(), &feed]() mutable {
+    long id;
+    while (feed.next(id))
+      seen.insert(id);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'dedupe_jthread::seen' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+      // CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'dedupe_jthread::seen' declared here
+      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the program runs{{.*}}
+  });
+}
+long dedupe_async(Feed &feed) {
+  auto count = std::async(std::launch::async, [seen = std::set<long>(), &feed]() mutable {
+    long id;
+    while (feed.next(id))
+      seen.insert(id);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'dedupe_async::seen' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+      // CHECK-MESSAGES: :[[@LINE-5]]:48: note: 'dedupe_async::seen' declared here
+      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the program runs{{.*}}
+    return static_cast<long>(seen.size());
+  });
+  return count.get();
+}
+// OK: called here, the lambda and its set live as long as this call.
+long dedupe_here(Feed &feed) {
+  auto count = [seen = std::set<long>(), &feed]() mutable {
+    long id;
+    while (feed.next(id))
+      seen.insert(id);
+    return static_cast<long>(seen.size());
+  };
+  return count();
+}

@@ -1,5 +1,6 @@
 //===- RulesConfigTest.cpp - .memlint.yaml, extends, pack discovery -------===//
 #include "memlint/RuleLoader.h"
+#include "memlint/Vendored.h"
 
 #include <gtest/gtest.h>
 
@@ -300,6 +301,156 @@ TEST(RulesUserConfig, BadExclude) {
                      "an empty string"}));
 }
 
+TEST(RulesUserConfig, Vendored) {
+  TempTree T;
+  T.write("base/.memlint.yaml", "schema: 1\nvendored: [\"libs/*\", "
+                                "\"!deps/ours/*\", \"*.gen.h\"]\n");
+  std::string Config = T.write(
+      "proj/.memlint.yaml",
+      "schema: 1\nextends: [../base/.memlint.yaml]\n"
+      "vendored: [\"!x.gen.h\", \"*.gen.h\", \"/abs/*\"]\n");
+  RuleSet R;
+  std::vector<RuleError> Errors;
+  ASSERT_TRUE(loadUserConfig(Config, R, Errors)) << strs(Errors).front();
+  // Anchored at each file's directory; in load order, and a glob given
+  // again moves to the end (the last match decides).
+  EXPECT_EQ(R.Vendored,
+            (Strings{T.path("base/libs/*"), "!" + T.path("base/deps/ours/*"),
+                     "!x.gen.h", "*.gen.h", "/abs/*"}));
+  EXPECT_TRUE(R.Excludes.empty());
+
+  Errors.clear();
+  RuleSet Bad;
+  EXPECT_FALSE(loadUserConfigText(
+      "schema: 1\nvendored: [\"!\", \"\", [a], \"!src/[a\"]\n", "cfg.yaml",
+      Bad, Errors));
+  EXPECT_EQ(strs(Errors),
+            (Strings{"cfg.yaml:2:12: 'vendored' items must be path globs, "
+                     "got '!' alone",
+                     "cfg.yaml:2:17: 'vendored' items must be path globs, got "
+                     "an empty string",
+                     "cfg.yaml:2:21: 'vendored' items must be path globs, got "
+                     "a list",
+                     "cfg.yaml:2:26: invalid glob 'src/[a': invalid glob "
+                     "pattern, unmatched '['"}));
+  // Packs describe APIs, not a project's files.
+  Errors.clear();
+  RuleSet P;
+  EXPECT_FALSE(loadPackText("schema: 1\npack: p\nvendored: [x]\n", "p.yaml",
+                            P, Errors));
+  ASSERT_EQ(Errors.size(), 1u);
+  EXPECT_EQ(Errors[0].Message.rfind("unknown key 'vendored'", 0), 0u);
+}
+
+TEST(RulesVendored, DefaultsBelowTheProjectRoot) {
+  TempTree T;
+  // The project itself sits in a directory named external/: that does not
+  // make it vendored, only what is below its root counts.
+  std::string Root = T.path("external/proj");
+  RuleSet R;
+  VendoredFilter V(R, Root);
+  EXPECT_EQ(V.reason(Root + "/src/a.cpp"), "");
+  EXPECT_EQ(V.reason(Root + "/src/deps.cpp"), "");
+  EXPECT_EQ(V.reason(Root + "/third_party/zlib/inflate.c"),
+            "under 'third_party/'");
+  EXPECT_EQ(V.reason(Root + "/src/ThirdParty/json.hpp"), "under 'ThirdParty/'");
+  EXPECT_EQ(V.reason(Root + "/build/_deps/fmt-src/src/format.cc"),
+            "under '_deps/'");
+  for (const char *Dir : {"third-party", "thirdparty", "3rdparty", "3rd_party",
+                          "vendor", "External", "extern", "deps"})
+    EXPECT_NE(V.reason(Root + "/" + Dir + "/x.cpp"), "") << Dir;
+  for (const char *Name :
+       {"catch.hpp", "catch_amalgamated.hpp", "catch_amalgamated.cpp",
+        "doctest.h", "gtest-all.cc", "gmock-all.cc", "gtest.h"})
+    EXPECT_EQ(V.reason(Root + "/test/" + std::string(Name)),
+              "in a test framework amalgamation")
+        << Name;
+  EXPECT_EQ(V.reason(Root + "/test/catch_test.hpp"), "");
+  EXPECT_EQ(V.reason(Root + "/test/Catch.hpp"), ""); // names are exact
+  EXPECT_EQ(V.reason(T.path("external/other/x.h")),
+            "outside the project ('" + Root + "')");
+  EXPECT_EQ(V.reason(Root + "x/y.h"), "outside the project ('" + Root + "')");
+  EXPECT_EQ(V.reason("/usr/local/include/z.h"),
+            "outside the project ('" + Root + "')");
+  // Relative paths are taken from the current directory.
+  fs::create_directories(Root + "/src");
+  fs::path Cwd = fs::current_path();
+  fs::current_path(Root + "/src");
+  EXPECT_EQ(V.reason("a.cpp"), "");
+  EXPECT_EQ(V.reason("../vendor/b.cpp"), "under 'vendor/'");
+  fs::current_path(Cwd);
+}
+
+TEST(RulesVendored, SymlinkedRoot) {
+  TempTree T;
+  T.write("real/third_party/a.h", "");
+  T.write("real/src/b.h", "");
+  fs::create_directory_symlink(T.path("real"), T.path("link"));
+  RuleSet R;
+  VendoredFilter V(R, T.path("link"));
+  EXPECT_EQ(V.reason(T.path("real/src/b.h")), "");
+  EXPECT_EQ(V.reason(T.path("real/third_party/a.h")), "under 'third_party/'");
+}
+
+TEST(RulesVendored, NoProjectRoot) {
+  // Unknown extent: nothing is outside, and directory names count only
+  // below the current directory.
+  TempTree T;
+  fs::create_directories(T.path("deps/proj"));
+  fs::path Cwd = fs::current_path();
+  fs::current_path(T.path("deps/proj"));
+  RuleSet R;
+  VendoredFilter V(R, "");
+  EXPECT_EQ(V.reason(T.path("deps/proj/src/a.cpp")), "");
+  EXPECT_EQ(V.reason(T.path("deps/proj/vendor/a.cpp")), "under 'vendor/'");
+  EXPECT_EQ(V.reason(T.path("deps/other/a.cpp")), "");
+  EXPECT_EQ(V.reason("/somewhere/third_party/a.cpp"), "");
+  EXPECT_EQ(V.reason("/somewhere/doctest.h"), "in a test framework amalgamation");
+  fs::current_path(Cwd);
+}
+
+TEST(RulesVendored, GlobsExtendAndNegate) {
+  TempTree T;
+  std::string Config = T.write(
+      ".memlint.yaml", "schema: 1\nvendored: [\"libs/*\", \"*.pb.cc\", "
+                       "\"!deps/ours/*\", \"!catch.hpp\"]\n");
+  RuleSet R;
+  std::vector<RuleError> Errors;
+  ASSERT_TRUE(loadUserConfig(Config, R, Errors)) << strs(Errors).front();
+  VendoredFilter V(R, T.root());
+  EXPECT_EQ(V.reason(T.path("libs/x/y.cpp")),
+            "matching vendored: '" + T.path("libs/*") + "'");
+  EXPECT_EQ(V.reason(T.path("src/gen/a.pb.cc")),
+            "matching vendored: '*.pb.cc'");
+  EXPECT_EQ(V.reason(T.path("src/libs/y.cpp")), "");
+  EXPECT_EQ(V.reason(T.path("deps/zlib/z.c")), "under 'deps/'");
+  EXPECT_EQ(V.reason(T.path("deps/ours/o.cpp")), "");
+  EXPECT_EQ(V.reason(T.path("test/catch.hpp")), "");
+  // A negation can take back even a file outside the project.
+  RuleSet Out;
+  ASSERT_TRUE(loadUserConfigText("schema: 1\nvendored: [\"!/opt/shared/*\"]\n",
+                                 T.path("cfg.yaml"), Out, Errors));
+  VendoredFilter W(Out, T.root());
+  EXPECT_EQ(W.reason("/opt/shared/lib.h"), "");
+  EXPECT_NE(W.reason("/opt/other/lib.h"), "");
+}
+
+TEST(RulesVendored, GitWorkTree) {
+  TempTree T;
+  fs::create_directories(T.path("repo/.git"));
+  fs::create_directories(T.path("repo/src/deep"));
+  T.write("repo/sub/.git", "gitdir: ../.git/modules/sub\n"); // a submodule
+  EXPECT_EQ(gitWorkTree(T.path("repo/src/deep")), T.path("repo"));
+  EXPECT_EQ(gitWorkTree(T.path("repo")), T.path("repo"));
+  EXPECT_EQ(gitWorkTree(T.path("repo/sub")), T.path("repo/sub"));
+  fs::path Cwd = fs::current_path();
+  fs::current_path(T.path("repo/src/deep"));
+  EXPECT_EQ(vendoringRoot(""), T.path("repo"));
+  EXPECT_EQ(vendoringRoot("../.."), T.path("repo"));
+  EXPECT_EQ(vendoringRoot(T.path("repo/src/")), T.path("repo/src"));
+  fs::current_path(Cwd);
+}
+
 TEST(RulesUserConfig, ExtendsMissingFile) {
   TempTree T;
   std::string Config = T.write(".memlint.yaml",
@@ -473,9 +624,10 @@ TEST(RulesUserConfig, PackKeysAreNotConfigKeys) {
   EXPECT_EQ(strs(Errors),
             Strings{"cfg.yaml:2:1: unknown key 'pack' at the top level of a "
                     "configuration (expected one of: schema, extends, remove, "
-                    "checks, thresholds, exclude, containers, "
+                    "checks, thresholds, exclude, vendored, containers, "
                     "container_functions, stream_sources, whole_loads, sends, "
-                    "queries, bounded_types, backpressure, pure)"});
+                    "queries, bounded_types, backpressure, pure, callables, "
+                    "type_erased)"});
 }
 
 //===----------------------------------------------------------------------===//
@@ -488,6 +640,7 @@ TEST(RulesText, DumpConfigRoundTrips) {
   ASSERT_TRUE(loadUserConfigText(
       "schema: 1\nchecks: {query-in-loop: {enabled: false}}\n"
       "exclude: [\"gen/*\", \"*.pb.h\"]\n"
+      "vendored: [\"libs/*\", \"!libs/ours/*\", \"*.inc\"]\n"
       "whole_loads:\n  - id: p.load.x\n    name: p::all\n"
       "    alternative: \"say \\\"stream\\\" # not a comment\"\n",
       "/proj/.memlint.yaml", R, Errors));
@@ -500,6 +653,8 @@ TEST(RulesText, DumpConfigRoundTrips) {
   EXPECT_EQ(Again.entryCount(), R.entryCount());
   EXPECT_FALSE(Again.isEnabled("query-in-loop"));
   EXPECT_EQ(Again.Excludes, (Strings{"/proj/gen/*", "*.pb.h"}));
+  EXPECT_EQ(Again.Vendored,
+            (Strings{"/proj/libs/*", "!/proj/libs/ours/*", "*.inc"}));
   EXPECT_EQ(findFirst(Again.WholeLoads, "p::all")->Alternative,
             "say \"stream\" # not a comment");
 
@@ -544,6 +699,17 @@ TEST(RulesText, DescribeListsEveryEntryWithItsOrigin) {
     EXPECT_TRUE(Has(E.Id)) << E.Id;
   for (const auto &E : R.Sends)
     EXPECT_TRUE(Has(E.Id)) << E.Id;
+  for (const auto &E : R.Callables)
+    EXPECT_TRUE(Has(E.Id)) << E.Id;
+  for (const auto &E : R.TypeErased)
+    EXPECT_TRUE(Has(E.Id)) << E.Id;
+  EXPECT_NE(Text.find("callback, callable last, held by the object\n"),
+            std::string::npos);
+  EXPECT_NE(Text.find("callback, callable 3, held by arg 0\n"),
+            std::string::npos);
+  EXPECT_NE(Text.find("thread, callable 0, held by no object\n"),
+            std::string::npos);
+  EXPECT_NE(Text.find("type_erased (3):\n"), std::string::npos);
 }
 
 } // namespace

@@ -87,6 +87,30 @@ queries:
 bounded_types:
   - id: t.bounded.lru
     name: my::Lru
+callables:
+  - id: t.callable.bind
+    name: my::bind
+    kind: bind
+    callable: 0
+  - id: t.callable.on_done
+    name: "re:my::Timer::(on_done|after)"
+    kind: callback
+    callable: last
+    holder: object
+  - id: t.callable.connect
+    name: my::connect
+    kind: callback
+    callable: 2
+    holder: arg
+    holder_arg: 0
+  - id: t.callable.spawn
+    name: my::spawn
+    kind: thread
+    callable: "last"
+    holder: none
+type_erased:
+  - id: t.type_erased.box
+    name: my::Box
 )Y";
 
 TEST(RulesLoader, ValidPackFillsEverySection) {
@@ -127,6 +151,28 @@ TEST(RulesLoader, ValidPackFillsEverySection) {
   EXPECT_TRUE(R.Queries[0].Streaming);
   ASSERT_EQ(R.BoundedTypes.size(), 1u);
   EXPECT_EQ(findFirst(R.BoundedTypes, "my::Lru"), &R.BoundedTypes[0]);
+  ASSERT_EQ(R.Callables.size(), 4u);
+  const CallableApi &Bind = R.Callables[0];
+  EXPECT_EQ(Bind.Kind, "bind");
+  EXPECT_EQ(Bind.Callable, 0);
+  EXPECT_EQ(Bind.Holder, "none"); // a bind holds nothing for later
+  EXPECT_EQ(Bind.HolderArg, -1);
+  const CallableApi *Timer = findFirst(R.Callables, "my::Timer::after");
+  ASSERT_NE(Timer, nullptr);
+  EXPECT_EQ(Timer->Id, "t.callable.on_done");
+  EXPECT_EQ(Timer->Kind, "callback");
+  EXPECT_EQ(Timer->Callable, -1);
+  EXPECT_EQ(Timer->Holder, "object");
+  EXPECT_EQ(R.Callables[2].Callable, 2);
+  EXPECT_EQ(R.Callables[2].Holder, "arg");
+  EXPECT_EQ(R.Callables[2].HolderArg, 0);
+  EXPECT_EQ(R.Callables[3].Kind, "thread");
+  EXPECT_EQ(R.Callables[3].Callable, -1);
+  EXPECT_EQ(R.Callables[3].Holder, "none");
+  EXPECT_EQ(R.Callables[3].From.Line, 60u);
+  ASSERT_EQ(R.TypeErased.size(), 1u);
+  EXPECT_EQ(findFirst(R.TypeErased, "my::Box"), &R.TypeErased[0]);
+  EXPECT_EQ(R.entryCount(), 13u);
 
   EXPECT_EQ(R.Packs, Strings{"p.yaml"});
   ASSERT_EQ(R.LoadedPacks.size(), 1u);
@@ -149,14 +195,14 @@ bounded_types:
                     "pack (expected one of: schema, pack, description, "
                     "containers, container_functions, stream_sources, "
                     "whole_loads, sends, queries, bounded_types, backpressure, "
-                    "pure)"});
+                    "pure, callables, type_erased)"});
   // A configuration's keys are not a pack's.
   EXPECT_EQ(packErrors("schema: 1\npack: t\nextends: [std]\n"),
             Strings{"p.yaml:3:1: unknown key 'extends' at the top level of a "
                     "pack (expected one of: schema, pack, description, "
                     "containers, container_functions, stream_sources, "
                     "whole_loads, sends, queries, bounded_types, backpressure, "
-                    "pure)"});
+                    "pure, callables, type_erased)"});
 }
 
 TEST(RulesLoader, DuplicateYamlKey) {
@@ -307,6 +353,63 @@ containers_ok: 1
                        "payload_from: 1}\n"),
             Strings{"p.yaml:4:50: use either 'payload' or 'payload_from', not "
                     "both"});
+}
+
+TEST(RulesLoader, Callables) {
+  // Every way an entry can be wrong, one per entry.
+  EXPECT_EQ(packErrors(R"Y(schema: 1
+pack: t
+callables:
+  - {id: t.a, name: my::a, kind: callbak, callable: 0, holder: none}
+  - {id: t.b, name: my::b, kind: callback, callable: lsat, holder: object}
+  - {id: t.c, name: my::c, kind: callback, callable: 64, holder: object}
+  - {id: t.d, name: my::d, kind: callback, callable: [0], holder: object}
+  - {id: t.e, name: my::e, kind: callback, callable: "0", holder: object}
+  - {id: t.f, name: my::f, kind: callback, callable: 0}
+  - {id: t.g, name: my::g, kind: thread, callable: 0, holder: arg}
+  - {id: t.h, name: my::h, kind: callback, callable: 0, holder: object, holder_arg: 1}
+  - {id: t.i, name: my::i, kind: callback, callable: 1, holder: arg, holder_arg: 1}
+  - {id: t.j, name: my::j, kind: bind, callable: 0, holder: object}
+  - {id: t.k, name: my::k, kind: callback, callable: 0, holder: owner}
+  - {id: t.l, name: my::l, kind: bind, callable: 0, holder_arg: 1}
+  - {id: t.m, name: my::m, kind: bind, holder: none}
+  - {id: t.n, name: my::n, kind: bind, callable: 0, holdr: none}
+type_erased:
+  - {id: t.o, name: "my::Any<int>"}
+  - {id: t.p}
+)Y"),
+            (Strings{
+                "p.yaml:4:34: invalid value 'callbak' for 'kind' (did you "
+                "mean 'callback'?)",
+                "p.yaml:5:54: 'callable' must be an argument index from 0 to "
+                "63 or 'last', got 'lsat' (did you mean 'last'?)",
+                "p.yaml:6:54: 'callable' must be an integer from 0 to 63, got "
+                "'64'",
+                "p.yaml:7:54: 'callable' must be an argument index from 0 to "
+                "63 or 'last', got a list",
+                "p.yaml:8:54: 'callable' must be an argument index from 0 to "
+                "63 or 'last', got '0'",
+                "p.yaml:9:5: callables entry is missing required key 'holder' "
+                "(object, arg or none) for kind 'callback'",
+                "p.yaml:10:5: callables entry is missing required key "
+                "'holder_arg' (with 'holder: arg')",
+                "p.yaml:11:73: 'holder_arg' requires 'holder: arg'",
+                "p.yaml:12:82: 'holder_arg' and 'callable' name the same "
+                "argument 1",
+                "p.yaml:13:61: 'holder' of a 'kind: bind' entry must be 'none' "
+                "(the callable it returns holds the bound arguments)",
+                "p.yaml:14:65: invalid value 'owner' for 'holder' (expected "
+                "one of: object, arg, none)",
+                "p.yaml:15:53: 'holder_arg' requires 'holder: arg'",
+                "p.yaml:16:5: callables entry is missing required key "
+                "'callable'",
+                "p.yaml:17:53: unknown key 'holdr' in callables entry (did "
+                "you mean 'holder'?)",
+                "p.yaml:19:21: invalid name 'my::Any<int>': template "
+                "arguments are not part of a name (write the template's name "
+                "alone, e.g. 'std::vector')",
+                "p.yaml:20:5: type_erased entry is missing required key "
+                "'name'"}));
 }
 
 TEST(RulesLoader, UnsupportedSchema) {

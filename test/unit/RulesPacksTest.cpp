@@ -79,6 +79,9 @@ TEST(RulesPacks, EachPackLoadsAloneWithoutErrors) {
     CheckIds(R.Queries);
     CheckIds(R.BoundedTypes);
     CheckIds(R.Backpressure);
+    CheckIds(R.Pure);
+    CheckIds(R.Callables);
+    CheckIds(R.TypeErased);
   }
 }
 
@@ -245,6 +248,73 @@ TEST(RulesPacks, Sends) {
     EXPECT_EQ(S->Payload, C.Payload) << C.Name;
     EXPECT_EQ(S->PayloadFromArg, C.FromArg) << C.Name;
   }
+}
+
+TEST(RulesPacks, Callables) {
+  struct {
+    const char *Name, *Kind;
+    int Callable; // -1: the last argument
+    const char *Holder;
+    int HolderArg;
+  } Cases[] = {
+      {"std::bind", "bind", 0, "none", -1},
+      {"std::bind_front", "bind", 0, "none", -1},
+      {"boost::bind", "bind", 0, "none", -1},
+      {"absl::bind_front", "bind", 0, "none", -1},
+      {"boost::asio::bind_executor", "bind", 1, "none", -1},
+      {"std::thread::thread", "thread", 0, "none", -1},
+      {"std::jthread::jthread", "thread", 0, "none", -1},
+      {"std::async", "thread", -1, "none", -1},
+      {"boost::asio::basic_waitable_timer::async_wait", "callback", -1,
+       "object", -1},
+      {"boost::asio::basic_socket::async_connect", "callback", -1, "object",
+       -1},
+      {"boost::asio::ip::basic_resolver::async_resolve", "callback", -1,
+       "object", -1},
+      {"asio::basic_stream_socket::async_read_some", "callback", -1, "object",
+       -1},
+      {"boost::asio::ssl::stream::async_handshake", "callback", -1, "object",
+       -1},
+      {"boost::asio::async_write", "callback", -1, "arg", 0},
+      {"boost::asio::post", "callback", -1, "arg", 0},
+      {"boost::asio::io_context::strand::post", "callback", 0, "object", -1},
+      {"boost::asio::strand::dispatch", "callback", 0, "object", -1},
+      {"boost::asio::co_spawn", "callback", 1, "arg", 0},
+      {"boost::signals2::signal::connect", "callback", 0, "object", -1},
+      {"QObject::connect", "callback", 3, "arg", 0},
+      {"QTimer::singleShot", "callback", -1, "none", -1},
+      {"QMetaObject::invokeMethod", "callback", 1, "arg", 0},
+      {"QtConcurrent::run", "thread", -1, "none", -1},
+      {"QThreadPool::start", "thread", 0, "none", -1},
+  };
+  for (const auto &C : Cases) {
+    const CallableApi *A = findFirst(all().Callables, C.Name);
+    ASSERT_NE(A, nullptr) << C.Name;
+    EXPECT_EQ(A->Kind, C.Kind) << C.Name;
+    EXPECT_EQ(A->Callable, C.Callable) << C.Name;
+    EXPECT_EQ(A->Holder, C.Holder) << C.Name;
+    EXPECT_EQ(A->HolderArg, C.HolderArg) << C.Name;
+  }
+  // Free functions are not methods of an I/O object, and the io_context
+  // itself does not start operations.
+  for (const char *Name :
+       {"boost::asio::async_compose", "boost::asio::io_context::run",
+        "boost::asio::basic_waitable_timer::expires_after", "std::function",
+        "std::invoke"})
+    EXPECT_EQ(findFirst(all().Callables, Name), nullptr) << Name;
+  // Every thread or task send that takes a callable has a callables entry
+  // of kind thread (the two sections say the same about those calls).
+  for (const char *Name : {"std::thread::thread", "std::jthread::jthread",
+                           "std::async", "QtConcurrent::run",
+                           "QThread::create", "QThreadPool::start"}) {
+    const SendApi *S = findFirst(all().Sends, Name);
+    const CallableApi *A = findFirst(all().Callables, Name);
+    ASSERT_NE(S, nullptr) << Name;
+    ASSERT_NE(A, nullptr) << Name;
+    EXPECT_EQ(A->Kind, "thread") << Name;
+  }
+  for (const char *Name : {"std::any", "boost::any", "absl::any"})
+    EXPECT_NE(findFirst(all().TypeErased, Name), nullptr) << Name;
 }
 
 TEST(RulesPacks, Queries) {

@@ -221,6 +221,9 @@ struct RuleSet {
   std::map<std::string, CheckSettings> Checks; // by rule id
   std::map<std::string, long long> Thresholds; // e.g. large-copy-bytes
   std::vector<std::string> Excludes;           // path globs
+  /// `vendored:` path globs (memlint/Vendored.h); "!glob" says the files it
+  /// matches are the project's. The last glob that matches a file decides.
+  std::vector<std::string> Vendored;
   std::vector<std::string> Packs;              // files loaded, in order
 
   // Added by the loader; the fields above are the contract the checks use.
