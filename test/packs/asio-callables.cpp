@@ -197,9 +197,9 @@ private:
 // program posts it again: a growing capture is unbounded growth.
 void poll(asio::io_context &io, asio::steady_timer &timer) {
   timer.async_wait([log = std::vector<long>()](error_code) mutable { log.push_back(1); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:70: warning: container 'poll::log' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
-  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'poll::log' declared here
-  // CHECK-MESSAGES: :[[@LINE-3]]:70: note: it grows for as long as the program runs{{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:70: warning: container 'poll::<lambda>::log' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:21: note: 'poll::<lambda>::log' declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:70: note: it grows for as long as the lambda that owns it is kept{{.*}}
   (void)io;
 }
 

@@ -50,9 +50,9 @@ private:
 // it captures and grows, grows with the emissions.
 void record(boost::signals2::signal<void(int)> &sig) {
   sig.connect([log = std::vector<int>()](int v) mutable { log.push_back(v); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:59: warning: container 'record::log' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
-  // CHECK-MESSAGES: :[[@LINE-2]]:16: note: 'record::log' declared here
-  // CHECK-MESSAGES: :[[@LINE-3]]:59: note: it grows for as long as the program runs{{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:59: warning: container 'record::<lambda>::log' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:16: note: 'record::<lambda>::log' declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:59: note: it grows for as long as the lambda that owns it is kept{{.*}}
 }
 
 //===-- type_erased: boost::any ---------------------------------------------===//

@@ -55,9 +55,9 @@ private:
 // A connection runs its functor on every emission.
 void log_ticks(QTimer *timer) {
   QObject::connect(timer, &QTimer::timeout, timer, [ticks = std::vector<long>()]() mutable { ticks.push_back(1); });
-  // CHECK-MESSAGES: :[[@LINE-1]]:94: warning: container 'log_ticks::ticks' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
-  // CHECK-MESSAGES: :[[@LINE-2]]:53: note: 'log_ticks::ticks' declared here
-  // CHECK-MESSAGES: :[[@LINE-3]]:94: note: it grows for as long as the program runs{{.*}}
+  // CHECK-MESSAGES: :[[@LINE-1]]:94: warning: container 'log_ticks::<lambda>::ticks' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:53: note: 'log_ticks::<lambda>::ticks' declared here
+  // CHECK-MESSAGES: :[[@LINE-3]]:94: note: it grows for as long as the lambda that owns it is kept{{.*}}
 }
 
 //===-- singleShot and threads: what the functor owns is long-lived -------===//
@@ -67,9 +67,9 @@ void later(Feed &feed) {
     long id;
     while (feed.next(id))
       seen.insert(id);
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'later::seen' grows here{{.*}} [memlint-unbounded-container-growth]
-    // CHECK-MESSAGES: :[[@LINE-5]]:28: note: 'later::seen' declared here
-    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the program runs{{.*}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'later::<lambda>::seen' grows here{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-5]]:28: note: 'later::<lambda>::seen' declared here
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the lambda that owns it is kept{{.*}}
   });
 }
 void in_pool(Feed &feed) {
@@ -77,9 +77,9 @@ void in_pool(Feed &feed) {
     long id;
     while (feed.next(id))
       seen.insert(id);
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'in_pool::seen' grows here{{.*}} [memlint-unbounded-container-growth]
-    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: 'in_pool::seen' declared here
-    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the program runs{{.*}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'in_pool::<lambda>::seen' grows here{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-5]]:22: note: 'in_pool::<lambda>::seen' declared here
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the lambda that owns it is kept{{.*}}
   });
 }
 void on_thread(Feed &feed) {
@@ -87,9 +87,9 @@ void on_thread(Feed &feed) {
     long id;
     while (feed.next(id))
       seen.insert(id);
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'on_thread::seen' grows here{{.*}} [memlint-unbounded-container-growth]
-    // CHECK-MESSAGES: :[[@LINE-5]]:33: note: 'on_thread::seen' declared here
-    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the program runs{{.*}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'on_thread::<lambda>::seen' grows here{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-5]]:33: note: 'on_thread::<lambda>::seen' declared here
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the lambda that owns it is kept{{.*}}
   });
   t->start();
 }
@@ -98,9 +98,9 @@ void on_global_pool(Feed &feed) {
     long id;
     while (feed.next(id))
       seen.insert(id);
-    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'on_global_pool::seen' grows here{{.*}} [memlint-unbounded-container-growth]
-    // CHECK-MESSAGES: :[[@LINE-5]]:41: note: 'on_global_pool::seen' declared here
-    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the program runs{{.*}}
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'on_global_pool::<lambda>::seen' grows here{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-5]]:41: note: 'on_global_pool::<lambda>::seen' declared here
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the lambda that owns it is kept{{.*}}
   });
 }
 

@@ -161,9 +161,9 @@ void dedupe(Feed &feed) {
     long id;
     while (feed.next(id))
       seen.insert(id);
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'dedupe::seen' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
-      // CHECK-MESSAGES: :[[@LINE-5]]:18: note: 'dedupe::seen' declared here
-      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the program runs{{.*}}
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'dedupe::<lambda>::seen' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+      // CHECK-MESSAGES: :[[@LINE-5]]:18: note: 'dedupe::<lambda>::seen' declared here
+      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the lambda that owns it is kept{{.*}}
   });
   t.join();
 }
@@ -172,9 +172,9 @@ void dedupe_jthread(Feed &feed) {
     long id;
     while (feed.next(id))
       seen.insert(id);
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'dedupe_jthread::seen' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
-      // CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'dedupe_jthread::seen' declared here
-      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the program runs{{.*}}
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'dedupe_jthread::<lambda>::seen' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+      // CHECK-MESSAGES: :[[@LINE-5]]:19: note: 'dedupe_jthread::<lambda>::seen' declared here
+      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the lambda that owns it is kept{{.*}}
   });
 }
 long dedupe_async(Feed &feed) {
@@ -182,9 +182,9 @@ long dedupe_async(Feed &feed) {
     long id;
     while (feed.next(id))
       seen.insert(id);
-      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'dedupe_async::seen' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
-      // CHECK-MESSAGES: :[[@LINE-5]]:48: note: 'dedupe_async::seen' declared here
-      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the program runs{{.*}}
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'dedupe_async::<lambda>::seen' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+      // CHECK-MESSAGES: :[[@LINE-5]]:48: note: 'dedupe_async::<lambda>::seen' declared here
+      // CHECK-MESSAGES: :[[@LINE-3]]:7: note: it grows for as long as the lambda that owns it is kept{{.*}}
     return static_cast<long>(seen.size());
   });
   return count.get();
