@@ -31,6 +31,16 @@ void explain(Finding &F, const std::string &Why, const std::string &Fix) {
   F.Detail = F.Message + (Text.empty() ? "" : ": " + Text);
 }
 
+void markTestCode(Finding &F) {
+  if (F.Conf == Confidence::Low)
+    return;
+  F.Conf = Confidence::Low;
+  // Before the last note (the why and the fix).
+  Note N{F.At, "it is in test or benchmark code, which runs briefly"};
+  F.Notes.insert(F.Notes.empty() ? F.Notes.end() : F.Notes.end() - 1,
+                 std::move(N));
+}
+
 bool findingLess(const Finding &A, const Finding &B) {
   return std::tie(A.At.File, A.At.Line, A.At.Column, A.Rule, A.Message) <
          std::tie(B.At.File, B.At.Line, B.At.Column, B.Rule, B.Message);

@@ -78,6 +78,11 @@ struct Finding {
 /// Completes a finding's wording: \p Why (what makes it a problem) and \p Fix
 /// (what to do) become its last note, at the finding, and Detail keeps the
 /// whole sentence for JSON and SARIF.
+/// A finding in test or benchmark code (memlint/Vendored.h decides which
+/// files those are) is low confidence: a test runs briefly, and its
+/// fixtures are created per case. Adds a note saying so.
+void markTestCode(Finding &F);
+
 void explain(Finding &F, const std::string &Why, const std::string &Fix);
 
 /// Findings sort by file, line, column, rule; equal keys are duplicates.

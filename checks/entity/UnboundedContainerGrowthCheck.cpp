@@ -34,10 +34,12 @@ void decideUnboundedContainerGrowth(const ProgramView &View,
     if (Memo || Growth.empty())
       continue;
 
-    const EffectiveEvent &First = *Growth.front();
+    GrowthJudgement J = View.judgeGrowth(E, Growth, /*Registry=*/true);
+    const EffectiveEvent &First = *J.Site;
     Finding F;
     F.Rule = RuleId;
     F.At = First.E.At;
+    F.Conf = J.Conf;
     std::string Lifetime = lifetimeOf(E);
     F.Message = "container '" + E.Name +
                 "' grows here and nothing erases, clears or size-bounds it";
@@ -57,6 +59,8 @@ void decideUnboundedContainerGrowth(const ProgramView &View,
       F.Notes.push_back({Ev->E.At, "'" + E.Name + "' also grows here"});
       Through(*Ev);
     }
+    if (!J.Note.empty())
+      F.Notes.push_back({First.E.At, J.Note});
     explain(F, "it grows for as long as " + Lifetime,
             "cap it (evict or drop at a size limit) or clear it once its "
             "contents are consumed");

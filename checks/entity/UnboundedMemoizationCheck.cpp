@@ -33,10 +33,12 @@ void decideUnboundedMemoization(const ProgramView &View,
     if (Inserts.empty())
       continue;
 
-    const EffectiveEvent &Insert = *Inserts.front();
+    GrowthJudgement J = View.judgeGrowth(E, Inserts);
+    const EffectiveEvent &Insert = *J.Site;
     Finding F;
     F.Rule = RuleId;
     F.At = Insert.E.At;
+    F.Conf = J.Conf;
     F.Message = "memo cache '" + E.Name +
                 "' gains an entry here for every distinct input and nothing "
                 "evicts it";
@@ -66,6 +68,8 @@ void decideUnboundedMemoization(const ProgramView &View,
     for (const EffectiveEvent *Ev : Inserts)
       if (Seen.insert(Ev->E.At).second)
         F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also filled here"});
+    if (!J.Note.empty())
+      F.Notes.push_back({Insert.E.At, J.Note});
     explain(F,
             "it grows with the input for as long as " + lifetimeOf(E) +
                 (E.PinsKeys ? ", and its pointer keys keep every key object "

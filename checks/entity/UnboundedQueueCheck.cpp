@@ -40,10 +40,12 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
     if (!Consumer)
       continue;
 
-    const EffectiveEvent &Push = *Pushes.front();
+    GrowthJudgement J = View.judgeGrowth(E, Pushes);
+    const EffectiveEvent &Push = *J.Site;
     Finding F;
     F.Rule = RuleId;
     F.At = Push.E.At;
+    F.Conf = J.Conf;
     F.Message = "queue '" + E.Name +
                 "' is pushed here with nothing on the push path that waits "
                 "for room, fails or drops when it is full";
@@ -57,6 +59,8 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
     for (const EffectiveEvent *Ev : Pushes)
       if (Seen.insert(Ev->E.At).second)
         F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also pushed here"});
+    if (!J.Note.empty())
+      F.Notes.push_back({Push.E.At, J.Note});
     explain(F,
             ConsumerName + " consumes it, and when producers outrun the "
                            "consumer it grows without limit",

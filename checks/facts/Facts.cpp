@@ -18,7 +18,7 @@ static const char *const EntityKindNames[] = {
     "field", "static-field", "global",  "static-local",
     "param", "return",       "capture", "member-pointer"};
 static const char *const InstanceKindNames[] = {"local", "static", "heap",
-                                                "member-of"};
+                                                "member-of", "base-of"};
 static const char *const OwnKindNames[] = {"value", "unique", "shared",
                                            "callback"};
 static const char *const CallKindNames[] = {"direct", "virtual", "indirect"};

@@ -168,7 +168,14 @@ struct Alias {
 
 //===-- Lifetimes and ownership -------------------------------------------===//
 
-enum class InstanceKind { Local, Static, Heap, MemberOf };
+enum class InstanceKind {
+  Local,    // a local, a parameter, a temporary, or a heap object that a
+            // local owns and nothing keeps (deleted in the same operation)
+  Static,   // a static, a global, a local of main()
+  Heap,     // a heap object that something keeps
+  MemberOf, // a member of Owner
+  BaseOf,   // the base subobject of Owner (a class derived from it)
+};
 
 /// Where instances of a class live (decides if its members are long-lived).
 struct Instance {
@@ -214,6 +221,7 @@ enum FunctionTrait : unsigned {
   FnPublic = 1u << 7,      // callable from outside the project: externally
                            // visible and declared in a header
   FnStaticInit = 1u << 8,  // the initializer of a global or static member
+  FnLibrary = 1u << 9,     // declared in a system header
 };
 
 struct Function {

@@ -4,6 +4,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 
+#include <functional>
+
 using namespace clang;
 
 namespace memlint {
@@ -14,7 +16,7 @@ void InstanceCollector::record(const CXXRecordDecl *RD) {
   // A base is a subobject; its template arguments are not (CRTP bases such
   // as RecursiveASTVisitor<Derived> name the derived class).
   for (const CXXBaseSpecifier &B : RD->bases())
-    addInstances(B.getType(), InstanceKind::MemberOf, Owner, /*Depth=*/0,
+    addInstances(B.getType(), InstanceKind::BaseOf, Owner, /*Depth=*/0,
                  /*TemplateArgs=*/false);
 }
 
@@ -45,7 +47,88 @@ void InstanceCollector::varDecl(const VarDecl *VD) {
 }
 
 void InstanceCollector::newExpr(const CXXNewExpr *NE) {
-  addInstances(NE->getAllocatedType(), InstanceKind::Heap, "");
+  addInstances(NE->getAllocatedType(),
+               ownedByLocal() ? InstanceKind::Local : InstanceKind::Heap, "");
+}
+
+/// Does the expression at the top of the statement stack initialize a
+/// local (pointer or smart pointer) that nothing keeps: the object is used
+/// through it and dies with the operation (`auto req =
+/// std::make_shared<Request>(); handle(*req);`)?
+bool InstanceCollector::ownedByLocal() {
+  const VarDecl *Local = nullptr;
+  const auto &Stmts = W.Stmts;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Parent = Stmts[I - 1];
+    if (const auto *DS = dyn_cast<DeclStmt>(Parent)) {
+      if (DS->isSingleDecl())
+        Local = dyn_cast<VarDecl>(DS->getSingleDecl());
+      break;
+    }
+    if (!isa<Expr>(Parent))
+      return false;
+    if (isa<CallExpr>(Parent) && !isa<CXXConstructExpr>(Parent)) {
+      // Only the factory call itself (make_shared<T>(...)) may sit between.
+      if (I + 1 != Stmts.size() && I + 2 != Stmts.size())
+        return false;
+    }
+  }
+  if (!Local || !Local->hasLocalStorage() || isa<ParmVarDecl>(Local) ||
+      W.Fns.empty() || Local->getType()->isReferenceType())
+    return false;
+  const Stmt *Body = W.Fns.back()->getBody();
+  return Body && !escapes(Body, Local, nullptr);
+}
+
+/// Is \p V used in \p S other than to reach its object (`v->f()`, `*v`,
+/// `delete v`, a test against null)?
+bool InstanceCollector::escapes(const Stmt *S, const VarDecl *V,
+                                const Stmt *) {
+  std::vector<const Stmt *> Path;
+  std::function<bool(const Stmt *)> Walk = [&](const Stmt *N) {
+    if (!N)
+      return false;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(N); DRE && DRE->getDecl() == V) {
+      // The use: the first ancestor that is not a cast or parentheses.
+      const Stmt *Use = nullptr, *Below = DRE;
+      for (size_t I = Path.size(); I-- > 0;) {
+        if (isa<ImplicitCastExpr>(Path[I]) || isa<ParenExpr>(Path[I])) {
+          Below = Path[I];
+          continue;
+        }
+        Use = Path[I];
+        break;
+      }
+      if (!Use)
+        return true;
+      if (const auto *ME = dyn_cast<MemberExpr>(Use))
+        return !ME->isArrow(); // p->f(): through it
+      if (const auto *UO = dyn_cast<UnaryOperator>(Use))
+        return UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_LNot;
+      if (isa<CXXDeleteExpr>(Use))
+        return false;
+      if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(Use))
+        return !(OCE->getOperator() == OO_Arrow ||
+                 OCE->getOperator() == OO_Star ||
+                 OCE->getOperator() == OO_ExclaimEqual ||
+                 OCE->getOperator() == OO_EqualEqual);
+      if (const auto *BO = dyn_cast<BinaryOperator>(Use))
+        return !BO->isComparisonOp();
+      if (isa<IfStmt>(Use) || isa<WhileStmt>(Use))
+        return false; // `if (p)`
+      (void)Below;
+      return true;
+    }
+    Path.push_back(N);
+    for (const Stmt *C : N->children())
+      if (Walk(C)) {
+        Path.pop_back();
+        return true;
+      }
+    Path.pop_back();
+    return false;
+  };
+  return Walk(S);
 }
 
 /// `make_shared<Cache>(...)` and friends: a function template called with an
@@ -66,7 +149,10 @@ void InstanceCollector::call(const CallExpr *CE) {
   for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
     if (A.getKind() == TemplateArgument::Type &&
         W.Ctx.hasSameType(A.getAsType(), Made))
-      return addInstances(Made, InstanceKind::Heap, "");
+      return addInstances(Made,
+                          ownedByLocal() ? InstanceKind::Local
+                                         : InstanceKind::Heap,
+                          "");
 }
 
 /// Records where instances of the user classes in \p T live: the class

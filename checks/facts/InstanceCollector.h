@@ -26,6 +26,9 @@ public:
 private:
   WalkContext &W;
 
+  bool ownedByLocal();
+  bool escapes(const clang::Stmt *S, const clang::VarDecl *V,
+               const clang::Stmt *Parent);
   void addInstances(clang::QualType T, InstanceKind Kind,
                     const std::string &Owner, unsigned Depth = 0,
                     bool TemplateArgs = true);

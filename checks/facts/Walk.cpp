@@ -75,6 +75,8 @@ const std::string &WalkContext::functionId(const FunctionDecl *FD) {
     F.Traits |= FnDestructor;
   if (PF->isMain())
     F.Traits |= FnMain;
+  if (inSystemHeader(PF->getLocation()))
+    F.Traits |= FnLibrary;
   // Callable from outside the project: visible outside this TU, declared
   // in a header, and (methods) public.
   bool Header = false;

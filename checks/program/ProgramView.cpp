@@ -17,7 +17,7 @@ static const unsigned GuardDepth = 4;
 
 ProgramView::ProgramView(const Facts &F, bool AssumeClosedWorld,
                          bool WholeProgram)
-    : F(F), G(F), AssumeClosedWorld(AssumeClosedWorld),
+    : F(F), G(F), D(F, G), AssumeClosedWorld(AssumeClosedWorld),
       WholeProgram(WholeProgram) {
   for (const Event &E : F.Events) {
     EventsOf[E.Entity].push_back(&E);
@@ -68,25 +68,44 @@ bool ProgramView::closed(const Entity &E) const {
                      [&](const std::string &R) { return F.defined(R); });
 }
 
-bool ProgramView::longLivedClass(const std::string &Class) const {
+Lifetime ProgramView::classLifetime(const std::string &Class) const {
   auto Cached = LongLived.find(Class);
   if (Cached != LongLived.end())
     return Cached->second;
-  LongLived[Class] = true; // a containment cycle: stay conservative
-  bool Result = true;
+  LongLived[Class] = Lifetime::Long; // a containment cycle: stay conservative
+  Lifetime Result = Lifetime::Unknown; // no instance seen
   auto It = InstancesOf.find(Class);
   if (It != InstancesOf.end()) {
-    Result = false;
+    Result = Lifetime::Short;
     for (const Instance *I : It->second) {
-      if (I->Kind == InstanceKind::Static || I->Kind == InstanceKind::Heap ||
-          (I->Kind == InstanceKind::MemberOf && longLivedClass(I->Owner))) {
-        Result = true;
+      Lifetime L = Lifetime::Short;
+      // A member or a base subobject lives as long as its owner; a class
+      // derived from this one that is never instantiated tells nothing.
+      if (I->Kind == InstanceKind::Static || I->Kind == InstanceKind::Heap)
+        L = Lifetime::Long;
+      else if (I->Kind == InstanceKind::MemberOf ||
+               I->Kind == InstanceKind::BaseOf)
+        L = classLifetime(I->Owner);
+      if (L == Lifetime::Long) {
+        Result = Lifetime::Long;
         break;
       }
+      if (L == Lifetime::Unknown)
+        Result = Lifetime::Unknown;
     }
   }
   LongLived[Class] = Result;
   return Result;
+}
+
+bool ProgramView::longLivedClass(const std::string &Class) const {
+  return classLifetime(Class) != Lifetime::Short;
+}
+
+Lifetime ProgramView::lifetime(const Entity &E) const {
+  if (E.Kind == EntityKind::Field)
+    return classLifetime(E.OwnerClass);
+  return longLived(E) ? Lifetime::Long : Lifetime::Short;
 }
 
 bool ProgramView::longLived(const Entity &E) const {
@@ -123,6 +142,8 @@ bool isBound(const EffectiveEvent &Ev) {
     return false;
   switch (Ev.E.Kind) {
   case EventKind::Erase:
+    // Erasing what is re-added right after (de-duplication) bounds nothing.
+    return !(Ev.E.Flags & Dedup);
   case EventKind::Pop:
   case EventKind::Clear:
   case EventKind::Resize:
@@ -180,6 +201,9 @@ static unsigned combineFlags(unsigned CallSite, unsigned Inner) {
   Out |= (CallSite | Inner) & SizeGuarded;
   // A memo filled through a helper (`remember(cache_, k, v)`) is still one.
   Out |= Inner & (MemoFill | KeyFromInput);
+  // What the helper adds, and whether it runs once.
+  Out |= Inner & (ValueConfig | ValueFromInput | Bulk | Dedup);
+  Out |= (CallSite | Inner) & RunOnce;
   Out |= (CallSite | Inner) & OnElement;
   bool NonConstantLoop = ((CallSite & InLoop) && !(CallSite & ConstantLoop)) ||
                          ((Inner & InLoop) && !(Inner & ConstantLoop));
@@ -325,6 +349,10 @@ ProgramView::consumer(const Entity &E, const std::vector<EffectiveEvent> &Events
       continue;
     switch (Ev.E.Kind) {
     case EventKind::Pop:
+      // A stack's pop (the entry pushed last) unwinds a nesting, as a
+      // pool's take does: nothing waits behind it.
+      if (Ev.E.Flags & Lifo)
+        break;
       return &Ev;
     case EventKind::Assign:
     case EventKind::Consume:
@@ -340,6 +368,82 @@ ProgramView::consumer(const Entity &E, const std::vector<EffectiveEvent> &Events
     }
   }
   return nullptr;
+}
+
+/// How a growth site counts as evidence: 3 steady state with elements from
+/// input, 2 steady state, 1 driver unknown, 0 setup, builder, run once or
+/// configuration.
+static int siteScore(const ProgramView &V, const Entity &E,
+                     const EffectiveEvent &Ev, bool Registry,
+                     std::string &Note) {
+  const std::string &Fn = Ev.E.Function;
+  const Drivers &D = V.drivers();
+  std::string Name = "'" + V.functionName(Fn) + "'";
+  if (Ev.E.Flags & RunOnce) {
+    Note = "it grows behind a run-once guard in " + Name;
+    return 0;
+  }
+  // A member of an object being built (static storage is never built).
+  if (E.Kind == EntityKind::Field && !Fn.empty() && D.builder(Fn)) {
+    Note = Name + " is only called on an object being built, which is then "
+                  "read";
+    return 0;
+  }
+  const DriverInfo &I = D.of(Fn);
+  if (I.D == Driver::Setup) {
+    std::string Root = D.describe(Fn);
+    Note = Fn.empty() ? "it is filled during static initialization"
+                      : "it is filled during setup: " + Name +
+                            " runs only from " + Root;
+    return 0;
+  }
+  // Configuration: what a registration API adds (a library's public API,
+  // or code nothing is seen to drive); run per event or per request by
+  // the program itself, constants pile up like anything else.
+  if (Registry && (Ev.E.Flags & ValueConfig) &&
+      (I.D != Driver::Steady || D.root(Fn).PublicApi)) {
+    Note = "its elements are configuration (callables or constants), not "
+           "input";
+    return 0;
+  }
+  if (I.D == Driver::Steady) {
+    std::string Root = D.describe(Fn);
+    Note = "it grows once per call of " + Name +
+           (Root.empty() ? std::string() : " (reached from " + Root + ")");
+    bool Input = Ev.E.Flags & (ValueFromInput | KeyFromInput | Bulk);
+    return Input ? 3 : 2;
+  }
+  Note.clear();
+  return 1;
+}
+
+GrowthJudgement
+ProgramView::judgeGrowth(const Entity &E,
+                         const std::vector<const EffectiveEvent *> &Sites,
+                         bool Registry) const {
+  GrowthJudgement J;
+  int Best = -1;
+  for (const EffectiveEvent *Ev : Sites) {
+    std::string Note;
+    int Score = siteScore(*this, E, *Ev, Registry, Note);
+    if (Score > Best) {
+      Best = Score;
+      J.Site = Ev;
+      J.Note = Note;
+    }
+  }
+  Lifetime L = lifetime(E);
+  if (Best <= 0)
+    J.Conf = Confidence::Low;
+  else if (Best == 3 && L == Lifetime::Long)
+    J.Conf = Confidence::High;
+  else if (L == Lifetime::Unknown && WholeProgram && D.hasMain())
+    J.Conf = Confidence::Low; // no instance anywhere in a whole program
+  else
+    J.Conf = Confidence::Medium;
+  if (L == Lifetime::Unknown && J.Conf != Confidence::High && J.Note.empty())
+    J.Note = "no object that owns it was seen being created";
+  return J;
 }
 
 std::string ProgramView::functionName(const std::string &Usr) const {

@@ -11,8 +11,10 @@
 #ifndef MEMLINT_CHECKS_PROGRAM_PROGRAMVIEW_H
 #define MEMLINT_CHECKS_PROGRAM_PROGRAMVIEW_H
 
+#include "Finding.h"
 #include "facts/Facts.h"
-#include "CallGraph.h"
+#include "program/CallGraph.h"
+#include "program/Drivers.h"
 
 #include <map>
 #include <set>
@@ -39,6 +41,19 @@ std::set<std::string> lookupFunctions(const std::vector<EffectiveEvent> &Events)
 /// "its 'Service' object lives" / "the program runs".
 std::string lifetimeOf(const Entity &E);
 
+enum class Lifetime { Short, Unknown, Long };
+
+/// How sure a finding about growth is, from what drives its growth sites
+/// (program/Drivers.h), what they add and how long the container lives.
+struct GrowthJudgement {
+  const EffectiveEvent *Site = nullptr; // the site to report: the steadiest
+  Confidence Conf = Confidence::Medium;
+  /// Why, as a note at Site: "it grows once per call of 'Server::onRequest'
+  /// (reached from a callback the event loop runs)", "it is filled during
+  /// setup: ...", or "".
+  std::string Note;
+};
+
 class ProgramView {
 public:
   ProgramView(const Facts &F, bool AssumeClosedWorld,
@@ -46,6 +61,7 @@ public:
 
   const Facts &facts() const { return F; }
   const CallGraph &graph() const { return G; }
+  const Drivers &drivers() const { return D; }
   /// Every function that can reach the entity has been seen defined; for a
   /// container a public accessor hands out by reference, every caller of
   /// the accessor has been seen too (the whole program was analyzed).
@@ -53,6 +69,11 @@ public:
   /// Lives beyond one function call (fields: some instance of the owner
   /// does; captures: some lambda owning it is stored somewhere long-lived).
   bool longLived(const Entity &E) const;
+  /// Long: some instance is static, kept on the heap, or inside one that
+  /// is; Short: every instance is a local (or inside one); Unknown: no
+  /// instance was seen (a library type its users create, or a class only
+  /// an uninstantiated derived class uses).
+  Lifetime lifetime(const Entity &E) const;
   /// Closed and long-lived: an entity rule may judge it.
   bool judgeable(const Entity &E) const {
     return !E.isProxy() && closed(E) && longLived(E);
@@ -75,6 +96,15 @@ public:
   const EffectiveEvent *
   consumer(const Entity &E, const std::vector<EffectiveEvent> &Events,
            const std::set<std::string> &PushFunctions) const;
+  /// Judges growth \p Sites (non-empty) of \p E: High when one is steady
+  /// state and adds what the program was given to a container that is
+  /// certainly long-lived; Low when all run at setup, in a builder, once,
+  /// or (\p Registry: a container that is only grown, never consumed) add
+  /// configuration; Medium otherwise. A queue's or a cache's elements are
+  /// work and results, whatever their type.
+  GrowthJudgement judgeGrowth(const Entity &E,
+                              const std::vector<const EffectiveEvent *> &Sites,
+                              bool Registry = false) const;
   /// The functions that grow it.
   static std::set<std::string>
   growFunctions(const std::vector<EffectiveEvent> &Events);
@@ -83,12 +113,14 @@ public:
 
 private:
   bool longLivedClass(const std::string &Class) const;
+  Lifetime classLifetime(const std::string &Class) const;
   bool longLivedHolder(const std::string &Holder,
                        std::set<std::string> &Visiting) const;
   bool guardReadsSize(const std::string &Guard, const std::string &Entity) const;
 
   const Facts &F;
   CallGraph G;
+  Drivers D;
   bool AssumeClosedWorld;
   bool WholeProgram;
   std::map<std::string, std::vector<const Event *>> EventsOf;
@@ -99,7 +131,7 @@ private:
   std::map<std::string, std::vector<std::string>> ProxiesOf;
   /// Functions that read an entity's size, by entity.
   std::map<std::string, std::set<std::string>> SizeReaders;
-  mutable std::map<std::string, bool> LongLived;
+  mutable std::map<std::string, Lifetime> LongLived;
   mutable std::map<std::pair<std::string, std::string>, bool> GuardCache;
 };
 

@@ -163,6 +163,19 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
     }
   }
 
+  // Test and benchmark code runs briefly: its findings are low confidence.
+  if (In.Rules) {
+    VendoredFilter Files(*In.Rules, VendorRoot);
+    std::map<std::string, bool> Test; // by file
+    for (Finding &F : R.Findings) {
+      auto It = Test.find(F.At.File);
+      if (It == Test.end())
+        It = Test.emplace(F.At.File, Files.testCode(F.At.File)).first;
+      if (It->second)
+        markTestCode(F);
+    }
+  }
+
   // Findings less sure than --min-confidence.
   if (size_t Unsure = keepIf(R, [&](size_t I) {
         return R.Findings[I].Conf >= O.MinConfidence;

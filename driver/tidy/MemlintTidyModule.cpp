@@ -90,6 +90,7 @@ public:
         IncludeVendored(llvm::StringRef(Options.get("IncludeVendored", "false"))
                             .equals_insensitive("true")),
         ProjectRoot(Options.get("ProjectRoot", "")),
+        MinConfidenceText(Options.get("MinConfidence", "medium")),
         VendorRoot(vendoringRoot(ProjectRoot)) {
     sharedTU().Enabled.insert(this->Rule);
   }
@@ -101,6 +102,7 @@ public:
     Options.store(Opts, "ConfigFile", ConfigFile);
     Options.store(Opts, "IncludeVendored", IncludeVendored ? "true" : "false");
     Options.store(Opts, "ProjectRoot", ProjectRoot);
+    Options.store(Opts, "MinConfidence", MinConfidenceText);
   }
 
   void registerMatchers(MatchFinder *Finder) override {
@@ -122,6 +124,14 @@ public:
     if (!Rules) {
       configurationDiag("memlint rule configuration is invalid:\n%0")
           << Errors;
+      return;
+    }
+    // As --min-confidence: findings less sure than this are not shown.
+    Confidence MinConfidence;
+    if (!confidenceFromString(MinConfidenceText, MinConfidence)) {
+      configurationDiag("invalid MinConfidence '%0' for %1: expected 'low', "
+                        "'medium' or 'high'")
+          << MinConfidenceText << ("memlint-" + Rule);
       return;
     }
     SharedTU &S = sharedTU();
@@ -154,8 +164,13 @@ public:
     // in vendored code, whose facts still fed the verdicts above.
     VendoredFilter Vendored(*Rules, VendorRoot);
     std::map<std::string, bool> Silent; // by file
-    for (const Finding &F : Findings) {
+    for (Finding &F : Findings) {
       if (F.Rule != Rule)
+        continue;
+      // As the CLI: test and benchmark code is low confidence.
+      if (Vendored.testCode(F.At.File))
+        markTestCode(F);
+      if (F.Conf < MinConfidence)
         continue;
       auto It = Silent.find(F.At.File);
       if (It == Silent.end())
@@ -194,6 +209,7 @@ private:
   const std::string ConfigFile;
   const bool IncludeVendored;
   const std::string ProjectRoot;
+  const std::string MinConfidenceText;
   const std::string VendorRoot; // "" when unknown (vendoringRoot)
 };
 

@@ -5,6 +5,9 @@
 //===----------------------------------------------------------------------===//
 #include "memlint/Vendored.h"
 
+#include <cstdlib>
+#include <vector>
+
 #include "Internal.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -70,9 +73,12 @@ std::string gitWorkTree(const std::string &Dir) {
 }
 
 std::string vendoringRoot(const std::string &Explicit) {
-  std::string Root =
-      Explicit.empty() ? gitWorkTree(currentDirectory())
-                       : detail::makeAbsolute(Explicit);
+  std::string Given = Explicit;
+  if (Given.empty())
+    if (const char *Env = std::getenv("MEMLINT_PROJECT_ROOT"))
+      Given = Env;
+  std::string Root = Given.empty() ? gitWorkTree(currentDirectory())
+                                   : detail::makeAbsolute(Given);
   while (Root.size() > 1 && Root.back() == '/')
     Root.pop_back();
   return Root;
@@ -84,26 +90,64 @@ VendoredFilter::VendoredFilter(const RuleSet &Rules, std::string ProjectRoot)
     RealRoot = detail::realPath(Root);
 }
 
+std::optional<std::string>
+VendoredFilter::relative(const std::string &Abs) const {
+  if (Root.empty())
+    // No project root: only what is below the current directory (the
+    // project itself may well sit in a directory named external/).
+    return inside(Abs, currentDirectory());
+  std::optional<std::string> Rel = inside(Abs, Root);
+  if (!Rel && !RealRoot.empty()) {
+    std::string Real = detail::realPath(Abs);
+    if (!Real.empty())
+      Rel = inside(Real, RealRoot);
+  }
+  return Rel;
+}
+
+bool VendoredFilter::testCode(const std::string &Path) const {
+  static const std::vector<std::string> Dirs = [] {
+    // $MEMLINT_TEST_DIRS replaces the list (comma-separated; empty: none).
+    std::vector<std::string> Out;
+    if (const char *Env = std::getenv("MEMLINT_TEST_DIRS")) {
+      llvm::SmallVector<llvm::StringRef, 8> Parts;
+      llvm::StringRef(Env).split(Parts, ',', -1, /*KeepEmpty=*/false);
+      for (llvm::StringRef P : Parts)
+        Out.push_back(P.trim().str());
+      return Out;
+    }
+    return std::vector<std::string>{
+        "test",      "tests",      "testing",    "unittest", "unittests",
+        "bench",     "benchmark",  "benchmarks", "perf",     "fuzz",
+        "fuzzing",   "fuzzer"};
+  }();
+  std::string Abs = detail::makeAbsolute(Path);
+  if (std::optional<std::string> Rel = relative(Abs)) {
+    llvm::StringRef Dir = path::parent_path(*Rel);
+    for (auto It = path::begin(Dir), End = path::end(Dir); It != End; ++It)
+      for (const std::string &D : Dirs)
+        if (It->equals_insensitive(D))
+          return true;
+  }
+  llvm::StringRef Stem = path::stem(Abs);
+  std::string Lower = Stem.lower();
+  llvm::StringRef L(Lower);
+  for (const char *Suffix : {"_test", "_tests", "_unittest", "_unittests",
+                             "_bench", "_benchmark", "_fuzzer", "-test"})
+    if (L.ends_with(Suffix))
+      return true;
+  return L.starts_with("test_") || Stem.ends_with("Test") ||
+         Stem.ends_with("Tests");
+}
+
 std::string VendoredFilter::reason(const std::string &Path) const {
   std::string Abs = detail::makeAbsolute(Path);
   std::string Why;
   // The part of the path that belongs to the project: a project that
   // itself lives in ~/src/external/ is not vendored.
-  std::optional<std::string> Rel;
-  if (!Root.empty()) {
-    Rel = inside(Abs, Root);
-    if (!Rel && !RealRoot.empty()) {
-      std::string Real = detail::realPath(Abs);
-      if (!Real.empty())
-        Rel = inside(Real, RealRoot);
-    }
-    if (!Rel)
-      Why = "outside the project ('" + Root + "')";
-  } else {
-    // No project root: only what is below the current directory (the
-    // project itself may well sit in a directory named external/).
-    Rel = inside(Abs, currentDirectory());
-  }
+  std::optional<std::string> Rel = relative(Abs);
+  if (!Root.empty() && !Rel)
+    Why = "outside the project ('" + Root + "')";
   if (Why.empty() && Rel) {
     llvm::StringRef Dir = path::parent_path(*Rel);
     for (auto It = path::begin(Dir), End = path::end(Dir);

@@ -78,11 +78,12 @@ public:
     jobs_.push_back(job);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Pending::jobs_' is pushed here with nothing on the push path that waits for room{{.*}} [memlint-unbounded-queue]
   }
-  int pop() {
+  // The whole backlog taken at once (a pop_back would make it a stack).
+  absl::InlinedVector<int, 16> take_all() {
+    absl::InlinedVector<int, 16> out;
     std::lock_guard<std::mutex> lock(mu_);
-    int j = jobs_.back();
-    jobs_.pop_back();
-    return j;
+    out.swap(jobs_);
+    return out;
   }
 
 private:

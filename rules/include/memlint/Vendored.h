@@ -13,6 +13,7 @@
 
 #include "memlint/RuleSet.h"
 
+#include <optional>
 #include <string>
 
 namespace memlint {
@@ -23,8 +24,9 @@ namespace memlint {
 std::string gitWorkTree(const std::string &Dir);
 
 /// The project root vendoring is judged against: \p Explicit made absolute
-/// when given (--project-root), else the git work tree around the current
-/// directory, else "" (unknown: no file counts as outside the project).
+/// when given (--project-root), else $MEMLINT_PROJECT_ROOT when set, else
+/// the git work tree around the current directory, else "" (unknown: no
+/// file counts as outside the project).
 std::string vendoringRoot(const std::string &Explicit);
 
 /// Decides whether a file is vendored code.
@@ -42,9 +44,20 @@ public:
   /// directory only.
   std::string reason(const std::string &Path) const;
 
+  /// Is \p Path test or benchmark code: below the project root, under a
+  /// directory named test(s), testing, unittest(s), bench(mark(s)), perf or
+  /// fuzz ($MEMLINT_TEST_DIRS, comma-separated, replaces that list); or,
+  /// anywhere, a file named test_*, *_test, *_tests, *_unittest,
+  /// *_bench(mark), *_fuzzer, *-test or *Test(s) (any extension)?
+  bool testCode(const std::string &Path) const;
+
   const std::string &projectRoot() const { return Root; }
 
 private:
+  /// \p Abs relative to the project root (or, without one, to the current
+  /// directory); nullopt outside it.
+  std::optional<std::string> relative(const std::string &Abs) const;
+
   const RuleSet &Rules;
   std::string Root, RealRoot;
 };

@@ -69,7 +69,9 @@ private:
 Heaped *make_heaped() {
   Heaped local;
   local.add(1);
-  return new Heaped;
+  Heaped *kept = new Heaped;
+  kept->add(2);
+  return kept;
 }
 
 class Shared {

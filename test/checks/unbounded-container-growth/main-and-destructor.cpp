@@ -57,11 +57,15 @@ private:
   std::vector<int> frames_;
 };
 
+bool next_request(std::string &req);
+
 int main() {
   Server s;
-  s.serve("GET /");
   Recorder r;
-  r.on_event(1);
+  for (std::string req; next_request(req);) {
+    s.serve(req);
+    r.on_event(1);
+  }
   Window w;
   w.push(1);
   w.reset();

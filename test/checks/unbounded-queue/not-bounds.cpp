@@ -145,13 +145,13 @@ public:
     std::lock_guard<std::mutex> lock(mutex_);
     jobs_.push_back(job);
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Reserved::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
-    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Reserved::pop' consumes it{{.*}}
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: 'Reserved::take_all' consumes it{{.*}}
   }
-  int pop() {
+  std::vector<int> take_all() {
+    std::vector<int> out;
     std::lock_guard<std::mutex> lock(mutex_);
-    int job = jobs_.back();
-    jobs_.pop_back();
-    return job;
+    out.swap(jobs_);
+    return out;
   }
 
 private:

@@ -1,0 +1,192 @@
+//===- Drivers.cpp --------------------------------------------------------===//
+#include "Drivers.h"
+
+#include "llvm/ADT/StringRef.h"
+
+#include <deque>
+
+namespace memlint {
+
+static bool steadyLoop(const Call &C) {
+  return (C.Flags & InLoop) && !(C.Flags & ConstantLoop);
+}
+
+std::string Drivers::name(const std::string &Fn) const {
+  auto It = F.Functions.find(Fn);
+  return It == F.Functions.end() || It->second.Name.empty() ? std::string("?")
+                                                            : It->second.Name;
+}
+
+Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
+  std::vector<std::string> Mains;
+  for (const auto &[Id, Fn] : F.Functions)
+    if ((Fn.Traits & FnMain) && (Fn.Traits & FnDefined))
+      Mains.push_back(Id);
+  HasMain = !Mains.empty();
+
+  std::deque<std::string> Steady, Setup;
+  auto SeedSteady = [&](const std::string &Fn, const std::string &Why) {
+    DriverInfo &I = Info[Fn];
+    if (I.D == Driver::Steady)
+      return;
+    I = {Driver::Steady, Why, ""};
+    Steady.push_back(Fn);
+  };
+  auto SeedSetup = [&](const std::string &Fn, const std::string &Why) {
+    DriverInfo &I = Info[Fn];
+    if (I.D != Driver::Unknown)
+      return;
+    I = {Driver::Setup, Why, ""};
+    Setup.push_back(Fn);
+  };
+  auto RunSteady = [&] {
+    while (!Steady.empty()) {
+      std::string Fn = Steady.front();
+      Steady.pop_front();
+      for (const CallEdge &E : G.callees(Fn)) {
+        DriverInfo &I = Info[E.To];
+        if (I.D == Driver::Steady)
+          continue;
+        I = {Driver::Steady, "", Fn};
+        Steady.push_back(E.To);
+      }
+    }
+  };
+  auto RunSetup = [&] {
+    while (!Setup.empty()) {
+      std::string Fn = Setup.front();
+      Setup.pop_front();
+      for (const CallEdge &E : G.callees(Fn)) {
+        DriverInfo &I = Info[E.To];
+        if (I.D != Driver::Unknown)
+          continue;
+        I = {Driver::Setup, "", Fn};
+        Setup.push_back(E.To);
+      }
+    }
+  };
+
+  // The program's main loop, and what main does around it.
+  for (const std::string &M : Mains)
+    for (const CallEdge &E : G.callees(M))
+      if (steadyLoop(*E.Site))
+        SeedSteady(E.To, "a loop in '" + name(M) + "'");
+  // Callbacks an event loop, an async API or a thread runs, and overrides
+  // of a library's virtual methods (the framework calls them per event).
+  for (const auto &[Id, Fn] : F.Functions) {
+    for (const auto &[Holder, First] : G.holdersOf(Id)) {
+      llvm::StringRef H(Holder);
+      if (H.starts_with("thread:"))
+        SeedSteady(Id, "a thread");
+      else if (H.starts_with("async:"))
+        SeedSteady(Id, "a callback the event loop runs");
+    }
+    if (Fn.Traits & FnDefined)
+      for (const std::string &Base : Fn.Overrides) {
+        auto B = F.Functions.find(Base);
+        if (B == F.Functions.end() || (B->second.Traits & FnLibrary)) {
+          SeedSteady(Id, "the library that calls '" + name(Id) + "'");
+          break;
+        }
+      }
+  }
+  // A library (no main): its public API is called per operation.
+  if (!HasMain)
+    for (const auto &[Id, Fn] : F.Functions)
+      if ((Fn.Traits & FnDefined) && (Fn.Traits & FnPublic) &&
+          !(Fn.Traits & (FnConstructor | FnDestructor)) && !G.hasCallers(Id))
+      {
+        SeedSteady(Id, "the library's public API");
+        DriverInfo &I = Info[Id];
+        I.PublicApi = I.Why == "the library's public API";
+      }
+  RunSteady();
+
+  for (const CallEdge &E : G.callees(""))
+    SeedSetup(E.To, "static initialization");
+  for (const std::string &M : Mains) {
+    Info[M] = {Driver::Setup, "'" + name(M) + "'", ""};
+    for (const CallEdge &E : G.callees(M))
+      if (!steadyLoop(*E.Site))
+        SeedSetup(E.To, "'" + name(M) + "' outside its loops");
+  }
+  RunSetup();
+
+  // A loop over input in code nothing classifies drives its callees too; a
+  // loop in setup code (`for (i < threads) pool_.emplace_back(...)`) does
+  // not.
+  std::vector<std::pair<std::string, std::string>> Loops;
+  for (const Call &C : F.Calls) {
+    if (!steadyLoop(C) || Info[C.Caller].D != Driver::Unknown)
+      continue;
+    for (const std::string &T : G.targets(C))
+      Loops.push_back({T, C.Caller});
+  }
+  for (const auto &[T, Caller] : Loops)
+    SeedSteady(T, "a loop in '" + name(Caller) + "'");
+  RunSteady();
+  computeBuilders();
+}
+
+const DriverInfo &Drivers::of(const std::string &Fn) const {
+  static const DriverInfo Static{Driver::Setup, "static initialization", ""};
+  static const DriverInfo None;
+  if (Fn.empty())
+    return Static;
+  auto It = Info.find(Fn);
+  return It == Info.end() ? None : It->second;
+}
+
+const DriverInfo &Drivers::root(const std::string &Fn) const {
+  std::string Cur = Fn;
+  for (unsigned Steps = 0; Steps < 64; ++Steps) {
+    const DriverInfo &I = of(Cur);
+    if (I.From.empty())
+      return I;
+    Cur = I.From;
+  }
+  return of(Cur);
+}
+
+std::string Drivers::describe(const std::string &Fn) const {
+  return root(Fn).Why;
+}
+
+void Drivers::computeBuilders() {
+  std::vector<std::string> Methods;
+  for (const auto &[Id, Fn] : F.Functions)
+    if (!Fn.Class.empty() && (Fn.Traits & FnDefined) &&
+        !(Fn.Traits & (FnConstructor | FnDestructor | FnLambda)))
+      Methods.push_back(Id);
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (const std::string &Id : Methods) {
+      if (Builders.count(Id))
+        continue;
+      const std::vector<CallEdge> &In = G.callers(Id);
+      if (In.empty())
+        continue;
+      const std::string &Class = F.Functions.at(Id).Class;
+      bool All = true;
+      for (const CallEdge &E : In) {
+        auto C = F.Functions.find(E.Site->Caller);
+        // A local of main lives as long as the program: it is no builder.
+        if ((E.Site->Flags & OnLocalObject) &&
+            (C == F.Functions.end() || !(C->second.Traits & FnMain)))
+          continue;
+        if (C != F.Functions.end() && C->second.Class == Class &&
+            ((C->second.Traits & FnConstructor) || Builders.count(C->first)))
+          continue;
+        All = false;
+        break;
+      }
+      if (All) {
+        Builders.insert(Id);
+        Changed = true;
+      }
+    }
+  }
+}
+
+} // namespace memlint

@@ -1,0 +1,77 @@
+//===- Drivers.h - what makes a function run: setup or steady state -------===//
+//
+// A container that grows once per request is a leak in a long-running
+// service; one filled while the program sets up is its configuration. The
+// call graph tells them apart:
+//
+//  - steady state: reached from a loop in main (the program's main loop),
+//    from a loop over input anywhere that is not itself setup, from a
+//    callback handed to an event loop, an async API or a thread, from an
+//    override of a library's virtual method (the framework calls it per
+//    event), or, in a library with no main, from its public API (callers
+//    invoke it per operation);
+//  - setup: reached only from static initialization, from main outside its
+//    loops, or from functions only those reach (constructors of long-lived
+//    objects included: they are called from there);
+//  - unknown: neither (dead code, or called from code not analyzed).
+//
+// A builder is a method only ever called on an object the caller is making
+// (`Zone z; z.add(t);`) or from its own class's constructors: the object is
+// filled while it is built, then read.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEMLINT_CHECKS_PROGRAM_DRIVERS_H
+#define MEMLINT_CHECKS_PROGRAM_DRIVERS_H
+
+#include "CallGraph.h"
+
+#include <map>
+#include <set>
+#include <string>
+
+namespace memlint {
+
+enum class Driver { Unknown, Setup, Steady };
+
+struct DriverInfo {
+  Driver D = Driver::Unknown;
+  /// Why: "a loop in 'main'", "a callback the event loop runs", "a thread",
+  /// "the library's public API", "static initialization", "'main' outside
+  /// its loops". Set for the root of the path.
+  std::string Why;
+  /// The function one step closer to the root (for the path in notes), or
+  /// "" at the root.
+  std::string From;
+  /// At the root: steady only because a library's public API may be called
+  /// per operation (its callers are not in the program).
+  bool PublicApi = false;
+};
+
+class Drivers {
+public:
+  Drivers(const Facts &F, const CallGraph &G);
+
+  const DriverInfo &of(const std::string &Fn) const;
+  /// The root a function's driver comes from, and the function that is
+  /// reached from it first ("'Server::handle' (reached from a loop in
+  /// 'EventLoop::run')").
+  std::string describe(const std::string &Fn) const;
+  /// The root of \p Fn's driver (the function whose DriverInfo has Why).
+  const DriverInfo &root(const std::string &Fn) const;
+  bool builder(const std::string &Fn) const { return Builders.count(Fn) != 0; }
+  bool hasMain() const { return HasMain; }
+
+private:
+  const Facts &F;
+  const CallGraph &G;
+  bool HasMain = false;
+  std::map<std::string, DriverInfo> Info;
+  std::set<std::string> Builders;
+
+  std::string name(const std::string &Fn) const;
+  void computeBuilders();
+};
+
+} // namespace memlint
+
+#endif
