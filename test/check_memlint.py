@@ -125,6 +125,8 @@ def main():
                     help="extra clang-tidy --config (e.g. CheckOptions)")
     ap.add_argument("--cli-arg", action="append", default=[],
                     help="extra argument for `memlint check`")
+    ap.add_argument("--check-prefix", default="CHECK-MESSAGES",
+                    help="FileCheck prefix of the expected diagnostics")
     ap.add_argument("source")
     ap.add_argument("compiler_args", nargs=argparse.REMAINDER)
     a = ap.parse_args()
@@ -173,13 +175,13 @@ def main():
         text_src = f.read()
     if "CHECK-FIXES" in text_src:
         check_fixes(a, src, text_src, cargs, tidy_cmd)
-    has_checks = "CHECK-MESSAGES" in text_src
+    has_checks = a.check_prefix in text_src
     if not has_checks:
         warnings = [d for d in cli_diags if d[3] != "note"]
         if warnings:
             fail("no CHECK-MESSAGES in the test, but memlint reported:\n" + render(warnings))
         return 0
-    fc = subprocess.run([a.filecheck, src, "--check-prefix=CHECK-MESSAGES",
+    fc = subprocess.run([a.filecheck, src, "--check-prefix=" + a.check_prefix,
                          "-implicit-check-not={{warning|error}}:",
                          "--dump-input=fail"],
                         input=text.stdout, universal_newlines=True)

@@ -9,6 +9,8 @@
 
 #include "program/ProgramView.h"
 
+#include "llvm/ADT/STLExtras.h"
+
 #include <set>
 
 namespace memlint {
@@ -64,18 +66,6 @@ void decideCapacityRetention(const ProgramView &View,
     // A queue whose consumer takes the backlog is unbounded-queue's.
     if (View.consumer(E, Events, ProgramView::growFunctions(Events)))
       continue;
-    // Filled by an amount the data decides (not capped, not constant):
-    // grown, or resized to a size computed at run time (resize(0) is a
-    // clear).
-    const EffectiveEvent *Fill = nullptr;
-    for (const EffectiveEvent &Ev : Events)
-      if ((Ev.E.Kind == EventKind::Grow || Ev.E.Kind == EventKind::Resize) &&
-          !(Ev.E.Flags & (SizeGuarded | ConstantLoop | InConstructor))) {
-        Fill = &Ev;
-        break;
-      }
-    if (!Fill)
-      continue;
     // A clear whose fate depends on code this run cannot see silences the
     // whole finding, as unknown effects do in every rule: reporting the
     // other clears would anchor the finding at a later one than a run that
@@ -86,6 +76,16 @@ void decideCapacityRetention(const ProgramView &View,
     for (const EffectiveEvent &Ev : Events) {
       if (Ev.E.Kind != EventKind::Clear || (Ev.E.Flags & InDestructor))
         continue;
+      // A reset at the start of a fill (`buf_.clear(); for (...)
+      // buf_.push_back(x);`) empties nothing after a burst: the fill that
+      // follows reuses the capacity.
+      if (llvm::any_of(Events, [&](const EffectiveEvent &G) {
+            return (G.E.Kind == EventKind::Grow ||
+                    G.E.Kind == EventKind::Resize) &&
+                   G.E.Function == Ev.E.Function &&
+                   G.E.At.File == Ev.E.At.File && Ev.E.At < G.E.At;
+          }))
+        continue;
       AfterClear A = afterClear(Events, Ev.E);
       Unknown |= A == AfterClear::Unknown;
       if (A == AfterClear::Kept)
@@ -94,14 +94,45 @@ void decideCapacityRetention(const ProgramView &View,
     if (Clears.empty() || Unknown)
       continue;
 
+    // Filled by an amount the data decides (not capped, not constant):
+    // grown, or resized to a size computed at run time (resize(0) is a
+    // clear). A burst is a fill in a loop over data, many elements at once,
+    // or elements gathered over many calls (a batch that another function
+    // empties); one element added and emptied in the same call is a
+    // scratch buffer's use.
+    std::set<std::string> ClearFunctions;
+    for (const EffectiveEvent *C : Clears)
+      ClearFunctions.insert(C->E.Function);
+    const EffectiveEvent *Fill = nullptr;
+    bool Burst = false;
+    for (const EffectiveEvent &Ev : Events) {
+      if ((Ev.E.Kind != EventKind::Grow && Ev.E.Kind != EventKind::Resize) ||
+          (Ev.E.Flags & (SizeGuarded | ConstantLoop | InConstructor)))
+        continue;
+      bool B = Ev.E.Kind == EventKind::Resize ||
+               (Ev.E.Flags & (InLoop | Bulk)) ||
+               !ClearFunctions.count(Ev.E.Function);
+      if (!Fill || (B && !Burst)) {
+        Fill = &Ev;
+        Burst = B;
+      }
+    }
+    if (!Fill)
+      continue;
+
+
     const EffectiveEvent &Clear = *Clears.front();
     Finding F;
     F.Rule = RuleId;
     F.At = Clear.E.At;
+    F.Conf = Burst ? Confidence::Medium : Confidence::Low;
     F.Message = "'" + E.Name +
                 "' is emptied here but keeps the capacity of its largest fill";
     F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
-    F.Notes.push_back({Fill->E.At, "'" + E.Name + "' is filled here"});
+    F.Notes.push_back({Fill->E.At, "'" + E.Name + "' is filled here" +
+                                       (Burst ? std::string()
+                                              : std::string(", one element at "
+                                                            "a time"))});
     if (!Clear.Inner.valid() && !Clear.E.Fix.empty()) {
       F.Fix = Clear.E.Fix;
       F.FixIsSafe = true;

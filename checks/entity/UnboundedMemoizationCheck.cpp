@@ -22,15 +22,38 @@ void decideUnboundedMemoization(const ProgramView &View,
     if (E.FiniteKey || !View.judgeable(E))
       continue;
     std::vector<EffectiveEvent> Events = View.effectiveEvents(Id);
-    // Evicted anywhere (an LRU/TTL sweep, a cap that drops entries).
-    if (llvm::any_of(Events, isBound))
-      continue;
     std::set<std::string> Lookups = lookupFunctions(Events);
     std::vector<const EffectiveEvent *> Inserts;
+    std::set<std::string> InsertFunctions;
     for (const EffectiveEvent &Ev : Events)
-      if (View.isMemoInsert(Ev, Lookups) && !(Ev.E.Flags & SizeGuarded))
+      if (View.isMemoInsert(Ev, Lookups) && !(Ev.E.Flags & SizeGuarded)) {
         Inserts.push_back(&Ev);
+        InsertFunctions.insert(Ev.E.Function);
+      }
     if (Inserts.empty())
+      continue;
+    // Evicted anywhere (an LRU/TTL sweep, a cap that drops entries). An
+    // erase of the one key a caller names, outside the fill and outside any
+    // loop or size check (`invalidate(k)`), is invalidation: entries nobody
+    // invalidates stay forever.
+    auto Invalidation = [&](const EffectiveEvent &Ev) {
+      return Ev.E.Kind == EventKind::Erase && (Ev.E.Flags & KeyFromInput) &&
+             !(Ev.E.Flags & (InLoop | SizeGuarded | Dedup)) &&
+             !InsertFunctions.count(Ev.E.Function);
+    };
+    const EffectiveEvent *Invalidate = nullptr;
+    bool Bounded = false;
+    for (const EffectiveEvent &Ev : Events) {
+      if (!isBound(Ev))
+        continue;
+      if (!Invalidation(Ev)) {
+        Bounded = true;
+        break;
+      }
+      if (!Invalidate)
+        Invalidate = &Ev;
+    }
+    if (Bounded)
       continue;
 
     GrowthJudgement J = View.judgeGrowth(E, Inserts);
@@ -68,6 +91,12 @@ void decideUnboundedMemoization(const ProgramView &View,
     for (const EffectiveEvent *Ev : Inserts)
       if (Seen.insert(Ev->E.At).second)
         F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also filled here"});
+    if (Invalidate)
+      F.Notes.push_back(
+          {Invalidate->E.At,
+           "'" + View.functionName(Invalidate->E.Function) +
+               "' drops only the entry its caller names: invalidation, not "
+               "eviction"});
     if (!J.Note.empty())
       F.Notes.push_back({Insert.E.At, J.Note});
     explain(F,

@@ -311,7 +311,13 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
   if ((*K == EventKind::Grow || *K == EventKind::Lookup ||
        *K == EventKind::Erase) &&
       M->Associative) {
-    if (Arg(0) && fromInput(Arg(0)))
+    // An erase by iterator is positional (a sweep), not by a key.
+    const CXXRecordDecl *ArgRD =
+        Arg(0) ? strip(Arg(0))->getType()->getAsCXXRecordDecl() : nullptr;
+    bool Iterator = ArgRD && ArgRD->hasDefinition() &&
+                    hasMethod(ArgRD, "operator++") &&
+                    hasMethod(ArgRD, "operator*");
+    if (Arg(0) && !(Iterator && *K == EventKind::Erase) && fromInput(Arg(0)))
       Extra |= KeyFromInput;
     if (*K == EventKind::Grow && !Operator && W.resultUsed())
       Extra |= MemoFill; // `auto [it, fresh] = cache_.try_emplace(k)`
@@ -572,7 +578,8 @@ unsigned EntityCollector::growthKind(llvm::ArrayRef<const Expr *> Values,
   // Many at once: another container, an iterator range, a pointer and a
   // length, or a count that is not a constant.
   if (!Element &&
-      (Containers || Iterators >= 2 || (Pointers && Counts) || Counts))
+      (Containers || Iterators >= 2 || Pointers >= 2 || (Pointers && Counts) ||
+       Counts))
     Flags |= Bulk;
   (void)M;
   return Flags;

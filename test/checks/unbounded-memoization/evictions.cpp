@@ -116,20 +116,7 @@ private:
 };
 ArbitraryCap g_arbitrary;
 
-class Invalidated { // OK: entries are invalidated when their source changes
-public:
-  std::string render(const std::string &page) {
-    auto it = pages_.find(page);
-    if (it != pages_.end())
-      return it->second;
-    return pages_.try_emplace(page, fetch(page)).first->second;
-  }
-  void on_change(const std::string &page) { pages_.erase(page); }
-
-private:
-  std::unordered_map<std::string, std::string> pages_;
-};
-Invalidated g_invalidated;
+// An erase of one named key is invalidation, not eviction: invalidation.cpp.
 
 class StopsFilling { // OK: once full, misses are computed but not cached
 public:

@@ -1,0 +1,152 @@
+// RUN: %check_memlint '--checks=-*,memlint-unbounded-container-growth' %s
+// RUN: %check_memlint '--checks=-*,memlint-unbounded-container-growth' --check-prefix=LOW --cli-arg=--min-confidence=low '--tidy-config={CheckOptions: {MinConfidence: low}}' %s
+
+// What drives the growth decides the confidence: growth once per request,
+// per event or per loop iteration is reported; a table filled while the
+// program sets up, an object filled while it is built, growth behind a
+// run-once guard and growth of objects that die with the call are not
+// (low confidence: shown with --min-confidence=low).
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+bool next_request(std::string &req);
+
+//===-- setup registration vs the request handler -------------------------===//
+
+class Router {
+public:
+  void add(const std::string &path, std::function<void()> h) {
+    routes_[path] = std::move(h);
+    // LOW: :[[@LINE-1]]:5: warning: container 'Router::routes_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // LOW: :[[@LINE-2]]:5: note: it is filled during setup: 'Router::add' runs only from 'main' outside its loops
+  }
+  void handle(const std::string &req) {
+    seen_.push_back(req);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Router::seen_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it grows once per call of 'Router::handle' (reached from a loop in 'main')
+    // LOW: :[[@LINE-3]]:5: warning: container 'Router::seen_' grows here{{.*}} [memlint-unbounded-container-growth]
+  }
+
+private:
+  std::map<std::string, std::function<void()>> routes_;
+  std::vector<std::string> seen_;
+};
+
+//===-- a heap object owned by one call vs one kept in a member -----------===//
+
+// Silent at every level: each Request dies in the call that made it.
+class Request {
+public:
+  void header(const std::string &h) { headers_.push_back(h); }
+
+private:
+  std::vector<std::string> headers_;
+};
+void handle_raw(const std::string &raw) {
+  Request *req = new Request;
+  req->header(raw);
+  delete req;
+}
+void handle_shared(const std::string &raw) {
+  auto req = std::make_shared<Request>();
+  req->header(raw);
+}
+
+// The same shape, kept by a member: it lives as long as its owner.
+class Frame {
+public:
+  void header(const std::string &h) { headers_.push_back(h); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: container 'Frame::headers_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:39: warning: container 'Frame::headers_' grows here{{.*}} [memlint-unbounded-container-growth]
+
+private:
+  std::vector<std::string> headers_;
+};
+class Session {
+public:
+  void on_data(const std::string &raw) { current_->header(raw); }
+
+private:
+  Frame *current_ = new Frame;
+};
+
+//===-- a run-once guard ---------------------------------------------------===//
+
+class Plugins {
+public:
+  void load(const std::string &dir) {
+    if (!loaded_) {
+      loaded_ = true;
+      names_.push_back(dir);
+      // LOW: :[[@LINE-1]]:7: warning: container 'Plugins::names_' grows here{{.*}} [memlint-unbounded-container-growth]
+      // LOW: :[[@LINE-2]]:7: note: it grows behind a run-once guard in 'Plugins::load'
+    }
+  }
+
+private:
+  bool loaded_ = false;
+  std::vector<std::string> names_;
+};
+Plugins g_plugins;
+
+//===-- a de-duplicating erase is no bound --------------------------------===//
+
+class Recent {
+public:
+  void touch(const std::string &key) {
+    keys_.erase(key);
+    keys_.insert(key);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Recent::keys_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // LOW: :[[@LINE-2]]:5: warning: container 'Recent::keys_' grows here{{.*}} [memlint-unbounded-container-growth]
+  }
+
+private:
+  std::set<std::string> keys_;
+};
+Recent g_recent;
+
+// OK: an erase of some other key does bound it.
+class Expiring {
+public:
+  void touch(const std::string &key) { keys_.insert(key); }
+  void expire(const std::string &key) { keys_.erase(key); }
+
+private:
+  std::set<std::string> keys_;
+};
+Expiring g_expiring;
+
+//===-- an object filled while it is built --------------------------------===//
+
+class Zone {
+public:
+  void add(const std::string &record) { records_.push_back(record); }
+  // LOW: :[[@LINE-1]]:41: warning: container 'Zone::records_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:41: note: 'Zone::add' is only called on an object being built, which is then read
+
+private:
+  std::vector<std::string> records_;
+};
+std::shared_ptr<const Zone> g_zone;
+void reload(const std::vector<std::string> &lines) {
+  Zone z;
+  for (const std::string &l : lines)
+    z.add(l);
+  g_zone = std::make_shared<const Zone>(z);
+}
+
+int main() {
+  Router r;
+  r.add("/", [] {});
+  r.add("/health", [] {});
+  g_plugins.load("/usr/lib/app");
+  for (std::string req; next_request(req);) {
+    r.handle(req);
+    g_recent.touch(req);
+  }
+}
