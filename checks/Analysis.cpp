@@ -101,6 +101,7 @@ std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts) {
     decideLargeCopyIntoSend(View, Out);
   if (Opts.Checks.enabled("query-in-loop"))
     decideQueryInLoop(View, Out);
+  mergeRelated(Out);
   sortAndDedupe(Out);
   return Out;
 }

@@ -73,7 +73,22 @@ struct Finding {
   /// check that emits fix-its adds that (docs/cli.md, "Fix-its").
   std::vector<Replacement> Fix;
   bool FixIsSafe = false;
+
+  // Used while deciding, never serialized.
+  /// The entity judged (entity rules): one entity gets one finding, under
+  /// the most specific rule.
+  std::string Subject;
+  /// Three or more findings with the same non-empty Group are one design
+  /// choice (sibling members of one class growing the same way) and become
+  /// one finding.
+  std::string Group;
 };
+
+/// One finding per design choice: findings about one entity keep the most
+/// specific rule's (memoization, then queue, then capacity retention, then
+/// growth), and findings of one Group merge into the first, whose notes
+/// point at the others.
+void mergeRelated(std::vector<Finding> &Findings);
 
 /// Completes a finding's wording: \p Why (what makes it a problem) and \p Fix
 /// (what to do) become its last note, at the finding, and Detail keeps the

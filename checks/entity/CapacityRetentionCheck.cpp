@@ -124,6 +124,8 @@ void decideCapacityRetention(const ProgramView &View,
     const EffectiveEvent &Clear = *Clears.front();
     Finding F;
     F.Rule = RuleId;
+    F.Subject = Id;
+    F.Group = siblingGroup(RuleId, E, Burst ? "burst" : "scratch");
     F.At = Clear.E.At;
     F.Conf = Burst ? Confidence::Medium : Confidence::Low;
     F.Message = "'" + E.Name +

@@ -38,6 +38,8 @@ void decideUnboundedContainerGrowth(const ProgramView &View,
     const EffectiveEvent &First = *J.Site;
     Finding F;
     F.Rule = RuleId;
+    F.Subject = Id;
+    F.Group = siblingGroup(RuleId, E, J.Way);
     F.At = First.E.At;
     F.Conf = J.Conf;
     std::string Lifetime = lifetimeOf(E);

@@ -60,6 +60,8 @@ void decideUnboundedMemoization(const ProgramView &View,
     const EffectiveEvent &Insert = *J.Site;
     Finding F;
     F.Rule = RuleId;
+    F.Subject = Id;
+    F.Group = siblingGroup(RuleId, E, J.Way);
     F.At = Insert.E.At;
     F.Conf = J.Conf;
     F.Message = "memo cache '" + E.Name +

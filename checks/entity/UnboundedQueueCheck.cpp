@@ -44,6 +44,8 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
     const EffectiveEvent &Push = *J.Site;
     Finding F;
     F.Rule = RuleId;
+    F.Subject = Id;
+    F.Group = siblingGroup(RuleId, E, J.Way);
     F.At = Push.E.At;
     F.Conf = J.Conf;
     F.Message = "queue '" + E.Name +

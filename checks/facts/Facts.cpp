@@ -435,6 +435,7 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "concurrent", E.Concurrent, E.Concurrent);
     Opt(O, "ownerClass", W.str(E.OwnerClass), !E.OwnerClass.empty());
     Opt(O, "ownerName", W.str(E.OwnerName), !E.OwnerName.empty());
+    Opt(O, "type", W.str(E.Type), !E.Type.empty());
     Opt(O, "lambdas", W.strs(E.Lambdas), !E.Lambdas.empty());
     Opt(O, "alwaysClosed", E.AlwaysClosed, E.AlwaysClosed);
     Opt(O, "openAccess", E.OpenAccess, E.OpenAccess);
@@ -646,6 +647,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.flag(O, "concurrent", E.Concurrent) ||
                     !R.optStr(O, "ownerClass", E.OwnerClass) ||
                     !R.optStr(O, "ownerName", E.OwnerName) ||
+                    !R.optStr(O, "type", E.Type) ||
                     !R.optStrs(O, "lambdas", E.Lambdas) ||
                     !R.flag(O, "alwaysClosed", E.AlwaysClosed) ||
                     !R.flag(O, "openAccess", E.OpenAccess) ||

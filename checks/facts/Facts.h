@@ -62,6 +62,8 @@ struct Entity {
   EntityKind Kind = EntityKind::Field;
   Loc Decl;
   std::string Container;   // id of the container model
+  std::string Type;        // fields: the declared type, as written in the
+                           // class pattern (to group sibling members)
   bool Contiguous = false; // capacity outlives clear()
   bool FiniteKey = false;  // keyed by an enum or bool
   bool PinsKeys = false;   // keyed by pointers: entries keep their keys alive

@@ -414,6 +414,7 @@ bool WalkContext::makeEntity(const ValueDecl *D, Entity &E) {
     E.OwnerClass = stableId(patternOf(Parent));
     E.OwnerName = recordPath(Parent);
     E.Name = E.OwnerName + "::" + FD->getNameAsString();
+    E.Type = cast<FieldDecl>(P)->getType().getAsString(Ctx.getPrintingPolicy());
     closedWorldForMember(cast<FieldDecl>(P), Parent, E);
     E.Concurrent = synchronizes(Own);
   } else if (const auto *VD = dyn_cast<VarDecl>(D)) {

@@ -185,6 +185,13 @@ bool ProgramView::isMemoInsert(
   return false;
 }
 
+std::string siblingGroup(const std::string &Rule, const Entity &E,
+                         const std::string &Way) {
+  if (E.Kind != EntityKind::Field || E.OwnerClass.empty() || E.Type.empty())
+    return "";
+  return Rule + "|" + E.OwnerClass + "|" + E.Type + "|" + Way;
+}
+
 std::string lifetimeOf(const Entity &E) {
   switch (E.Kind) {
   case EntityKind::Field:
@@ -441,6 +448,13 @@ ProgramView::judgeGrowth(const Entity &E,
     J.Conf = Confidence::Low; // no instance anywhere in a whole program
   else
     J.Conf = Confidence::Medium;
+  if (J.Site) {
+    unsigned Shape = J.Site->E.Flags &
+                     (Bulk | ValueConfig | ValueFromInput | KeyFromInput |
+                      InLoop | OnElement | MemoFill | RunOnce | InLambda);
+    J.Way = std::to_string(Shape) + "|" + std::to_string(int(J.Conf)) + "|" +
+            D.describe(J.Site->E.Function);
+  }
   if (L == Lifetime::Unknown && J.Conf != Confidence::High && J.Note.empty())
     J.Note = "no object that owns it was seen being created";
   return J;

@@ -38,6 +38,13 @@ bool isBound(const EffectiveEvent &Ev);
 /// Functions that look the container up (find, count, contains).
 std::set<std::string> lookupFunctions(const std::vector<EffectiveEvent> &Events);
 
+/// Sibling members of one class, of one container type, judged by one rule
+/// are one design choice (`get_handlers_`, `post_handlers_`, ...): the
+/// Finding::Group they share; "" for anything but a member.
+/// \p Way says how it grows (the flags of the reported site, its driver).
+std::string siblingGroup(const std::string &Rule, const Entity &E,
+                         const std::string &Way = "");
+
 /// "its 'Service' object lives" / "the program runs".
 std::string lifetimeOf(const Entity &E);
 
@@ -52,6 +59,8 @@ struct GrowthJudgement {
   /// (reached from a callback the event loop runs)", "it is filled during
   /// setup: ...", or "".
   std::string Note;
+  /// How it grows, for grouping sibling members (siblingGroup).
+  std::string Way;
 };
 
 class ProgramView {
