@@ -4,6 +4,7 @@
 
 #include "Commands.h"
 #include "FixIts.h"
+#include "SafeIO.h"
 #include "Suppressions.h"
 
 #include "memlint/Vendored.h"
@@ -88,13 +89,14 @@ bool PostProcessor::prepare(std::string &Error) {
               "stdin";
       return false;
     }
-    auto Stdin = llvm::MemoryBuffer::getSTDIN();
+    std::string Why;
+    std::unique_ptr<llvm::MemoryBuffer> Stdin = readStdin(MaxDiffBytes, Why);
     if (!Stdin) {
       Error = "--changed-lines without --diff-base reads a unified diff on "
-              "stdin: " + Stdin.getError().message();
+              "stdin: " + Why;
       return false;
     }
-    if (!Changes.parse((*Stdin)->getBuffer(), Root, Error))
+    if (!Changes.parse(Stdin->getBuffer(), Root, Error))
       return false;
     if (Changes.files() == 0)
       info() << "memlint: --changed-lines: the diff on stdin changes "

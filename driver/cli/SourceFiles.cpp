@@ -2,6 +2,7 @@
 #include "SourceFiles.h"
 
 #include "Finding.h"
+#include "SafeIO.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -18,10 +19,11 @@ SourceFiles::File *SourceFiles::get(const std::string &Path) {
   auto It = Files.find(Path);
   if (It == Files.end()) {
     File F;
-    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false);
-    if (Buf) {
-      F.Buffer = std::move(*Buf);
+    // Regular files only, of bounded size (a finding's file may have been
+    // replaced by a FIFO or a device since it was analyzed).
+    std::string Error;
+    if (auto Buf = readRegularFile(Path, 1ull << 30, Error)) {
+      F.Buffer = std::move(Buf);
       llvm::StringRef T = F.Buffer->getBuffer();
       F.LineStarts.push_back(0);
       for (size_t I = 0; I < T.size(); ++I)
