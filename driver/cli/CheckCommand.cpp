@@ -350,7 +350,7 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     if (!JDB)
       return usageError(Error);
     if (O.Files.empty()) {
-      for (const std::string &F : JDB->getAllFiles())
+      for (const std::string &F : databaseFiles(*JDB))
         O.Files.push_back(F);
       if (O.Files.empty())
         return usageError("compile database '" + JSON.str().str() +

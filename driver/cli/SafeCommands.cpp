@@ -40,6 +40,21 @@ loadCompileDatabase(const std::string &Dir, std::string &Error) {
   return DB;
 }
 
+std::vector<std::string>
+databaseFiles(const clang::tooling::CompilationDatabase &DB) {
+  std::vector<std::string> Out;
+  for (const clang::tooling::CompileCommand &C : DB.getAllCompileCommands()) {
+    llvm::SmallString<256> P(C.Filename);
+    if (llvm::sys::path::is_relative(P)) {
+      P = C.Directory;
+      llvm::sys::path::append(P, C.Filename);
+    }
+    llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+    Out.push_back(std::string(P.str()));
+  }
+  return Out;
+}
+
 namespace {
 
 /// How a driver flag takes its value.
@@ -92,6 +107,57 @@ const OutputFlag OutputFlags[] = {
     {"-fmodule-output=", Takes::Joined},
 };
 
+// The same for the front end's own options, given through -Xclang (each
+// value in an -Xclang of its own). They are cleared on the invocation anyway;
+// removing them here keeps the command line well-formed for Clang's own
+// argument adjusters, which would otherwise split the pairs.
+const OutputFlag FrontEndOutputFlags[] = {
+    {"-o", Takes::JoinedOrNext},
+    {"-dependency-file", Takes::NextArg},
+    {"-dependency-dot", Takes::NextArg},
+    {"-header-include-file", Takes::NextArg},
+    {"-serialize-diagnostic-file", Takes::NextArg},
+    {"-diagnostic-log-file", Takes::NextArg},
+    {"-module-dependency-dir", Takes::NextArg},
+    {"-arcmt-migrate-report-output", Takes::NextArg},
+    {"-MT", Takes::JoinedOrNext},
+    {"-MQ", Takes::JoinedOrNext},
+    {"-load", Takes::NextArg},
+    {"-plugin", Takes::NextArg},
+    {"-add-plugin", Takes::NextArg},
+    {"-plugin-arg-", Takes::NextArg},
+    {"-mllvm", Takes::NextArg},
+    {"-stats-file=", Takes::Joined},
+    {"-ftime-trace", Takes::Nothing},
+    {"-ftime-trace=", Takes::Joined},
+    {"-fmodules-cache-path=", Takes::Joined},
+    {"-fmodule-output=", Takes::Joined},
+    {"-sys-header-deps", Takes::Nothing},
+    {"-module-file-deps", Takes::Nothing},
+};
+
+/// How many arguments \p A (with what follows) takes when it is one of
+/// \p Flags: 0 when it is not, 1 for the flag alone, 2 with a separate value.
+template <size_t N>
+size_t matchFlag(llvm::StringRef A, const OutputFlag (&Flags)[N]) {
+  for (const OutputFlag &F : Flags) {
+    llvm::StringRef S(F.Spelling);
+    bool Exact = A == S, Prefix = A.starts_with(S) && A.size() > S.size();
+    // "-plugin-arg-<name> <value>" is a prefix that takes a value.
+    if (S.ends_with("-") && A.starts_with(S))
+      return 2;
+    if (S == "-o" && A.starts_with("-obj"))
+      continue; // -objcmt-*, -object: not an output
+    if ((F.Value == Takes::Nothing && Exact) ||
+        (F.Value == Takes::Joined && A.starts_with(S)) ||
+        (F.Value == Takes::JoinedOrNext && Prefix))
+      return 1;
+    if ((F.Value == Takes::NextArg || F.Value == Takes::JoinedOrNext) && Exact)
+      return 2;
+  }
+  return 0;
+}
+
 } // namespace
 
 std::vector<std::string> stripOutputFlags(const std::vector<std::string> &Args,
@@ -108,20 +174,18 @@ std::vector<std::string> stripOutputFlags(const std::vector<std::string> &Args,
       Out.push_back(Args[I]);
       continue;
     }
-    size_t Take = 0; // arguments this flag consumes, itself included
-    for (const OutputFlag &F : OutputFlags) {
-      llvm::StringRef S(F.Spelling);
-      bool Exact = A == S, Prefix = A.starts_with(S) && A.size() > S.size();
-      if ((F.Value == Takes::Nothing && Exact) ||
-          (F.Value == Takes::Joined && A.starts_with(S)) ||
-          (F.Value == Takes::JoinedOrNext && Prefix)) {
-        Take = 1;
-      } else if ((F.Value == Takes::NextArg || F.Value == Takes::JoinedOrNext) &&
-                 Exact) {
-        Take = 2;
+    size_t Take; // arguments removed, the flag included
+    if (A == "-Xclang" && I + 1 < Args.size()) {
+      // -Xclang <option> [-Xclang <value>]
+      size_t F = matchFlag(Args[I + 1], FrontEndOutputFlags);
+      Take = F == 0 ? 0 : F == 1 ? 2 : 4;
+      if (!Take) {
+        Out.push_back(Args[I]);
+        Out.push_back(Args[++I]);
+        continue;
       }
-      if (Take)
-        break;
+    } else {
+      Take = matchFlag(A, OutputFlags);
     }
     if (!Take) {
       Out.push_back(Args[I]);

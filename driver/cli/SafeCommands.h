@@ -40,6 +40,12 @@ namespace memlint {
 std::unique_ptr<clang::tooling::CompilationDatabase>
 loadCompileDatabase(const std::string &Dir, std::string &Error);
 
+/// The files of a database as its commands name them, absolute. (Its
+/// getAllFiles() rewrites a backslash in a name to '/', which names another
+/// file on POSIX.)
+std::vector<std::string>
+databaseFiles(const clang::tooling::CompilationDatabase &DB);
+
 /// \p Args (argv[0] first) without the driver flags that write files.
 /// \p Removed, when given, receives what was removed.
 std::vector<std::string>

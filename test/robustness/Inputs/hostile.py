@@ -13,6 +13,12 @@ is committed: no FIFO, device link or odd file name lives in the tree).
                                            of RULE at the line of FILE that
                                            carries `TAG`
   hostile.py bytes PATH HEX                writes the bytes (given in hex)
+  hostile.py output-flags-db DIR OUT PLUGIN a compile database in DIR with one
+                                           source per flag that would make the
+                                           compiler write into OUT (or load
+                                           PLUGIN)
+  hostile.py broken-pipe CMD...            runs CMD with stdout a pipe whose
+                                           reader is gone; prints its exit code
 """
 import json
 import os
@@ -60,6 +66,70 @@ def write_bytes(path, hexbytes):
         f.write(bytes.fromhex(hexbytes))
 
 
+# Each makes the compiler write a file (into OUT) or load code; memlint must
+# do neither, and still analyze the file.
+OUTPUT_FLAGS = [
+    "--serialize-diagnostics {out}/serialize-diagnostics",
+    "-Xclang -serialize-diagnostic-file -Xclang {out}/xclang-serialize",
+    "-MD -MF {out}/md.d",
+    "-MMD -MF{out}/mmd.d -MT x",
+    "-MJ {out}/mj.json",
+    "-MJ{out}/mj-joined.json",
+    "-Xclang -dependency-file -Xclang {out}/dependency-file -Xclang -MT -Xclang x",
+    "-Xclang -dependency-dot -Xclang {out}/dependency-dot",
+    "-dependency-dot {out}/driver-dependency-dot",
+    "-H -Xclang -header-include-file -Xclang {out}/header-include",
+    "-Xclang -stats-file={out}/stats",
+    "-Xclang -module-dependency-dir -Xclang {out}/module-deps",
+    "-Xclang -diagnostic-log-file -Xclang {out}/diag-log",
+    "-ftime-trace={out}/time-trace.json",
+    "-Xclang -ftime-trace={out}/xclang-time-trace.json",
+    "-save-temps={out}",
+    "-o {out}/object.o",
+    "-o{out}/object-joined.o",
+    "-fcrash-diagnostics-dir={out}/crash",
+    "-fproc-stat-report={out}/proc-stat",
+    "-fmodules -fimplicit-module-maps -fmodules-cache-path={out}/module-cache -I{dir}/modmap",
+    "-Xclang -fmodules-cache-path={out}/xclang-module-cache -fmodules -fimplicit-module-maps -I{dir}/modmap",
+    "-fplugin={plugin}",
+    "-Xclang -load -Xclang {plugin}",
+    "-Xclang -add-plugin -Xclang evil -Xclang -load -Xclang {plugin}",
+    "-fpass-plugin={plugin}",
+    "-mllvm -info-output-file={out}/info -mllvm -stats",
+]
+
+
+def output_flags_db(d, out, plugin):
+    os.makedirs(os.path.join(d, "modmap"), exist_ok=True)
+    with open(os.path.join(d, "modmap", "module.modulemap"), "w") as f:
+        f.write('module growing { header "growing.h" export * }\n')
+    with open(os.path.join(d, "modmap", "growing.h"), "w") as f:
+        f.write("int growing_helper();\n")
+    entries = []
+    for i, flags in enumerate(OUTPUT_FLAGS):
+        src = "flag%02d.cpp" % i
+        with open(os.path.join(d, src), "w") as f:
+            if "modmap" in flags:
+                f.write('#include "growing.h"\n')
+            f.write("// %s\n#include <vector>\nstd::vector<int> g%d;\n"
+                    "void f%d(int x) { g%d.push_back(x); }\n" % (flags, i, i, i))
+        flags = flags.format(out=out, dir=d, plugin=plugin)
+        entries.append({"directory": d, "file": src,
+                        "command": "clang++ -std=c++17 %s -c %s" % (flags, src)})
+    with open(os.path.join(d, "compile_commands.json"), "w") as f:
+        json.dump(entries, f, indent=1)
+
+
+def broken_pipe(cmd):
+    import subprocess
+    r, w = os.pipe()
+    os.close(r)
+    p = subprocess.run(cmd, stdout=w, stderr=subprocess.PIPE)
+    os.close(w)
+    sys.stderr.write(p.stderr.decode("utf-8", "replace"))
+    print("exit: %d" % p.returncode)
+
+
 def main():
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "nested-json":
@@ -74,6 +144,10 @@ def main():
         findings_at(args[0], args[1], args[2])
     elif cmd == "bytes":
         write_bytes(args[0], args[1])
+    elif cmd == "output-flags-db":
+        output_flags_db(args[0], args[1], args[2])
+    elif cmd == "broken-pipe":
+        broken_pipe(args)
     else:
         sys.exit("hostile.py: unknown command " + cmd)
 
