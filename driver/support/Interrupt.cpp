@@ -11,6 +11,7 @@
 #include <climits>
 #include <cstring>
 #include <fcntl.h>
+#include <time.h>
 #include <unistd.h>
 
 namespace memlint {
@@ -92,8 +93,13 @@ void cleanupAndExit(int Code) {
   for (Slot &S : Table) {
     if (S.State.load() != Live)
       continue;
-    if (S.Kind == Cgroup)
-      rmdir(S.Path);
+    if (S.Kind == Cgroup) {
+      // Empty once its (reaped) processes are gone; the kernel may lag.
+      for (int I = 0; I < 200 && rmdir(S.Path) != 0 && errno == EBUSY; ++I) {
+        struct timespec T = {0, 5000000};
+        nanosleep(&T, nullptr);
+      }
+    }
     else if (S.Kind == Directory)
       removeTree(S.Path);
     else

@@ -8,6 +8,7 @@ directory, sends it SIGNAL (INT, TERM, HUP), and reports:
   exit: <memlint's exit status>
   left processes: <descendants seen before the signal still alive after>
   left temporaries: <entries left in TMPDIR>
+  left cgroups: <cgroups memlint made that are still there>
 
 Waiting is on events (processes and files appearing), with a generous
 deadline so that a regression fails instead of hanging."""
@@ -47,6 +48,21 @@ def alive(pid):
         return False
 
 
+def cgroups_of(pid):
+    """memlint-confirm-<pid>-* cgroups anywhere in the cgroup v2 hierarchy."""
+    mount = None
+    with open("/proc/self/mountinfo") as f:
+        for line in f:
+            left, _, right = line.partition(" - ")
+            if right.startswith("cgroup2 "):
+                mount = left.split()[4]
+                break
+    if not mount:
+        return []
+    prefix = "memlint-confirm-%d-" % pid
+    return [d for d, subdirs, _ in os.walk(mount) if os.path.basename(d).startswith(prefix)]
+
+
 def main():
     sig = getattr(signal, "SIG" + sys.argv[1])
     want = int(sys.argv[2])
@@ -82,6 +98,7 @@ def main():
     print("exit: %s" % rc)
     print("left processes: %d" % len(left))
     print("left temporaries: %s" % sorted(os.listdir(tmp)))
+    print("left cgroups: %d" % len(cgroups_of(p.pid)))
     subprocess.run(["rm", "-rf", tmp])
 
 
