@@ -6,7 +6,7 @@
 namespace memlint {
 namespace {
 
-const char Hex[] = "0123456789abcdef";
+const char Hex[] = "0123456789ABCDEF";
 
 void byteEscape(std::string &Out, unsigned char C) {
   Out += "\\x";
@@ -52,15 +52,10 @@ std::string terminalSafe(llvm::StringRef S) {
   walk(
       S,
       [&](llvm::StringRef Bytes, uint32_t CP) {
-        if (CP == '\n') {
-          Out += "\\n";
-        } else if (CP == '\r') {
-          Out += "\\r";
-        } else if ((CP < 0x20 && CP != '\t') || CP == 0x7F) {
-          byteEscape(Out, static_cast<unsigned char>(CP));
-        } else if ((CP >= 0x80 && CP < 0xA0) || isBidiControl(CP)) {
-          char Buf[8];
-          snprintf(Buf, sizeof Buf, "\\u%04x", unsigned(CP));
+        if ((CP < 0x20 && CP != '\t') || (CP >= 0x7F && CP < 0xA0) ||
+            isBidiControl(CP)) {
+          char Buf[12];
+          snprintf(Buf, sizeof Buf, "<U+%04X>", unsigned(CP));
           Out += Buf;
         } else {
           Out += Bytes;

@@ -18,12 +18,13 @@
 namespace memlint {
 
 /// For text and GitHub output: control characters (C0 but the tab, DEL, C1)
-/// and bidirectional formatting characters become `\n`, `\x1b`, `\u202e`;
-/// bytes that are not UTF-8 become `\xff`. Everything else is unchanged.
+/// and bidirectional formatting characters become `<U+000A>`, `<U+001B>`,
+/// `<U+202E>`; bytes that are not UTF-8 become `\xFF`. Everything else is
+/// unchanged.
 std::string terminalSafe(llvm::StringRef S);
 
 /// For JSON strings (which escape control characters themselves): bytes that
-/// are not UTF-8 become `\xff` (instead of U+FFFD).
+/// are not UTF-8 become `\xFF` (instead of U+FFFD).
 std::string jsonSafe(llvm::StringRef S);
 
 } // namespace memlint
