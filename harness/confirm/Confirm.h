@@ -116,7 +116,8 @@ bool prepareRunDirs(const std::string &WorkDir,
 
 /// Runs the command once at scale \p N under the tracker, in a session (and
 /// cgroup) of its own; when it ends, times out or passes the memory limit,
-/// every process it left is killed.
+/// every process it left is killed. WorkDir/n<N> must have been made by
+/// prepareRunDirs.
 RunResult runAtScale(const RunOptions &O, uint64_t N);
 /// What to say about a run whose output was capped.
 std::string outputCapNote(const RunResult &R, const RunOptions &O);
