@@ -148,10 +148,12 @@ cli::OptionTable checkTable(CheckOptions &O) {
   T.number("-j, --jobs", "<n>", "translation units analyzed at once", O.Jobs,
            /*Min=*/1)
       .defaultText("the number of cores");
+  // Generous: a hostile or broken translation unit (a constexpr loop, a
+  // template explosion) must not hold a CI job forever (docs/security.md).
   T.number("--tu-timeout", "<secs>",
            "give up on a translation unit after <secs>; 0: never",
            O.TimeoutSeconds)
-      .defaultValue("0");
+      .defaultValue("600");
   T.string("--config", "<file>", "a .memlint.yaml", O.Config)
       .defaultText("the nearest one above the first input");
   T.flag("--dump-config", "print the effective configuration and exit",
