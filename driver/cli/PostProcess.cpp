@@ -3,6 +3,7 @@
 #include "Console.h"
 
 #include "Commands.h"
+#include "Escape.h"
 #include "FixIts.h"
 #include "SafeIO.h"
 #include "Suppressions.h"
@@ -60,7 +61,7 @@ bool PostProcessor::prepare(std::string &Error) {
               << (VendorRoot.empty()
                       ? std::string("unknown (not in a git work tree; "
                                     "--project-root sets it)")
-                      : VendorRoot)
+                      : terminalSafe(VendorRoot))
               << "\n";
   for (const std::optional<std::string> *F :
        {&O.HeaderFilter, &O.ExcludeHeaderFilter}) {
@@ -158,7 +159,7 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
              << " in vendored code not reported (";
       bool First = true;
       for (const auto &[Reason, N] : ByReason) {
-        info() << (First ? "" : ", ") << N << " " << Reason;
+        info() << (First ? "" : ", ") << N << " " << terminalSafe(Reason);
         First = false;
       }
       info() << "); --include-vendored reports them\n";

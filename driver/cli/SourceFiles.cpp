@@ -4,6 +4,8 @@
 #include "Finding.h"
 #include "SafeIO.h"
 
+#include "memlint/Vendored.h"
+
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
@@ -82,13 +84,8 @@ std::string findProjectRoot(const std::string &Explicit) {
   llvm::SmallString<256> Cwd;
   if (llvm::sys::fs::current_path(Cwd))
     return ".";
-  for (llvm::StringRef D = Cwd; !D.empty(); D = llvm::sys::path::parent_path(D)) {
-    llvm::SmallString<256> Git(D);
-    llvm::sys::path::append(Git, ".git");
-    if (llvm::sys::fs::exists(Git))
-      return D.str();
-  }
-  return std::string(Cwd.str());
+  std::string Top = gitWorkTree(Cwd.str().str());
+  return Top.empty() ? std::string(Cwd.str()) : Top;
 }
 
 std::string findCompileDatabaseDir(const std::string &File) {
@@ -97,17 +94,7 @@ std::string findCompileDatabaseDir(const std::string &File) {
   // files: docs/security.md); outside any work tree, the current directory
   // when the file is below it, else the file's own directory.
   llvm::StringRef Dir = llvm::sys::path::parent_path(File);
-  std::string Top;
-  for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
-    llvm::SmallString<256> Git(D);
-    llvm::sys::path::append(Git, ".git");
-    if (llvm::sys::fs::exists(Git)) {
-      Top = D.str();
-      break;
-    }
-    if (D == llvm::sys::path::root_path(D))
-      break;
-  }
+  std::string Top = gitWorkTree(Dir.str());
   if (Top.empty()) {
     llvm::SmallString<256> Cwd;
     if (!llvm::sys::fs::current_path(Cwd) && relativeTo(Cwd.str().str(), File))
