@@ -1,7 +1,48 @@
 //===- FindingJSON.cpp ----------------------------------------------------===//
 #include "FindingJSON.h"
 
+#include "llvm/Support/ConvertUTF.h"
+
 namespace memlint {
+
+std::string encodeWirePath(llvm::StringRef Path) {
+  static const char Hex[] = "0123456789abcdef";
+  if (llvm::json::isUTF8(Path) && !Path.contains('\x01'))
+    return Path.str();
+  std::string Out;
+  const auto *P = reinterpret_cast<const llvm::UTF8 *>(Path.data());
+  const auto *End = P + Path.size();
+  while (P < End) {
+    unsigned N = llvm::getNumBytesForUTF8(*P);
+    if (*P != 0x01 && P + N <= End && llvm::isLegalUTF8Sequence(P, P + N)) {
+      Out.append(reinterpret_cast<const char *>(P), N);
+      P += N;
+      continue;
+    }
+    Out += '\x01';
+    Out += Hex[*P >> 4];
+    Out += Hex[*P & 15];
+    ++P;
+  }
+  return Out;
+}
+
+std::string decodeWirePath(llvm::StringRef Text) {
+  if (!Text.contains('\x01'))
+    return Text.str();
+  std::string Out;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    unsigned V;
+    if (Text[I] == '\x01' && I + 2 < Text.size() &&
+        !Text.substr(I + 1, 2).getAsInteger(16, V)) {
+      Out += char(V);
+      I += 2;
+    } else {
+      Out += Text[I];
+    }
+  }
+  return Out;
+}
 
 namespace json = llvm::json;
 
@@ -35,21 +76,23 @@ findingToJSON(const Finding &F,
   return O;
 }
 
-static bool position(const json::Object &O, Loc &L) {
+static bool position(const json::Object &O, Loc &L,
+                     llvm::function_ref<std::string(llvm::StringRef)> Path) {
   auto File = O.getString("file");
   auto Line = O.getInteger("line");
   auto Col = O.getInteger("column");
   if (!File || !Line || !Col || *Line < 0 || *Col < 0)
     return false;
-  L.File = File->str();
+  L.File = Path(*File);
   L.Line = static_cast<unsigned>(*Line);
   L.Column = static_cast<unsigned>(*Col);
   return true;
 }
 
-bool findingFromJSON(const json::Value &V, Finding &F) {
+bool findingFromJSON(const json::Value &V, Finding &F,
+                     llvm::function_ref<std::string(llvm::StringRef)> Path) {
   const json::Object *O = V.getAsObject();
-  if (!O || !position(*O, F.At))
+  if (!O || !position(*O, F.At, Path))
     return false;
   auto Rule = O->getString("rule");
   auto Severity = O->getString("severity");
@@ -77,7 +120,7 @@ bool findingFromJSON(const json::Value &V, Finding &F) {
       auto EL = EO ? EO->getInteger("endLine") : std::nullopt;
       auto EC = EO ? EO->getInteger("endColumn") : std::nullopt;
       auto Text = EO ? EO->getString("text") : std::nullopt;
-      if (!EO || !position(*EO, R.Begin) || !EL || !EC || !Text)
+      if (!EO || !position(*EO, R.Begin, Path) || !EL || !EC || !Text)
         return false;
       R.End = R.Begin;
       R.End.Line = static_cast<unsigned>(*EL);
@@ -90,7 +133,7 @@ bool findingFromJSON(const json::Value &V, Finding &F) {
     const json::Object *NO = NV.getAsObject();
     Note N;
     auto Msg = NO ? NO->getString("message") : std::nullopt;
-    if (!NO || !position(*NO, N.At) || !Msg)
+    if (!NO || !position(*NO, N.At, Path) || !Msg)
       return false;
     N.Message = Msg->str();
     F.Notes.push_back(std::move(N));

@@ -15,7 +15,20 @@ llvm::json::Value
 findingToJSON(const Finding &F,
               llvm::function_ref<std::string(const std::string &)> Path =
                   [](const std::string &P) { return P; });
-bool findingFromJSON(const llvm::json::Value &V, Finding &F);
+/// \p Path maps a path read back (decodeWirePath for memlint's own
+/// worker results).
+bool findingFromJSON(const llvm::json::Value &V, Finding &F,
+                     llvm::function_ref<std::string(llvm::StringRef)> Path =
+                         [](llvm::StringRef P) { return P.str(); });
+
+/// A file name is bytes, a JSON string is Unicode: a path that is not UTF-8
+/// would be rewritten to U+FFFD and no longer name its file (its NOLINT
+/// comments, fingerprints and fix-its would be lost). Inside memlint's own
+/// JSON (worker results, facts) paths travel through this lossless
+/// encoding: U+0001 followed by two hex digits stands for one byte (each
+/// byte of an invalid sequence, and 0x01 itself); any other text is itself.
+std::string encodeWirePath(llvm::StringRef Path);
+std::string decodeWirePath(llvm::StringRef Text);
 
 } // namespace memlint
 

@@ -1,6 +1,8 @@
 //===- Facts.cpp - merging and (de)serializing per-TU facts ---------------===//
 #include "Facts.h"
 
+#include "FindingJSON.h"
+
 #include "llvm/Support/JSON.h"
 
 #include <algorithm>
@@ -211,6 +213,8 @@ void Facts::merge(const Facts &Other) {
 // Facts cross a process boundary for every TU and are cached: they are
 // written compactly. Every string (ids, names, file paths) is interned in a
 // table and referred to by its index; fields that are empty are left out.
+// The table's strings go through the lossless wire encoding (a file name,
+// and so an id or a fix's text, need not be UTF-8; FindingJSON.h).
 
 namespace {
 
@@ -254,7 +258,7 @@ public:
   json::Array table() {
     json::Array Out;
     for (const std::string &S : Strings)
-      Out.push_back(S);
+      Out.push_back(encodeWirePath(S));
     return Out;
   }
 
@@ -600,7 +604,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
     auto Str = S.getAsString();
     if (!Str)
       return R.fail("bad string table");
-    R.Strings.push_back(Str->str());
+    R.Strings.push_back(decodeWirePath(*Str));
   }
   const char *const Sections[] = {"entities",  "events",     "flows",
                                   "aliases",   "instances",  "edges",

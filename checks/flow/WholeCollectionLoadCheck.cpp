@@ -31,6 +31,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <algorithm>
 #include <set>
 
 using namespace clang;
@@ -677,12 +678,17 @@ private:
     for (char &C : Shown)
       if (C == '\n' || C == '\t' || C == '\r')
         C = ' ';
-    while (Shown.find("  ") != std::string::npos)
-      Shown.erase(Shown.find("  "), 1);
+    Shown.erase(std::unique(Shown.begin(), Shown.end(),
+                            [](char A, char B) { return A == ' ' && B == ' '; }),
+                Shown.end()); // linear: a literal may be megabytes of blanks
     if (!Shown.empty() && Shown.front() == ' ')
       Shown.erase(0, 1);
-    if (Shown.size() > 60)
-      Shown = Shown.substr(0, 57) + "...";
+    if (Shown.size() > 60) {
+      size_t Cut = 57; // never inside a UTF-8 sequence
+      while (Cut > 0 && (static_cast<unsigned char>(Shown[Cut]) & 0xC0) == 0x80)
+        --Cut;
+      Shown = Shown.substr(0, Cut) + "...";
+    }
     report(At, "'" + Name + "' materializes every row of '" + Shown +
                    "' in memory at once, so memory grows with the table (a "
                    "SELECT with no LIMIT that is not single-row by "

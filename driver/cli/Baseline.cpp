@@ -1,6 +1,7 @@
 //===- Baseline.cpp -------------------------------------------------------===//
 #include "Baseline.h"
 
+#include "SafeIO.h"
 #include "SourceFiles.h"
 
 #include "llvm/ADT/StringExtras.h"
@@ -77,12 +78,19 @@ std::vector<std::string> computeFingerprints(const std::vector<Finding> &Finding
 
 bool readBaseline(const std::string &Path, std::vector<BaselineEntry> &Out,
                   std::string &Error) {
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  // A regular file of bounded size and nesting: the baseline may come with
+  // the change under review.
+  std::string Why;
+  std::unique_ptr<llvm::MemoryBuffer> Buf = readRegularFile(Path, MaxReportBytes, Why);
   if (!Buf) {
-    Error = "cannot read baseline '" + Path + "': " + Buf.getError().message();
+    Error = "cannot read baseline '" + Path + "': " + Why;
     return false;
   }
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse((*Buf)->getBuffer());
+  if (!checkJSONDepth(Buf->getBuffer(), MaxJSONDepth, Why)) {
+    Error = "baseline '" + Path + "' is not a memlint baseline: " + Path + ":" + Why;
+    return false;
+  }
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Buf->getBuffer());
   if (!V) {
     Error = "baseline '" + Path + "' is not JSON: " + llvm::toString(V.takeError());
     return false;

@@ -1,6 +1,7 @@
 //===- ChangedLines.cpp ---------------------------------------------------===//
 #include "ChangedLines.h"
 
+#include "Interrupt.h"
 #include "SourceFiles.h"
 
 #include "llvm/ADT/SmallString.h"
@@ -80,10 +81,18 @@ bool git(llvm::ArrayRef<std::string> Args, std::string &Out,
     return false;
   }
   llvm::SmallString<128> OutPath, ErrPath;
-  if (llvm::sys::fs::createTemporaryFile("memlint-git", "out", OutPath) ||
-      llvm::sys::fs::createTemporaryFile("memlint-git", "err", ErrPath)) {
-    Error = "cannot create a temporary file for git's output";
-    return false;
+  interrupt::Token OutToken = 0, ErrToken = 0;
+  {
+    interrupt::SignalBlock Block; // removed on SIGINT/SIGTERM too
+    if (llvm::sys::fs::createTemporaryFile("memlint-git", "out", OutPath) ||
+        llvm::sys::fs::createTemporaryFile("memlint-git", "err", ErrPath)) {
+      if (!OutPath.empty())
+        llvm::sys::fs::remove(OutPath);
+      Error = "cannot create a temporary file for git's output";
+      return false;
+    }
+    OutToken = interrupt::addPath(std::string(OutPath.str()), false);
+    ErrToken = interrupt::addPath(std::string(ErrPath.str()), false);
   }
   std::vector<llvm::StringRef> Argv = {*Git};
   for (const std::string &A : Args)
@@ -97,6 +106,8 @@ bool git(llvm::ArrayRef<std::string> Args, std::string &Out,
   auto ErrBuf = llvm::MemoryBuffer::getFile(ErrPath);
   llvm::sys::fs::remove(OutPath);
   llvm::sys::fs::remove(ErrPath);
+  interrupt::remove(OutToken);
+  interrupt::remove(ErrToken);
   if (RC != 0) {
     std::string Cmd = "git";
     for (const std::string &A : Args)

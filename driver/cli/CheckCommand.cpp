@@ -3,7 +3,10 @@
 #include "CompileCommands.h"
 #include "Console.h"
 #include "ExportFixes.h"
+#include "Interrupt.h"
 #include "Options.h"
+#include "SafeCommands.h"
+#include "SafeIO.h"
 #include "Output.h"
 #include "PostProcess.h"
 #include "SourceFiles.h"
@@ -145,10 +148,12 @@ cli::OptionTable checkTable(CheckOptions &O) {
   T.number("-j, --jobs", "<n>", "translation units analyzed at once", O.Jobs,
            /*Min=*/1)
       .defaultText("the number of cores");
+  // Generous: a hostile or broken translation unit (a constexpr loop, a
+  // template explosion) must not hold a CI job forever (docs/security.md).
   T.number("--tu-timeout", "<secs>",
            "give up on a translation unit after <secs>; 0: never",
            O.TimeoutSeconds)
-      .defaultValue("0");
+      .defaultValue("600");
   T.string("--config", "<file>", "a .memlint.yaml", O.Config)
       .defaultText("the nearest one above the first input");
   T.flag("--dump-config", "print the effective configuration and exit",
@@ -260,6 +265,7 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   CheckOptions O;
   if (std::optional<int> Exit = parseArgs(Args, O))
     return *Exit;
+  interrupt::install(); // workers and temporary files go on SIGINT/SIGTERM
 
   AnalysisOptions Analysis;
   if (O.ChecksGlobs) {
@@ -340,15 +346,18 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     llvm::sys::path::append(JSON, "compile_commands.json");
     if (!llvm::sys::fs::exists(JSON))
       return usageError("no compile_commands.json in '" + O.BuildPath + "'");
-    std::unique_ptr<tooling::JSONCompilationDatabase> JDB =
-        tooling::JSONCompilationDatabase::loadFromFile(
-            JSON, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+    // A regular file of bounded size and nesting (SafeCommands.h).
+    std::unique_ptr<tooling::CompilationDatabase> JDB =
+        loadCompileDatabase(O.BuildPath, Error);
     if (!JDB)
-      return usageError("cannot read compile database '" + JSON.str().str() +
-                        "': " + Error);
-    if (O.Files.empty())
-      for (const std::string &F : JDB->getAllFiles())
+      return usageError(Error);
+    if (O.Files.empty()) {
+      for (const std::string &F : databaseFiles(*JDB))
         O.Files.push_back(F);
+      if (O.Files.empty())
+        return usageError("compile database '" + JSON.str().str() +
+                          "' lists no files: nothing to analyze");
+    }
     // Files not in the database (new files, headers) borrow the flags of
     // their nearest neighbour, like clangd does.
     DB = keepLanguage(tooling::inferMissingCompileCommands(std::move(JDB)));
@@ -514,7 +523,7 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     if (EC)
       return usageError("cannot write '" + O.Output + "': " + EC.message());
   }
-  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  llvm::raw_fd_ostream &OS = File ? *File : llvm::outs();
   TextStyle Style;
   bool Terminal = !File && llvm::outs().is_displayed();
   Style.Color = O.Color == "always" ||
@@ -525,7 +534,19 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   // what the run says (a report still goes to -o when one is asked for).
   if (O.Report.WriteBaseline.empty() || File)
     writeReport(OS, R, O.Report.Format, MEMLINT_VERSION, Style);
-  OS.flush();
+  // A report that did not reach its file is an error of its own (exit 2),
+  // never "no findings" or "findings" (docs/cli.md).
+  if (std::string WriteError; File ? !finishOutput(*File, WriteError)
+                                   : (OS.flush(), OS.has_error())) {
+    if (!File) {
+      WriteError = OS.error().message();
+      OS.clear_error();
+    }
+    llvm::errs() << "memlint: error: cannot write the report to "
+                 << (File ? "'" + O.Output + "'" : std::string("standard output"))
+                 << ": " << WriteError << "\n";
+    return ExitWriteError;
+  }
 
   for (const InputError &E : R.Errors)
     llvm::errs() << displayPath(E.File) << ": error: " << E.Message << "\n";

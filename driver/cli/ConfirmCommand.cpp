@@ -12,6 +12,8 @@
 #include "Baseline.h"
 #include "Confirm.h"
 #include "FindingJSON.h"
+#include "Interrupt.h"
+#include "SafeIO.h"
 #include "Sarif.h"
 #include "SourceFiles.h"
 #include "memlint/RuleLoader.h"
@@ -31,6 +33,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <optional>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace memlint {
@@ -167,12 +170,18 @@ uint64_t defaultMemoryLimitMB() {
 }
 
 bool readFindings(const std::string &Path, std::vector<Finding> &Out, std::string &Error) {
-  auto Buf = llvm::MemoryBuffer::getFileOrSTDIN(Path);
+  std::string Why;
+  std::unique_ptr<llvm::MemoryBuffer> Buf = Path == "-" ? readStdin(MaxReportBytes, Why)
+                                                        : readRegularFile(Path, MaxReportBytes, Why);
   if (!Buf) {
-    Error = "cannot read " + Path + ": " + Buf.getError().message();
+    Error = "cannot read " + Path + ": " + Why;
     return false;
   }
-  auto V = llvm::json::parse((*Buf)->getBuffer());
+  if (!checkJSONDepth(Buf->getBuffer(), MaxJSONDepth, Why)) {
+    Error = Path + ":" + Why;
+    return false;
+  }
+  auto V = llvm::json::parse(Buf->getBuffer());
   if (!V) {
     Error = Path + ": not JSON: " + llvm::toString(V.takeError());
     return false;
@@ -303,6 +312,7 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
   ConfirmOptions O;
   if (std::optional<int> RC = parseArgs(Args, O))
     return *RC;
+  interrupt::install();
   // `-- <command> --compare -- <fixed command>`: the fixed program is run at
   // the same scales and every finding is charted bad against fixed.
   std::vector<std::string> FixedCommand;
@@ -373,6 +383,7 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
   RO.Tracker = O.Tracker.empty() ? defaultTracker(Exe) : O.Tracker;
   RO.MemoryLimitMB = O.MemoryLimitMB ? O.MemoryLimitMB : defaultMemoryLimitMB();
   RO.TimeoutSeconds = O.Timeout;
+  RO.Contain = probeContainment();
   RO.QueryFunctions = R.QueryFunctions;
   RO.Depth = O.Depth;
   if (!llvm::sys::fs::exists(RO.Tracker)) {
@@ -388,13 +399,16 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
   std::string Symbolizer = O.Symbolizer.empty() ? defaultSymbolizer() : O.Symbolizer;
 
   bool Temporary = O.Keep.empty();
+  interrupt::Token WorkToken = 0;
   if (Temporary) {
     llvm::SmallString<256> Dir;
+    interrupt::SignalBlock Block;
     if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("memlint-confirm", Dir)) {
       llvm::errs() << "memlint: error: cannot create a work directory: " << EC.message() << "\n";
       return ExitUsage;
     }
     RO.WorkDir = std::string(Dir.str());
+    WorkToken = interrupt::addPath(RO.WorkDir, /*Directory=*/true);
   } else {
     if (std::error_code EC = llvm::sys::fs::create_directories(O.Keep)) {
       llvm::errs() << "memlint: error: --keep: " << EC.message() << "\n";
@@ -402,6 +416,21 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
     }
     RO.WorkDir = normalizePath(O.Keep);
   }
+  auto RemoveWorkDir = [&] {
+    if (Temporary) {
+      removeTree(RO.WorkDir.c_str());
+      interrupt::remove(WorkToken);
+    }
+  };
+  {
+    std::string Error;
+    if (!prepareRunDirs(RO.WorkDir, O.Scales, Error)) {
+      llvm::errs() << "memlint: error: --keep: " << Error << "\n";
+      RemoveWorkDir();
+      return ExitUsage;
+    }
+  }
+  llvm::errs() << "memlint confirm: " << RO.Contain.describe(RO.MemoryLimitMB) << "\n";
 
   // Probes on the findings' lines, in the program itself (not a wrapper
   // script): what tells "never ran" from "ran, nothing attributed".
@@ -444,6 +473,8 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
         Failed = true;
         if (!Run.StderrTail.empty())
           llvm::errs() << Run.StderrTail << "\n";
+      } else if (Run.OutputCapped) {
+        llvm::errs() << outputCapNote(Run, Opts) << "\n";
       }
       bool ExecFailed = Run.Status == "exec-failed";
       Runs.push_back(std::move(Run));
@@ -458,7 +489,19 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
     FixedRO.Command = FixedCommand;
     FixedRO.ExtraEnv.clear(); // the probes are for the other program
     FixedRO.WorkDir = RO.WorkDir + "/fixed";
-    llvm::sys::fs::create_directories(FixedRO.WorkDir);
+    // Like the run directories: never through a symlink someone planted.
+    std::string Error;
+    struct stat St;
+    if (::lstat(FixedRO.WorkDir.c_str(), &St) == 0 ? !S_ISDIR(St.st_mode)
+                                                   : ::mkdir(FixedRO.WorkDir.c_str(), 0755) != 0)
+      Error = "--keep: cannot use '" + FixedRO.WorkDir + "': not a directory memlint made";
+    else
+      prepareRunDirs(FixedRO.WorkDir, O.Scales, Error);
+    if (!Error.empty()) {
+      llvm::errs() << "memlint: error: " << Error << "\n";
+      RemoveWorkDir();
+      return ExitUsage;
+    }
     RunAll(FixedRO, "fixed: ", FixedRuns);
   }
 
@@ -468,8 +511,7 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
       (!FixedCommand.empty() &&
        !symbolize(FixedRuns, Symbolizer, R.SourceRoot, FixedRO.WorkDir, FixedStacks, Error))) {
     llvm::errs() << "memlint: error: " << Error << "\n";
-    if (Temporary)
-      llvm::sys::fs::remove_directories(RO.WorkDir);
+    RemoveWorkDir();
     return ExitInputError;
   }
   if (!ProbeExe.empty())
@@ -479,41 +521,49 @@ int runConfirm(const std::vector<std::string> &Args, const std::string &Exe) {
     R.FixedCommand = FixedCommand;
     analyzeFixed(FixedRuns, FixedStacks, R);
   }
-  if (Temporary)
-    llvm::sys::fs::remove_directories(RO.WorkDir);
+  RemoveWorkDir();
 
   std::string Text = O.Format == "json"    ? reportJSON(R, MEMLINT_VERSION)
                      : O.Format == "sarif" ? confirmSarif(R)
                                            : reportHTML(R, MEMLINT_VERSION);
+  // A report that cannot be written is an error of its own (exit 2), never
+  // "nothing grows" or "confirmed".
+  auto WriteFile = [&](const std::string &Path, const std::string &Content) {
+    std::error_code EC;
+    llvm::raw_fd_ostream OS(Path, EC);
+    std::string Error = EC ? EC.message() : "";
+    if (!EC) {
+      OS << Content;
+      finishOutput(OS, Error);
+    }
+    if (!Error.empty())
+      llvm::errs() << "memlint: error: cannot write " << Path << ": " << Error << "\n";
+    return Error.empty();
+  };
   if (O.Output.empty() || O.Output == "-") {
     llvm::outs() << Text;
-  } else {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(O.Output, EC);
-    if (EC) {
-      llvm::errs() << "memlint: error: cannot write " << O.Output << ": " << EC.message() << "\n";
-      return ExitUsage;
+    llvm::outs().flush();
+    if (llvm::outs().has_error()) {
+      llvm::errs() << "memlint: error: cannot write the report to standard output: "
+                   << llvm::outs().error().message() << "\n";
+      llvm::outs().clear_error();
+      return ExitWriteError;
     }
-    OS << Text;
+  } else if (!WriteFile(O.Output, Text)) {
+    return ExitWriteError;
   }
-  if (!O.Html.empty()) {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(O.Html, EC);
-    if (EC) {
-      llvm::errs() << "memlint: error: cannot write " << O.Html << ": " << EC.message() << "\n";
-      return ExitUsage;
-    }
-    OS << reportHTML(R, MEMLINT_VERSION);
-  }
+  if (!O.Html.empty() && !WriteFile(O.Html, reportHTML(R, MEMLINT_VERSION)))
+    return ExitWriteError;
   if (!O.SvgDir.empty()) {
-    llvm::sys::fs::create_directories(O.SvgDir);
+    if (std::error_code EC = llvm::sys::fs::create_directories(O.SvgDir)) {
+      llvm::errs() << "memlint: error: --svg-dir " << O.SvgDir << ": " << EC.message() << "\n";
+      return ExitWriteError;
+    }
     for (const FindingResult &F : R.Findings) {
       llvm::SmallString<256> P(O.SvgDir);
       llvm::sys::path::append(P, svgName(F.F));
-      std::error_code EC;
-      llvm::raw_fd_ostream OS(P, EC);
-      if (!EC)
-        OS << findingSVG(R, F);
+      if (!WriteFile(std::string(P.str()), findingSVG(R, F)))
+        return ExitWriteError;
     }
   }
 

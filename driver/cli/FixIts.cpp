@@ -1,14 +1,19 @@
 //===- FixIts.cpp ---------------------------------------------------------===//
 #include "FixIts.h"
 
+#include "Interrupt.h"
+#include "SafeIO.h"
 #include "SourceFiles.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <algorithm>
 #include <map>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace memlint {
 namespace {
@@ -24,6 +29,54 @@ bool overlaps(const Edit &A, const Edit &B) {
     return A.Begin == B.Begin || (A.Begin > B.Begin && A.Begin < B.End) ||
            (B.Begin > A.Begin && B.Begin < A.End);
   return A.Begin < B.End && B.Begin < A.End;
+}
+
+/// Replaces the contents of \p File with \p Text, atomically. A symlinked
+/// source is fixed at its target (the link stays a link), keeping the
+/// target's mode. The new text goes to a temporary created exclusively
+/// (O_EXCL: never through a planted symlink) next to the target, then is
+/// renamed over it; the temporary is removed on any failure or interruption.
+std::error_code writeFixed(const std::string &File, llvm::StringRef Text) {
+  llvm::SmallString<256> Target;
+  if (std::error_code EC = llvm::sys::fs::real_path(File, Target))
+    return EC;
+  struct stat St;
+  if (::lstat(Target.c_str(), &St) != 0)
+    return std::error_code(errno, std::generic_category());
+  if (!S_ISREG(St.st_mode))
+    return std::make_error_code(std::errc::not_supported);
+  llvm::SmallString<256> Model(llvm::sys::path::parent_path(Target));
+  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Target).str() +
+                                     ".memlint-fix-%%%%%%%%");
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  interrupt::Token Token = 0;
+  {
+    interrupt::SignalBlock Block;
+    if (std::error_code EC = llvm::sys::fs::createUniqueFile(
+            Model, FD, Temp, llvm::sys::fs::OF_None, St.st_mode & 07777))
+      return EC;
+    Token = interrupt::addPath(std::string(Temp.str()), /*Directory=*/false);
+  }
+  auto Fail = [&](std::error_code EC) {
+    llvm::sys::fs::remove(Temp);
+    interrupt::remove(Token);
+    return EC;
+  };
+  // The umask may have taken bits away: the fixed file keeps the old mode.
+  if (::fchmod(FD, St.st_mode & 07777) != 0) {
+    ::close(FD);
+    return Fail(std::error_code(errno, std::generic_category()));
+  }
+  llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+  OS << Text;
+  std::string Error;
+  if (!finishOutput(OS, Error))
+    return Fail(std::make_error_code(std::errc::io_error));
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Target))
+    return Fail(EC);
+  interrupt::remove(Token);
+  return {};
 }
 
 } // namespace
@@ -89,24 +142,8 @@ FixOutcome applyFixIts(const std::vector<Finding> &Findings,
       At = E.End;
     }
     New += Text->substr(At).str();
-    llvm::SmallString<256> Temp(File);
-    Temp += ".memlint-fix";
-    std::error_code EC;
-    {
-      llvm::raw_fd_ostream OS(Temp, EC);
-      if (!EC) {
-        OS << New;
-        OS.close();
-        if (OS.has_error()) {
-          EC = OS.error();
-          OS.clear_error();
-        }
-      }
-    }
-    if (!EC)
-      EC = llvm::sys::fs::rename(Temp, File);
+    std::error_code EC = writeFixed(File, New);
     if (EC) {
-      llvm::sys::fs::remove(Temp);
       Out.Problems.push_back(File + ": cannot write the fixed file: " +
                              EC.message());
       for (size_t I : Owners[File])

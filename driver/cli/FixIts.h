@@ -24,7 +24,8 @@ struct FixOutcome {
 /// files, all edits of one fix or none: a fix whose edits overlap an edit
 /// already taken (findings in report order), or point outside the text
 /// memlint analyzed, is skipped. Each file is rewritten once, through a
-/// temporary file and a rename.
+/// temporary file created exclusively next to it and a rename (a symlinked
+/// source is fixed at its target, with the target's mode).
 FixOutcome applyFixIts(const std::vector<Finding> &Findings,
                        SourceFiles &Sources);
 

@@ -1,6 +1,7 @@
 //===- Output.cpp ---------------------------------------------------------===//
 #include "Output.h"
 
+#include "Escape.h"
 #include "FindingJSON.h"
 #include "SourceFiles.h"
 
@@ -26,20 +27,10 @@ std::string displayPath(const std::string &Path) {
   return Path;
 }
 
-std::string printable(llvm::StringRef Text) {
-  std::string Out;
-  Out.reserve(Text.size());
-  for (char C : Text) {
-    unsigned char U = static_cast<unsigned char>(C);
-    if (U < 0x20 && C != '\t')
-      Out += llvm::formatv("<U+{0:X-4}>", unsigned(U)).str();
-    else if (U == 0x7f)
-      Out += "<U+007F>";
-    else
-      Out += C;
-  }
-  return Out;
-}
+// Analyzed text is neutralized at output (Escape.h): a file name or a quoted
+// SQL literal cannot drive the terminal, reorder what is shown or forge a
+// finding line.
+std::string printable(llvm::StringRef Text) { return terminalSafe(Text); }
 
 namespace {
 
@@ -140,9 +131,10 @@ void writeText(llvm::raw_ostream &OS, const Report &R, const TextStyle &Style) {
 void writeJSON(llvm::raw_ostream &OS, const Report &R, const char *Version) {
   llvm::json::Array Findings, Errors;
   for (const Finding &F : R.Findings)
-    Findings.push_back(findingToJSON(F, displayPath));
+    Findings.push_back(findingToJSON(
+        F, [](const std::string &P) { return jsonSafe(displayPath(P)); }));
   for (const InputError &E : R.Errors)
-    Errors.push_back(llvm::json::Object{{"file", displayPath(E.File)},
+    Errors.push_back(llvm::json::Object{{"file", jsonSafe(displayPath(E.File))},
                                         {"message", E.Message}});
   llvm::json::Object Root{
       {"version", 1},
@@ -167,7 +159,7 @@ void writeCodeClimate(llvm::raw_ostream &OS, const Report &R) {
     const Finding &F = R.Findings[I];
     std::string Body;
     for (const Note &N : F.Notes)
-      Body += "- `" + projectPath(R.ProjectRoot, N.At.File) + ":" +
+      Body += "- `" + jsonSafe(projectPath(R.ProjectRoot, N.At.File)) + ":" +
               std::to_string(N.At.Line) + "`: " + N.Message + "\n";
     llvm::json::Object Issue{
         {"type", "issue"},
@@ -178,7 +170,7 @@ void writeCodeClimate(llvm::raw_ostream &OS, const Report &R) {
         {"fingerprint", R.Fingerprints.size() > I ? R.Fingerprints[I] : ""},
         {"location",
          llvm::json::Object{
-             {"path", projectPath(R.ProjectRoot, F.At.File)},
+             {"path", jsonSafe(projectPath(R.ProjectRoot, F.At.File))},
              {"lines", llvm::json::Object{{"begin", F.At.Line}}}}}};
     if (!Body.empty())
       Issue["content"] = llvm::json::Object{{"body", Body}};
@@ -188,8 +180,20 @@ void writeCodeClimate(llvm::raw_ostream &OS, const Report &R) {
 }
 
 /// Workflow command escaping: data escapes %, CR, LF; properties also ':'
-/// and ','.
-static std::string ghEscape(llvm::StringRef S, bool Property) {
+/// and ','. Other control characters (an ESC would reach the log viewer)
+/// and bytes that are not UTF-8 are neutralized first (Escape.h).
+static std::string ghEscape(llvm::StringRef Raw, bool Property) {
+  std::string Safe;
+  for (size_t I = 0; I < Raw.size();) {
+    // terminalSafe, except that CR and LF stay for the %0D/%0A below.
+    size_t Next = Raw.find_first_of("\r\n", I);
+    Safe += terminalSafe(Raw.slice(I, Next));
+    if (Next == llvm::StringRef::npos)
+      break;
+    Safe += Raw[Next];
+    I = Next + 1;
+  }
+  llvm::StringRef S = Safe;
   std::string Out;
   for (char C : S) {
     switch (C) {

@@ -29,7 +29,9 @@ struct Report {
 std::string displayPath(const std::string &Path);
 
 /// Text for a terminal: control characters (an escape sequence or a newline
-/// in a message or a file name) written as clang does, `<U+001B>`.
+/// in a message or a file name), C1 controls and bidirectional overrides
+/// written as clang does, `<U+001B>`; bytes that are not UTF-8 as `\xEF`
+/// (terminalSafe, Escape.h).
 std::string printable(llvm::StringRef Text);
 
 /// How the text report looks (--color, --show-confidence).

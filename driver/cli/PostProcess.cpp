@@ -3,7 +3,9 @@
 #include "Console.h"
 
 #include "Commands.h"
+#include "Escape.h"
 #include "FixIts.h"
+#include "SafeIO.h"
 #include "Suppressions.h"
 
 #include "memlint/Vendored.h"
@@ -59,7 +61,7 @@ bool PostProcessor::prepare(std::string &Error) {
               << (VendorRoot.empty()
                       ? std::string("unknown (not in a git work tree; "
                                     "--project-root sets it)")
-                      : VendorRoot)
+                      : terminalSafe(VendorRoot))
               << "\n";
   for (const std::optional<std::string> *F :
        {&O.HeaderFilter, &O.ExcludeHeaderFilter}) {
@@ -88,13 +90,14 @@ bool PostProcessor::prepare(std::string &Error) {
               "stdin";
       return false;
     }
-    auto Stdin = llvm::MemoryBuffer::getSTDIN();
+    std::string Why;
+    std::unique_ptr<llvm::MemoryBuffer> Stdin = readStdin(MaxDiffBytes, Why);
     if (!Stdin) {
       Error = "--changed-lines without --diff-base reads a unified diff on "
-              "stdin: " + Stdin.getError().message();
+              "stdin: " + Why;
       return false;
     }
-    if (!Changes.parse((*Stdin)->getBuffer(), Root, Error))
+    if (!Changes.parse(Stdin->getBuffer(), Root, Error))
       return false;
     if (Changes.files() == 0)
       info() << "memlint: --changed-lines: the diff on stdin changes "
@@ -156,7 +159,7 @@ int PostProcessor::run(Report &R, const AnalyzedInputs &In,
              << " in vendored code not reported (";
       bool First = true;
       for (const auto &[Reason, N] : ByReason) {
-        info() << (First ? "" : ", ") << N << " " << Reason;
+        info() << (First ? "" : ", ") << N << " " << terminalSafe(Reason);
         First = false;
       }
       info() << "); --include-vendored reports them\n";

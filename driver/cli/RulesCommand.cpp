@@ -1,6 +1,7 @@
 //===- RulesCommand.cpp - `memlint rules list|validate` -------------------===//
 #include "Commands.h"
 #include "Options.h"
+#include "SafeIO.h"
 
 #include "memlint/RuleLoader.h"
 
@@ -46,11 +47,13 @@ static int printErrors(const std::vector<RuleError> &Errors) {
 }
 
 static bool hasTopLevelPackKey(const std::string &File) {
-  auto Buf = llvm::MemoryBuffer::getFile(File);
+  // Never more than the loader would read (a link to /dev/zero, a FIFO).
+  std::string Error;
+  auto Buf = readRegularFile(File, 8 << 20, Error);
   if (!Buf)
     return false; // let the loader report the unreadable file
   llvm::SmallVector<llvm::StringRef, 64> Lines;
-  (*Buf)->getBuffer().split(Lines, '\n');
+  Buf->getBuffer().split(Lines, '\n');
   for (llvm::StringRef L : Lines)
     if (L.starts_with("pack:") || L.starts_with("pack :"))
       return true;

@@ -2,6 +2,9 @@
 #include "SourceFiles.h"
 
 #include "Finding.h"
+#include "SafeIO.h"
+
+#include "memlint/Vendored.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -18,10 +21,11 @@ SourceFiles::File *SourceFiles::get(const std::string &Path) {
   auto It = Files.find(Path);
   if (It == Files.end()) {
     File F;
-    auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                           /*RequiresNullTerminator=*/false);
-    if (Buf) {
-      F.Buffer = std::move(*Buf);
+    // Regular files only, of bounded size (a finding's file may have been
+    // replaced by a FIFO or a device since it was analyzed).
+    std::string Error;
+    if (auto Buf = readRegularFile(Path, 1ull << 30, Error)) {
+      F.Buffer = std::move(Buf);
       llvm::StringRef T = F.Buffer->getBuffer();
       F.LineStarts.push_back(0);
       for (size_t I = 0; I < T.size(); ++I)
@@ -80,13 +84,8 @@ std::string findProjectRoot(const std::string &Explicit) {
   llvm::SmallString<256> Cwd;
   if (llvm::sys::fs::current_path(Cwd))
     return ".";
-  for (llvm::StringRef D = Cwd; !D.empty(); D = llvm::sys::path::parent_path(D)) {
-    llvm::SmallString<256> Git(D);
-    llvm::sys::path::append(Git, ".git");
-    if (llvm::sys::fs::exists(Git))
-      return D.str();
-  }
-  return std::string(Cwd.str());
+  std::string Top = gitWorkTree(Cwd.str().str());
+  return Top.empty() ? std::string(Cwd.str()) : Top;
 }
 
 std::string findCompileDatabaseDir(const std::string &File) {
@@ -95,17 +94,7 @@ std::string findCompileDatabaseDir(const std::string &File) {
   // files: docs/security.md); outside any work tree, the current directory
   // when the file is below it, else the file's own directory.
   llvm::StringRef Dir = llvm::sys::path::parent_path(File);
-  std::string Top;
-  for (llvm::StringRef D = Dir; !D.empty(); D = llvm::sys::path::parent_path(D)) {
-    llvm::SmallString<256> Git(D);
-    llvm::sys::path::append(Git, ".git");
-    if (llvm::sys::fs::exists(Git)) {
-      Top = D.str();
-      break;
-    }
-    if (D == llvm::sys::path::root_path(D))
-      break;
-  }
+  std::string Top = gitWorkTree(Dir.str());
   if (Top.empty()) {
     llvm::SmallString<256> Cwd;
     if (!llvm::sys::fs::current_path(Cwd) && relativeTo(Cwd.str().str(), File))

@@ -95,14 +95,6 @@ struct Block {
   NoLintToken Token;
 };
 
-std::pair<unsigned, unsigned> lineColumn(llvm::StringRef Text, size_t Pos) {
-  llvm::StringRef Before = Text.take_front(Pos);
-  unsigned Line = 1 + Before.count('\n');
-  size_t LineStart = Before.rfind('\n');
-  unsigned Col = Pos - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
-  return {Line, Col};
-}
-
 std::vector<Block> formBlocks(const std::string &Path, llvm::StringRef Text,
                               std::vector<std::string> &Problems) {
   std::vector<Block> Out;
@@ -124,17 +116,32 @@ std::vector<Block> formBlocks(const std::string &Path, llvm::StringRef Text,
   for (const NoLintToken &T : Stack)
     Unmatched(T);
   std::sort(Bad.begin(), Bad.end());
-  for (size_t Pos : Bad) {
+  // Lines and columns in one pass over the text (the positions are sorted):
+  // 100,000 unmatched comments cost one walk, not one walk each.
+  const size_t MaxReported = 20;
+  unsigned Line = 1;
+  size_t LineStart = 0, Scanned = 0;
+  for (size_t I = 0; I < Bad.size() && I < MaxReported; ++I) {
+    size_t Pos = Bad[I];
+    for (; Scanned < Pos; ++Scanned)
+      if (Text[Scanned] == '\n') {
+        ++Line;
+        LineStart = Scanned + 1;
+      }
     bool Begin = Text.substr(Pos).starts_with("NOLINTBEGIN");
-    auto [Line, Col] = lineColumn(Text, Pos);
     Problems.push_back(
-        Path + ":" + std::to_string(Line) + ":" + std::to_string(Col) + ": " +
+        Path + ":" + std::to_string(Line) + ":" +
+        std::to_string(Pos - LineStart + 1) + ": " +
         (Begin ? "unmatched 'NOLINTBEGIN' comment without a subsequent "
                  "'NOLINTEND' comment"
                : "unmatched 'NOLINTEND' comment without a previous "
                  "'NOLINTBEGIN' comment") +
         "; it suppresses nothing");
   }
+  if (Bad.size() > MaxReported)
+    Problems.push_back(Path + ": ... and " +
+                       std::to_string(Bad.size() - MaxReported) +
+                       " more unmatched NOLINTBEGIN/NOLINTEND comments");
   return Out;
 }
 
@@ -147,8 +154,33 @@ bool lineHas(llvm::StringRef Line, NoLintType Type, const std::string &Check) {
 
 } // namespace
 
+/// What one file's NOLINT comments say, computed once.
 struct NoLintFilter::Blocks {
+  bool HasNoLint = false;
   std::vector<Block> List;
+  /// Per check: where blocks suppress it, as sorted, disjoint open
+  /// intervals (Begin, End); a finding's position is looked up by binary
+  /// search, so many blocks and many findings stay linear-logarithmic.
+  std::map<std::string, std::vector<std::pair<size_t, size_t>>> Covered;
+
+  const std::vector<std::pair<size_t, size_t>> &covered(const std::string &Check) {
+    auto It = Covered.find(Check);
+    if (It != Covered.end())
+      return It->second;
+    std::vector<std::pair<size_t, size_t>> Spans;
+    for (const Block &K : List)
+      if (K.Token.suppresses(Check))
+        Spans.push_back({K.Begin, K.End});
+    std::sort(Spans.begin(), Spans.end());
+    std::vector<std::pair<size_t, size_t>> Merged;
+    for (const auto &S : Spans) {
+      if (!Merged.empty() && S.first < Merged.back().second)
+        Merged.back().second = std::max(Merged.back().second, S.second);
+      else
+        Merged.push_back(S);
+    }
+    return Covered.emplace(Check, std::move(Merged)).first->second;
+  }
 };
 
 NoLintFilter::NoLintFilter(SourceFiles &Sources) : Sources(Sources) {}
@@ -171,14 +203,23 @@ bool NoLintFilter::suppressed(Finding &F) {
 bool NoLintFilter::suppressedAt(const Loc &At, const std::string &Check) {
   std::optional<llvm::StringRef> Text = Sources.text(At.File);
   std::optional<size_t> Pos = Sources.offset(At);
-  if (!Text || !Pos || Text->find("NOLINT") == llvm::StringRef::npos)
+  if (!Text || !Pos)
+    return false;
+  std::unique_ptr<Blocks> &B = BlocksByFile[At.File];
+  if (!B) {
+    B = std::make_unique<Blocks>();
+    B->HasNoLint = Text->find("NOLINT") != llvm::StringRef::npos;
+    if (B->HasNoLint)
+      B->List = formBlocks(At.File, *Text, Problems);
+  }
+  if (!B->HasNoLint)
     return false;
   // This line, then NOLINTNEXTLINE on the previous one, then blocks.
   // (StringRef::find_last_of looks strictly before its start position.)
   auto LineAround = [&](size_t At) {
-    size_t B = Text->find_last_of('\n', At) + 1; // npos + 1 == 0
-    size_t E = std::min(Text->find('\n', At), Text->size());
-    return std::make_pair(B, E);
+    size_t Begin = Text->find_last_of('\n', At) + 1; // npos + 1 == 0
+    size_t End = std::min(Text->find('\n', At), Text->size());
+    return std::make_pair(Begin, End);
   };
   auto [Begin, End] = LineAround(*Pos);
   if (lineHas(Text->slice(Begin, End), NoLintType::NoLint, Check))
@@ -188,15 +229,14 @@ bool NoLintFilter::suppressedAt(const Loc &At, const std::string &Check) {
     if (lineHas(Text->slice(PB, PE), NoLintType::NoLintNextLine, Check))
       return true;
   }
-  std::unique_ptr<Blocks> &B = BlocksByFile[At.File];
-  if (!B) {
-    B = std::make_unique<Blocks>();
-    B->List = formBlocks(At.File, *Text, Problems);
-  }
-  for (const Block &K : B->List)
-    if (K.Begin < *Pos && *Pos < K.End && K.Token.suppresses(Check))
-      return true;
-  return false;
+  const auto &Spans = B->covered(Check);
+  auto It = std::lower_bound(
+      Spans.begin(), Spans.end(), *Pos,
+      [](const std::pair<size_t, size_t> &S, size_t P) { return S.first < P; });
+  if (It == Spans.begin())
+    return false;
+  --It; // the last span that begins before the position
+  return *Pos < It->second;
 }
 
 } // namespace memlint

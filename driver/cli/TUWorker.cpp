@@ -2,8 +2,11 @@
 #include "TUWorker.h"
 
 #include "Console.h"
+#include "SafeCommands.h"
 
 #include "FindingJSON.h"
+#include "Interrupt.h"
+#include "SafeIO.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -20,10 +23,13 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
 #include <cstring>
+#include <deque>
+#include <fcntl.h>
 #include <map>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -91,14 +97,26 @@ private:
 
 class Factory : public tooling::FrontendActionFactory {
 public:
-  Factory(const AnalysisOptions &Opts, TUAnalysis &Out) : Opts(Opts), Out(Out) {}
+  Factory(const AnalysisOptions &Opts, TUAnalysis &Out, std::string ScratchDir)
+      : Opts(Opts), Out(Out), ScratchDir(std::move(ScratchDir)) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<Action>(Opts, Out);
+  }
+  // Every output the compile command asked for is taken away before the
+  // front end starts (CompileCommands.h).
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCH,
+                     DiagnosticConsumer *Diags) override {
+    sanitizeInvocation(*Invocation, ScratchDir);
+    return tooling::FrontendActionFactory::runInvocation(
+        std::move(Invocation), Files, std::move(PCH), Diags);
   }
 
 private:
   const AnalysisOptions &Opts;
   TUAnalysis &Out;
+  std::string ScratchDir;
 };
 
 bool hasArg(const tooling::CommandLineArguments &Args, llvm::StringRef Prefix) {
@@ -108,40 +126,119 @@ bool hasArg(const tooling::CommandLineArguments &Args, llvm::StringRef Prefix) {
   return false;
 }
 
+/// Why the front end may not read a file that is not a regular file.
+class NotRegularCategory : public std::error_category {
+public:
+  const char *name() const noexcept override { return "memlint"; }
+  std::string message(int) const override {
+    return "not a regular file (a FIFO, a device or a directory); memlint "
+           "reads only regular files";
+  }
+};
+
+/// The file system the front end sees: the real one, except that only
+/// regular files are opened. A FIFO among the headers would block the open
+/// forever, a link to /dev/zero would be read until memory runs out; both
+/// become a compile error of that translation unit.
+class RegularFilesOnly : public llvm::vfs::ProxyFileSystem {
+public:
+  using ProxyFileSystem::ProxyFileSystem;
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    llvm::ErrorOr<llvm::vfs::Status> S = status(Path);
+    if (S && S->getType() != llvm::sys::fs::file_type::regular_file) {
+      static const NotRegularCategory Category;
+      return std::error_code(1, Category);
+    }
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+};
+
+const char *fileKind(llvm::sys::fs::file_type T) {
+  switch (T) {
+  case llvm::sys::fs::file_type::directory_file:
+    return "a directory";
+  case llvm::sys::fs::file_type::fifo_file:
+    return "a FIFO";
+  case llvm::sys::fs::file_type::character_file:
+    return "a character device";
+  case llvm::sys::fs::file_type::block_file:
+    return "a block device";
+  case llvm::sys::fs::file_type::socket_file:
+    return "a socket";
+  default:
+    return "not a regular file";
+  }
+}
+
 } // namespace
 
 TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts) {
   TUResult R;
   R.File = File;
-  if (!llvm::sys::fs::exists(File)) {
-    R.Errors.push_back({File, "no such file"});
+  llvm::sys::fs::file_status Status;
+  if (std::error_code EC = llvm::sys::fs::status(File, Status)) {
+    R.Errors.push_back({File, EC == std::errc::no_such_file_or_directory
+                                  ? std::string("no such file")
+                                  : "cannot read: " + EC.message()});
     return R;
   }
-  if (Opts.Database->getCompileCommands(File).empty()) {
+  if (Status.type() != llvm::sys::fs::file_type::regular_file) {
+    R.Errors.push_back(
+        {File, std::string("not a regular file (") + fileKind(Status.type()) +
+                   "); memlint analyzes only regular files"});
+    return R;
+  }
+  std::vector<tooling::CompileCommand> Commands =
+      Opts.Database->getCompileCommands(File);
+  if (Commands.empty()) {
     R.Errors.push_back({File, "no compile command for this file"});
     return R;
   }
-  tooling::ClangTool Tool(*Opts.Database, {File});
-  std::string ResourceDir = Opts.ResourceDir;
-  Tool.appendArgumentsAdjuster(
-      [ResourceDir](const tooling::CommandLineArguments &Args,
-                    llvm::StringRef) {
-        // Right after the compiler's name: a command may end in "-- file".
-        // Compiler warnings are not findings, and -Werror must not fail a TU.
-        tooling::CommandLineArguments Extra = {"-w", "-Qunused-arguments"};
-        if (!ResourceDir.empty() && !hasArg(Args, "-resource-dir"))
-          Extra.push_back("-resource-dir=" + ResourceDir);
-        tooling::CommandLineArguments Out = Args;
-        Out.insert(Out.begin() + (Out.empty() ? 0 : 1), Extra.begin(),
-                   Extra.end());
-        return Out;
-      });
+  // ClangTool would abort on a directory it cannot enter, and rewrite a
+  // backslash in the file's name to '/'; the commands run here directly.
+  auto FS = llvm::makeIntrusiveRefCnt<RegularFilesOnly>(
+      llvm::vfs::getRealFileSystem());
   ErrorCollector Errors;
-  Tool.setDiagnosticConsumer(&Errors);
-  Tool.setPrintErrorMessage(false);
-  Factory F(Opts.Analysis, R.Analysis);
-  int RC = Tool.run(&F);
-  if (!Errors.Messages.empty() || RC != 0) {
+  Factory F(Opts.Analysis, R.Analysis, Opts.ScratchDir);
+  bool Ok = true;
+  std::string Problem;
+  for (tooling::CompileCommand &C : Commands) {
+    if (!llvm::sys::fs::is_directory(C.Directory)) {
+      Problem = "the directory of its compile command, '" + C.Directory +
+                "', does not exist";
+      break;
+    }
+    if (std::error_code EC = FS->setCurrentWorkingDirectory(C.Directory)) {
+      Problem = "cannot enter the directory of its compile command, '" +
+                C.Directory + "': " + EC.message();
+      break;
+    }
+    tooling::CommandLineArguments Args = stripOutputFlags(C.CommandLine);
+    for (const tooling::ArgumentsAdjuster &A :
+         {tooling::getClangStripOutputAdjuster(),
+          tooling::getClangSyntaxOnlyAdjuster(),
+          tooling::getClangStripDependencyFileAdjuster()})
+      Args = A(Args, C.Filename);
+    // Right after the compiler's name: a command may end in "-- file".
+    // Compiler warnings are not findings, and -Werror must not fail a TU.
+    tooling::CommandLineArguments Extra = {"-w", "-Qunused-arguments"};
+    if (!Opts.ResourceDir.empty() && !hasArg(Args, "-resource-dir"))
+      Extra.push_back("-resource-dir=" + Opts.ResourceDir);
+    Args.insert(Args.begin() + (Args.empty() ? 0 : 1), Extra.begin(),
+                Extra.end());
+    auto Files = llvm::makeIntrusiveRefCnt<FileManager>(FileSystemOptions(), FS);
+    tooling::ToolInvocation Invocation(std::move(Args), &F, Files.get(),
+                                       std::make_shared<PCHContainerOperations>());
+    Invocation.setDiagnosticConsumer(&Errors);
+    Ok &= Invocation.run();
+  }
+  if (!Problem.empty()) {
+    R.Errors.push_back({File, Problem + "; no findings for it"});
+    R.Analysis = TUAnalysis();
+    return R;
+  }
+  if (!Errors.Messages.empty() || !Ok) {
     std::string Message;
     for (const std::string &M : Errors.Messages)
       Message += (Message.empty() ? "" : "\n") + M;
@@ -157,14 +254,17 @@ TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts) {
 
 static std::string serialize(const TUResult &R) {
   llvm::json::Array Local, Errors;
+  // Paths in the lossless wire encoding (FindingJSON.h): a file name that
+  // is not UTF-8 must come back as the same bytes.
   for (const Finding &F : R.Analysis.Local)
-    Local.push_back(findingToJSON(F));
+    Local.push_back(findingToJSON(F, encodeWirePath));
   for (const InputError &E : R.Errors)
-    Errors.push_back(llvm::json::Object{{"file", E.File}, {"message", E.Message}});
+    Errors.push_back(llvm::json::Object{{"file", encodeWirePath(E.File)},
+                                        {"message", E.Message}});
   llvm::json::Array Unmodeled;
   for (const UnmodeledCall &U : R.Analysis.Unmodeled)
-    Unmodeled.push_back(llvm::json::Array{U.Name, U.Why, U.At.File, U.At.Line,
-                                          U.At.Column});
+    Unmodeled.push_back(llvm::json::Array{U.Name, U.Why, encodeWirePath(U.At.File),
+                                          U.At.Line, U.At.Column});
   llvm::json::Object Root{{"facts", toJSON(R.Analysis.TUFacts)},
                           {"local", std::move(Local)},
                           {"unmodeled", std::move(Unmodeled)},
@@ -197,7 +297,7 @@ static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
   }
   for (const auto &FV : *Local) {
     Finding F;
-    if (!findingFromJSON(FV, F)) {
+    if (!findingFromJSON(FV, F, decodeWirePath)) {
       Error = "bad finding";
       return false;
     }
@@ -217,7 +317,7 @@ static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
     }
     R.Analysis.Unmodeled.push_back(
         {Name->str(), Why->str(),
-         Loc{File->str(), static_cast<unsigned>(*Line),
+         Loc{decodeWirePath(*File), static_cast<unsigned>(*Line),
              static_cast<unsigned>(*Col), 0}});
   }
   for (const auto &EV : *Errors) {
@@ -228,7 +328,7 @@ static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
       Error = "bad error";
       return false;
     }
-    R.Errors.push_back({File->str(), Msg->str()});
+    R.Errors.push_back({decodeWirePath(*File), Msg->str()});
   }
   return true;
 }
@@ -281,6 +381,8 @@ static void forwardStderr(const std::string &StderrPath) {
 std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
                                  const WorkerOptions &Opts) {
   std::vector<TUResult> Results(Files.size());
+  for (size_t I = 0; I < Files.size(); ++I)
+    Results[I].File = Files[I];
   struct Running {
     size_t Index;
     std::string Output;
@@ -288,7 +390,6 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
     std::chrono::steady_clock::time_point Start;
   };
   std::map<pid_t, Running> Active;
-  size_t Next = 0;
   unsigned Jobs = Opts.Jobs ? Opts.Jobs : 1;
 
   auto Done = [&](size_t Index, std::chrono::steady_clock::time_point Start) {
@@ -298,58 +399,120 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
                       std::chrono::steady_clock::now() - Start)
                       .count());
   };
-  auto Spawn = [&](size_t Index) {
-    auto Start = std::chrono::steady_clock::now();
-    llvm::SmallString<128> Path, ErrPath;
-    int FD = -1, ErrFD = -1;
-    if (llvm::sys::fs::createTemporaryFile("memlint-tu", "json", FD, Path) ||
-        llvm::sys::fs::createTemporaryFile("memlint-tu", "err", ErrFD,
-                                           ErrPath)) {
-      if (FD >= 0) {
-        ::close(FD);
-        llvm::sys::fs::remove(Path);
+
+  // One scratch directory for the run: the workers' results and stderr, and
+  // an implicit module cache. Registered with the interrupt handler, which
+  // removes it (and kills the workers) on SIGINT or SIGTERM.
+  WorkerOptions W = Opts;
+  interrupt::Token ScratchToken = 0;
+  {
+    interrupt::SignalBlock Block;
+    llvm::SmallString<128> Dir;
+    if (std::error_code EC =
+            llvm::sys::fs::createUniqueDirectory("memlint-check", Dir)) {
+      for (size_t I = 0; I < Files.size(); ++I) {
+        Results[I].Errors.push_back({Files[I], "not analyzed: cannot create a "
+                                               "temporary directory: " +
+                                                   EC.message()});
+        Done(I, std::chrono::steady_clock::now());
       }
-      Results[Index].File = Files[Index];
+      return Results;
+    }
+    W.ScratchDir = std::string(Dir.str());
+    ScratchToken = interrupt::addPath(W.ScratchDir, /*Directory=*/true);
+  }
+
+  // Files still to analyze, in order; a file whose worker could not be
+  // started goes back to the front.
+  std::deque<size_t> Pending;
+  for (size_t I = 0; I < Files.size(); ++I)
+    Pending.push_back(I);
+  unsigned ForkFailures = 0;
+
+  // Starts a worker for Pending.front(); false when no process could be
+  // started (the file stays pending).
+  auto Spawn = [&]() -> bool {
+    size_t Index = Pending.front();
+    auto Start = std::chrono::steady_clock::now();
+    std::string Base = W.ScratchDir + "/tu-" + std::to_string(Index);
+    std::string Path = Base + ".json", ErrPath = Base + ".err";
+    int FD = -1, ErrFD = -1;
+    if (llvm::sys::fs::openFileForWrite(Path, FD, llvm::sys::fs::CD_CreateAlways) ||
+        llvm::sys::fs::openFileForWrite(ErrPath, ErrFD, llvm::sys::fs::CD_CreateAlways)) {
+      if (FD >= 0)
+        ::close(FD);
+      Pending.pop_front();
       Results[Index].Errors.push_back(
-          {Files[Index], "cannot create a temporary file"});
+          {Files[Index], "not analyzed: cannot create a temporary file"});
       Done(Index, Start);
-      return;
+      return true;
     }
     ::close(FD);
     llvm::outs().flush();
     llvm::errs().flush();
-    pid_t Pid = ::fork();
-    if (Pid == 0) {
-      // What Clang prints when it crashes goes to a file the parent reads.
-      ::dup2(ErrFD, 2);
-      ::close(ErrFD);
-      if (Opts.TimeoutSeconds)
-        ::alarm(Opts.TimeoutSeconds);
-      TUResult R = analyzeFile(Files[Index], Opts);
-      std::error_code EC;
-      llvm::raw_fd_ostream OS(Path, EC);
-      if (EC)
-        ::_exit(70);
-      OS << serialize(R);
-      OS.close();
-      ::_exit(OS.has_error() ? 71 : 0);
+    pid_t Pid;
+    {
+      interrupt::SignalBlock Block; // the handler sees the worker, or none
+      Pid = ::fork();
+      if (Pid == 0) {
+        interrupt::inChild();
+        // What Clang prints when it crashes goes to a file the parent
+        // reads; nothing a worker does may reach memlint's stdout.
+        ::dup2(ErrFD, 2);
+        ::close(ErrFD);
+        int Null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+        if (Null >= 0)
+          ::dup2(Null, 1);
+        if (W.TimeoutSeconds)
+          ::alarm(W.TimeoutSeconds);
+        TUResult R = analyzeFile(Files[Index], W);
+        std::error_code EC;
+        llvm::raw_fd_ostream OS(Path, EC);
+        if (EC)
+          ::_exit(70);
+        OS << serialize(R);
+        OS.close();
+        ::_exit(OS.has_error() ? 71 : 0);
+      }
+      if (Pid > 0)
+        Active[Pid] = {Index, Path, ErrPath, Start};
     }
+    int ForkErrno = errno;
     ::close(ErrFD);
     if (Pid < 0) {
-      // No process to spare: analyze here, without isolation.
+      // No process to spare (RLIMIT_NPROC, a full process table). Never
+      // analyze in this process instead: a crash there would take the whole
+      // report down, and --tu-timeout could not apply.
       llvm::sys::fs::remove(Path);
       llvm::sys::fs::remove(ErrPath);
-      Results[Index] = analyzeFile(Files[Index], Opts);
+      if (!Active.empty())
+        return false; // retry once a worker is done
+      if (++ForkFailures <= 3) {
+        ::usleep(100000 * ForkFailures);
+        return false;
+      }
+      Pending.pop_front();
+      Results[Index].Errors.push_back(
+          {Files[Index], std::string("not analyzed: cannot start a worker "
+                                     "process to analyze it in isolation (fork: ") +
+                             strerror(ForkErrno) + ")"});
       Done(Index, Start);
-      return;
+      ForkFailures = 0;
+      return true;
     }
-    Active[Pid] = {Index, std::string(Path.str()), std::string(ErrPath.str()),
-                   Start};
+    ForkFailures = 0;
+    Pending.pop_front();
+    return true;
   };
 
-  while (Next < Files.size() || !Active.empty()) {
-    while (Next < Files.size() && Active.size() < Jobs)
-      Spawn(Next++);
+  while (!Pending.empty() || !Active.empty()) {
+    while (!Pending.empty() && Active.size() < Jobs)
+      if (!Spawn()) {
+        // Fewer at once from now on: the system has no more to give.
+        if (!Active.empty())
+          Jobs = std::max<unsigned>(1, unsigned(Active.size()));
+        break;
+      }
     if (Active.empty())
       continue;
     int Status = 0;
@@ -365,7 +528,6 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
     Running Finished = It->second;
     Active.erase(It);
     TUResult &R = Results[Finished.Index];
-    R.File = Files[Finished.Index];
     if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0) {
       auto Buf = llvm::MemoryBuffer::getFile(Finished.Output);
       std::string Error;
@@ -373,7 +535,7 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
         R.Errors.push_back({R.File, "cannot read the analysis result: " +
                                         (Buf ? Error : Buf.getError().message())});
     } else {
-      R.Errors.push_back({R.File, describeStatus(Status, Opts.TimeoutSeconds) +
+      R.Errors.push_back({R.File, describeStatus(Status, W.TimeoutSeconds) +
                                       crashContext(Finished.Stderr)});
     }
     if (WIFEXITED(Status))
@@ -382,6 +544,8 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
     llvm::sys::fs::remove(Finished.Stderr);
     Done(Finished.Index, Finished.Start);
   }
+  removeTree(W.ScratchDir.c_str());
+  interrupt::remove(ScratchToken);
   return Results;
 }
 

@@ -31,14 +31,20 @@ struct WorkerOptions {
   /// Called in the parent as each file's result is complete, in the order
   /// they finish, with the time it took (progress on stderr).
   std::function<void(const TUResult &, double Seconds)> OnDone;
+  /// A directory of this run the front end may write to (an implicit module
+  /// cache); set by analyzeAll.
+  std::string ScratchDir;
 };
 
-/// Analyzes one file in this process.
+/// Analyzes one file in this process (a worker's job: it changes the
+/// current directory to each compile command's).
 TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts);
 
 /// Analyzes every file, up to Opts.Jobs at once, each in a child process so
 /// that a crash or a timeout costs only that file (reported as an error).
-/// Results come back in the order of \p Files, whatever order they finish in.
+/// A file no process could be started for is an error too (never analyzed
+/// unisolated). Results come back in the order of \p Files, whatever order
+/// they finish in.
 std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
                                  const WorkerOptions &Opts);
 

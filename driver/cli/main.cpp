@@ -1,6 +1,7 @@
 //===- main.cpp - the memlint command line --------------------------------===//
 #include "Commands.h"
 #include "Options.h"
+#include "SafeIO.h"
 
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/FileSystem.h"
@@ -99,10 +100,10 @@ void printManPage(llvm::raw_ostream &OS) {
 
 } // namespace
 
-int main(int argc, char **argv) {
+static int dispatch(int argc, char **argv) {
   llvm::InitLLVM X(argc, argv);
   std::string Exe = llvm::sys::fs::getMainExecutable(
-      argv[0], reinterpret_cast<void *>(&main));
+      argv[0], reinterpret_cast<void *>(&dispatch));
   std::vector<std::string> Args(argv + 1, argv + argc);
   if (Args.empty()) {
     printUsage(llvm::errs());
@@ -146,4 +147,16 @@ int main(int argc, char **argv) {
   llvm::errs() << "\n";
   printUsage(llvm::errs());
   return ExitUsage;
+}
+
+int main(int argc, char **argv) {
+  // A closed stdout must not become the first file memlint opens.
+  bool StdoutClosed = protectStandardDescriptors();
+  int Exit = dispatch(argc, argv);
+  std::string Error;
+  if (!finishStdout(StdoutClosed, Error)) {
+    llvm::errs() << "memlint: error: cannot write the output: " << Error << "\n";
+    return ExitWriteError; // never 0 or 1 (docs/cli.md)
+  }
+  return Exit;
 }

@@ -60,31 +60,67 @@ bool parseTrackerFile(const std::string &Text, TrackerProcess &P,
 
 struct RunResult {
   uint64_t N = 0;
-  /// ok | exit-code | signal | timeout | exec-failed | no-data
+  /// ok | exit-code | signal | timeout | memory-limit | exec-failed | no-data
   std::string Status = "ok";
   int ExitCode = 0, Signal = 0;
   double Seconds = 0;
   std::string StderrTail;
+  uint64_t OutputBytes = 0; // stdout + stderr the command wrote
+  bool OutputCapped = false; // ... more than was kept (the tail is)
   std::vector<TrackerProcess> Processes;
   /// The run produced data that can be used (it exited, with tracker files).
-  bool usable() const { return !Processes.empty() && Status != "timeout" && Status != "signal"; }
+  bool usable() const {
+    return !Processes.empty() && Status != "timeout" && Status != "signal" &&
+           Status != "memory-limit";
+  }
   bool failed() const { return Status != "ok"; }
 };
+
+/// How runs are contained (Run.cpp, docs/harness.md "Limits"): each in a
+/// cgroup v2 of its own where memlint may create one, else followed through
+/// /proc (memlint is a child subreaper, so a process that calls setsid() or
+/// double-forks is still below it).
+struct Containment {
+  std::string CgroupParent; // where run cgroups are created; "" when none
+  bool CgroupMemory = false; // ... with the memory controller (memory.max)
+  /// One sentence for people: how --memory-limit and --timeout are applied.
+  std::string describe(uint64_t MemoryLimitMB) const;
+};
+/// Looks for a cgroup v2 hierarchy memlint can create cgroups in (not when
+/// MEMLINT_CONFIRM_NO_CGROUP=1 is set).
+Containment probeContainment();
 
 struct RunOptions {
   std::vector<std::string> Command; // "{N}" replaced in every argument
   std::string Tracker;              // path of libmemlint-tracker.so
   std::string WorkDir;              // where each run writes its files
-  uint64_t MemoryLimitMB = 0;       // RLIMIT_DATA; 0: none
+  /// Over the whole process tree of a run: cgroup memory.max, or the summed
+  /// anonymous RSS of its processes, polled (and RLIMIT_DATA per process).
+  uint64_t MemoryLimitMB = 0;       // 0: none
   unsigned TimeoutSeconds = 0;      // 0: none
+  Containment Contain;
+  /// Of each of stdout and stderr, the last this many bytes are kept.
+  uint64_t OutputCapBytes = 1 << 20;
   std::vector<std::string> QueryFunctions;
   unsigned Depth = 0;               // MEMLINT_TRACKER_DEPTH; 0: default
   bool Quiet = false;
   std::vector<std::string> ExtraEnv; // NAME=value, e.g. the line probes
 };
 
-/// Runs the command once at scale \p N under the tracker.
+/// Creates WorkDir/n<N> for every scale. An existing entry is reused only
+/// when memlint made it (it holds a .memlint-confirm marker) and is emptied
+/// without following symlinks; anything else (a symlink, a directory
+/// someone else made) is refused: false and \p Error.
+bool prepareRunDirs(const std::string &WorkDir,
+                    const std::vector<uint64_t> &Scales, std::string &Error);
+
+/// Runs the command once at scale \p N under the tracker, in a session (and
+/// cgroup) of its own; when it ends, times out or passes the memory limit,
+/// every process it left is killed. WorkDir/n<N> must have been made by
+/// prepareRunDirs.
 RunResult runAtScale(const RunOptions &O, uint64_t N);
+/// What to say about a run whose output was capped.
+std::string outputCapNote(const RunResult &R, const RunOptions &O);
 
 //===-- Symbolized stacks -------------------------------------------------===//
 

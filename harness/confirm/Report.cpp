@@ -6,6 +6,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 
 #include <algorithm>
@@ -31,63 +32,76 @@ std::string displayPath(const std::string &Path) {
 
 namespace {
 
-//===-- A small pretty JSON writer (numbers printed the way people read
-//===-- them: integers as integers, ratios with 3 decimals) ---------------===//
+//===-- JSON through llvm::json::OStream (escaping, nesting) with numbers
+//===-- printed the way people read them: integers as integers, ratios
+//===-- with 3 decimals -------------------------------------------------===//
 class JSONWriter {
 public:
   std::string Out;
 
-  void objectBegin() { open('{'); }
-  void objectEnd() { close('}'); }
-  void arrayBegin(bool Inline = false) {
-    open('[');
-    Inlines.back() = Inline;
+  JSONWriter() : OS(Out), J(OS, /*IndentSize=*/2) {}
+
+  void objectBegin() {
+    J.objectBegin();
+    Attr.push_back(false);
   }
-  void arrayEnd() { close(']'); }
+  void objectEnd() {
+    J.objectEnd();
+    Attr.pop_back();
+    done();
+  }
+  void arrayBegin(bool /*Inline*/ = false) {
+    J.arrayBegin();
+    Attr.push_back(false);
+  }
+  void arrayEnd() {
+    J.arrayEnd();
+    Attr.pop_back();
+    done();
+  }
   void key(llvm::StringRef K) {
-    item();
-    str(K);
-    Out += ": ";
-    PendingValue = true;
+    J.attributeBegin(K);
+    Attr.back() = true;
   }
   void value(llvm::StringRef S) {
-    item();
-    str(S);
+    J.value(S);
+    done();
   }
   void value(const char *S) { value(llvm::StringRef(S)); }
   void value(const std::string &S) { value(llvm::StringRef(S)); }
   void value(bool B) {
-    item();
-    Out += B ? "true" : "false";
+    J.value(B);
+    done();
   }
   void value(int64_t V) {
-    item();
-    Out += std::to_string(V);
+    J.value(V);
+    done();
   }
   void value(uint64_t V) {
-    item();
-    Out += std::to_string(V);
+    J.value(V);
+    done();
   }
   void value(unsigned V) { value(uint64_t(V)); }
   void value(int V) { value(int64_t(V)); }
   void number(double V, int Decimals = 3) {
-    item();
     if (!std::isfinite(V))
       V = 0;
+    std::string S;
     if (std::fabs(V - std::round(V)) < 1e-9 && std::fabs(V) < 9e15) {
-      Out += std::to_string(int64_t(std::llround(V)));
-      return;
+      S = std::to_string(int64_t(std::llround(V)));
+    } else {
+      char Buf[64];
+      snprintf(Buf, sizeof Buf, "%.*f", Decimals, V);
+      S = Buf;
+      while (S.find('.') != std::string::npos && S.back() == '0')
+        S.pop_back();
+      if (S.back() == '.')
+        S.pop_back();
     }
-    char Buf[64];
-    snprintf(Buf, sizeof Buf, "%.*f", Decimals, V);
-    std::string S = Buf;
-    while (S.find('.') != std::string::npos && (S.back() == '0'))
-      S.pop_back();
-    if (S.back() == '.')
-      S.pop_back();
     if (S == "-0")
       S = "0";
-    Out += S;
+    J.rawValue(S);
+    done();
   }
   template <typename T> void field(llvm::StringRef K, const T &V) {
     key(K);
@@ -99,58 +113,17 @@ public:
   }
 
 private:
-  std::vector<bool> Counts{false}; // has the current container an item?
-  std::vector<bool> Inlines{false};
-  bool PendingValue = false;
+  llvm::raw_string_ostream OS;
+  llvm::json::OStream J;
+  std::vector<bool> Attr; // per open container: an attribute awaits its end
 
-  void newline() {
-    Out += '\n';
-    Out.append(2 * (Counts.size() - 1), ' ');
-  }
-  void item() {
-    if (PendingValue) {
-      PendingValue = false;
-      return;
+  void done() {
+    if (!Attr.empty() && Attr.back()) {
+      J.attributeEnd();
+      Attr.back() = false;
     }
-    if (Counts.back())
-      Out += Inlines.back() ? ", " : ",";
-    if (Counts.size() > 1 && !Inlines.back())
-      newline();
-    Counts.back() = true;
-  }
-  void open(char C) {
-    item();
-    Out += C;
-    Counts.push_back(false);
-    Inlines.push_back(false);
-  }
-  void close(char C) {
-    bool Had = Counts.back(), Inline = Inlines.back();
-    Counts.pop_back();
-    Inlines.pop_back();
-    if (Had && !Inline)
-      newline();
-    Out += C;
-    if (Counts.size() == 1)
-      Out += '\n';
-  }
-  void str(llvm::StringRef S) {
-    Out += '"';
-    for (unsigned char C : S) {
-      switch (C) {
-      case '"': Out += "\\\""; break;
-      case '\\': Out += "\\\\"; break;
-      case '\n': Out += "\\n"; break;
-      case '\t': Out += "\\t"; break;
-      case '\r': Out += "\\r"; break;
-      default:
-        if (C < 0x20)
-          Out += llvm::formatv("\\u{0:x4}", unsigned(C)).str();
-        else
-          Out += char(C);
-      }
-    }
-    Out += '"';
+    if (Attr.empty())
+      OS << '\n';
   }
 };
 

@@ -1097,8 +1097,6 @@ static const char *const query_names[] = {
     NULL};
 #define N_QUERY_FNS (sizeof query_names / sizeof *query_names - 1)
 
-static void *_Atomic query_real[N_QUERY_FNS + 1];
-static uintptr_t query_mod_lo[N_QUERY_FNS + 1], query_mod_hi[N_QUERY_FNS + 1];
 static int query_enabled[N_QUERY_FNS + 1];
 static _Atomic uint64_t query_calls[N_QUERY_FNS + 1];
 
@@ -1128,43 +1126,130 @@ static int find_cb(struct dl_phdr_info *info, size_t size, void *data) {
   return 0;
 }
 
+/* Where a query function's real definition is, and the span of the module
+ * that defines it (a call from inside that module is not counted). */
+typedef struct {
+  void *real;
+  uintptr_t lo, hi;
+} query_target_t;
+
+static int resolve_target(void *real, query_target_t *out) {
+  if (!real || ((uintptr_t)real >= self_lo && (uintptr_t)real < self_hi))
+    return 0; /* not found, or our own trampoline */
+  struct find_ctx c = {(uintptr_t)real, 0, 0};
+  dl_iterate_phdr(find_cb, &c);
+  out->real = real;
+  out->lo = c.lo;
+  out->hi = c.hi;
+  return 1;
+}
+
+/* Found in the global scope (the program and what it links, RTLD_GLOBAL
+ * libraries): what every caller binds to, so it is kept for all of them. */
+static query_target_t query_global[N_QUERY_FNS + 1];
+static void *_Atomic query_real[N_QUERY_FNS + 1];
+
+/* Found only in a caller's own scope: a library loaded with
+ * dlopen(RTLD_LOCAL) that links the query library itself (Python's
+ * `import sqlite3`). Its calls land here because the preloaded trampoline
+ * comes first in the global scope; the real function is the one the
+ * library's own dependencies define. Kept per calling module. */
+#define LOCAL_SLOTS 16
+typedef struct {
+  _Atomic int state; /* 0 free, 1 being written, 2 ready */
+  uintptr_t caller_lo, caller_hi;
+  query_target_t target;
+} local_target_t;
+static local_target_t query_local[N_QUERY_FNS + 1][LOCAL_SLOTS];
+
+static int find_local(uint32_t idx, uintptr_t ret, query_target_t *out) {
+  for (int i = 0; i < LOCAL_SLOTS; ++i) {
+    local_target_t *l = &query_local[idx][i];
+    if (atomic_load_explicit(&l->state, memory_order_acquire) == 2 && ret >= l->caller_lo &&
+        ret < l->caller_hi) {
+      *out = l->target;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The definition the calling module's own dependencies give, as the
+ * dynamic loader would have bound it without the tracker. */
+static int resolve_local(uint32_t idx, uintptr_t ret, query_target_t *out) {
+  Dl_info info;
+  struct link_map *lm = NULL;
+  if (!dladdr1((void *)ret, &info, (void **)&lm, RTLD_DL_LINKMAP) || !lm || !lm->l_name ||
+      !*lm->l_name)
+    return 0; /* the program itself: its scope is the global one */
+  void *h = dlopen(lm->l_name, RTLD_LAZY | RTLD_NOLOAD);
+  if (!h)
+    return 0;
+  int ok = resolve_target(dlsym(h, query_names[idx]), out);
+  dlclose(h);
+  if (!ok)
+    return 0;
+  struct find_ctx caller = {ret, 0, 0};
+  dl_iterate_phdr(find_cb, &caller);
+  for (int i = 0; i < LOCAL_SLOTS && caller.hi; ++i) {
+    local_target_t *l = &query_local[idx][i];
+    int expected = 0;
+    if (atomic_compare_exchange_strong(&l->state, &expected, 1)) {
+      l->caller_lo = caller.lo;
+      l->caller_hi = caller.hi;
+      l->target = *out;
+      atomic_store_explicit(&l->state, 2, memory_order_release);
+      break;
+    }
+  }
+  return 1;
+}
+
+static __attribute__((noinline)) void query_target(uint32_t idx, uintptr_t ret,
+                                                   query_target_t *out) {
+  T.busy++;
+  int ok = find_local(idx, ret, out);
+  if (!ok && resolve_target(dlsym(RTLD_NEXT, query_names[idx]), out)) {
+    query_global[idx] = *out;
+    atomic_store_explicit(&query_real[idx], out->real, memory_order_release);
+    ok = 1;
+  }
+  if (!ok)
+    ok = resolve_local(idx, ret, out);
+  T.busy--;
+  if (!ok) {
+    /* Without the tracker the dynamic loader would have failed this call
+     * ("symbol lookup error") just the same. */
+    static const char msg[] = "memlint-tracker: a query function the program calls is not "
+                              "defined by any library it can see: ";
+    (void)!write(2, msg, sizeof msg - 1);
+    (void)!write(2, query_names[idx], strlen(query_names[idx]));
+    (void)!write(2, "\n", 1);
+    abort();
+  }
+}
+
 /* Called by every trampoline: counts the call against the caller's stack and
  * returns the real function. \p fp is the trampoline's frame (fp[1]: the
  * return address into the caller). */
 HIDDEN void *memlint_query_hit(uint32_t idx, void **fp) {
-  void *real = atomic_load_explicit(&query_real[idx], memory_order_acquire);
-  if (UNLIKELY(!real)) {
-    T.busy++;
-    real = dlsym(RTLD_NEXT, query_names[idx]);
-    if (real) {
-      struct find_ctx c = {(uintptr_t)real, 0, 0};
-      dl_iterate_phdr(find_cb, &c);
-      query_mod_lo[idx] = c.lo;
-      query_mod_hi[idx] = c.hi;
-    }
-    T.busy--;
-    if (!real) {
-      static const char msg[] = "memlint-tracker: a query function the program calls is not "
-                                "defined by any library: ";
-      (void)!write(2, msg, sizeof msg - 1);
-      (void)!write(2, query_names[idx], strlen(query_names[idx]));
-      (void)!write(2, "\n", 1);
-      abort();
-    }
-    atomic_store_explicit(&query_real[idx], real, memory_order_release);
-  }
+  uintptr_t ret = (uintptr_t)fp[1];
+  query_target_t t;
+  if (LIKELY(atomic_load_explicit(&query_real[idx], memory_order_acquire) != NULL))
+    t = query_global[idx];
+  else
+    query_target(idx, ret, &t);
   if (query_enabled[idx] && atomic_load_explicit(&tracking, RELAXED) && !T.busy) {
-    uintptr_t ret = (uintptr_t)fp[1];
     /* A call from inside the library itself (sqlite3_exec preparing its
      * statements) is part of the outer query, not one of its own. */
-    if (!(ret >= query_mod_lo[idx] && ret < query_mod_hi[idx])) {
+    if (!(ret >= t.lo && ret < t.hi)) {
       atomic_fetch_add_explicit(&query_calls[idx], 1, RELAXED);
       uint32_t site = current_site((void *)ret, fp);
       if (site)
         atomic_fetch_add_explicit(&sites[site].queries, 1, RELAXED);
     }
   }
-  return real;
+  return t.real;
 }
 
 static void enable_queries(const char *list) {

@@ -21,6 +21,10 @@ constexpr unsigned long long MaxRuleFileBytes = 8ull << 20;
 /// MaxRuleFileBytes. On failure returns false and a message in \p Error.
 bool readRuleFile(const std::string &Path, std::string &Contents,
                   std::string &Error);
+/// Offset of the first byte that is not valid UTF-8; Text.size() if none.
+size_t firstInvalidUTF8(const std::string &Text);
+/// True if anything is at \p Path (a dangling symlink, a FIFO ...).
+bool entryExists(const std::string &Path);
 bool isDirectory(const std::string &Path);
 bool isRegularFile(const std::string &Path);
 /// Directory part ("" for a bare file name).

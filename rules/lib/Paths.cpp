@@ -8,6 +8,7 @@
 #include "memlint/RuleLoader.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -54,6 +55,19 @@ bool readRuleFile(const std::string &Path, std::string &Contents,
   }
   Contents = (*Buffer)->getBuffer().str();
   return true;
+}
+
+size_t firstInvalidUTF8(const std::string &Text) {
+  const auto *Begin = reinterpret_cast<const llvm::UTF8 *>(Text.data());
+  const llvm::UTF8 *At = Begin;
+  if (llvm::isLegalUTF8String(&At, Begin + Text.size()))
+    return Text.size();
+  return size_t(At - Begin);
+}
+
+bool entryExists(const std::string &Path) {
+  fs::file_status Status;
+  return !fs::status(Path, Status, /*Follow=*/false);
 }
 
 bool isDirectory(const std::string &Path) { return fs::is_directory(Path); }
@@ -137,7 +151,10 @@ std::string findUserConfig(const std::string &SourceFile) {
   std::string Dir = detail::parentPath(detail::makeAbsolute(SourceFile));
   while (!Dir.empty()) {
     std::string Candidate = detail::joinPath(Dir, UserConfigFileName);
-    if (detail::isRegularFile(Candidate))
+    // Anything by that name is the configuration: one that cannot be read
+    // (a dangling link, a directory, a FIFO) is an error, not a reason to
+    // run the checks it disables.
+    if (detail::entryExists(Candidate))
       return Candidate;
     std::string Parent = detail::parentPath(Dir);
     if (Parent == Dir)

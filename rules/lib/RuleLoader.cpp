@@ -22,9 +22,12 @@
 #include <algorithm>
 #include <cctype>
 #include <climits>
+#include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -168,6 +171,8 @@ const std::vector<std::string> HolderKinds = {"object", "arg", "none"};
 constexpr int MaxArgIndex = 63;
 constexpr int MaxKeyArg = 15;
 constexpr unsigned MaxExtendsDepth = 32;
+// The largest shipped pack has about 900 nodes.
+constexpr uint64_t MaxExpandedNodes = 100000;
 
 //===----------------------------------------------------------------------===//
 // Document structure
@@ -178,32 +183,92 @@ constexpr unsigned MaxExtendsDepth = 32;
 // consuming anything, so LoadAll loops forever, allocating (found by
 // rules/fuzz). Parsing at most two documents ourselves, and checking that
 // the second starts after the first, avoids that.
+//
+// It also counts the nodes the loader will walk, an alias counting as the
+// whole node it names: yaml-cpp shares an aliased node, but walking it
+// expands it, so 10,000 aliases of a 10,000-key map are 10^8 nodes to check
+// (a 199 KB "alias bomb" that hung the loader). The count is exact and
+// linear in the events (an anchor's size is remembered, not re-walked).
 class DocumentProbe : public YAML::EventHandler {
 public:
   std::vector<YAML::Mark> Starts;
+  /// Where the expanded count first went over MaxExpandedNodes.
+  std::optional<YAML::Mark> Over;
+
   void OnDocumentStart(const YAML::Mark &M) override { Starts.push_back(M); }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark &, YAML::anchor_t) override {}
-  void OnAlias(const YAML::Mark &, YAML::anchor_t) override {}
-  void OnScalar(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                const std::string &) override {}
-  void OnSequenceStart(const YAML::Mark &, const std::string &,
-                       YAML::anchor_t, YAML::EmitterStyle::value) override {}
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark &, const std::string &, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
-  void OnMapEnd() override {}
+  void OnNull(const YAML::Mark &M, YAML::anchor_t A) override { leaf(M, A); }
+  void OnAlias(const YAML::Mark &M, YAML::anchor_t A) override {
+    auto It = AnchorSize.find(A);
+    add(M, It == AnchorSize.end() ? 1 : It->second);
+  }
+  void OnScalar(const YAML::Mark &M, const std::string &, YAML::anchor_t A,
+                const std::string &) override {
+    leaf(M, A);
+  }
+  void OnSequenceStart(const YAML::Mark &M, const std::string &,
+                       YAML::anchor_t A, YAML::EmitterStyle::value) override {
+    open(M, A);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark &M, const std::string &, YAML::anchor_t A,
+                  YAML::EmitterStyle::value) override {
+    open(M, A);
+  }
+  void OnMapEnd() override { close(); }
+
+private:
+  struct Frame {
+    uint64_t Size; // this collection and everything in it, expanded
+    YAML::anchor_t Anchor;
+  };
+  std::vector<Frame> Stack;
+  std::map<YAML::anchor_t, uint64_t> AnchorSize;
+  uint64_t Total = 0;
+
+  static uint64_t sat(uint64_t A, uint64_t B) {
+    return A > UINT64_MAX - B ? UINT64_MAX : A + B;
+  }
+  void add(const YAML::Mark &M, uint64_t N) {
+    Total = sat(Total, N);
+    if (!Stack.empty())
+      Stack.back().Size = sat(Stack.back().Size, N);
+    if (Total > MaxExpandedNodes && !Over)
+      Over = M;
+  }
+  void leaf(const YAML::Mark &M, YAML::anchor_t A) {
+    add(M, 1);
+    if (A)
+      AnchorSize[A] = 1;
+  }
+  void open(const YAML::Mark &M, YAML::anchor_t A) {
+    add(M, 1);
+    Stack.push_back({1, A});
+  }
+  void close() {
+    if (Stack.empty())
+      return;
+    Frame F = Stack.back();
+    Stack.pop_back();
+    if (!Stack.empty()) // its contents, already in Total, count for the parent
+      Stack.back().Size = sat(Stack.back().Size, F.Size - 1);
+    if (F.Anchor)
+      AnchorSize[F.Anchor] = F.Size;
+  }
 };
 
 enum class DocCount { None, One, Several, Stuck };
 
 // Throws YAML::Exception on a syntax error in the first two documents.
-DocCount countDocuments(const std::string &Text, YAML::Mark &Second) {
+// \p Over: where the first document expands past MaxExpandedNodes.
+DocCount countDocuments(const std::string &Text, YAML::Mark &Second,
+                        std::optional<YAML::Mark> &Over) {
   std::istringstream In(Text);
   YAML::Parser Parser(In);
   DocumentProbe Probe;
   if (!Parser.HandleNextDocument(Probe))
     return DocCount::None;
+  Over = Probe.Over;
   if (!Parser.HandleNextDocument(Probe))
     return DocCount::One;
   if (Probe.Starts.size() < 2)
@@ -739,10 +804,29 @@ bool Loader::loadText(const std::string &Text, const std::string &Display,
   bool Pushed = false;
   try {
     YAML::Mark Second;
-    DocCount Count = countDocuments(Text, Second);
-    YAML::Node Root =
-        Count == DocCount::One ? YAML::Load(Text) : YAML::Node();
-    if (Count == DocCount::Stuck) {
+    std::optional<YAML::Mark> Over;
+    size_t BadByte = detail::firstInvalidUTF8(Text);
+    DocCount Count = BadByte < Text.size() ? DocCount::None
+                                           : countDocuments(Text, Second, Over);
+    YAML::Node Root = Count == DocCount::One && !Over ? YAML::Load(Text)
+                                                      : YAML::Node();
+    if (BadByte < Text.size()) {
+      // YAML is Unicode; yaml-cpp would pass the bytes through.
+      size_t LineStart = Text.rfind('\n', BadByte == 0 ? 0 : BadByte - 1);
+      LineStart = LineStart == std::string::npos || BadByte == 0 ? 0 : LineStart + 1;
+      unsigned Line = 1 + unsigned(std::count(Text.begin(), Text.begin() + BadByte, '\n'));
+      char Hex[8];
+      snprintf(Hex, sizeof Hex, "0x%02x", unsigned(static_cast<unsigned char>(Text[BadByte])));
+      FS.D.error(Pos{Line, unsigned(BadByte - LineStart) + 1},
+                 std::string("invalid UTF-8 (byte ") + Hex +
+                     "); rule files are UTF-8 text");
+    } else if (Over) {
+      FS.D.error(posOf(*Over),
+                 "YAML aliases expand this file to more than " +
+                     std::to_string(MaxExpandedNodes) +
+                     " nodes (an alias used many times over a large node); "
+                     "rule files are limited to that many");
+    } else if (Count == DocCount::Stuck) {
       size_t At = Second.pos >= 0 ? size_t(Second.pos) : Text.size();
       std::string What = At < Text.size() && std::isgraph(static_cast<
                                                  unsigned char>(Text[At]))

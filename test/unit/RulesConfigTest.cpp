@@ -97,11 +97,33 @@ TEST(RulesFindUserConfig, NoneFound) {
   EXPECT_EQ(Found.rfind(T.root(), 0), std::string::npos) << Found;
 }
 
-TEST(RulesFindUserConfig, DirectoryNamedLikeTheConfigIsIgnored) {
+// Anything named .memlint.yaml is the configuration: one that cannot be read
+// is an error, never a reason to fall back to a configuration further up
+// (or to none, which would run the checks it disables).
+TEST(RulesFindUserConfig, DirectoryNamedLikeTheConfigIsAnError) {
   TempTree T;
   fs::create_directories(T.path("p/.memlint.yaml"));
-  std::string Top = T.write(".memlint.yaml", "schema: 1\n");
-  EXPECT_EQ(findUserConfig(T.path("p/x.cpp")), Top);
+  T.write(".memlint.yaml", "schema: 1\n");
+  std::string Found = findUserConfig(T.path("p/x.cpp"));
+  EXPECT_EQ(Found, T.path("p/.memlint.yaml"));
+  RuleSet Rules;
+  std::vector<RuleError> Errors;
+  EXPECT_FALSE(loadUserConfig(Found, Rules, Errors));
+  ASSERT_EQ(Errors.size(), 1u);
+  EXPECT_NE(Errors[0].Message.find("not a regular file"), std::string::npos)
+      << Errors[0].str();
+}
+
+TEST(RulesFindUserConfig, DanglingSymlinkIsAnError) {
+  TempTree T;
+  fs::create_directories(T.path("p"));
+  fs::create_symlink(T.path("nowhere.yaml"), T.path("p/.memlint.yaml"));
+  std::string Found = findUserConfig(T.path("p/x.cpp"));
+  EXPECT_EQ(Found, T.path("p/.memlint.yaml"));
+  RuleSet Rules;
+  std::vector<RuleError> Errors;
+  EXPECT_FALSE(loadUserConfig(Found, Rules, Errors));
+  EXPECT_EQ(Errors.size(), 1u);
 }
 
 TEST(RulesFindUserConfig, RelativeSourcePath) {

@@ -79,7 +79,9 @@ bool loadUserConfigText(const std::string &Text,
                         std::vector<RuleError> &Errors);
 
 /// The nearest .memlint.yaml in the source file's directory or above, as an
-/// absolute path; "" if there is none. A relative \p SourceFile is taken
+/// absolute path; "" if there is none. Anything by that name counts (a
+/// dangling symlink, a directory, a FIFO): loading it then fails with an
+/// error instead of silently running the checks it would disable. A relative \p SourceFile is taken
 /// relative to the current directory.
 std::string findUserConfig(const std::string &SourceFile);
 
