@@ -4,6 +4,7 @@
 #include "Console.h"
 #include "SafeCommands.h"
 
+#include "FactsCache.h"
 #include "FindingJSON.h"
 #include "Interrupt.h"
 #include "SafeIO.h"
@@ -70,21 +71,22 @@ public:
 
 class Consumer : public ASTConsumer {
 public:
-  Consumer(const AnalysisOptions &Opts, TUAnalysis &Out) : Opts(Opts), Out(Out) {}
+  Consumer(const AnalysisOptions &Opts, TUResult &Out) : Opts(Opts), Out(Out) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    collect(Ctx, Opts, Out);
+    collect(Ctx, Opts, Out.Analysis);
+    recordDependencies(Ctx.getSourceManager(), Out.Deps);
   }
 
 private:
   const AnalysisOptions &Opts;
-  TUAnalysis &Out;
+  TUResult &Out;
 };
 
 class Action : public ASTFrontendAction {
 public:
-  Action(const AnalysisOptions &Opts, TUAnalysis &Out) : Opts(Opts), Out(Out) {}
+  Action(const AnalysisOptions &Opts, TUResult &Out) : Opts(Opts), Out(Out) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
     return std::make_unique<Consumer>(Opts, Out);
@@ -92,12 +94,12 @@ public:
 
 private:
   const AnalysisOptions &Opts;
-  TUAnalysis &Out;
+  TUResult &Out;
 };
 
 class Factory : public tooling::FrontendActionFactory {
 public:
-  Factory(const AnalysisOptions &Opts, TUAnalysis &Out, std::string ScratchDir)
+  Factory(const AnalysisOptions &Opts, TUResult &Out, std::string ScratchDir)
       : Opts(Opts), Out(Out), ScratchDir(std::move(ScratchDir)) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<Action>(Opts, Out);
@@ -115,7 +117,7 @@ public:
 
 private:
   const AnalysisOptions &Opts;
-  TUAnalysis &Out;
+  TUResult &Out;
   std::string ScratchDir;
 };
 
@@ -200,7 +202,7 @@ TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts) {
   auto FS = llvm::makeIntrusiveRefCnt<RegularFilesOnly>(
       llvm::vfs::getRealFileSystem());
   ErrorCollector Errors;
-  Factory F(Opts.Analysis, R.Analysis, Opts.ScratchDir);
+  Factory F(Opts.Analysis, R, Opts.ScratchDir);
   bool Ok = true;
   std::string Problem;
   for (tooling::CompileCommand &C : Commands) {
@@ -236,6 +238,7 @@ TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts) {
   if (!Problem.empty()) {
     R.Errors.push_back({File, Problem + "; no findings for it"});
     R.Analysis = TUAnalysis();
+    R.Deps.clear();
     return R;
   }
   if (!Errors.Messages.empty() || !Ok) {
@@ -246,13 +249,15 @@ TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts) {
       Message = "the compiler could not process this file";
     R.Errors.push_back({File, "does not compile; no findings for it:\n" + Message});
     R.Analysis = TUAnalysis(); // nothing from a broken AST
+    R.Deps.clear();
   }
+  normalizeDependencies(R.Deps);
   return R;
 }
 
 //===-- Process isolation -------------------------------------------------===//
 
-static std::string serialize(const TUResult &R) {
+llvm::json::Value resultToJSON(const TUResult &R) {
   llvm::json::Array Local, Errors;
   // Paths in the lossless wire encoding (FindingJSON.h): a file name that
   // is not UTF-8 must come back as the same bytes.
@@ -265,23 +270,23 @@ static std::string serialize(const TUResult &R) {
   for (const UnmodeledCall &U : R.Analysis.Unmodeled)
     Unmodeled.push_back(llvm::json::Array{U.Name, U.Why, encodeWirePath(U.At.File),
                                           U.At.Line, U.At.Column});
-  llvm::json::Object Root{{"facts", toJSON(R.Analysis.TUFacts)},
-                          {"local", std::move(Local)},
-                          {"unmodeled", std::move(Unmodeled)},
-                          {"errors", std::move(Errors)}};
+  return llvm::json::Object{{"facts", toJSON(R.Analysis.TUFacts)},
+                            {"local", std::move(Local)},
+                            {"unmodeled", std::move(Unmodeled)},
+                            {"errors", std::move(Errors)},
+                            {"deps", dependenciesToJSON(R.Deps)}};
+}
+
+std::string serializeResult(const TUResult &R) {
   std::string S;
   llvm::raw_string_ostream OS(S);
-  OS << llvm::json::Value(std::move(Root));
+  OS << resultToJSON(R);
   return S;
 }
 
-static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text);
-  if (!V) {
-    Error = llvm::toString(V.takeError());
-    return false;
-  }
-  const auto *O = V->getAsObject();
+bool resultFromJSON(const llvm::json::Value &V, TUResult &R,
+                    std::string &Error) {
+  const auto *O = V.getAsObject();
   if (!O || !O->get("facts")) {
     Error = "no facts";
     return false;
@@ -291,8 +296,13 @@ static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
   const auto *Local = O->getArray("local");
   const auto *Errors = O->getArray("errors");
   const auto *Unmodeled = O->getArray("unmodeled");
-  if (!Local || !Errors || !Unmodeled) {
+  const auto *Deps = O->getArray("deps");
+  if (!Local || !Errors || !Unmodeled || !Deps) {
     Error = "missing sections";
+    return false;
+  }
+  if (!dependenciesFromJSON(*Deps, R.Deps)) {
+    Error = "bad dependency list";
     return false;
   }
   for (const auto &FV : *Local) {
@@ -331,6 +341,15 @@ static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
     R.Errors.push_back({decodeWirePath(*File), Msg->str()});
   }
   return true;
+}
+
+bool deserializeResult(llvm::StringRef Text, TUResult &R, std::string &Error) {
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text);
+  if (!V) {
+    Error = llvm::toString(V.takeError());
+    return false;
+  }
+  return resultFromJSON(*V, R, Error);
 }
 
 static std::string describeStatus(int Status, unsigned Timeout) {
@@ -470,7 +489,7 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
         llvm::raw_fd_ostream OS(Path, EC);
         if (EC)
           ::_exit(70);
-        OS << serialize(R);
+        OS << serializeResult(R);
         OS.close();
         ::_exit(OS.has_error() ? 71 : 0);
       }
@@ -531,7 +550,7 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
     if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0) {
       auto Buf = llvm::MemoryBuffer::getFile(Finished.Output);
       std::string Error;
-      if (!Buf || !deserialize((*Buf)->getBuffer(), R, Error))
+      if (!Buf || !deserializeResult((*Buf)->getBuffer(), R, Error))
         R.Errors.push_back({R.File, "cannot read the analysis result: " +
                                         (Buf ? Error : Buf.getError().message())});
     } else {
