@@ -3,6 +3,7 @@
 
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/PPCallbacks.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -47,6 +48,28 @@ void recordDependencies(const clang::SourceManager &SM,
     path::remove_dots(P, /*remove_dot_dot=*/true);
     Out.push_back({std::string(P.str()), contentHash(Buf->getBuffer())});
   }
+}
+
+namespace {
+class MissingIncludeWatcher : public clang::PPCallbacks {
+public:
+  explicit MissingIncludeWatcher(bool &Missing) : Missing(Missing) {}
+  void InclusionDirective(clang::SourceLocation, const clang::Token &,
+                          llvm::StringRef, bool, clang::CharSourceRange,
+                          clang::OptionalFileEntryRef File, llvm::StringRef,
+                          llvm::StringRef, const clang::Module *, bool,
+                          clang::SrcMgr::CharacteristicKind) override {
+    if (!File)
+      Missing = true;
+  }
+
+private:
+  bool &Missing;
+};
+} // namespace
+
+std::unique_ptr<clang::PPCallbacks> watchMissingIncludes(bool &Missing) {
+  return std::make_unique<MissingIncludeWatcher>(Missing);
 }
 
 void normalizeDependencies(std::vector<FileDependency> &Deps) {
@@ -217,6 +240,7 @@ FactsCache::readManifest(const std::string &Key) {
     llvm::consumeError(V.takeError());
   if (!Versions || !K || *K != Key) {
     ++S.Corrupt;
+    fs::remove(manifestPath(Key)); // never read twice
     return Out;
   }
   for (const json::Value &VV : *Versions) {
@@ -227,6 +251,7 @@ FactsCache::readManifest(const std::string &Key) {
     if (!Id || Id->size() != 32 || !Deps ||
         !dependenciesFromJSON(*Deps, Ver.Deps)) {
       ++S.Corrupt;
+      fs::remove(manifestPath(Key));
       return {};
     }
     Ver.Result = Id->str();
@@ -235,8 +260,7 @@ FactsCache::readManifest(const std::string &Key) {
   return Out;
 }
 
-std::optional<std::string> FactsCache::readResult(const std::string &Id) {
-  std::string P = resultPath(Id);
+std::optional<std::string> FactsCache::readChecked(const std::string &P) {
   auto Buf = llvm::MemoryBuffer::getFile(P, /*IsText=*/false,
                                          /*RequiresNullTerminator=*/false);
   if (!Buf)
@@ -255,6 +279,35 @@ std::optional<std::string> FactsCache::readResult(const std::string &Id) {
     return std::nullopt;
   }
   return Payload.str();
+}
+
+bool FactsCache::writeChecked(const std::string &P, llvm::StringRef Payload) {
+  return writeAtomically(P, std::string(ResultMagic) + " " +
+                                contentHash(Payload) + " " +
+                                std::to_string(Payload.size()) + "\n" +
+                                Payload.str());
+}
+
+std::optional<std::string> FactsCache::readResult(const std::string &Id) {
+  return readChecked(resultPath(Id));
+}
+
+std::string FactsCache::recordPath(const std::string &Key) const {
+  llvm::SmallString<256> P(Dir);
+  path::append(P, LayoutVersion, "records", Key + ".record");
+  return std::string(P.str());
+}
+
+std::optional<std::string> FactsCache::getRecord(const std::string &Key) {
+  std::optional<std::string> R = readChecked(recordPath(Key));
+  if (R)
+    touch(recordPath(Key));
+  return R;
+}
+
+void FactsCache::putRecord(const std::string &Key, llvm::StringRef Bytes) {
+  if (writeChecked(recordPath(Key), Bytes))
+    Stored = true;
 }
 
 bool FactsCache::fresh(const Version &V, FileHasher &H) {
@@ -298,15 +351,6 @@ FactsCache::lookupLatest(const std::string &Key, FileHasher &H) {
   return std::nullopt;
 }
 
-std::optional<std::string> FactsCache::lookupPrevious(const std::string &Key,
-                                                      FileHasher &H) {
-  for (const Version &V : readManifest(Key))
-    if (!fresh(V, H))
-      if (std::optional<std::string> P = readResult(V.Result))
-        return P;
-  return std::nullopt;
-}
-
 bool FactsCache::writeAtomically(const std::string &Path,
                                  llvm::StringRef Bytes) {
   if (fs::create_directories(path::parent_path(Path))) {
@@ -336,10 +380,7 @@ void FactsCache::store(const std::string &Key,
   for (const FileDependency &D : Deps)
     DepsText += "\n" + D.Path + '\0' + D.Hash;
   std::string Id = contentHash(DepsText);
-  std::string Result = std::string(ResultMagic) + " " + contentHash(Payload) +
-                       " " + std::to_string(Payload.size()) + "\n" +
-                       Payload.str();
-  if (!writeAtomically(resultPath(Id), Result))
+  if (!writeChecked(resultPath(Id), Payload))
     return;
 
   std::vector<Version> Versions = readManifest(Key);

@@ -26,13 +26,15 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace clang {
+class PPCallbacks;
 class SourceManager;
-}
+} // namespace clang
 namespace clang::tooling {
 struct CompileCommand;
 }
@@ -62,6 +64,10 @@ std::string contentHash(llvm::StringRef Bytes);
 /// system headers too) with the hash of the content the compiler saw.
 void recordDependencies(const clang::SourceManager &SM,
                         std::vector<FileDependency> &Out);
+/// Preprocessor callbacks that set \p Missing when an #include names a file
+/// that is not found: the parse's dependency list then lacks a file whose
+/// appearance would change the result, so the result is not cached.
+std::unique_ptr<clang::PPCallbacks> watchMissingIncludes(bool &Missing);
 /// Sorts and dedupes (a file compiled under two commands reads some twice).
 void normalizeDependencies(std::vector<FileDependency> &Deps);
 
@@ -126,15 +132,16 @@ public:
   /// still readable, marked stale. For judging some files against the last
   /// known facts of the others.
   std::optional<Entry> lookupLatest(const std::string &Key, FileHasher &H);
-  /// The most recent stored result that is not fresh (what a TU said before
-  /// its sources changed); nullopt if there is none.
-  std::optional<std::string> lookupPrevious(const std::string &Key,
-                                            FileHasher &H);
-
   /// Stores \p Payload for \p Key with the dependency list it was computed
   /// from. Failures are counted, never fatal.
   void store(const std::string &Key, const std::vector<FileDependency> &Deps,
              llvm::StringRef Payload);
+
+  /// A named record that is not a TU's result (what the last run over a
+  /// whole compile database found), checksummed like one; nullopt when
+  /// missing or damaged.
+  std::optional<std::string> getRecord(const std::string &Key);
+  void putRecord(const std::string &Key, llvm::StringRef Bytes);
 
   /// Removes least recently used entries (by the time of their last hit or
   /// store) until the cache holds at most MaxBytes. Runs only after a store.
@@ -159,6 +166,9 @@ private:
   std::string resultPath(const std::string &Id) const;
   std::vector<Version> readManifest(const std::string &Key);
   std::optional<std::string> readResult(const std::string &Id);
+  std::optional<std::string> readChecked(const std::string &Path);
+  bool writeChecked(const std::string &Path, llvm::StringRef Payload);
+  std::string recordPath(const std::string &Key) const;
   bool fresh(const Version &V, FileHasher &H);
   bool writeAtomically(const std::string &Path, llvm::StringRef Bytes);
   void touch(const std::string &Path);

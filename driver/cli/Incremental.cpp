@@ -8,6 +8,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace memlint {
@@ -53,7 +54,7 @@ std::vector<TUResult> analyzeWithCache(const std::vector<std::string> &Files,
       std::string Error;
       // An entry that passed its checksum but does not parse as a result is
       // recomputed like any other miss.
-      if (deserializeResult(*P, R, Error) && R.Errors.empty()) {
+      if (deserializeResult(*P, R, Error)) {
         R.File = Files[I];
         Results[I] = std::move(R);
         ++C.Reused;
@@ -71,7 +72,7 @@ std::vector<TUResult> analyzeWithCache(const std::vector<std::string> &Files,
     Results[I] = std::move(Fresh[J]);
     C.Analyzed.push_back(Files[I]);
     const TUResult &R = Results[I];
-    if (R.Errors.empty() && !R.Deps.empty())
+    if (!R.Deps.empty())
       C.Cache.store(Keys[I], R.Deps, serializeResult(R));
   }
   C.Cache.evict();
@@ -93,24 +94,59 @@ std::vector<TUResult> cachedContext(const std::vector<std::string> &Files,
     }
     Stale += !E->Fresh;
     R.File = F;
+    R.Errors.clear(); // the context's errors are its own runs' business
     Out.push_back(std::move(R));
   }
   return Out;
 }
 
-std::vector<TUResult> previousResults(const std::vector<std::string> &Files,
-                                      const WorkerOptions &W,
-                                      CacheSession &C) {
-  std::vector<TUResult> Out;
-  for (const std::string &F : Files) {
-    std::optional<std::string> P =
-        C.Cache.lookupPrevious(C.keyOf(F, W), C.Hasher);
-    TUResult R;
-    std::string Error;
-    if (P && deserializeResult(*P, R, Error)) {
-      R.File = F;
-      Out.push_back(std::move(R));
-    }
+static std::string wholeProgramKey(const CacheSession &C,
+                                   const std::string &BuildDir) {
+  return contentHash("whole-program-findings\n" + C.Settings + "\n" + BuildDir);
+}
+
+void recordWholeProgramFindings(CacheSession &C, const std::string &BuildDir,
+                                const std::vector<Finding> &Findings) {
+  // Only what identifies a finding (findingSameKey): rule and position.
+  llvm::json::Array A;
+  for (const Finding &F : Findings)
+    A.push_back(llvm::json::Array{F.Rule, F.At.File, F.At.Line, F.At.Column});
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << llvm::json::Value(std::move(A));
+  C.Cache.putRecord(wholeProgramKey(C, BuildDir), Text);
+}
+
+std::optional<std::vector<Finding>>
+wholeProgramFindings(CacheSession &C, const std::string &BuildDir) {
+  std::optional<std::string> Text =
+      C.Cache.getRecord(wholeProgramKey(C, BuildDir));
+  if (!Text)
+    return std::nullopt;
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(*Text);
+  if (!V) {
+    llvm::consumeError(V.takeError());
+    return std::nullopt;
+  }
+  const llvm::json::Array *A = V->getAsArray();
+  if (!A)
+    return std::nullopt;
+  std::vector<Finding> Out;
+  for (const llvm::json::Value &E : *A) {
+    const llvm::json::Array *F = E.getAsArray();
+    if (!F || F->size() != 4)
+      return std::nullopt;
+    std::optional<llvm::StringRef> Rule = (*F)[0].getAsString();
+    std::optional<llvm::StringRef> File = (*F)[1].getAsString();
+    std::optional<int64_t> Line = (*F)[2].getAsInteger();
+    std::optional<int64_t> Col = (*F)[3].getAsInteger();
+    if (!Rule || !File || !Line || !Col)
+      return std::nullopt;
+    Finding X;
+    X.Rule = Rule->str();
+    X.At = Loc{File->str(), static_cast<unsigned>(*Line),
+               static_cast<unsigned>(*Col), 0};
+    Out.push_back(std::move(X));
   }
   return Out;
 }

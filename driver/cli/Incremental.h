@@ -46,23 +46,30 @@ struct CacheSession {
 };
 
 /// analyzeAll() through the cache: a TU whose key and dependencies are
-/// unchanged is read back, the others are analyzed and stored. TUs with
-/// errors are never stored (their dependency list may be incomplete).
+/// unchanged is read back, the others are analyzed and stored. A TU that
+/// does not compile is stored with its errors, unless its dependency list is
+/// incomplete (TUResult::Deps).
 std::vector<TUResult> analyzeWithCache(const std::vector<std::string> &Files,
                                        const WorkerOptions &W,
                                        CacheSession &C);
 
 /// The rest of a program, from the cache: for each of \p Files, its fresh
 /// result if its sources are unchanged, else the most recent one stored
-/// (counted in \p Stale), else nothing (counted in \p Missing).
+/// (counted in \p Stale), else nothing (counted in \p Missing). Without
+/// their errors: those are reported by the runs that analyze them.
 std::vector<TUResult> cachedContext(const std::vector<std::string> &Files,
                                     const WorkerOptions &W, CacheSession &C,
                                     unsigned &Stale, unsigned &Missing);
 
-/// What each of \p Files said before its sources last changed (the most
-/// recent stored result that is not fresh); files with none are left out.
-std::vector<TUResult> previousResults(const std::vector<std::string> &Files,
-                                      const WorkerOptions &W, CacheSession &C);
+/// What the last run over the whole compile database in \p BuildDir found
+/// (with this cache and these settings): recorded by it, read by a run
+/// over some of its files to tell findings their change caused from those
+/// the whole program already had.
+void recordWholeProgramFindings(CacheSession &C, const std::string &BuildDir,
+                                const std::vector<Finding> &Findings);
+/// nullopt when no such run was recorded.
+std::optional<std::vector<Finding>>
+wholeProgramFindings(CacheSession &C, const std::string &BuildDir);
 
 /// "memlint: cache: ..." on stderr: what was reused and what analyzed.
 void reportCacheUse(const CacheSession &C, size_t Total);

@@ -15,6 +15,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -73,10 +74,12 @@ class Consumer : public ASTConsumer {
 public:
   Consumer(const AnalysisOptions &Opts, TUResult &Out) : Opts(Opts), Out(Out) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    // A TU that does not compile depends on its files as much as one that
+    // does: its errors are cached too.
+    recordDependencies(Ctx.getSourceManager(), Out.Deps);
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
     collect(Ctx, Opts, Out.Analysis);
-    recordDependencies(Ctx.getSourceManager(), Out.Deps);
   }
 
 private:
@@ -87,8 +90,10 @@ private:
 class Action : public ASTFrontendAction {
 public:
   Action(const AnalysisOptions &Opts, TUResult &Out) : Opts(Opts), Out(Out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
+    CI.getPreprocessor().addPPCallbacks(
+        watchMissingIncludes(Out.IncludeMissing));
     return std::make_unique<Consumer>(Opts, Out);
   }
 
@@ -249,7 +254,10 @@ TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts) {
       Message = "the compiler could not process this file";
     R.Errors.push_back({File, "does not compile; no findings for it:\n" + Message});
     R.Analysis = TUAnalysis(); // nothing from a broken AST
-    R.Deps.clear();
+    // Cacheable only when the compiler's own errors say why, with every
+    // file it looked for found.
+    if (R.IncludeMissing || Errors.Messages.empty())
+      R.Deps.clear();
   }
   normalizeDependencies(R.Deps);
   return R;
