@@ -1,6 +1,10 @@
 //===- FactsCache.cpp -----------------------------------------------------===//
 #include "FactsCache.h"
 
+#include "FindingJSON.h"
+#include "SafeCommands.h"
+#include "SafeIO.h"
+
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/PPCallbacks.h"
@@ -45,8 +49,20 @@ void recordDependencies(const clang::SourceManager &SM,
       continue; // known to the file manager, never read
     llvm::SmallString<256> P(It->first.getName());
     FM.makeAbsolutePath(P);
-    path::remove_dots(P, /*remove_dot_dot=*/true);
-    Out.push_back({std::string(P.str()), contentHash(Buf->getBuffer())});
+    // "a/../b" names b only when a is no symlink: GCC's headers are found
+    // as /lib/gcc/<triple>/12/../../../../include/c++/12 where /lib links to
+    // /usr/lib, and the lexical /include/c++/12 does not exist (the entry
+    // would never be reused). Such a path is resolved instead.
+    llvm::SmallString<256> Lexical(P);
+    path::remove_dots(Lexical, /*remove_dot_dot=*/true);
+    if (Lexical != P && !fs::equivalent(Lexical, P)) {
+      llvm::SmallString<256> Real;
+      if (!fs::real_path(P, Real))
+        Lexical = Real;
+      else
+        path::remove_dots(Lexical = P, /*remove_dot_dot=*/false);
+    }
+    Out.push_back({std::string(Lexical.str()), contentHash(Buf->getBuffer())});
   }
 }
 
@@ -59,7 +75,9 @@ public:
                           clang::OptionalFileEntryRef File, llvm::StringRef,
                           llvm::StringRef, const clang::Module *, bool,
                           clang::SrcMgr::CharacteristicKind) override {
-    if (!File)
+    // Not found, or found but never read: a FIFO or a device the worker
+    // refuses (TUWorker.cpp). Either may become a readable header later.
+    if (!File || !llvm::sys::fs::is_regular_file(File->getName()))
       Missing = true;
   }
 
@@ -80,7 +98,7 @@ void normalizeDependencies(std::vector<FileDependency> &Deps) {
 json::Array dependenciesToJSON(const std::vector<FileDependency> &Deps) {
   json::Array A;
   for (const FileDependency &D : Deps)
-    A.push_back(json::Array{D.Path, D.Hash});
+    A.push_back(json::Array{encodeWirePath(D.Path), D.Hash}); // FindingJSON.h
   return A;
 }
 
@@ -94,7 +112,7 @@ bool dependenciesFromJSON(const json::Array &A,
     std::optional<llvm::StringRef> Hash = (*P)[1].getAsString();
     if (!Path || !Hash || Path->empty() || Hash->size() != 32)
       return false;
-    Out.push_back({Path->str(), Hash->str()});
+    Out.push_back({decodeWirePath(*Path), Hash->str()});
   }
   return true;
 }
@@ -103,31 +121,23 @@ std::optional<std::string> FileHasher::hash(const std::string &Path) {
   auto [It, Inserted] = Known.try_emplace(Path);
   if (!Inserted)
     return It->second;
-  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
-                                         /*RequiresNullTerminator=*/false);
-  if (Buf)
-    It->second = contentHash((*Buf)->getBuffer());
+  // A dependency is a source file: a FIFO there must not block, a link to
+  // /dev/zero must not be read for ever (SafeIO.h).
+  std::string Error;
+  if (std::unique_ptr<llvm::MemoryBuffer> Buf =
+          readRegularFile(Path, 1ull << 30, Error))
+    It->second = contentHash(Buf->getBuffer());
   return It->second;
 }
 
 std::string normalizedCommand(const clang::tooling::CompileCommand &C) {
-  // Options that name an output: they change what the compiler writes, never
-  // what it reads (ClangTool drops them too).
-  static const char *const WithValue[] = {"-o", "-MF", "-MT", "-MQ", "-MJ"};
-  static const char *const Alone[] = {"-MD", "-MMD", "-MP", "-M", "-MM"};
+  // What the worker removes before the analysis (SafeCommands.h: the
+  // options that name an output or load a plugin) cannot change what it
+  // finds.
   std::string Out = C.Directory;
   Out += '\0';
   Out += C.Filename;
-  for (size_t I = 0; I < C.CommandLine.size(); ++I) {
-    llvm::StringRef A = C.CommandLine[I];
-    if (llvm::is_contained(Alone, A))
-      continue;
-    if (llvm::is_contained(WithValue, A)) {
-      ++I; // and its value
-      continue;
-    }
-    if (llvm::any_of(WithValue, [&](const char *W) { return A.starts_with(W); }))
-      continue; // -ofile, -MFfile
+  for (const std::string &A : stripOutputFlags(C.CommandLine)) {
     Out += '\0';
     Out += A;
   }
@@ -232,7 +242,11 @@ FactsCache::readManifest(const std::string &Key) {
   auto Buf = llvm::MemoryBuffer::getFile(manifestPath(Key));
   if (!Buf)
     return Out;
-  llvm::Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  std::string Deep;
+  llvm::Expected<json::Value> V =
+      checkJSONDepth((*Buf)->getBuffer(), MaxJSONDepth, Deep)
+          ? json::parse((*Buf)->getBuffer())
+          : llvm::Expected<json::Value>(llvm::createStringError(Deep));
   const json::Object *O = V ? V->getAsObject() : nullptr;
   const json::Array *Versions = O ? O->getArray("versions") : nullptr;
   std::optional<llvm::StringRef> K = O ? O->getString("key") : std::nullopt;

@@ -1,7 +1,9 @@
 //===- FactsFile.cpp ------------------------------------------------------===//
 #include "FactsFile.h"
 
+#include "FindingJSON.h"
 #include "Output.h"
+#include "SafeIO.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Error.h"
@@ -25,7 +27,8 @@ bool writeFactsFile(const std::string &Path, const FactsFile &F,
   for (const TUResult &R : F.TUs) {
     TUResult Copy = R;
     Copy.Deps.clear(); // a cache's business, not a merge's
-    TUs.push_back(json::Object{{"file", R.File}, {"result", resultToJSON(Copy)}});
+    TUs.push_back(json::Object{{"file", encodeWirePath(R.File)},
+                               {"result", resultToJSON(Copy)}});
   }
   json::Object Root{{FormatKey, FormatVersion},
                     {"memlint", F.Memlint},
@@ -34,7 +37,7 @@ bool writeFactsFile(const std::string &Path, const FactsFile &F,
                     {"checks", json::Array(F.Checks)},
                     {"assume-closed-world", F.AssumeClosedWorld},
                     {"whole-database", F.WholeDatabase},
-                    {"root", F.Root},
+                    {"root", encodeWirePath(F.Root)},
                     {"tus", std::move(TUs)}};
   if (F.ShardCount)
     Root["shard"] = json::Array{F.ShardIndex, F.ShardCount};
@@ -81,10 +84,16 @@ bool readFactsFile(const std::string &Path, const std::string &Root,
     Error = Path + ": " + Why;
     return false;
   };
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  // Facts files come from CI artifacts or a build system's outputs: a
+  // regular file of bounded size and nesting (SafeIO.h).
+  std::string Why;
+  std::unique_ptr<llvm::MemoryBuffer> Buf =
+      readRegularFile(Path, MaxCompileDatabaseBytes, Why);
   if (!Buf)
-    return Fail("cannot read: " + Buf.getError().message());
-  llvm::Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+    return Fail("cannot read: " + Why);
+  if (!checkJSONDepth(Buf->getBuffer(), MaxJSONDepth, Why))
+    return Fail("not a memlint facts file: " + Why);
+  llvm::Expected<json::Value> V = json::parse(Buf->getBuffer());
   if (!V)
     return Fail("not a memlint facts file: " + llvm::toString(V.takeError()));
   json::Object *O = V->getAsObject();
@@ -99,7 +108,7 @@ bool readFactsFile(const std::string &Path, const std::string &Root,
   if (!From)
     return Fail("no \"root\"");
   if (*From != Root && !From->empty())
-    remapPaths(*V, From->str(), Root);
+    remapPaths(*V, From->str(), encodeWirePath(Root));
   O = V->getAsObject();
   auto Str = [&](const char *Key, std::string &Out) {
     std::optional<llvm::StringRef> S = O->getString(Key);
@@ -120,6 +129,7 @@ bool readFactsFile(const std::string &Path, const std::string &Root,
       !Bool("assume-closed-world", F.AssumeClosedWorld) ||
       !Bool("whole-database", F.WholeDatabase))
     return Fail("incomplete header");
+  F.Root = decodeWirePath(F.Root);
   for (const json::Value &C : *Checks) {
     std::optional<llvm::StringRef> S = C.getAsString();
     if (!S)
@@ -151,7 +161,7 @@ bool readFactsFile(const std::string &Path, const std::string &Root,
                   ": no file or no result");
     if (!resultFromJSON(*Result, R, Why))
       return Fail("translation unit '" + File + "': " + Why);
-    R.File = File;
+    R.File = decodeWirePath(File);
     F.TUs.push_back(std::move(R));
   }
   return true;

@@ -1,6 +1,8 @@
 //===- Incremental.cpp ----------------------------------------------------===//
 #include "Incremental.h"
 
+#include "Escape.h"
+#include "FindingJSON.h"
 #include "Output.h"
 
 #include "memlint/RuleLoader.h"
@@ -27,6 +29,7 @@ std::string settingsKey(const std::string &Exe, const AnalysisOptions &A,
   for (auto &[Id, Settings] : Vocabulary.Checks)
     Settings.Level.reset();
   Vocabulary.Excludes.clear();
+  Vocabulary.Vendored.clear(); // the report's filter (PostProcess.cpp)
   Text += "\n" + dumpConfig(Vocabulary, /*WithOrigins=*/false);
   Text += "\nchecks";
   for (const std::string &R : A.Checks.enabledRules())
@@ -110,7 +113,8 @@ void recordWholeProgramFindings(CacheSession &C, const std::string &BuildDir,
   // Only what identifies a finding (findingSameKey): rule and position.
   llvm::json::Array A;
   for (const Finding &F : Findings)
-    A.push_back(llvm::json::Array{F.Rule, F.At.File, F.At.Line, F.At.Column});
+    A.push_back(llvm::json::Array{F.Rule, encodeWirePath(F.At.File), F.At.Line,
+                                  F.At.Column});
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << llvm::json::Value(std::move(A));
@@ -144,7 +148,7 @@ wholeProgramFindings(CacheSession &C, const std::string &BuildDir) {
       return std::nullopt;
     Finding X;
     X.Rule = Rule->str();
-    X.At = Loc{File->str(), static_cast<unsigned>(*Line),
+    X.At = Loc{decodeWirePath(*File), static_cast<unsigned>(*Line),
                static_cast<unsigned>(*Col), 0};
     Out.push_back(std::move(X));
   }
@@ -162,7 +166,7 @@ void reportCacheUse(const CacheSession &C, size_t Total) {
     llvm::sort(Names);
     llvm::errs() << " (";
     for (size_t I = 0; I < Names.size(); ++I)
-      llvm::errs() << (I ? ", " : "") << displayPath(Names[I]);
+      llvm::errs() << (I ? ", " : "") << terminalSafe(displayPath(Names[I]));
     llvm::errs() << ")";
   }
   if (S.Corrupt)

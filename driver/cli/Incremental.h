@@ -24,9 +24,10 @@ struct RuleSet;
 /// version, LLVM's version), Clang's resource directory, and the parts of
 /// the configuration collect() reads (the rule packs' vocabulary, the
 /// thresholds, the enabled checks, --report-unmodeled). Not: severities,
-/// `exclude:` globs, --assume-closed-world and the report options, which
-/// only the decision and the report read, so changing them in
-/// .memlint.yaml reuses every cached TU.
+/// `exclude:` and `vendored:` globs, --assume-closed-world and the report
+/// options (--min-confidence, --project-root, --include-vendored, the
+/// filters), which only the decision and the report read after the cache,
+/// so changing them reuses every cached TU.
 std::string settingsKey(const std::string &Exe, const AnalysisOptions &A,
                         const RuleSet &Rules, const std::string &ResourceDir);
 

@@ -5,6 +5,7 @@
 #include "Output.h"
 #include "Pipeline.h"
 #include "PostProcess.h"
+#include "SafeIO.h"
 #include "SourceFiles.h"
 
 #include "memlint/RuleLoader.h"
@@ -190,7 +191,11 @@ public:
         log("memlint lsp: " + Error);
         continue;
       }
-      llvm::Expected<json::Value> V = json::parse(Body);
+      std::string Deep;
+      llvm::Expected<json::Value> V =
+          checkJSONDepth(Body, MaxJSONDepth, Deep)
+              ? json::parse(Body)
+              : llvm::Expected<json::Value>(llvm::createStringError(Deep));
       if (!V) {
         reply(nullptr, error(ParseError, llvm::toString(V.takeError())));
         continue;
