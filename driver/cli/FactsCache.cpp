@@ -7,7 +7,6 @@
 
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
-#include "clang/Lex/PPCallbacks.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
@@ -45,9 +44,10 @@ void recordDependencies(const clang::SourceManager &SM,
   clang::FileManager &FM = SM.getFileManager();
   for (auto It = SM.fileinfo_begin(), E = SM.fileinfo_end(); It != E; ++It) {
     std::optional<llvm::MemoryBufferRef> Buf = It->second->getBufferIfLoaded();
-    if (!Buf)
+    if (!Buf || !It->second->OrigEntry)
       continue; // known to the file manager, never read
-    llvm::SmallString<256> P(It->first.getName());
+    // (OrigEntry: the same spelling in every LLVM memlint builds against.)
+    llvm::SmallString<256> P(It->second->OrigEntry->getName());
     FM.makeAbsolutePath(P);
     // "a/../b" names b only when a is no symlink: GCC's headers are found
     // as /lib/gcc/<triple>/12/../../../../include/c++/12 where /lib links to
@@ -64,30 +64,6 @@ void recordDependencies(const clang::SourceManager &SM,
     }
     Out.push_back({std::string(Lexical.str()), contentHash(Buf->getBuffer())});
   }
-}
-
-namespace {
-class MissingIncludeWatcher : public clang::PPCallbacks {
-public:
-  explicit MissingIncludeWatcher(bool &Missing) : Missing(Missing) {}
-  void InclusionDirective(clang::SourceLocation, const clang::Token &,
-                          llvm::StringRef, bool, clang::CharSourceRange,
-                          clang::OptionalFileEntryRef File, llvm::StringRef,
-                          llvm::StringRef, const clang::Module *, bool,
-                          clang::SrcMgr::CharacteristicKind) override {
-    // Not found, or found but never read: a FIFO or a device the worker
-    // refuses (TUWorker.cpp). Either may become a readable header later.
-    if (!File || !llvm::sys::fs::is_regular_file(File->getName()))
-      Missing = true;
-  }
-
-private:
-  bool &Missing;
-};
-} // namespace
-
-std::unique_ptr<clang::PPCallbacks> watchMissingIncludes(bool &Missing) {
-  return std::make_unique<MissingIncludeWatcher>(Missing);
 }
 
 void normalizeDependencies(std::vector<FileDependency> &Deps) {
@@ -246,7 +222,8 @@ FactsCache::readManifest(const std::string &Key) {
   llvm::Expected<json::Value> V =
       checkJSONDepth((*Buf)->getBuffer(), MaxJSONDepth, Deep)
           ? json::parse((*Buf)->getBuffer())
-          : llvm::Expected<json::Value>(llvm::createStringError(Deep));
+          : llvm::Expected<json::Value>(
+                llvm::createStringError(llvm::inconvertibleErrorCode(), Deep));
   const json::Object *O = V ? V->getAsObject() : nullptr;
   const json::Array *Versions = O ? O->getArray("versions") : nullptr;
   std::optional<llvm::StringRef> K = O ? O->getString("key") : std::nullopt;
@@ -372,13 +349,10 @@ bool FactsCache::writeAtomically(const std::string &Path,
     return false;
   }
   // A temporary file beside the target, renamed over it: a reader sees the
-  // old entry or the new one, never a mix; a killed run leaves only a
-  // temporary file, which evict() removes.
-  if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-        OS << Bytes;
-        return llvm::Error::success();
-      })) {
-    llvm::consumeError(std::move(E));
+  // old entry or the new one, never a mix; an interrupted run removes it,
+  // and one killed outright leaves it for evict() to remove.
+  std::string Error;
+  if (!writeFileAtomically(Path, Bytes, Error)) {
     ++S.WriteErrors;
     return false;
   }
@@ -434,8 +408,8 @@ void FactsCache::evict() {
     fs::file_status St;
     if (fs::status(It->path(), St) || St.type() != fs::file_type::regular_file)
       continue;
-    // A temporary file of a run that was killed mid-write.
-    if (llvm::StringRef(It->path()).contains(".temp-stream-")) {
+    // A temporary file of a run that was killed (SIGKILL) mid-write.
+    if (llvm::StringRef(It->path()).contains(".memlint-tmp-")) {
       if (Now - St.getLastModificationTime() > std::chrono::hours(1))
         fs::remove(It->path());
       continue;

@@ -64,10 +64,6 @@ std::string contentHash(llvm::StringRef Bytes);
 /// system headers too) with the hash of the content the compiler saw.
 void recordDependencies(const clang::SourceManager &SM,
                         std::vector<FileDependency> &Out);
-/// Preprocessor callbacks that set \p Missing when an #include names a file
-/// that is not found: the parse's dependency list then lacks a file whose
-/// appearance would change the result, so the result is not cached.
-std::unique_ptr<clang::PPCallbacks> watchMissingIncludes(bool &Missing);
 /// Sorts and dedupes (a file compiled under two commands reads some twice).
 void normalizeDependencies(std::vector<FileDependency> &Deps);
 

@@ -41,11 +41,12 @@ bool writeFactsFile(const std::string &Path, const FactsFile &F,
                     {"tus", std::move(TUs)}};
   if (F.ShardCount)
     Root["shard"] = json::Array{F.ShardIndex, F.ShardCount};
-  if (llvm::Error E = llvm::writeToOutput(Path, [&](llvm::raw_ostream &OS) {
-        OS << json::Value(std::move(Root)) << "\n";
-        return llvm::Error::success();
-      })) {
-    Error = "cannot write '" + Path + "': " + llvm::toString(std::move(E));
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
+  OS << json::Value(std::move(Root)) << "\n";
+  std::string Why;
+  if (!writeFileAtomically(Path, Text, Why)) {
+    Error = "cannot write '" + Path + "': " + Why;
     return false;
   }
   return true;

@@ -195,7 +195,8 @@ public:
       llvm::Expected<json::Value> V =
           checkJSONDepth(Body, MaxJSONDepth, Deep)
               ? json::parse(Body)
-              : llvm::Expected<json::Value>(llvm::createStringError(Deep));
+              : llvm::Expected<json::Value>(llvm::createStringError(
+                    llvm::inconvertibleErrorCode(), Deep));
       if (!V) {
         reply(nullptr, error(ParseError, llvm::toString(V.takeError())));
         continue;
@@ -486,6 +487,7 @@ private:
       AnalyzedInputs In;
       In.MainFiles = P->Files;
       In.WholeDatabase = false;
+      In.Rules = &S.Rules; // vendored code, as `check` reports it
       Post.run(R, In, PostError);
     }
 

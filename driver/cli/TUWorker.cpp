@@ -45,12 +45,16 @@ namespace {
 class ErrorCollector : public DiagnosticConsumer {
 public:
   std::vector<std::string> Messages;
+  /// A fatal error: among them an #include that was not found or could not
+  /// be read (a FIFO), a file the dependency list then lacks.
+  bool Fatal = false;
 
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
     DiagnosticConsumer::HandleDiagnostic(Level, Info);
     if (Level < DiagnosticsEngine::Error)
       return;
+    Fatal |= Level == DiagnosticsEngine::Fatal;
     llvm::SmallString<256> Text;
     Info.FormatDiagnostic(Text);
     std::string Where;
@@ -90,10 +94,8 @@ private:
 class Action : public ASTFrontendAction {
 public:
   Action(const AnalysisOptions &Opts, TUResult &Out) : Opts(Opts), Out(Out) {}
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
-    CI.getPreprocessor().addPPCallbacks(
-        watchMissingIncludes(Out.IncludeMissing));
     return std::make_unique<Consumer>(Opts, Out);
   }
 
@@ -255,8 +257,8 @@ TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts) {
     R.Errors.push_back({File, "does not compile; no findings for it:\n" + Message});
     R.Analysis = TUAnalysis(); // nothing from a broken AST
     // Cacheable only when the compiler's own errors say why, with every
-    // file it looked for found.
-    if (R.IncludeMissing || Errors.Messages.empty())
+    // file it looked for found and read.
+    if (Errors.Fatal || Errors.Messages.empty())
       R.Deps.clear();
   }
   normalizeDependencies(R.Deps);

@@ -26,10 +26,9 @@ struct TUResult {
   std::vector<InputError> Errors;
   /// Every file the parse read, with the hash of what it read (sorted): what
   /// a cached result depends on. Empty when they do not say it all: an
-  /// #include was not found, the compiler could not run, the worker died.
+  /// #include was not found or could not be read, the compiler could not
+  /// run, the worker died.
   std::vector<FileDependency> Deps;
-  /// Set during the parse (not serialized): an #include was not found.
-  bool IncludeMissing = false;
 };
 
 struct WorkerOptions {
