@@ -32,6 +32,8 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   python3-jsonschema python3-yaml libclang-rt-19-dev libgtest-dev libpq-dev libpqxx-dev
   git pre-commit
+  # Bazel 4.2 (Debian's bootstrap build): the aspect's test (test/bazel)
+  bazel-bootstrap
   groff-base  # the man page test renders memlint(1)
   clang-tools-19  # clang-apply-replacements-19 applies --export-fixes in a test
   # the .deb test (dpkg-shlibdeps computes the package's Depends)

@@ -60,7 +60,7 @@ if os.access(sarif_multitool, os.X_OK):
     config.environment["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1"
     config.environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1"
 for tool in ["git", "pre-commit", "groff", "clang-apply-replacements-19",
-             "dpkg-shlibdeps", "chromium"]:
+             "dpkg-shlibdeps", "chromium", "bazel"]:
     if shutil.which(tool):
         config.available_features.add(tool)
 config.substitutions.append(("%rules_fuzzer", config.rules_fuzzer))

@@ -2,12 +2,12 @@
 #include "Commands.h"
 #include "CompileCommands.h"
 #include "Console.h"
-#include "ExportFixes.h"
+#include "FactsFile.h"
+#include "Incremental.h"
 #include "Interrupt.h"
 #include "Options.h"
-#include "SafeCommands.h"
-#include "SafeIO.h"
 #include "Output.h"
+#include "Pipeline.h"
 #include "PostProcess.h"
 #include "SourceFiles.h"
 #include "TUWorker.h"
@@ -35,6 +35,7 @@
 #include <optional>
 #include <set>
 #include <thread>
+#include <tuple>
 
 using namespace clang;
 
@@ -46,7 +47,7 @@ struct CheckOptions {
   std::optional<std::string> ChecksGlobs;
   bool ListChecks = false;
   ReportOptions Report; // --format and what is reported (PostProcess.h)
-  std::string Output;
+  OutputOptions Out;    // -o, --export-fixes, --color, --show-confidence
   unsigned Jobs = 0;
   unsigned TimeoutSeconds = 0;
   std::string Config;
@@ -59,9 +60,11 @@ struct CheckOptions {
   bool FindCompileDb = false;          // --find-compile-db
   std::vector<std::string> ExtraArgs;  // --extra-arg
   bool Quiet = false, Verbose = false; // --quiet, -v
-  std::string ExportFixes;             // --export-fixes
-  std::string Color;                   // --color
-  bool ShowConfidence = false;         // --show-confidence
+  bool Cache = false;                  // --cache
+  std::string CacheDir;                // --cache-dir
+  uint64_t CacheMaxBytes = FactsCache::DefaultMaxBytes; // --cache-max-size
+  unsigned ShardIndex = 0, ShardCount = 0; // --shard i/N
+  std::string FactsOut;                // --facts-out
 };
 
 /// The one option table of `memlint check` (Options.h says how to add one;
@@ -76,75 +79,13 @@ cli::OptionTable checkTable(CheckOptions &O) {
   T.string("--checks", "<globs>",
            "clang-tidy style globs, e.g. '-*,unbounded-*'", O.ChecksGlobs);
   T.flag("--list-checks", "list the enabled checks and exit", O.ListChecks);
-  T.choice("--format", "<format>",
-           "text (clang style), json, sarif, codeclimate or github",
-           O.Report.Format, reportFormats())
-      .defaultValue(reportFormats().front());
-  T.string("-o, --output", "<file>",
-           "write the report to <file> instead of stdout", O.Output);
-  T.choice("--color", "<when>",
-           "text: colours as clang's, and each position's source line with a "
-           "caret: auto (when the report goes to a terminal; no colour if "
-           "NO_COLOR is set), always, or never (no colour; source lines on a "
-           "terminal still)",
-           O.Color, {"auto", "always", "never"})
-      .defaultValue("auto");
-  T.flag("--show-confidence",
-         "text: say how sure each finding is (low, medium, high)",
-         O.ShowConfidence);
-  T.custom("--min-confidence", "<level>",
-           "report only findings at least this sure: low, medium or high",
-           [&O](llvm::StringRef V) -> std::string {
-             if (!confidenceFromString(V.str(), O.Report.MinConfidence))
-               return "--min-confidence must be 'low', 'medium' or 'high' "
-                      "(got '" + V.str() + "')";
-             return "";
-           })
-      .defaultValue("medium");
-  T.choice("--fail-on", "<severity>",
-           "exit 1 only for findings of that severity or higher: note (any "
-           "finding), warning, error, or none (never)",
-           O.Report.FailOn, failOnLevels())
-      .defaultValue("note");
-  T.string("--header-filter", "<regex>",
-           "report findings in headers only when the header's path matches",
-           O.Report.HeaderFilter)
-      .defaultText("all headers");
-  T.string("--exclude-header-filter", "<regex>",
-           "... and does not match this", O.Report.ExcludeHeaderFilter);
-  T.string("--baseline", "<file>",
-           "report only findings not recorded in <file>", O.Report.Baseline);
-  T.string("--write-baseline", "<file>",
-           "record today's findings in <file> (exit 0)",
-           O.Report.WriteBaseline);
-  T.flag("--changed-lines",
-         "report only findings on changed lines: of a unified diff on stdin, "
-         "or of --diff-base",
-         O.Report.ChangedLines);
-  T.string("--diff-base", "<rev>",
-           "git: the change since the merge base of <rev>", O.Report.DiffBase);
+  addReportOptions(T, O.Report, O.Out);
   T.flag("--find-compile-db",
          "(the default; kept for older pre-commit hooks) without -p and '--', "
          "use the nearest compile_commands.json above the first file",
          O.FindCompileDb);
   T.list("--extra-arg", "<arg>",
          "append <arg> to every compile command (repeatable)", O.ExtraArgs);
-  T.flag("--fix", "apply the fix-its checks mark safe", O.Report.Fix);
-  T.string("--export-fixes", "<file>",
-           "write the reported findings and their safe fix-its to <file> as "
-           "YAML for clang-apply-replacements, as clang-tidy does",
-           O.ExportFixes);
-  T.string("--project-root", "<dir>",
-           "what paths in sarif/codeclimate/github output and fingerprints "
-           "are relative to; findings outside it are not reported (vendored "
-           "code)",
-           O.Report.ProjectRoot)
-      .defaultText("the git work tree around the current directory");
-  T.flag("--include-vendored",
-         "also report findings in vendored code: outside the project root, "
-         "under third_party/, vendor/, deps/ and the like, in test-framework "
-         "amalgamations (catch.hpp), and in `vendored:` paths",
-         O.Report.IncludeVendored);
   T.number("-j, --jobs", "<n>", "translation units analyzed at once", O.Jobs,
            /*Min=*/1)
       .defaultText("the number of cores");
@@ -174,6 +115,37 @@ cli::OptionTable checkTable(CheckOptions &O) {
          "also print the configuration, the compile command of each file "
          "and a progress line each",
          O.Verbose);
+  T.flag("--cache",
+         "keep each translation unit's results in the default cache "
+         "directory ($XDG_CACHE_HOME/memlint, else ~/.cache/memlint) and "
+         "analyze again only those whose compile command, configuration or "
+         "sources (any file they include) changed; with files and a compile "
+         "database, judge the files against the cached facts of the rest of "
+         "the database",
+         O.Cache);
+  T.string("--cache-dir", "<dir>", "--cache, in <dir>", O.CacheDir);
+  T.custom("--cache-max-size", "<size>",
+           "the cache's bound, in bytes or with K, M or G: least recently "
+           "used entries are evicted beyond it",
+           [&O](llvm::StringRef V) {
+             return parseByteSize(V, O.CacheMaxBytes)
+                        ? std::string()
+                        : "--cache-max-size needs a size such as 512M or 2G "
+                          "(got '" + V.str() + "')";
+           })
+      .defaultText("1G");
+  T.custom("--shard", "<i/N>",
+           "analyze only the i-th of N deterministic parts of the translation "
+           "units (with --facts-out; `memlint merge` decides over all parts)",
+           [&O](llvm::StringRef V) {
+             std::string Error;
+             parseShard(V, O.ShardIndex, O.ShardCount, Error);
+             return Error;
+           });
+  T.string("--facts-out", "<file>",
+           "write the translation units' facts, summaries and local findings "
+           "to <file> for `memlint merge`, instead of a report",
+           O.FactsOut);
   T.note("Without -p and without '--', C++ files are analyzed as C++17 and "
          "C files as C17.");
   T.note("NOLINT(memlint-<rule>), NOLINTNEXTLINE and NOLINTBEGIN/END "
@@ -237,21 +209,19 @@ void warnUnmatchedGlobs(llvm::StringRef Globs) {
   }
 }
 
-std::string absolute(const std::string &Path) {
-  llvm::SmallString<256> P(Path);
-  llvm::sys::fs::make_absolute(P);
-  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
-  return std::string(P.str());
-}
-
-std::string resourceDir(const std::string &Exe) {
-  if (llvm::sys::fs::exists(MEMLINT_CLANG_RESOURCE_DIR "/include/stddef.h"))
-    return MEMLINT_CLANG_RESOURCE_DIR;
-  // Relocated install next to its own clang: <prefix>/lib/clang/<major>.
-  llvm::SmallString<256> P(llvm::sys::path::parent_path(
-      llvm::sys::path::parent_path(Exe)));
-  llvm::sys::path::append(P, "lib", "clang", std::to_string(LLVM_VERSION_MAJOR));
-  return std::string(P.str());
+/// Judging a few files against the cached facts of the rest of a program
+/// (the pre-commit hook): what is found besides in those files is reported
+/// only when the last run over the whole database did not find it, that
+/// is, when their change caused it.
+void keepWhatTheChangeCaused(Report &R, const std::vector<Finding> &Whole,
+                             const std::set<std::string> &Checked) {
+  std::set<std::tuple<std::string, unsigned, unsigned, std::string>> Known;
+  for (const Finding &F : Whole)
+    Known.insert({F.At.File, F.At.Line, F.At.Column, F.Rule});
+  llvm::erase_if(R.Findings, [&](const Finding &F) {
+    return !Checked.count(F.At.File) &&
+           Known.count({F.At.File, F.At.Line, F.At.Column, F.Rule});
+  });
 }
 
 } // namespace
@@ -267,64 +237,66 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     return *Exit;
   interrupt::install(); // workers and temporary files go on SIGINT/SIGTERM
 
-  AnalysisOptions Analysis;
-  if (O.ChecksGlobs) {
-    std::string Error;
-    std::optional<CheckFilter> F = CheckFilter::parse(*O.ChecksGlobs, Error);
-    if (!F)
-      return usageError(Error);
-    Analysis.Checks = *F;
-  }
   if (O.ChecksGlobs)
     warnUnmatchedGlobs(*O.ChecksGlobs);
 
   // API knowledge: the shipped packs, then the project's configuration.
-  RuleSet Rules;
-  std::vector<RuleError> RuleErrors;
-  std::string Config = O.Config;
-  if (Config.empty() && !O.Files.empty())
-    Config = findUserConfig(O.Files.front());
-  if (Config.empty() && !O.BuildPath.empty())
-    Config = findUserConfig(O.BuildPath + "/compile_commands.json");
-  // No input (--dump-config, --list-checks): the current directory's, as
-  // clang-tidy.
-  if (Config.empty() && O.Files.empty() && O.BuildPath.empty())
-    Config = findUserConfig(UserConfigFileName);
-  loadEffectiveRules(Exe, Config, Rules, RuleErrors);
-  if (!RuleErrors.empty()) {
-    for (const RuleError &E : RuleErrors)
-      llvm::errs() << E.str() << "\n";
-    llvm::errs() << "memlint: error: invalid rule configuration\n";
-    return ExitUsage;
+  SettingsRequest Req;
+  Req.Config = O.Config;
+  if (!O.Files.empty())
+    Req.DiscoverFrom.push_back(O.Files.front());
+  if (!O.BuildPath.empty())
+    Req.DiscoverFrom.push_back(O.BuildPath + "/compile_commands.json");
+  Req.DiscoverInCurrentDir = true;
+  Req.ChecksGlobs = O.ChecksGlobs;
+  Req.AssumeClosedWorld = O.AssumeClosedWorld;
+  Req.ReportUnmodeled = O.ReportUnmodeled;
+  RunSettings S;
+  {
+    std::string Error;
+    bool ConfigError = false;
+    if (!loadRunSettings(Exe, Req, S, Error, &ConfigError)) {
+      if (!ConfigError)
+        return usageError(Error);
+      llvm::errs() << Error << "\nmemlint: error: invalid rule configuration\n";
+      return ExitUsage;
+    }
   }
-  Analysis.Rules = &Rules;
-  Analysis.AssumeClosedWorld = O.AssumeClosedWorld;
-  Analysis.ReportUnmodeled = O.ReportUnmodeled;
-  applyConfiguration(Rules, Analysis.Checks);
   if (O.DumpConfig) {
-    llvm::outs() << dumpConfig(Rules);
+    llvm::outs() << dumpConfig(S.Rules);
     return ExitClean;
   }
-  // As clang-tidy: a run that can report nothing is a mistake, not a pass.
-  if (Analysis.Checks.enabledRules().empty()) {
-    std::string Why = O.ChecksGlobs ? "--checks='" + *O.ChecksGlobs + "'" : "";
-    if (!Rules.ConfigFiles.empty())
-      Why += (Why.empty() ? "" : " and ") + displayPath(Rules.ConfigFiles.back());
-    return usageError("no checks enabled" +
-                      (Why.empty() ? "" : " (by " + Why + ")") +
-                      "; 'memlint check --checks=* --list-checks' lists them");
-  }
+  if (std::string Error = noChecksError(Req, S); !Error.empty())
+    return usageError(Error);
   if (O.ListChecks) {
     llvm::outs() << "Enabled checks:\n";
-    for (const std::string &Id : Analysis.Checks.enabledRules())
+    for (const std::string &Id : S.Analysis.Checks.enabledRules())
       llvm::outs() << "    memlint-" << Id << "\n";
     return ExitClean;
+  }
+  if (O.ShardCount && O.FactsOut.empty())
+    return usageError("--shard needs --facts-out: each part's facts are "
+                      "decided together by `memlint merge`");
+  if (!O.FactsOut.empty()) {
+    const char *Conflict =
+        O.ReportUnmodeled                  ? "--report-unmodeled"
+        : O.Report.Fix                     ? "--fix"
+        : !O.Out.Output.empty()            ? "--output"
+        : !O.Out.ExportFixes.empty()       ? "--export-fixes"
+        : !O.Report.Baseline.empty()       ? "--baseline"
+        : !O.Report.WriteBaseline.empty()  ? "--write-baseline"
+        : O.Report.ChangedLines            ? "--changed-lines"
+                                           : nullptr;
+    if (Conflict)
+      return usageError(std::string("--facts-out writes facts, not a report: "
+                                    "give ") +
+                        Conflict + " to `memlint merge`");
   }
 
   // Without -p and '--', as clang-tidy: the nearest compile_commands.json
   // above the first file (or in a build/ there), within its git work tree.
   if (O.BuildPath.empty() && !O.HasCompilerArgs && !O.Files.empty()) {
-    O.BuildPath = findCompileDatabaseDir(absolute(O.Files.front()));
+    O.BuildPath = findCompileDatabaseDir(absolutePath(O.Files.front()));
     if (!O.BuildPath.empty())
       info() << "memlint: using " << displayPath(O.BuildPath)
              << "/compile_commands.json\n";
@@ -333,34 +305,27 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   AnalyzedInputs Inputs; // for the post-processing
   Inputs.WholeDatabase = !O.BuildPath.empty() && O.Files.empty();
   // Every translation unit of the project is analyzed: every caller of a
-  // function the project declares is seen.
-  Analysis.WholeProgram = Inputs.WholeDatabase;
+  // function the project declares is seen. (Shards of a whole database
+  // record it for `merge`.)
+  S.Analysis.WholeProgram = Inputs.WholeDatabase;
 
   // Compile commands: -p, or '--', or a default C++17 command line.
   std::unique_ptr<tooling::CompilationDatabase> DB;
+  std::vector<std::string> DatabaseFiles;
   if (!O.BuildPath.empty()) {
     if (O.HasCompilerArgs)
       return usageError("give either -p or '-- <compiler args>', not both");
     std::string Error;
-    llvm::SmallString<256> JSON(O.BuildPath);
-    llvm::sys::path::append(JSON, "compile_commands.json");
-    if (!llvm::sys::fs::exists(JSON))
-      return usageError("no compile_commands.json in '" + O.BuildPath + "'");
-    // A regular file of bounded size and nesting (SafeCommands.h).
-    std::unique_ptr<tooling::CompilationDatabase> JDB =
-        loadCompileDatabase(O.BuildPath, Error);
-    if (!JDB)
+    DB = openCompileDatabase(O.BuildPath, Error, &DatabaseFiles);
+    if (!DB)
       return usageError(Error);
     if (O.Files.empty()) {
-      for (const std::string &F : databaseFiles(*JDB))
-        O.Files.push_back(F);
+      O.Files = DatabaseFiles;
       if (O.Files.empty())
-        return usageError("compile database '" + JSON.str().str() +
-                          "' lists no files: nothing to analyze");
+        return usageError("compile database '" + O.BuildPath +
+                          "/compile_commands.json' lists no files: nothing "
+                          "to analyze");
     }
-    // Files not in the database (new files, headers) borrow the flags of
-    // their nearest neighbour, like clangd does.
-    DB = keepLanguage(tooling::inferMissingCompileCommands(std::move(JDB)));
   } else {
     if (O.Files.empty())
       return usageError("no input files");
@@ -374,13 +339,7 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
       DB = defaultCompileCommands(O.Files);
     }
   }
-  if (!O.ExtraArgs.empty()) {
-    auto Adjusted =
-        std::make_unique<tooling::ArgumentsAdjustingCompilations>(std::move(DB));
-    Adjusted->appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        O.ExtraArgs, tooling::ArgumentInsertPosition::END));
-    DB = std::move(Adjusted);
-  }
+  DB = withExtraArgs(std::move(DB), O.ExtraArgs);
 
   // Reads the baseline and the diff (stdin, or git) before any work.
   PostProcessor Post(O.Report);
@@ -389,36 +348,44 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     if (!Post.prepare(Error))
       return usageError(Error);
   }
-  std::vector<std::string> Files;
-  std::set<std::string> Seen;
+  // `exclude:` globs of .memlint.yaml: not analyzed, not reported.
   std::set<std::string> ExcludedFiles;
-  for (const std::string &F : O.Files) {
-    std::string A = absolute(F);
-    // `exclude:` globs of .memlint.yaml: not analyzed, not reported.
-    if (isExcluded(Rules, A)) {
-      ExcludedFiles.insert(A);
-      continue;
+  auto Analyzed = [&](const std::vector<std::string> &In) {
+    std::vector<std::string> Out;
+    std::set<std::string> Seen;
+    for (const std::string &F : In) {
+      std::string A = absolutePath(F);
+      if (isExcluded(S.Rules, A)) {
+        ExcludedFiles.insert(A);
+        continue;
+      }
+      if (Seen.insert(A).second)
+        Out.push_back(A);
     }
-    if (Seen.insert(A).second)
-      Files.push_back(A);
-  }
-  std::string ExcludedBy =
-      Rules.ConfigFiles.empty() ? "" : displayPath(Rules.ConfigFiles.back());
+    return Out;
+  };
+  std::vector<std::string> Files = Analyzed(O.Files);
   if (!ExcludedFiles.empty())
     info() << "memlint: " << ExcludedFiles.size()
            << (ExcludedFiles.size() == 1 ? " file" : " files")
-           << " in paths excluded by " << ExcludedBy << " not analyzed\n";
+           << " in paths excluded by "
+           << (S.Rules.ConfigFiles.empty()
+                   ? std::string()
+                   : displayPath(S.Rules.ConfigFiles.back()))
+           << " not analyzed\n";
+  if (O.ShardCount)
+    Files = shardOf(Files, O.ShardIndex, O.ShardCount);
 
   WorkerOptions W;
   W.Database = DB.get();
-  W.Analysis = Analysis;
-  W.ResourceDir = resourceDir(Exe);
+  W.Analysis = S.Analysis;
+  W.ResourceDir = clangResourceDir(Exe);
   W.Jobs = O.Jobs ? O.Jobs : std::max(1u, std::thread::hardware_concurrency());
   W.TimeoutSeconds = O.TimeoutSeconds;
   if (verbosity() == Verbosity::Verbose) {
     verbose() << "memlint: configuration: "
-              << (Config.empty() ? std::string("none (the shipped packs)")
-                                 : displayPath(Config))
+              << (S.ConfigPath.empty() ? std::string("none (the shipped packs)")
+                                       : displayPath(S.ConfigPath))
               << "\nmemlint: " << Files.size()
               << (Files.size() == 1 ? " file" : " files") << ", " << W.Jobs
               << (W.Jobs == 1 ? " job" : " jobs") << "\n";
@@ -431,8 +398,31 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   W.OnDone = [&](const TUResult &R, double Seconds) {
     Bar.finished(R.File, Seconds, !R.Errors.empty());
   };
-  std::vector<TUResult> Results = analyzeAll(Files, W);
+
+  // The facts cache: only TUs whose key changed are analyzed.
+  std::unique_ptr<FactsCache> Cache;
+  std::unique_ptr<CacheSession> Session;
+  if (O.Cache || !O.CacheDir.empty()) {
+    std::string Dir =
+        O.CacheDir.empty() ? FactsCache::defaultDir() : absolutePath(O.CacheDir);
+    if (Dir.empty())
+      return usageError("--cache: neither XDG_CACHE_HOME nor HOME is set; "
+                        "give --cache-dir");
+    Cache = std::make_unique<FactsCache>(Dir, O.CacheMaxBytes);
+    std::string Error;
+    if (Cache->open(Error)) {
+      Session = std::make_unique<CacheSession>(
+          *Cache, settingsKey(Exe, S.Analysis, S.Rules, W.ResourceDir));
+    } else {
+      llvm::errs() << "memlint: warning: " << Error
+                   << "; analyzing without the cache\n";
+    }
+  }
+  std::vector<TUResult> Results =
+      Session ? analyzeWithCache(Files, W, *Session) : analyzeAll(Files, W);
   Bar.finish();
+  if (Session)
+    reportCacheUse(*Session, Files.size());
 
   if (O.ReportUnmodeled) {
     std::vector<UnmodeledCall> All;
@@ -448,110 +438,65 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     return Errors.empty() ? ExitClean : ExitInputError;
   }
 
-  // Entity rules decide once every TU has been seen.
-  auto MergeStart = std::chrono::steady_clock::now();
-  Facts All;
-  Report R;
-  size_t FactBytes = 0;
-  for (TUResult &T : Results) {
-    if (verbosity() == Verbosity::Verbose) {
-      std::string S;
-      llvm::raw_string_ostream OS(S);
-      OS << toJSON(T.Analysis.TUFacts);
-      FactBytes += OS.str().size();
-    }
-    All.merge(T.Analysis.TUFacts);
-    for (Finding &F : T.Analysis.Local)
-      R.Findings.push_back(std::move(F));
-    for (InputError &E : T.Errors)
-      R.Errors.push_back(std::move(E));
-  }
-  All.normalize();
-  std::sort(R.Errors.begin(), R.Errors.end(),
-            [](const InputError &A, const InputError &B) {
-              return std::tie(A.File, A.Message) < std::tie(B.File, B.Message);
-            });
-  for (Finding &F : decide(All, Analysis))
-    R.Findings.push_back(std::move(F));
-  sortAndDedupe(R.Findings);
-  if (verbosity() == Verbosity::Verbose)
-    verbose() << llvm::formatv(
-        "memlint: merged the facts of {0} files ({1:f1} KiB of JSON, {2} "
-        "functions, {3} calls) and decided in {4:f3} s\n",
-        Results.size(), FactBytes / 1024.0, All.Functions.size(),
-        All.Calls.size(),
-        std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                      MergeStart)
-            .count());
-  // Findings in excluded paths (headers of third-party code) are dropped.
-  size_t Before = R.Findings.size();
-  R.Findings.erase(std::remove_if(R.Findings.begin(), R.Findings.end(),
-                                  [&](const Finding &F) {
-                                    return isExcluded(Rules, F.At.File);
-                                  }),
-                   R.Findings.end());
-  if (size_t N = Before - R.Findings.size())
-    info() << "memlint: " << N << (N == 1 ? " finding" : " findings")
-           << " in paths excluded by " << ExcludedBy << " not reported\n";
-  // The severity .memlint.yaml gives each rule (else the rule's default);
-  // --fail-on and the CI formats read it.
-  for (Finding &F : R.Findings)
-    if (findCheck(F.Rule))
-      F.Severity = toString(Rules.severity(F.Rule));
-
-  // NOLINT, --header-filter, --baseline, --changed-lines, --fail-on.
-  Inputs.MainFiles = Files;
-  Inputs.Rules = &Rules;
-  R.Rules = Analysis.Checks.enabledRules();
-  std::string PostError;
-  int Status = Post.run(R, Inputs, PostError);
-  if (Status == ExitUsage)
-    return usageError(PostError);
-
-  if (!O.ExportFixes.empty()) {
-    SourceFiles Sources;
+  if (!O.FactsOut.empty()) {
+    FactsFile F;
+    F.Memlint = MEMLINT_VERSION;
+    F.Settings = settingsKey(Exe, S.Analysis, S.Rules, W.ResourceDir);
+    F.Config = S.ConfigPath.empty() ? "" : absolutePath(S.ConfigPath);
+    F.Checks = S.Analysis.Checks.enabledRules();
+    F.AssumeClosedWorld = S.Analysis.AssumeClosedWorld;
+    F.WholeDatabase = Inputs.WholeDatabase;
+    F.ShardIndex = O.ShardIndex;
+    F.ShardCount = O.ShardCount;
+    F.Root = absolutePath(".");
+    F.TUs = std::move(Results);
     std::string Error;
-    if (!exportFixes(O.ExportFixes, R.Findings,
-                     Files.empty() ? "" : Files.front(), Sources, Error))
+    if (!writeFactsFile(O.FactsOut, F, Error))
       return usageError(Error);
+    return ExitClean; // errors travel in the file; `merge` reports them
   }
 
-  std::error_code EC;
-  std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!O.Output.empty()) {
-    File = std::make_unique<llvm::raw_fd_ostream>(O.Output, EC);
-    if (EC)
-      return usageError("cannot write '" + O.Output + "': " + EC.message());
-  }
-  llvm::raw_fd_ostream &OS = File ? *File : llvm::outs();
-  TextStyle Style;
-  bool Terminal = !File && llvm::outs().is_displayed();
-  Style.Color = O.Color == "always" ||
-                (O.Color == "auto" && Terminal && !std::getenv("NO_COLOR"));
-  Style.SourceLines = O.Color == "always" || Terminal;
-  Style.Confidence = O.ShowConfidence;
-  // --write-baseline records the findings; printing them all too buries
-  // what the run says (a report still goes to -o when one is asked for).
-  if (O.Report.WriteBaseline.empty() || File)
-    writeReport(OS, R, O.Report.Format, MEMLINT_VERSION, Style);
-  // A report that did not reach its file is an error of its own (exit 2),
-  // never "no findings" or "findings" (docs/cli.md).
-  if (std::string WriteError; File ? !finishOutput(*File, WriteError)
-                                   : (OS.flush(), OS.has_error())) {
-    if (!File) {
-      WriteError = OS.error().message();
-      OS.clear_error();
-    }
-    llvm::errs() << "memlint: error: cannot write the report to "
-                 << (File ? "'" + O.Output + "'" : std::string("standard output"))
-                 << ": " << WriteError << "\n";
-    return ExitWriteError;
+  // With a cache, files named on a compile database are judged against the
+  // cached facts of the rest of it.
+  bool Context = Session && !DatabaseFiles.empty() && !Inputs.WholeDatabase;
+  std::set<std::string> Checked(Files.begin(), Files.end());
+  std::string BuildDir = O.BuildPath.empty() ? "" : absolutePath(O.BuildPath);
+  if (Context) {
+    std::vector<std::string> Others;
+    for (const std::string &F : Analyzed(DatabaseFiles))
+      if (!Checked.count(F))
+        Others.push_back(F);
+    unsigned Stale = 0, Missing = 0;
+    std::vector<TUResult> Rest =
+        cachedContext(Others, W, *Session, Stale, Missing);
+    info() << "memlint: judged with the cached facts of " << Rest.size()
+           << " other translation unit" << (Rest.size() == 1 ? "" : "s");
+    if (Stale || Missing)
+      info() << " (" << Stale << " older than their sources, " << Missing
+             << " not cached)";
+    info() << "\n";
+    // Every other translation unit has cached facts: the whole program.
+    S.Analysis.WholeProgram = Missing == 0;
+    std::move(Rest.begin(), Rest.end(), std::back_inserter(Results));
   }
 
-  for (const InputError &E : R.Errors)
-    llvm::errs() << displayPath(E.File) << ": error: " << E.Message << "\n";
-  if (!R.Errors.empty())
-    return ExitInputError;
+  Report R = decideAll(Results, S);
+  if (Session && Inputs.WholeDatabase && !O.ShardCount)
+    recordWholeProgramFindings(*Session, BuildDir, R.Findings);
+  if (Context)
+    keepWhatTheChangeCaused(
+        R,
+        wholeProgramFindings(*Session, BuildDir).value_or(std::vector<Finding>()),
+        Checked);
+
+  // Vendored code, --min-confidence, NOLINT, --header-filter, --baseline,
+  // --changed-lines, --fail-on; then the report.
+  Inputs.MainFiles = Files;
+  Inputs.Rules = &S.Rules;
+  std::string Error;
+  int Status = emitReport(R, Post, Inputs, O.Out, Error);
+  if (Status == ExitUsage && !Error.empty())
+    return usageError(Error);
   return Status;
 }
 

@@ -40,6 +40,15 @@ cli::OptionTable describeRules();
 int runConfirm(const std::vector<std::string> &Args, const std::string &Exe);
 cli::OptionTable describeConfirm();
 
+/// `memlint merge`, `memlint collect`, `memlint lsp` (IncrementalCommands.cpp,
+/// docs/ci.md, docs/bazel.md, docs/editors.md).
+int runMerge(const std::vector<std::string> &Args, const std::string &Exe);
+cli::OptionTable describeMerge();
+int runCollect(const std::vector<std::string> &Args, const std::string &Exe);
+cli::OptionTable describeCollect();
+int runLsp(const std::vector<std::string> &Args, const std::string &Exe);
+cli::OptionTable describeLsp();
+
 /// The shipped packs next to \p Exe, then \p Config if not empty.
 bool loadEffectiveRules(const std::string &Exe, const std::string &Config,
                         RuleSet &Rules, std::vector<RuleError> &Errors);

@@ -25,6 +25,15 @@ struct Report {
   bool BaselineInUse = false;            // what is left is new
 };
 
+class SourceFiles;
+
+/// A page of the published docs (MEMLINT_DOCS_URL): "checks/<rule>.md" is a
+/// rule's (SARIF helpUri, the language server's diagnostic links).
+std::string docsUrl(const std::string &Page);
+/// A 1-based byte column as 1-based UTF-16 code units from the line start
+/// (SARIF's and LSP's columns).
+unsigned utf16Column(SourceFiles &Sources, const Loc &L);
+
 /// Relative to the current directory when the file is below it, else as is.
 std::string displayPath(const std::string &Path);
 

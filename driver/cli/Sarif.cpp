@@ -66,8 +66,6 @@ const RuleInfo *ruleInfo(const std::string &Id) {
   return nullptr;
 }
 
-std::string docsUrl(const std::string &Page) { return docsBaseUrl() + Page; }
-
 /// SARIF `rank` (0 to 100, higher matters more) for a confidence.
 double rankOf(Confidence C) {
   switch (C) {
@@ -77,6 +75,12 @@ double rankOf(Confidence C) {
   }
   return 60;
 }
+
+} // namespace
+
+std::string docsUrl(const std::string &Page) { return docsBaseUrl() + Page; }
+
+namespace {
 
 /// "unbounded-container-growth" -> "UnboundedContainerGrowth": SARIF wants a
 /// rule's friendly name to differ from its id and be a Pascal identifier.
@@ -101,7 +105,8 @@ std::string sentence(std::string S) {
   return S;
 }
 
-/// A 1-based byte column as UTF-16 code units from the line start.
+} // namespace
+
 unsigned utf16Column(SourceFiles &Sources, const Loc &L) {
   std::optional<llvm::StringRef> Line = Sources.line(L.File, L.Line);
   if (!Line || L.Column == 0)
@@ -117,6 +122,8 @@ unsigned utf16Column(SourceFiles &Sources, const Loc &L) {
   // A column past the end of the line (the line break) stays a byte count.
   return Units + 1 + (L.Column - 1 > Line->size() ? L.Column - 1 - Line->size() : 0);
 }
+
+namespace {
 
 class SarifWriter {
 public:

@@ -4,6 +4,7 @@
 #include "Console.h"
 #include "SafeCommands.h"
 
+#include "FactsCache.h"
 #include "FindingJSON.h"
 #include "Interrupt.h"
 #include "SafeIO.h"
@@ -14,6 +15,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Lex/Preprocessor.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
@@ -43,12 +45,16 @@ namespace {
 class ErrorCollector : public DiagnosticConsumer {
 public:
   std::vector<std::string> Messages;
+  /// A fatal error: among them an #include that was not found or could not
+  /// be read (a FIFO), a file the dependency list then lacks.
+  bool Fatal = false;
 
   void HandleDiagnostic(DiagnosticsEngine::Level Level,
                         const Diagnostic &Info) override {
     DiagnosticConsumer::HandleDiagnostic(Level, Info);
     if (Level < DiagnosticsEngine::Error)
       return;
+    Fatal |= Level == DiagnosticsEngine::Fatal;
     llvm::SmallString<256> Text;
     Info.FormatDiagnostic(Text);
     std::string Where;
@@ -70,21 +76,24 @@ public:
 
 class Consumer : public ASTConsumer {
 public:
-  Consumer(const AnalysisOptions &Opts, TUAnalysis &Out) : Opts(Opts), Out(Out) {}
+  Consumer(const AnalysisOptions &Opts, TUResult &Out) : Opts(Opts), Out(Out) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    // A TU that does not compile depends on its files as much as one that
+    // does: its errors are cached too.
+    recordDependencies(Ctx.getSourceManager(), Out.Deps);
     if (Ctx.getDiagnostics().hasErrorOccurred())
       return;
-    collect(Ctx, Opts, Out);
+    collect(Ctx, Opts, Out.Analysis);
   }
 
 private:
   const AnalysisOptions &Opts;
-  TUAnalysis &Out;
+  TUResult &Out;
 };
 
 class Action : public ASTFrontendAction {
 public:
-  Action(const AnalysisOptions &Opts, TUAnalysis &Out) : Opts(Opts), Out(Out) {}
+  Action(const AnalysisOptions &Opts, TUResult &Out) : Opts(Opts), Out(Out) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &,
                                                  llvm::StringRef) override {
     return std::make_unique<Consumer>(Opts, Out);
@@ -92,12 +101,12 @@ public:
 
 private:
   const AnalysisOptions &Opts;
-  TUAnalysis &Out;
+  TUResult &Out;
 };
 
 class Factory : public tooling::FrontendActionFactory {
 public:
-  Factory(const AnalysisOptions &Opts, TUAnalysis &Out, std::string ScratchDir)
+  Factory(const AnalysisOptions &Opts, TUResult &Out, std::string ScratchDir)
       : Opts(Opts), Out(Out), ScratchDir(std::move(ScratchDir)) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<Action>(Opts, Out);
@@ -115,7 +124,7 @@ public:
 
 private:
   const AnalysisOptions &Opts;
-  TUAnalysis &Out;
+  TUResult &Out;
   std::string ScratchDir;
 };
 
@@ -200,7 +209,7 @@ TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts) {
   auto FS = llvm::makeIntrusiveRefCnt<RegularFilesOnly>(
       llvm::vfs::getRealFileSystem());
   ErrorCollector Errors;
-  Factory F(Opts.Analysis, R.Analysis, Opts.ScratchDir);
+  Factory F(Opts.Analysis, R, Opts.ScratchDir);
   bool Ok = true;
   std::string Problem;
   for (tooling::CompileCommand &C : Commands) {
@@ -236,6 +245,7 @@ TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts) {
   if (!Problem.empty()) {
     R.Errors.push_back({File, Problem + "; no findings for it"});
     R.Analysis = TUAnalysis();
+    R.Deps.clear();
     return R;
   }
   if (!Errors.Messages.empty() || !Ok) {
@@ -246,13 +256,18 @@ TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts) {
       Message = "the compiler could not process this file";
     R.Errors.push_back({File, "does not compile; no findings for it:\n" + Message});
     R.Analysis = TUAnalysis(); // nothing from a broken AST
+    // Cacheable only when the compiler's own errors say why, with every
+    // file it looked for found and read.
+    if (Errors.Fatal || Errors.Messages.empty())
+      R.Deps.clear();
   }
+  normalizeDependencies(R.Deps);
   return R;
 }
 
 //===-- Process isolation -------------------------------------------------===//
 
-static std::string serialize(const TUResult &R) {
+llvm::json::Value resultToJSON(const TUResult &R) {
   llvm::json::Array Local, Errors;
   // Paths in the lossless wire encoding (FindingJSON.h): a file name that
   // is not UTF-8 must come back as the same bytes.
@@ -265,23 +280,23 @@ static std::string serialize(const TUResult &R) {
   for (const UnmodeledCall &U : R.Analysis.Unmodeled)
     Unmodeled.push_back(llvm::json::Array{U.Name, U.Why, encodeWirePath(U.At.File),
                                           U.At.Line, U.At.Column});
-  llvm::json::Object Root{{"facts", toJSON(R.Analysis.TUFacts)},
-                          {"local", std::move(Local)},
-                          {"unmodeled", std::move(Unmodeled)},
-                          {"errors", std::move(Errors)}};
+  return llvm::json::Object{{"facts", toJSON(R.Analysis.TUFacts)},
+                            {"local", std::move(Local)},
+                            {"unmodeled", std::move(Unmodeled)},
+                            {"errors", std::move(Errors)},
+                            {"deps", dependenciesToJSON(R.Deps)}};
+}
+
+std::string serializeResult(const TUResult &R) {
   std::string S;
   llvm::raw_string_ostream OS(S);
-  OS << llvm::json::Value(std::move(Root));
+  OS << resultToJSON(R);
   return S;
 }
 
-static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
-  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text);
-  if (!V) {
-    Error = llvm::toString(V.takeError());
-    return false;
-  }
-  const auto *O = V->getAsObject();
+bool resultFromJSON(const llvm::json::Value &V, TUResult &R,
+                    std::string &Error) {
+  const auto *O = V.getAsObject();
   if (!O || !O->get("facts")) {
     Error = "no facts";
     return false;
@@ -291,8 +306,13 @@ static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
   const auto *Local = O->getArray("local");
   const auto *Errors = O->getArray("errors");
   const auto *Unmodeled = O->getArray("unmodeled");
-  if (!Local || !Errors || !Unmodeled) {
+  const auto *Deps = O->getArray("deps");
+  if (!Local || !Errors || !Unmodeled || !Deps) {
     Error = "missing sections";
+    return false;
+  }
+  if (!dependenciesFromJSON(*Deps, R.Deps)) {
+    Error = "bad dependency list";
     return false;
   }
   for (const auto &FV : *Local) {
@@ -331,6 +351,15 @@ static bool deserialize(llvm::StringRef Text, TUResult &R, std::string &Error) {
     R.Errors.push_back({decodeWirePath(*File), Msg->str()});
   }
   return true;
+}
+
+bool deserializeResult(llvm::StringRef Text, TUResult &R, std::string &Error) {
+  llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text);
+  if (!V) {
+    Error = llvm::toString(V.takeError());
+    return false;
+  }
+  return resultFromJSON(*V, R, Error);
 }
 
 static std::string describeStatus(int Status, unsigned Timeout) {
@@ -470,7 +499,7 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
         llvm::raw_fd_ostream OS(Path, EC);
         if (EC)
           ::_exit(70);
-        OS << serialize(R);
+        OS << serializeResult(R);
         OS.close();
         ::_exit(OS.has_error() ? 71 : 0);
       }
@@ -531,7 +560,7 @@ std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
     if (WIFEXITED(Status) && WEXITSTATUS(Status) == 0) {
       auto Buf = llvm::MemoryBuffer::getFile(Finished.Output);
       std::string Error;
-      if (!Buf || !deserialize((*Buf)->getBuffer(), R, Error))
+      if (!Buf || !deserializeResult((*Buf)->getBuffer(), R, Error))
         R.Errors.push_back({R.File, "cannot read the analysis result: " +
                                         (Buf ? Error : Buf.getError().message())});
     } else {

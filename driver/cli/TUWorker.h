@@ -3,6 +3,7 @@
 #define MEMLINT_DRIVER_TUWORKER_H
 
 #include "Analysis.h"
+#include "FactsCache.h"
 
 #include <functional>
 #include <string>
@@ -10,6 +11,9 @@
 
 namespace clang::tooling {
 class CompilationDatabase;
+}
+namespace llvm::json {
+class Value;
 }
 
 namespace memlint {
@@ -20,6 +24,11 @@ struct TUResult {
   std::string File;
   TUAnalysis Analysis;
   std::vector<InputError> Errors;
+  /// Every file the parse read, with the hash of what it read (sorted): what
+  /// a cached result depends on. Empty when they do not say it all: an
+  /// #include was not found or could not be read, the compiler could not
+  /// run, the worker died.
+  std::vector<FileDependency> Deps;
 };
 
 struct WorkerOptions {
@@ -47,6 +56,15 @@ TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts);
 /// they finish in.
 std::vector<TUResult> analyzeAll(const std::vector<std::string> &Files,
                                  const WorkerOptions &Opts);
+
+/// The result as JSON: how a child hands it to its parent, and what the
+/// facts cache and .facts files store (opaque to them).
+llvm::json::Value resultToJSON(const TUResult &R);
+std::string serializeResult(const TUResult &R);
+/// False with \p Error when \p V is not a complete result.
+bool resultFromJSON(const llvm::json::Value &V, TUResult &R,
+                    std::string &Error);
+bool deserializeResult(llvm::StringRef Text, TUResult &R, std::string &Error);
 
 } // namespace memlint
 

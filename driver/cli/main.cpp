@@ -19,6 +19,9 @@ const std::vector<Subcommand> &subcommands() {
       {"check", describeCheck, runCheck},
       {"rules", describeRules, runRules},
       {"confirm", describeConfirm, runConfirm},
+      {"merge", describeMerge, runMerge},
+      {"collect", describeCollect, runCollect},
+      {"lsp", describeLsp, runLsp},
   };
   return All;
 }

@@ -1,5 +1,10 @@
 //===- SafeIO.cpp ---------------------------------------------------------===//
 #include "SafeIO.h"
+#include "Interrupt.h"
+
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
@@ -221,6 +226,37 @@ bool finishStdout(bool WasClosed, std::string &Error) {
     Error = "standard output is closed";
     return false;
   }
+  return true;
+}
+
+bool writeFileAtomically(const std::string &Path, llvm::StringRef Bytes,
+                         std::string &Error) {
+  llvm::SmallString<256> Model(llvm::sys::path::parent_path(Path));
+  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path).str() +
+                                     ".memlint-tmp-%%%%%%%%");
+  llvm::SmallString<256> Temp;
+  int FD = -1;
+  interrupt::Token Token = 0;
+  {
+    interrupt::SignalBlock Block;
+    if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp)) {
+      Error = EC.message();
+      return false;
+    }
+    Token = interrupt::addPath(std::string(Temp.str()), /*Directory=*/false);
+  }
+  llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+  OS << Bytes;
+  std::error_code EC;
+  if (!finishOutput(OS, Error) ||
+      (EC = llvm::sys::fs::rename(Temp, Path))) {
+    if (EC)
+      Error = EC.message();
+    llvm::sys::fs::remove(Temp);
+    interrupt::remove(Token);
+    return false;
+  }
+  interrupt::remove(Token);
   return true;
 }
 

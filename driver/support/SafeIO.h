@@ -66,6 +66,14 @@ bool protectStandardDescriptors();
 /// the end of main. \p WasClosed: what protectStandardDescriptors returned.
 bool finishStdout(bool WasClosed, std::string &Error);
 
+/// Writes \p Bytes to \p Path through a temporary created exclusively
+/// (O_EXCL, never through a planted symlink) beside it, renamed over it: a
+/// reader sees the old file or the new one, never a mix, and an interrupted
+/// run leaves no temporary (Interrupt.h). False and \p Error (without the
+/// path) on any failure; the temporary is removed.
+bool writeFileAtomically(const std::string &Path, llvm::StringRef Bytes,
+                         std::string &Error);
+
 /// The exit code of a run whose report could not be written (docs/cli.md).
 constexpr int ExitWriteError = 2;
 

@@ -1,6 +1,7 @@
 """run.py [--path DIR] --home HOME [--cwd DIR] -- CMD...: runs CMD the way a
 developer's shell would for the pre-commit tests: DIR (memlint's) first on
-PATH, HOME and PRE_COMMIT_HOME inside the test's directory, a git identity;
+PATH, HOME, XDG_CACHE_HOME (memlint's facts cache) and PRE_COMMIT_HOME
+inside the test's directory, a git identity;
 prints CMD's output and then "exit: N", and exits 0."""
 import argparse
 import os
@@ -19,6 +20,7 @@ env = dict(os.environ)
 env["PATH"] = os.pathsep.join(a.path + [env.get("PATH", "/usr/bin:/bin")])
 env["HOME"] = a.home
 env["PRE_COMMIT_HOME"] = os.path.join(a.home, "pre-commit-cache")
+env["XDG_CACHE_HOME"] = os.path.join(a.home, ".cache")
 env["GIT_CONFIG_NOSYSTEM"] = "1"
 for who in ("AUTHOR", "COMMITTER"):
     env["GIT_%s_NAME" % who] = "memlint test"

@@ -1,0 +1,3 @@
+#include "store.h"
+Store g_store;
+void Store::add(int x) { items_.push_back(x); }

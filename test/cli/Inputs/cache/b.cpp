@@ -1,0 +1,3 @@
+#include "h1.h"
+#include "h2.h"
+void fb(int x) { remember(twice(x)); }

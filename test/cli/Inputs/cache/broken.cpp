@@ -1,0 +1,2 @@
+#include "h1.h"
+int broken() { return undeclared_name; }

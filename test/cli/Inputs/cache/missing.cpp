@@ -1,0 +1,3 @@
+#include "h1.h"
+#include "generated.h"
+int use() { return GENERATED; }

@@ -1,0 +1,3 @@
+#include <string>
+
+std::string greet(const std::string &s) { return "hello " + s; }

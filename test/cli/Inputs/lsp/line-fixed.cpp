@@ -1,0 +1,7 @@
+#include <string>
+
+std::string g_line;
+void append(const std::string &s) { g_line += s; }
+void reset_line() {
+  decltype(g_line)().swap(g_line);
+}

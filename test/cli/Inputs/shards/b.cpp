@@ -1,0 +1,5 @@
+#include "store.h"
+void Store::drain() {
+  if (!items_.empty())
+    items_.erase(items_.begin());
+}
