@@ -90,7 +90,7 @@ public:
         IncludeVendored(llvm::StringRef(Options.get("IncludeVendored", "false"))
                             .equals_insensitive("true")),
         ProjectRoot(Options.get("ProjectRoot", "")),
-        MinConfidenceText(Options.get("MinConfidence", "medium")),
+        MinConfidenceText(Options.getLocalOrGlobal("MinConfidence", "medium")),
         VendorRoot(vendoringRoot(ProjectRoot)) {
     sharedTU().Enabled.insert(this->Rule);
   }
