@@ -80,6 +80,9 @@ def _memlint_aspect_impl(target, ctx):
                 tools = ctx.files._packs,
                 outputs = [out],
                 mnemonic = "MemlintCollect",
+                # --action_env settings reach memlint (MEMLINT_PACKS_DIR,
+                # MEMLINT_PROJECT_ROOT, MEMLINT_TEST_DIRS).
+                use_default_shell_env = True,
                 progress_message = "memlint collect %s" % src.short_path,
             )
             facts.append(out)
@@ -127,6 +130,7 @@ def _memlint_report_impl(ctx):
         tools = ctx.files._packs + [ctx.executable._memlint],
         outputs = [out],
         mnemonic = "MemlintMerge",
+        use_default_shell_env = True,
         progress_message = "memlint merge: %s" % ctx.label,
     )
     return [DefaultInfo(files = depset([out]))]

@@ -282,7 +282,9 @@ def lint(p, src, reports, memlint, jobs, tu_timeout):
     out = os.path.join(reports, p["name"] + ".json")
     os.makedirs(os.path.dirname(out), exist_ok=True)
     cmd = [memlint, "check", "-p", os.path.join(src, p["name"] + "-build"),
-           "--format=json", "--project-root", root, "-j", str(jobs), "-o", out]
+           "--format=json", "--project-root", root, "-j", str(jobs), "-o", out,
+           # Every finding, whatever its confidence: judged per level below.
+           "--min-confidence=low"]
     if tu_timeout:
         cmd += ["--tu-timeout", str(tu_timeout)]
     t0 = time.monotonic()
