@@ -314,6 +314,28 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
   F.Rule = RuleId;
   F.At = E.At;
   bool Callback = E.Kind == OwnKind::Callback;
+  // Evidence that objects, not only types, close the cycle: a callback
+  // that captured shared ownership of its owner, or shared fields that
+  // point straight at each other. A cycle that closes only through a
+  // subclass (a pointer to a base that may hold a derived object) or
+  // through a base class's field is as likely a tree or a DAG of
+  // different objects: low.
+  bool Indirect = llvm::any_of(Cycle, [](const Step &S) {
+    return S.To != S.Edge->To || S.Edge->Field.empty();
+  });
+  // One shared field and a wrapper held by value on the way (`Node {
+  // Object<Node> child; }`): a self-reference, a tree.
+  unsigned Shared = 0;
+  bool Wrapper = false;
+  for (const Step &S : Cycle) {
+    Shared += sharesOwnership(*S.Edge);
+    Wrapper |= S.Edge->Kind == OwnKind::Value;
+  }
+  Indirect |= Shared == 1 && Wrapper;
+  bool AnyCallback = llvm::any_of(
+      Cycle, [](const Step &S) { return S.Edge->Kind == OwnKind::Callback; });
+  if (Indirect && !AnyCallback)
+    F.Conf = Confidence::Low;
   if (Callback)
     F.Message = "the callback stored in '" + fieldName(E) +
                 "' here keeps a shared_ptr to '" + G.name(Closing.To) +
@@ -323,6 +345,10 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
                 Path;
   for (const Step &S : Cycle)
     F.Notes.push_back({S.Edge->At, describe(S, G)});
+  if (F.Conf == Confidence::Low)
+    F.Notes.push_back({E.At, "the types close it only through a subclass, a "
+                             "base class or a wrapper: the objects may form a "
+                             "tree"});
   explain(F,
           "objects on it keep each other alive and reference counting never "
           "frees them",
