@@ -127,7 +127,14 @@ void decideCapacityRetention(const ProgramView &View,
     F.Subject = Id;
     F.Group = siblingGroup(RuleId, E, Burst ? "burst" : "scratch");
     F.At = Clear.E.At;
-    F.Conf = Burst ? Confidence::Medium : Confidence::Low;
+    // Retention matters when the bursts recur: the fill runs in the steady
+    // state, and the container lives on.
+    const Drivers &D = View.drivers();
+    Driver Drv = D.of(Fill->E.Function).D;
+    bool Steady = Drv == Driver::Steady;
+    bool Setup = Drv == Driver::Setup ||
+                 (E.Kind == EntityKind::Field && D.builder(Fill->E.Function));
+    F.Conf = Burst && !Setup ? Confidence::Medium : Confidence::Low;
     F.Message = "'" + E.Name +
                 "' is emptied here but keeps the capacity of its largest fill";
     F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
@@ -139,6 +146,15 @@ void decideCapacityRetention(const ProgramView &View,
       F.Fix = Clear.E.Fix;
       F.FixIsSafe = true;
     }
+    if (Burst && Setup)
+      F.Notes.push_back({Fill->E.At, "'" + View.functionName(Fill->E.Function) +
+                                         "' runs only while the program or "
+                                         "the object is set up"});
+    else if (Burst && Steady)
+      F.Notes.push_back({Fill->E.At, "it is filled once per call of '" +
+                                         View.functionName(Fill->E.Function) +
+                                         "' (reached from " +
+                                         D.describe(Fill->E.Function) + ")"});
     std::set<Loc> Seen{Clear.E.At};
     for (const EffectiveEvent *Ev : Clears)
       if (Seen.insert(Ev->E.At).second)

@@ -122,6 +122,10 @@ enum EventFlag : unsigned {
   RunOnce = 1u << 15,      // behind a run-once guard (a flag tested and set)
   OnLocalObject = 1u << 16, // calls: on an object local to the caller (one
                             // being built)
+  UntilLoop = 1u << 17,     // calls: inside a loop that runs until something
+                            // happens (while, do, for(;;), a for whose test
+                            // is no counter comparison): an event or input
+                            // loop, not a count or a walk over a container
 };
 
 /// A conditional statement an event is nested in (innermost last): an if or

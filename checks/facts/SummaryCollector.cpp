@@ -81,12 +81,15 @@ unsigned SummaryCollector::siteFlags(Loc *Loop) {
   if (!Loops.empty()) {
     Flags |= InLoop;
     bool AllConstant = true;
-    for (const Stmt *L : Loops)
+    for (const Stmt *L : Loops) {
+      if (WalkContext::untilLoop(L))
+        Flags |= UntilLoop;
       if (!W.constantTripCount(L)) {
         AllConstant = false;
         if (Loop && !Loop->valid())
           *Loop = W.Locs.make(L->getBeginLoc());
       }
+    }
     if (AllConstant)
       Flags |= ConstantLoop;
   }

@@ -143,6 +143,27 @@ std::vector<const Stmt *> WalkContext::loopsAround() const {
   return Out;
 }
 
+bool WalkContext::untilLoop(const Stmt *Loop) {
+  if (isa<WhileStmt>(Loop) || isa<DoStmt>(Loop))
+    return true;
+  const auto *F = dyn_cast<ForStmt>(Loop);
+  if (!F)
+    return false; // a range-for walks a container
+  const Expr *Cond = F->getCond();
+  if (!Cond)
+    return true;
+  const Expr *C = Cond->IgnoreParenImpCasts();
+  if (const auto *BO = dyn_cast<BinaryOperator>(C))
+    return !BO->isComparisonOp();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C))
+    return !(OC->getOperator() == OO_Less || OC->getOperator() == OO_LessEqual ||
+             OC->getOperator() == OO_Greater ||
+             OC->getOperator() == OO_GreaterEqual ||
+             OC->getOperator() == OO_ExclaimEqual ||
+             OC->getOperator() == OO_EqualEqual);
+  return true; // `for (; next(x);)`, `for (; running_;)`
+}
+
 bool WalkContext::constantTripCount(const Stmt *Loop) {
   auto IsConstant = [&](const Expr *E) {
     E = E->IgnoreParenImpCasts();

@@ -90,6 +90,10 @@ public:
   std::vector<const clang::Stmt *> loopsAround() const;
   /// A loop with a compile-time constant trip count.
   bool constantTripCount(const clang::Stmt *Loop);
+  /// A loop that runs until something happens rather than over a count or
+  /// a container: while, do, for(;;), or a for whose test compares no
+  /// counter.
+  static bool untilLoop(const clang::Stmt *Loop);
 
   //===-- Types -----------------------------------------------------------===//
 

@@ -115,9 +115,17 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
   // A loop over input in code nothing classifies drives its callees too; a
   // loop in setup code (`for (i < threads) pool_.emplace_back(...)`) does
   // not.
+  //
+  // An event loop (`while (!quit_) handle(next());`) drives its callees
+  // wherever it is, setup code included: main calls `loop.run()` once, and
+  // the run's loop is the program's steady state.
   std::vector<std::pair<std::string, std::string>> Loops;
   for (const Call &C : F.Calls) {
-    if (!steadyLoop(C) || Info[C.Caller].D != Driver::Unknown)
+    if (!steadyLoop(C))
+      continue;
+    Driver Caller = Info[C.Caller].D;
+    if (Caller == Driver::Steady ||
+        (Caller == Driver::Setup && !(C.Flags & UntilLoop)))
       continue;
     for (const std::string &T : G.targets(C))
       Loops.push_back({T, C.Caller});

@@ -28,7 +28,7 @@ namespace {
 const char *const VendoredDirs[] = {"third_party", "third-party", "thirdparty",
                                     "3rdparty",    "3rd_party",   "vendor",
                                     "external",    "extern",      "deps",
-                                    "_deps"};
+                                    "_deps",       "subprojects"};
 
 // Single-file (amalgamated) test frameworks, by exact file name: Catch2 v2
 // and v3, doctest, GoogleTest's and GoogleMock's fused sources, acutest,

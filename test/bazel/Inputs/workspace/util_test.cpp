@@ -6,7 +6,8 @@ void reset_line();
 std::vector<std::string> g_seen;
 void remember(const std::string &s) { g_seen.push_back(s); }
 #endif
-int main() {
-  append("x");
+int main(int argc, char **argv) {
+  for (int i = 1; i < argc; ++i)
+    append(argv[i]);
   reset_line();
 }
