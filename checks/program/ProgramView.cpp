@@ -386,6 +386,9 @@ static int siteScore(const ProgramView &V, const Entity &E,
   const std::string &Fn = Ev.E.Function;
   const Drivers &D = V.drivers();
   std::string Name = "'" + V.functionName(Fn) + "'";
+  auto FI = V.facts().Functions.find(Fn);
+  if (FI != V.facts().Functions.end() && (FI->second.Traits & FnLambda))
+    Name = "a lambda in " + Name;
   if (Ev.E.Flags & RunOnce) {
     Note = "it grows behind a run-once guard in " + Name;
     return 0;

@@ -140,7 +140,31 @@ void reload(const std::vector<std::string> &lines) {
   g_zone = std::make_shared<const Zone>(z);
 }
 
+//===-- a callback registered in a constructor, run per event -------------===//
+
+bool next_event(std::string &e);
+class EventServer {
+public:
+  EventServer() {
+    on_msg_ = [this](const std::string &m) { log_.push_back(m); };
+    // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: container 'EventServer::log_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-2]]:46: note: it grows once per call of a lambda in 'EventServer::EventServer' (reached from a loop in 'EventServer::run')
+    // LOW: :[[@LINE-3]]:46: warning: container 'EventServer::log_' grows here{{.*}} [memlint-unbounded-container-growth]
+  }
+  void run() {
+    std::string e;
+    while (next_event(e))
+      on_msg_(e);
+  }
+
+private:
+  std::function<void(const std::string &)> on_msg_;
+  std::vector<std::string> log_;
+};
+
 int main() {
+  EventServer events;
+  events.run();
   Router r;
   r.add("/", [] {});
   r.add("/health", [] {});
