@@ -421,6 +421,10 @@ static int siteScore(const ProgramView &V, const Entity &E,
     Note = "it grows once per call of " + Name +
            (Root.empty() ? std::string() : " (reached from " + Root + ")");
     bool Input = Ev.E.Flags & (ValueFromInput | KeyFromInput | Bulk);
+    // A library's public API may as well be called once, at startup, by
+    // its users: steady, but no more than medium.
+    if (D.root(Fn).PublicApi)
+      return 2;
     return Input ? 3 : 2;
   }
   Note.clear();
