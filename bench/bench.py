@@ -8,9 +8,11 @@ Per translation unit, on the same compile command:
                                                 one worker process, report
   tidy      clang-tidy-19 --checks=-*,performance-* -p DB FILE
 
-wall time (median of --repeat runs) and peak RSS (the largest of the process
-and its children, from wait4), with memlint's and clang-tidy's ratios to the
-parse. Then memory flatness: `memlint check -p DB -jJ` over N generated
+wall time and CPU time (user + system of the process and its children,
+from wait4's rusage), each the median of --repeat runs, and peak RSS (the
+largest of the process and its children, also from wait4), with memlint's
+and clang-tidy's ratios to the parse. CPU time is what the targets are
+about: unlike wall time it barely moves with the load of a shared machine. Then memory flatness: `memlint check -p DB -jJ` over N generated
 translation units, N = 1, 2, 4, ..., with the parent process's own peak RSS
 (VmHWM, sampled) and the peak of any process.
 """
@@ -26,7 +28,10 @@ import time
 
 def peak_run(cmd, cwd, sample_parent=False):
     """Runs cmd; returns (seconds, peak RSS MiB of the process tree, the
-    process's own VmHWM MiB or None, exit code)."""
+    process's own VmHWM MiB or None, exit code, CPU seconds of the process
+    tree). wait4's rusage covers the process and every descendant it waited
+    for (memlint's worker processes), so CPU is user + system of all of
+    them."""
     start = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
@@ -45,7 +50,8 @@ def peak_run(cmd, cwd, sample_parent=False):
         time.sleep(0.005)
     seconds = time.perf_counter() - start
     p.returncode = os.waitstatus_to_exitcode(status)
-    return seconds, ru.ru_maxrss / 1024.0, (own / 1024.0 if sample_parent else None), p.returncode
+    return (seconds, ru.ru_maxrss / 1024.0, (own / 1024.0 if sample_parent else None),
+            p.returncode, ru.ru_utime + ru.ru_stime)
 
 
 def load_db(path):
@@ -91,7 +97,11 @@ def measure_tu(group, dbdir, e, tools, repeat):
     for k, rs in runs.items():
         row[k + "_s"] = statistics.median(r[0] for r in rs)
         row[k + "_mib"] = statistics.median(r[1] for r in rs)
+        row[k + "_cpu_s"] = statistics.median(r[4] for r in rs)
         row[k + "_exit"] = rs[-1][3]
+    # the ratio of the medians, as in the table (a zero parse CPU cannot
+    # happen for a real TU, but keep the division defined)
+    row["memlint_x_parse_cpu"] = row["memlint_cpu_s"] / max(row["parse_cpu_s"], 1e-6)
     return row
 
 
@@ -130,43 +140,57 @@ def flatness(tools, workdir, counts, jobs):
                             "arguments": [tools.clangxx, "-std=c++17", "-c", name]})
         with open(os.path.join(workdir, "compile_commands.json"), "w") as f:
             json.dump(entries, f)
-        secs, peak, own, code = peak_run(
+        secs, peak, own, code, cpu = peak_run(
             [tools.memlint, "check", "-p", workdir, "-j%d" % jobs], workdir,
             sample_parent=True)
-        rows.append({"tus": n, "seconds": secs, "per_tu_s": secs / n,
+        rows.append({"tus": n, "seconds": secs, "per_tu_s": secs / n, "cpu_s": cpu,
                      "parent_mib": own, "peak_mib": peak, "exit": code})
         print("  %3d TUs: %6.2f s, parent %6.1f MiB, any process %6.1f MiB (exit %d)"
               % (n, secs, own, peak, code), file=sys.stderr)
     return rows
 
 
+def cpu_ratio_median(rows):
+    return statistics.median(r["memlint_x_parse_cpu"] for r in rows)
+
+
 def markdown(rows, flat, repeat, jobs):
     out = []
-    out.append("| group | translation unit | parse s | memlint s | ×parse | tidy perf-* s | ×parse "
+    out.append("| group | translation unit | parse CPU s | memlint CPU s | ×parse CPU "
+               "| parse s | memlint s | ×parse | tidy perf-* s | ×parse "
                "| parse MiB | memlint MiB | ×parse | tidy MiB |")
-    out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
-    tot = {"parse_s": 0, "memlint_s": 0, "tidy_s": 0}
+    out.append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    tot = {"parse_cpu_s": 0, "memlint_cpu_s": 0, "parse_s": 0, "memlint_s": 0, "tidy_s": 0}
     for r in rows:
         for k in tot:
             tot[k] += r[k]
         bad = "" if r["memlint_exit"] in (0, 1) else " (memlint exit %d)" % r["memlint_exit"]
-        out.append("| %s | `%s`%s | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f | %.0f |" % (
-            r["group"], r["file"], bad, r["parse_s"], r["memlint_s"], r["memlint_s"] / r["parse_s"],
+        out.append("| %s | `%s`%s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f | %.0f |" % (
+            r["group"], r["file"], bad, r["parse_cpu_s"], r["memlint_cpu_s"], r["memlint_x_parse_cpu"],
+            r["parse_s"], r["memlint_s"], r["memlint_s"] / r["parse_s"],
             r["tidy_s"], r["tidy_s"] / r["parse_s"], r["parse_mib"], r["memlint_mib"],
             r["memlint_mib"] / r["parse_mib"], r["tidy_mib"]))
-    out.append("| **total** | %d TUs | %.2f | %.2f | **%.2f** | %.2f | **%.2f** | | | **%.2f** (max) | |" % (
-        len(rows), tot["parse_s"], tot["memlint_s"], tot["memlint_s"] / tot["parse_s"],
-        tot["tidy_s"], tot["tidy_s"] / tot["parse_s"],
-        max(r["memlint_mib"] / r["parse_mib"] for r in rows)))
+    if rows:
+        out.append("| **total** | %d TUs | %.2f | %.2f | **%.2f** | %.2f | %.2f | **%.2f** | %.2f | **%.2f** "
+                   "| | | **%.2f** (max) | |" % (
+            len(rows), tot["parse_cpu_s"], tot["memlint_cpu_s"], tot["memlint_cpu_s"] / tot["parse_cpu_s"],
+            tot["parse_s"], tot["memlint_s"], tot["memlint_s"] / tot["parse_s"],
+            tot["tidy_s"], tot["tidy_s"] / tot["parse_s"],
+            max(r["memlint_mib"] / r["parse_mib"] for r in rows)))
+        out.append("")
+        out.append("CPU ×parse over all %d TUs: total %.3f, median per TU %.3f (min %.3f, max %.3f)." % (
+            len(rows), tot["memlint_cpu_s"] / tot["parse_cpu_s"], cpu_ratio_median(rows),
+            min(r["memlint_x_parse_cpu"] for r in rows), max(r["memlint_x_parse_cpu"] for r in rows)))
     out.append("")
-    out.append("Median of %d runs each; RSS is the peak of the process and its children." % repeat)
+    out.append("Median of %d runs each; CPU is user + system time and RSS the peak, both of "
+               "the process and its children." % repeat)
     if flat:
         out.append("")
-        out.append("| TUs | memlint -j%d s | s per TU | parent peak MiB | any process peak MiB |" % jobs)
-        out.append("|--:|--:|--:|--:|--:|")
+        out.append("| TUs | memlint -j%d s | s per TU | CPU s | parent peak MiB | any process peak MiB |" % jobs)
+        out.append("|--:|--:|--:|--:|--:|--:|")
         for f in flat:
-            out.append("| %d | %.2f | %.3f | %.1f | %.1f |" % (
-                f["tus"], f["seconds"], f["per_tu_s"], f["parent_mib"], f["peak_mib"]))
+            out.append("| %d | %.2f | %.3f | %.2f | %.1f | %.1f |" % (
+                f["tus"], f["seconds"], f["per_tu_s"], f["cpu_s"], f["parent_mib"], f["peak_mib"]))
     return "\n".join(out)
 
 
@@ -196,8 +220,9 @@ def main():
         for e in entries[:tools.max_per_group]:
             row = measure_tu(group, dbdir, e, tools, tools.repeat)
             rows.append(row)
-            print("  %-8s %-50s parse %5.2f s  memlint %5.2f s  tidy %5.2f s" % (
-                group, row["file"][-50:], row["parse_s"], row["memlint_s"], row["tidy_s"]),
+            print("  %-8s %-50s parse %5.2f s (CPU %5.2f)  memlint %5.2f s (CPU %5.2f, %.2fx)  tidy %5.2f s" % (
+                group, row["file"][-50:], row["parse_s"], row["parse_cpu_s"], row["memlint_s"],
+                row["memlint_cpu_s"], row["memlint_x_parse_cpu"], row["tidy_s"]),
                 file=sys.stderr)
     flat = []
     if tools.flat:
@@ -206,7 +231,13 @@ def main():
     print(markdown(rows, flat, tools.repeat, tools.jobs))
     if tools.json:
         with open(tools.json, "w") as f:
-            json.dump({"tus": rows, "flatness": flat}, f, indent=1)
+            summary = {}
+            if rows:
+                summary = {"parse_cpu_s": sum(r["parse_cpu_s"] for r in rows),
+                           "memlint_cpu_s": sum(r["memlint_cpu_s"] for r in rows),
+                           "memlint_x_parse_cpu_median": cpu_ratio_median(rows)}
+                summary["memlint_x_parse_cpu_total"] = summary["memlint_cpu_s"] / summary["parse_cpu_s"]
+            json.dump({"tus": rows, "summary": summary, "flatness": flat}, f, indent=1)
 
 
 if __name__ == "__main__":
