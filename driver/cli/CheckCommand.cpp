@@ -124,16 +124,7 @@ cli::OptionTable checkTable(CheckOptions &O) {
          "the database",
          O.Cache);
   T.string("--cache-dir", "<dir>", "--cache, in <dir>", O.CacheDir);
-  T.custom("--cache-max-size", "<size>",
-           "the cache's bound, in bytes or with K, M or G: least recently "
-           "used entries are evicted beyond it",
-           [&O](llvm::StringRef V) {
-             return parseByteSize(V, O.CacheMaxBytes)
-                        ? std::string()
-                        : "--cache-max-size needs a size such as 512M or 2G "
-                          "(got '" + V.str() + "')";
-           })
-      .defaultText("1G");
+  addCacheMaxSizeOption(T, O.CacheMaxBytes);
   T.custom("--shard", "<i/N>",
            "analyze only the i-th of N deterministic parts of the translation "
            "units (with --facts-out; `memlint merge` decides over all parts)",

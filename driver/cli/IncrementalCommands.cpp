@@ -125,16 +125,7 @@ cli::OptionTable lspTable(LspOptions &O) {
          "keep facts only in memory: whole-program verdicts see only files "
          "opened in this session",
          O.NoCache);
-  T.custom("--cache-max-size", "<size>",
-           "the cache's bound, in bytes or with K, M or G: least recently "
-           "used entries are evicted beyond it",
-           [&O](llvm::StringRef V) {
-             return parseByteSize(V, O.CacheMaxBytes)
-                        ? std::string()
-                        : "--cache-max-size needs a size such as 512M or 2G "
-                          "(got '" + V.str() + "')";
-           })
-      .defaultText("1G");
+  addCacheMaxSizeOption(T, O.CacheMaxBytes);
   T.string("--config", "<file>", "a .memlint.yaml", O.Config)
       .defaultText("the nearest one above each file");
   T.string("--checks", "<globs>",

@@ -5,6 +5,7 @@
 #include "CompileCommands.h"
 #include "Console.h"
 #include "ExportFixes.h"
+#include "FactsCache.h"
 #include "Options.h"
 #include "PostProcess.h"
 #include "SafeCommands.h"
@@ -176,6 +177,19 @@ Report decideAll(std::vector<TUResult> &Results, const RunSettings &S) {
       F.Severity = toString(S.Rules.severity(F.Rule));
   R.Rules = S.Analysis.Checks.enabledRules();
   return R;
+}
+
+void addCacheMaxSizeOption(cli::OptionTable &T, uint64_t &Bytes) {
+  T.custom("--cache-max-size", "<size>",
+           "the cache's bound, in bytes or with K, M or G: least recently "
+           "used entries are evicted beyond it",
+           [&Bytes](llvm::StringRef V) {
+             return parseByteSize(V, Bytes)
+                        ? std::string()
+                        : "--cache-max-size needs a size such as 512M or 2G "
+                          "(got '" + V.str() + "')";
+           })
+      .defaultText("1G");
 }
 
 void addReportOptions(cli::OptionTable &T, ReportOptions &R, OutputOptions &O) {

@@ -104,6 +104,8 @@ struct OutputOptions {
 /// The options about what is reported and how, for `check` and `merge` (one
 /// definition, one help text).
 void addReportOptions(cli::OptionTable &T, ReportOptions &R, OutputOptions &O);
+/// --cache-max-size, for every subcommand that keeps the facts cache.
+void addCacheMaxSizeOption(cli::OptionTable &T, uint64_t &Bytes);
 
 /// Post-processes \p R (vendored code, --min-confidence, NOLINT, filters,
 /// baseline, --fix, --fail-on), writes --export-fixes and the report in the
