@@ -77,25 +77,22 @@ bool InstanceCollector::ownedByLocal() {
       W.Fns.empty() || Local->getType()->isReferenceType())
     return false;
   const Stmt *Body = W.Fns.back()->getBody();
-  return Body && !escapes(Body, Local, nullptr);
+  return Body && !escapes(Body, Local);
 }
 
 /// Is \p V used in \p S other than to reach its object (`v->f()`, `*v`,
 /// `delete v`, a test against null)?
-bool InstanceCollector::escapes(const Stmt *S, const VarDecl *V,
-                                const Stmt *) {
+bool InstanceCollector::escapes(const Stmt *S, const VarDecl *V) {
   std::vector<const Stmt *> Path;
   std::function<bool(const Stmt *)> Walk = [&](const Stmt *N) {
     if (!N)
       return false;
     if (const auto *DRE = dyn_cast<DeclRefExpr>(N); DRE && DRE->getDecl() == V) {
       // The use: the first ancestor that is not a cast or parentheses.
-      const Stmt *Use = nullptr, *Below = DRE;
+      const Stmt *Use = nullptr;
       for (size_t I = Path.size(); I-- > 0;) {
-        if (isa<ImplicitCastExpr>(Path[I]) || isa<ParenExpr>(Path[I])) {
-          Below = Path[I];
+        if (isa<ImplicitCastExpr>(Path[I]) || isa<ParenExpr>(Path[I]))
           continue;
-        }
         Use = Path[I];
         break;
       }
@@ -116,7 +113,6 @@ bool InstanceCollector::escapes(const Stmt *S, const VarDecl *V,
         return !BO->isComparisonOp();
       if (isa<IfStmt>(Use) || isa<WhileStmt>(Use))
         return false; // `if (p)`
-      (void)Below;
       return true;
     }
     Path.push_back(N);

@@ -27,8 +27,7 @@ private:
   WalkContext &W;
 
   bool ownedByLocal();
-  bool escapes(const clang::Stmt *S, const clang::VarDecl *V,
-               const clang::Stmt *Parent);
+  bool escapes(const clang::Stmt *S, const clang::VarDecl *V);
   void addInstances(clang::QualType T, InstanceKind Kind,
                     const std::string &Owner, unsigned Depth = 0,
                     bool TemplateArgs = true);

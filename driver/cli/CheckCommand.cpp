@@ -243,16 +243,8 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
   Req.AssumeClosedWorld = O.AssumeClosedWorld;
   Req.ReportUnmodeled = O.ReportUnmodeled;
   RunSettings S;
-  {
-    std::string Error;
-    bool ConfigError = false;
-    if (!loadRunSettings(Exe, Req, S, Error, &ConfigError)) {
-      if (!ConfigError)
-        return usageError(Error);
-      llvm::errs() << Error << "\nmemlint: error: invalid rule configuration\n";
-      return ExitUsage;
-    }
-  }
+  if (std::optional<int> Exit = loadRunSettingsOrExit(Exe, Req, S, usageError))
+    return *Exit;
   if (O.DumpConfig) {
     llvm::outs() << dumpConfig(S.Rules);
     return ExitClean;

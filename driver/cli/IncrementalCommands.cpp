@@ -182,16 +182,8 @@ int runMerge(const std::vector<std::string> &Args, const std::string &Exe) {
     *Req.ChecksGlobs += "," + C;
   Req.AssumeClosedWorld = First.AssumeClosedWorld;
   RunSettings S;
-  {
-    std::string Error;
-    bool ConfigError = false;
-    if (!loadRunSettings(Exe, Req, S, Error, &ConfigError)) {
-      if (!ConfigError)
-        return T.usageError(Error);
-      llvm::errs() << Error << "\nmemlint: error: invalid rule configuration\n";
-      return ExitUsage;
-    }
-  }
+  if (std::optional<int> Exit = loadRunSettingsOrExit(Exe, Req, S, [&T](const std::string &E) { return T.usageError(E); }))
+    return *Exit;
   // Shards of a whole compile database are the whole program.
   S.Analysis.WholeProgram = First.WholeDatabase;
   if (settingsKey(Exe, S.Analysis, S.Rules, clangResourceDir(Exe)) !=
@@ -251,16 +243,8 @@ int runCollect(const std::vector<std::string> &Args, const std::string &Exe) {
   Req.ChecksGlobs = O.ChecksGlobs;
   Req.AssumeClosedWorld = O.AssumeClosedWorld;
   RunSettings S;
-  {
-    std::string Error;
-    bool ConfigError = false;
-    if (!loadRunSettings(Exe, Req, S, Error, &ConfigError)) {
-      if (!ConfigError)
-        return T.usageError(Error);
-      llvm::errs() << Error << "\nmemlint: error: invalid rule configuration\n";
-      return ExitUsage;
-    }
-  }
+  if (std::optional<int> Exit = loadRunSettingsOrExit(Exe, Req, S, [&T](const std::string &E) { return T.usageError(E); }))
+    return *Exit;
   if (std::string Error = noChecksError(Req, S); !Error.empty())
     return T.usageError(Error);
 

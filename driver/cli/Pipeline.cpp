@@ -179,6 +179,20 @@ Report decideAll(std::vector<TUResult> &Results, const RunSettings &S) {
   return R;
 }
 
+std::optional<int>
+loadRunSettingsOrExit(const std::string &Exe, const SettingsRequest &Req,
+                      RunSettings &S,
+                      llvm::function_ref<int(const std::string &)> UsageError) {
+  std::string Error;
+  bool ConfigError = false;
+  if (loadRunSettings(Exe, Req, S, Error, &ConfigError))
+    return std::nullopt;
+  if (!ConfigError)
+    return UsageError(Error);
+  llvm::errs() << Error << "\nmemlint: error: invalid rule configuration\n";
+  return ExitUsage;
+}
+
 void addCacheMaxSizeOption(cli::OptionTable &T, uint64_t &Bytes) {
   T.custom("--cache-max-size", "<size>",
            "the cache's bound, in bytes or with K, M or G: least recently "

@@ -18,6 +18,8 @@
 
 #include "memlint/RuleSet.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,6 +65,14 @@ struct SettingsRequest {
 bool loadRunSettings(const std::string &Exe, const SettingsRequest &Req,
                      RunSettings &S, std::string &Error,
                      bool *ConfigError = nullptr);
+
+/// loadRunSettings for a subcommand: std::nullopt when loaded; else the
+/// exit code, after a bad --checks went to \p UsageError or the rule
+/// loader's errors were printed ("invalid rule configuration", exit 2).
+std::optional<int>
+loadRunSettingsOrExit(const std::string &Exe, const SettingsRequest &Req,
+                      RunSettings &S,
+                      llvm::function_ref<int(const std::string &)> UsageError);
 
 /// "no checks enabled (by ...)" when --checks and the configuration left
 /// none on (a usage error, exit 2, as in clang-tidy); else "".
