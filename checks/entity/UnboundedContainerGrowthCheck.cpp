@@ -63,6 +63,8 @@ void decideUnboundedContainerGrowth(const ProgramView &View,
     }
     if (!J.Note.empty())
       F.Notes.push_back({First.E.At, J.Note});
+    if (J.Driver.At.valid())
+      F.Notes.push_back(J.Driver);
     explain(F, "it grows for as long as " + Lifetime,
             "cap it (evict or drop at a size limit) or clear it once its "
             "contents are consumed");

@@ -101,6 +101,8 @@ void decideUnboundedMemoization(const ProgramView &View,
                "eviction"});
     if (!J.Note.empty())
       F.Notes.push_back({Insert.E.At, J.Note});
+    if (J.Driver.At.valid())
+      F.Notes.push_back(J.Driver);
     explain(F,
             "it grows with the input for as long as " + lifetimeOf(E) +
                 (E.PinsKeys ? ", and its pointer keys keep every key object "

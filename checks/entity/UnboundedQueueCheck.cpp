@@ -63,6 +63,8 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
         F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also pushed here"});
     if (!J.Note.empty())
       F.Notes.push_back({Push.E.At, J.Note});
+    if (J.Driver.At.valid())
+      F.Notes.push_back(J.Driver);
     explain(F,
             ConsumerName + " consumes it, and when producers outrun the "
                            "consumer it grows without limit",

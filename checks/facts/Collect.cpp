@@ -41,6 +41,14 @@ public:
     return Result;
   }
 
+  bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
+    const FieldDecl *Saved = W.MemberInit;
+    W.MemberInit = Init->getMember();
+    bool Result = Base::TraverseConstructorInitializer(Init);
+    W.MemberInit = Saved;
+    return Result;
+  }
+
   bool dataTraverseStmtPre(Stmt *S) {
     W.Stmts.push_back(S);
     return true;

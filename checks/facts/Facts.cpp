@@ -56,7 +56,7 @@ static auto flowKey(const Flow &F) {
 }
 static auto aliasKey(const Alias &A) { return std::tie(A.From, A.To); }
 static auto instanceKey(const Instance &I) {
-  return std::tie(I.Class, I.Kind, I.Owner);
+  return std::tie(I.Class, I.Kind, I.Owner, I.Function, I.KeepsItself);
 }
 static auto edgeKey(const OwnEdge &E) {
   return std::tuple_cat(std::tie(E.From, E.To, E.Field, E.Kind), locKey(E.At),
@@ -477,6 +477,8 @@ json::Value toJSON(const Facts &F) {
     json::Object O{{"class", W.str(I.Class)},
                    {"kind", InstanceKindNames[static_cast<unsigned>(I.Kind)]}};
     Opt(O, "owner", W.str(I.Owner), !I.Owner.empty());
+    Opt(O, "function", W.str(I.Function), !I.Function.empty());
+    Opt(O, "keeps_itself", true, I.KeepsItself);
     Instances.push_back(std::move(O));
   }
   json::Array Edges;
@@ -696,7 +698,9 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                 Instance I;
                 if (!R.str(O, "class", I.Class) ||
                     !R.kind(O, InstanceKindNames, I.Kind) ||
-                    !R.optStr(O, "owner", I.Owner))
+                    !R.optStr(O, "owner", I.Owner) ||
+                    !R.optStr(O, "function", I.Function) ||
+                    !R.flag(O, "keeps_itself", I.KeepsItself))
                   return false;
                 F.Instances.push_back(std::move(I));
                 return true;

@@ -178,7 +178,8 @@ enum class InstanceKind {
   Local,    // a local, a parameter, a temporary, or a heap object that a
             // local owns and nothing keeps (deleted in the same operation)
   Static,   // a static, a global, a local of main()
-  Heap,     // a heap object that something keeps
+  Heap,     // a heap object that something keeps: a member of Owner, or
+            // (no Owner) whatever Function hands it to
   MemberOf, // a member of Owner
   BaseOf,   // the base subobject of Owner (a class derived from it)
 };
@@ -187,7 +188,16 @@ enum class InstanceKind {
 struct Instance {
   std::string Class;
   InstanceKind Kind = InstanceKind::Local;
-  std::string Owner; // MemberOf: the enclosing class
+  /// MemberOf, BaseOf: the enclosing class; Heap: the class whose member
+  /// keeps the pointer (`conn_ = make_shared<C>()`, `conns_.push_back(..)`,
+  /// a member initializer), "" when something else does.
+  std::string Owner;
+  /// Heap without Owner: the function that creates it (returned, passed
+  /// on, captured): the object lives as long as that operation's result.
+  std::string Function;
+  /// Heap: the class shares ownership of itself (enable_shared_from_this):
+  /// its own callbacks keep it alive, whoever created it.
+  bool KeepsItself = false;
 };
 
 enum class OwnKind {

@@ -47,8 +47,133 @@ void InstanceCollector::varDecl(const VarDecl *VD) {
 }
 
 void InstanceCollector::newExpr(const CXXNewExpr *NE) {
-  addInstances(NE->getAllocatedType(),
-               ownedByLocal() ? InstanceKind::Local : InstanceKind::Heap, "");
+  heapObject(NE->getAllocatedType());
+}
+
+/// Does the class share ownership of itself (derive from
+/// enable_shared_from_this)? Its async callbacks keep it alive.
+static bool keepsItself(const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  for (const CXXBaseSpecifier &B : RD->bases()) {
+    const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl();
+    if (!Base)
+      continue;
+    if (Base->getName() == "enable_shared_from_this" || keepsItself(Base))
+      return true;
+  }
+  return false;
+}
+
+void InstanceCollector::heapObject(QualType T) {
+  if (ownedByLocal())
+    return addInstances(T, InstanceKind::Local, "");
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || W.inSystemHeader(RD->getLocation()))
+    return addInstances(T, InstanceKind::Heap, "");
+  std::string Class = stableId(patternOf(RD));
+  Instance I;
+  I.Class = Class;
+  I.Kind = InstanceKind::Heap;
+  I.KeepsItself = keepsItself(RD);
+  if (const FieldDecl *FD = keptInField()) {
+    if (const auto *Parent = dyn_cast<CXXRecordDecl>(FD->getParent()))
+      I.Owner = stableId(patternOf(Parent));
+  } else if (!keptInStatic()) {
+    I.Function = W.currentFunction();
+  }
+  W.Out.Instances.push_back(std::move(I));
+  // What it holds by value lives as long as it does.
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type)
+        addInstances(A.getAsType(), InstanceKind::Heap, "", 1);
+}
+
+/// The member an expression names (`f_`, `this->f_`, `f_[k]`), or nullptr.
+static const FieldDecl *memberOf(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if (OCE->getOperator() != OO_Subscript || OCE->getNumArgs() < 1)
+        return nullptr;
+      E = OCE->getArg(0);
+      continue;
+    }
+    if (const auto *ASE = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = ASE->getBase();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+/// `f_ = make_shared<C>()`, `f_[k] = ..`, `f_.push_back(new C)`,
+/// `f_.emplace(k, make_shared<C>())`, `: f_(new C)`: through conversions
+/// and temporaries, not through other calls (a function that takes the
+/// pointer decides what keeps it).
+const FieldDecl *InstanceCollector::keptInField() {
+  const auto &Stmts = W.Stmts;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I];
+    const Stmt *Parent = Stmts[I - 1];
+    if (const auto *BO = dyn_cast<BinaryOperator>(Parent))
+      return BO->getOpcode() == BO_Assign && BO->getRHS() == Child
+                 ? memberOf(BO->getLHS())
+                 : nullptr;
+    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(Parent))
+      return OCE->getOperator() == OO_Equal && OCE->getNumArgs() == 2 &&
+                     OCE->getArg(1) == Child
+                 ? memberOf(OCE->getArg(0))
+                 : nullptr;
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Parent))
+      return MCE->getImplicitObjectArgument() != Child
+                 ? memberOf(MCE->getImplicitObjectArgument())
+                 : nullptr;
+    if (isa<CallExpr>(Parent) || !isa<Expr>(Parent))
+      return nullptr;
+  }
+  // The whole expression initializes a member.
+  return Stmts.empty() ? nullptr : W.MemberInit;
+}
+
+/// `static T *p = new T;`, `g = make_shared<T>()` for a global.
+bool InstanceCollector::keptInStatic() {
+  const auto &Stmts = W.Stmts;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Parent = Stmts[I - 1];
+    if (const auto *DS = dyn_cast<DeclStmt>(Parent)) {
+      const auto *VD = DS->isSingleDecl()
+                           ? dyn_cast<VarDecl>(DS->getSingleDecl())
+                           : nullptr;
+      return VD && !VD->hasLocalStorage();
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+      if (BO->getOpcode() != BO_Assign || BO->getRHS() != Stmts[I])
+        return false;
+      const auto *DRE =
+          dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      return VD && !VD->hasLocalStorage();
+    }
+    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(Parent)) {
+      if (OCE->getOperator() != OO_Equal || OCE->getNumArgs() != 2 ||
+          OCE->getArg(1) != Stmts[I])
+        return false;
+      const auto *DRE =
+          dyn_cast<DeclRefExpr>(OCE->getArg(0)->IgnoreParenImpCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      return VD && !VD->hasLocalStorage();
+    }
+    if (isa<CallExpr>(Parent) || !isa<Expr>(Parent))
+      return false;
+  }
+  // At file scope (a global's initializer): static.
+  return W.Fns.empty();
 }
 
 /// Does the expression at the top of the statement stack initialize a
@@ -145,10 +270,7 @@ void InstanceCollector::call(const CallExpr *CE) {
   for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
     if (A.getKind() == TemplateArgument::Type &&
         W.Ctx.hasSameType(A.getAsType(), Made))
-      return addInstances(Made,
-                          ownedByLocal() ? InstanceKind::Local
-                                         : InstanceKind::Heap,
-                          "");
+      return heapObject(Made);
 }
 
 /// Records where instances of the user classes in \p T live: the class

@@ -26,7 +26,14 @@ public:
 private:
   WalkContext &W;
 
+  /// Records a heap object of type \p T that the expression at the top of
+  /// the statement stack creates, where it is kept.
+  void heapObject(clang::QualType T);
   bool ownedByLocal();
+  /// The member the new object is stored into, or nullptr.
+  const clang::FieldDecl *keptInField();
+  /// Stored into a static or a global.
+  bool keptInStatic();
   bool escapes(const clang::Stmt *S, const clang::VarDecl *V);
   void addInstances(clang::QualType T, InstanceKind Kind,
                     const std::string &Owner, unsigned Depth = 0,

@@ -69,6 +69,8 @@ public:
 
   std::vector<const clang::FunctionDecl *> Fns;
   std::vector<const clang::Stmt *> Stmts; // path from the function body down
+  /// The member whose initializer (in a constructor's list) is walked.
+  const clang::FieldDecl *MemberInit = nullptr;
 
   bool inSystemHeader(clang::SourceLocation L) const;
   /// The innermost lambda whose body holds the current statement.

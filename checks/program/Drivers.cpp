@@ -25,18 +25,20 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
   HasMain = !Mains.empty();
 
   std::deque<std::string> Steady, Setup;
-  auto SeedSteady = [&](const std::string &Fn, const std::string &Why) {
+  auto SeedSteady = [&](const std::string &Fn, const std::string &Why,
+                        const Call *Site = nullptr) {
     DriverInfo &I = Info[Fn];
     if (I.D == Driver::Steady)
       return;
-    I = {Driver::Steady, Why, ""};
+    I = {Driver::Steady, Why, "", false, Site};
     Steady.push_back(Fn);
   };
-  auto SeedSetup = [&](const std::string &Fn, const std::string &Why) {
+  auto SeedSetup = [&](const std::string &Fn, const std::string &Why,
+                       const Call *Site = nullptr) {
     DriverInfo &I = Info[Fn];
     if (I.D != Driver::Unknown)
       return;
-    I = {Driver::Setup, Why, ""};
+    I = {Driver::Setup, Why, "", false, Site};
     Setup.push_back(Fn);
   };
   auto RunSteady = [&] {
@@ -47,7 +49,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
         DriverInfo &I = Info[E.To];
         if (I.D == Driver::Steady)
           continue;
-        I = {Driver::Steady, "", Fn};
+        I = {Driver::Steady, "", Fn, false, E.Site};
         Steady.push_back(E.To);
       }
     }
@@ -60,7 +62,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
         DriverInfo &I = Info[E.To];
         if (I.D != Driver::Unknown)
           continue;
-        I = {Driver::Setup, "", Fn};
+        I = {Driver::Setup, "", Fn, false, E.Site};
         Setup.push_back(E.To);
       }
     }
@@ -70,7 +72,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
   for (const std::string &M : Mains)
     for (const CallEdge &E : G.callees(M))
       if (steadyLoop(*E.Site))
-        SeedSteady(E.To, "a loop in '" + name(M) + "'");
+        SeedSteady(E.To, "a loop in '" + name(M) + "'", E.Site);
   // Callbacks an event loop, an async API or a thread runs, and overrides
   // of a library's virtual methods (the framework calls them per event).
   for (const auto &[Id, Fn] : F.Functions) {
@@ -103,12 +105,12 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
   RunSteady();
 
   for (const CallEdge &E : G.callees(""))
-    SeedSetup(E.To, "static initialization");
+    SeedSetup(E.To, "static initialization", E.Site);
   for (const std::string &M : Mains) {
     Info[M] = {Driver::Setup, "'" + name(M) + "'", ""};
     for (const CallEdge &E : G.callees(M))
       if (!steadyLoop(*E.Site))
-        SeedSetup(E.To, "'" + name(M) + "' outside its loops");
+        SeedSetup(E.To, "'" + name(M) + "' outside its loops", E.Site);
   }
   RunSetup();
 
@@ -119,7 +121,11 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
   // An event loop (`while (!quit_) handle(next());`) drives its callees
   // wherever it is, setup code included: main calls `loop.run()` once, and
   // the run's loop is the program's steady state.
-  std::vector<std::pair<std::string, std::string>> Loops;
+  struct LoopSeed {
+    std::string Target;
+    const Call *Site;
+  };
+  std::vector<LoopSeed> Loops;
   for (const Call &C : F.Calls) {
     if (!steadyLoop(C))
       continue;
@@ -128,10 +134,10 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
         (Caller == Driver::Setup && !(C.Flags & UntilLoop)))
       continue;
     for (const std::string &T : G.targets(C))
-      Loops.push_back({T, C.Caller});
+      Loops.push_back({T, &C});
   }
-  for (const auto &[T, Caller] : Loops)
-    SeedSteady(T, "a loop in '" + name(Caller) + "'");
+  for (const LoopSeed &L : Loops)
+    SeedSteady(L.Target, "a loop in '" + name(L.Site->Caller) + "'", L.Site);
   RunSteady();
   computeBuilders();
 }
@@ -157,7 +163,42 @@ const DriverInfo &Drivers::root(const std::string &Fn) const {
 }
 
 std::string Drivers::describe(const std::string &Fn) const {
-  return root(Fn).Why;
+  // The chain from Fn up to the root, Fn excluded.
+  std::vector<std::string> Up;
+  std::string Cur = Fn;
+  for (unsigned Steps = 0; Steps < 64; ++Steps) {
+    const DriverInfo &I = of(Cur);
+    if (I.From.empty())
+      break;
+    Cur = I.From;
+    Up.push_back(Cur);
+  }
+  std::string Why = of(Cur).Why;
+  // A root that names its own function ("the library that calls 'X'")
+  // starts the path after it.
+  if (!Up.empty() && llvm::StringRef(Why).contains("'" + name(Up.back()) + "'"))
+    Up.pop_back();
+  if (Up.empty())
+    return Why;
+  static const size_t MaxSteps = 3;
+  std::string Path;
+  size_t Shown = 0;
+  for (size_t I = Up.size(); I-- > 0 && Shown < MaxSteps; ++Shown)
+    Path += (Path.empty() ? "'" : " -> '") + name(Up[I]) + "'";
+  if (Up.size() > MaxSteps)
+    Path += " -> ...";
+  return Why + " via " + Path;
+}
+
+const Call *Drivers::rootSite(const std::string &Fn) const {
+  std::string Cur = Fn;
+  for (unsigned Steps = 0; Steps < 64; ++Steps) {
+    const DriverInfo &I = of(Cur);
+    if (I.From.empty())
+      return I.Site;
+    Cur = I.From;
+  }
+  return nullptr;
 }
 
 void Drivers::computeBuilders() {

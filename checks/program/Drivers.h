@@ -45,6 +45,10 @@ struct DriverInfo {
   /// At the root: steady only because a library's public API may be called
   /// per operation (its callers are not in the program).
   bool PublicApi = false;
+  /// The call that reaches this function: from From, or at the root, from
+  /// the loop that drives it (nullptr when no call site does: a thread, a
+  /// callback, an override, the public API).
+  const Call *Site = nullptr;
 };
 
 class Drivers {
@@ -52,10 +56,13 @@ public:
   Drivers(const Facts &F, const CallGraph &G);
 
   const DriverInfo &of(const std::string &Fn) const;
-  /// The root a function's driver comes from, and the function that is
-  /// reached from it first ("'Server::handle' (reached from a loop in
-  /// 'EventLoop::run')").
+  /// What drives a function, with the path when it is not the root
+  /// itself: "a loop in 'main' via 'EventLoop::loop' -> 'Channel::handle'"
+  /// (at most a few steps: the first ones after the root, then "...").
   std::string describe(const std::string &Fn) const;
+  /// The call site at the root of \p Fn's driver (a call in main's loop,
+  /// an event loop's call), or nullptr.
+  const Call *rootSite(const std::string &Fn) const;
   /// The root of \p Fn's driver (the function whose DriverInfo has Why).
   const DriverInfo &root(const std::string &Fn) const;
   bool builder(const std::string &Fn) const { return Builders.count(Fn) != 0; }

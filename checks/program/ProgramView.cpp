@@ -81,21 +81,48 @@ Lifetime ProgramView::classLifetime(const std::string &Class) const {
       Lifetime L = Lifetime::Short;
       // A member or a base subobject lives as long as its owner; a class
       // derived from this one that is never instantiated tells nothing.
-      if (I->Kind == InstanceKind::Static || I->Kind == InstanceKind::Heap)
+      if (I->Kind == InstanceKind::Static)
         L = Lifetime::Long;
+      else if (I->Kind == InstanceKind::Heap)
+        L = heapLifetime(*I);
       else if (I->Kind == InstanceKind::MemberOf ||
                I->Kind == InstanceKind::BaseOf)
         L = classLifetime(I->Owner);
-      if (L == Lifetime::Long) {
-        Result = Lifetime::Long;
-        break;
+      // Long over Unknown over Operation over Short: the longest-lived
+      // instance decides.
+      if (static_cast<int>(L) > static_cast<int>(Result)) {
+        Result = L;
+        if (L == Lifetime::Operation) {
+          auto W = MadeBy.find(
+              I->Kind == InstanceKind::Heap && I->Owner.empty() ? Class
+                                                                : I->Owner);
+          if (W != MadeBy.end())
+            MadeBy[Class] = W->second;
+        }
       }
-      if (L == Lifetime::Unknown)
-        Result = Lifetime::Unknown;
+      if (Result == Lifetime::Long)
+        break;
     }
   }
   LongLived[Class] = Result;
   return Result;
+}
+
+/// A heap object lives as long as the member that keeps it; one its own
+/// callbacks keep alive (enable_shared_from_this) may live long whoever
+/// made it; one created per operation (by a function the steady state
+/// runs) and handed on (returned, passed, captured) lives for that
+/// operation: a request's parsed header, a message's command. Created at
+/// setup, or by code nothing is seen to drive, it is the program's.
+Lifetime ProgramView::heapLifetime(const Instance &I) const {
+  if (!I.Owner.empty())
+    return classLifetime(I.Owner);
+  if (I.KeepsItself || I.Function.empty())
+    return Lifetime::Long;
+  if (D.of(I.Function).D != Driver::Steady)
+    return Lifetime::Long;
+  MadeBy.emplace(I.Class, I.Function);
+  return Lifetime::Operation;
 }
 
 bool ProgramView::longLivedClass(const std::string &Class) const {
@@ -453,6 +480,8 @@ ProgramView::judgeGrowth(const Entity &E,
     J.Conf = Confidence::High;
   else if (L == Lifetime::Unknown && WholeProgram && D.hasMain())
     J.Conf = Confidence::Low; // no instance anywhere in a whole program
+  else if (L == Lifetime::Operation)
+    J.Conf = Confidence::Low; // its owner lives for one operation
   else
     J.Conf = Confidence::Medium;
   if (J.Site) {
@@ -462,9 +491,28 @@ ProgramView::judgeGrowth(const Entity &E,
     J.Way = std::to_string(Shape) + "|" + std::to_string(int(J.Conf)) + "|" +
             D.describe(J.Site->E.Function);
   }
+  if (J.Site)
+    J.Driver = driverNote(J.Site->E.Function);
+  if (L == Lifetime::Operation && E.Kind == EntityKind::Field) {
+    auto W = MadeBy.find(E.OwnerClass);
+    J.Note = "the object that owns it is created once per operation" +
+             (W == MadeBy.end() ? std::string()
+                                : " (by '" + functionName(W->second) + "')") +
+             " and handed on, not kept";
+  }
   if (L == Lifetime::Unknown && J.Conf != Confidence::High && J.Note.empty())
     J.Note = "no object that owns it was seen being created";
   return J;
+}
+
+Note ProgramView::driverNote(const std::string &Fn) const {
+  const Call *Site = D.rootSite(Fn);
+  if (!Site || Fn.empty())
+    return {};
+  const DriverInfo &Root = D.root(Fn);
+  return {Site->At, std::string(Root.D == Driver::Setup ? "setup" : "steady "
+                                                                    "state") +
+                        " starts here: " + Root.Why};
 }
 
 std::string ProgramView::functionName(const std::string &Usr) const {

@@ -48,7 +48,13 @@ std::string siblingGroup(const std::string &Rule, const Entity &E,
 /// "its 'Service' object lives" / "the program runs".
 std::string lifetimeOf(const Entity &E);
 
-enum class Lifetime { Short, Unknown, Long };
+/// Ordered: the longest-lived instance of a class decides its lifetime.
+enum class Lifetime {
+  Short,     // every instance is a local (or inside one)
+  Operation, // at most a heap object one operation creates and hands on
+  Unknown,   // no instance seen
+  Long,      // static, kept by a long-lived member, or the program's
+};
 
 /// How sure a finding about growth is, from what drives its growth sites
 /// (program/Drivers.h), what they add and how long the container lives.
@@ -61,6 +67,9 @@ struct GrowthJudgement {
   std::string Note;
   /// How it grows, for grouping sibling members (siblingGroup).
   std::string Way;
+  /// Where the driver of Site starts (ProgramView::driverNote); At is
+  /// invalid when no call site does.
+  memlint::Note Driver;
 };
 
 class ProgramView {
@@ -78,10 +87,13 @@ public:
   /// Lives beyond one function call (fields: some instance of the owner
   /// does; captures: some lambda owning it is stored somewhere long-lived).
   bool longLived(const Entity &E) const;
-  /// Long: some instance is static, kept on the heap, or inside one that
-  /// is; Short: every instance is a local (or inside one); Unknown: no
-  /// instance was seen (a library type its users create, or a class only
-  /// an uninstantiated derived class uses).
+  /// Long: some instance is static, kept on the heap by the program (a
+  /// long-lived member, a static, code run at setup, its own callbacks),
+  /// or inside one that is; Operation: at most created on the heap once
+  /// per operation and handed on (or inside one); Short: every instance is
+  /// a local (or inside one); Unknown: no instance was seen (a library type
+  /// its users create, or a class only an uninstantiated derived class
+  /// uses).
   Lifetime lifetime(const Entity &E) const;
   /// Closed and long-lived: an entity rule may judge it.
   bool judgeable(const Entity &E) const {
@@ -114,6 +126,11 @@ public:
   GrowthJudgement judgeGrowth(const Entity &E,
                               const std::vector<const EffectiveEvent *> &Sites,
                               bool Registry = false) const;
+  /// A note at the call that drives \p Fn (the call in main's loop, in an
+  /// event loop, in static initialization): "reached from here, a loop in
+  /// 'main'". Its At is invalid when no call site drives it (a thread, a
+  /// callback, an override, a public API, or nothing).
+  Note driverNote(const std::string &Fn) const;
   /// The functions that grow it.
   static std::set<std::string>
   growFunctions(const std::vector<EffectiveEvent> &Events);
@@ -123,6 +140,7 @@ public:
 private:
   bool longLivedClass(const std::string &Class) const;
   Lifetime classLifetime(const std::string &Class) const;
+  Lifetime heapLifetime(const Instance &I) const;
   bool longLivedHolder(const std::string &Holder,
                        std::set<std::string> &Visiting) const;
   bool guardReadsSize(const std::string &Guard, const std::string &Entity) const;
@@ -141,6 +159,8 @@ private:
   /// Functions that read an entity's size, by entity.
   std::map<std::string, std::set<std::string>> SizeReaders;
   mutable std::map<std::string, Lifetime> LongLived;
+  /// Classes whose lifetime is Operation: a function that creates them.
+  mutable std::map<std::string, std::string> MadeBy;
   mutable std::map<std::pair<std::string, std::string>, bool> GuardCache;
 };
 

@@ -162,6 +162,72 @@ private:
   std::vector<std::string> log_;
 };
 
+//===-- a heap object made per request and handed on ----------------------===//
+
+// A Header is made once per request and handed to the caller: its
+// parameters live as long as that request (low, with a note saying so).
+class Header {
+public:
+  void param(const std::string &p) { params_.push_back(p); }
+  // LOW: :[[@LINE-1]]:38: warning: container 'Header::params_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:38: note: the object that owns it is created once per operation (by 'parse_header') and handed on, not kept
+
+private:
+  std::vector<std::string> params_;
+};
+std::shared_ptr<Header> parse_header(const std::string &raw) {
+  auto h = std::make_shared<Header>();
+  h->param(raw);
+  return h;
+}
+void use_header(std::shared_ptr<Header> h);
+
+// A connection made per request that keeps itself alive through its own
+// callbacks (enable_shared_from_this) lives as long as its peer stays.
+class Upgrade : public std::enable_shared_from_this<Upgrade> {
+public:
+  void on_message(const std::string &m) { history_.push_back(m); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:43: warning: container 'Upgrade::history_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:43: warning: container 'Upgrade::history_' grows here{{.*}} [memlint-unbounded-container-growth]
+
+private:
+  std::vector<std::string> history_;
+};
+void start(std::shared_ptr<Upgrade> u);
+
+// Made per request and stored in a member of a long-lived object: it
+// lives as long as that object.
+class Peer {
+public:
+  void note(const std::string &m) { notes_.push_back(m); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: container 'Peer::notes_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:37: warning: container 'Peer::notes_' grows here{{.*}} [memlint-unbounded-container-growth]
+
+private:
+  std::vector<std::string> notes_;
+};
+class Hub {
+public:
+  void join(const std::string &name) {
+    peers_[name] = std::make_shared<Peer>();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Hub::peers_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // LOW: :[[@LINE-2]]:5: warning: container 'Hub::peers_' grows here{{.*}} [memlint-unbounded-container-growth]
+    peers_[name]->note(name);
+  }
+
+private:
+  std::map<std::string, std::shared_ptr<Peer>> peers_;
+};
+Hub g_hub;
+
+void serve(const std::string &req) {
+  use_header(parse_header(req));
+  auto u = std::make_shared<Upgrade>();
+  start(u);
+  u->on_message(req);
+  g_hub.join(req);
+}
+
 int main() {
   EventServer events;
   events.run();
@@ -172,5 +238,6 @@ int main() {
   for (std::string req; next_request(req);) {
     r.handle(req);
     g_recent.touch(req);
+    serve(req);
   }
 }
