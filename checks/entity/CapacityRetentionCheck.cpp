@@ -130,7 +130,7 @@ void decideCapacityRetention(const ProgramView &View,
     // Retention matters when the bursts recur: the fill runs in the steady
     // state, and the container lives on.
     const Drivers &D = View.drivers();
-    Driver Drv = D.of(Fill->E.Function).D;
+    Driver Drv = View.siteDriver(Fill->E);
     bool Steady = Drv == Driver::Steady;
     bool Setup = Drv == Driver::Setup ||
                  (E.Kind == EntityKind::Field && D.builder(Fill->E.Function));
@@ -151,10 +151,8 @@ void decideCapacityRetention(const ProgramView &View,
                                          "' runs only while the program or "
                                          "the object is set up"});
     else if (Burst && Steady)
-      F.Notes.push_back({Fill->E.At, "it is filled once per call of '" +
-                                         View.functionName(Fill->E.Function) +
-                                         "' (reached from " +
-                                         D.describe(Fill->E.Function) + ")"});
+      F.Notes.push_back({Fill->E.At, "it is filled " +
+                                         View.recurrence(Fill->E)});
     std::set<Loc> Seen{Clear.E.At};
     for (const EffectiveEvent *Ev : Clears)
       if (Seen.insert(Ev->E.At).second)

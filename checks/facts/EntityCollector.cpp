@@ -789,6 +789,8 @@ unsigned EntityCollector::siteFlags(const std::string &GrowthOf,
     if (const Stmt *Body = loopBody(Parent); Body && Body == Child) {
       AnyLoop = true;
       AllConstant &= W.constantTripCount(Parent);
+      if (WalkContext::untilLoop(Parent))
+        Flags |= UntilLoop;
       if (const Expr *Cond = loopCondition(Parent))
         if (readsSize(Cond, GrowthOf, 0))
           Flags |= SizeGuarded;

@@ -76,7 +76,7 @@ static auto callKey(const Call &C) {
 static auto callableKey(const CallableFlow &C) {
   return std::tuple_cat(std::tie(C.From, C.To, C.ToClass, C.ToField,
                                  C.ToStatic),
-                        locKey(C.At));
+                        locKey(C.At), std::tie(C.Function, C.Flags));
 }
 static auto effectKey(const Effect &E) {
   return std::tuple_cat(std::tie(E.Function, E.Kind, E.Api), locKey(E.At),
@@ -536,6 +536,8 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "toClassName", W.str(C.ToClassName), !C.ToClassName.empty());
     Opt(O, "toField", W.str(C.ToField), !C.ToField.empty());
     Opt(O, "toStatic", C.ToStatic, C.ToStatic);
+    Opt(O, "function", W.str(C.Function), !C.Function.empty());
+    Opt(O, "flags", C.Flags, C.Flags != 0);
     Callables.push_back(std::move(O));
   }
   json::Array Effects;
@@ -766,7 +768,9 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.optStr(O, "toClassName", C.ToClassName) ||
                     !R.optStr(O, "toField", C.ToField) ||
                     !R.flag(O, "toStatic", C.ToStatic) ||
-                    !R.loc(O, "at", C.At))
+                    !R.loc(O, "at", C.At) ||
+                    !R.optStr(O, "function", C.Function) ||
+                    !R.uint(O, "flags", C.Flags, /*Optional=*/true))
                   return false;
                 F.Callables.push_back(std::move(C));
                 return true;

@@ -122,7 +122,7 @@ enum EventFlag : unsigned {
   RunOnce = 1u << 15,      // behind a run-once guard (a flag tested and set)
   OnLocalObject = 1u << 16, // calls: on an object local to the caller (one
                             // being built)
-  UntilLoop = 1u << 17,     // calls: inside a loop that runs until something
+  UntilLoop = 1u << 17,     // calls, events: inside a loop that runs until something
                             // happens (while, do, for(;;), a for whose test
                             // is no counter comparison): an event or input
                             // loop, not a count or a walk over a container
@@ -311,6 +311,11 @@ struct CallableFlow {
   std::string ToClass, ToClassName, ToField;
   bool ToStatic = false; // the holder is a global or static variable
   Loc At;
+  /// The function where it is handed over, and where that is: InLoop,
+  /// ConstantLoop, UntilLoop (a callable handed to a thread or a parameter
+  /// runs as often as it is handed over).
+  std::string Function;
+  unsigned Flags = 0;
 };
 
 /// Something a function does that is not about a container.

@@ -343,6 +343,8 @@ void SummaryCollector::flow(const std::string &From, const std::string &To,
       C.ToField = Field->getNameAsString();
     }
   C.At = W.Locs.make(At);
+  C.Function = W.currentFunction();
+  C.Flags = siteFlags(nullptr) & (InLoop | ConstantLoop | UntilLoop);
   W.Out.Callables.push_back(std::move(C));
 }
 

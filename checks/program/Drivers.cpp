@@ -11,13 +11,61 @@ static bool steadyLoop(const Call &C) {
   return (C.Flags & InLoop) && !(C.Flags & ConstantLoop);
 }
 
+std::string Drivers::label(const std::string &Fn) const {
+  auto It = F.Functions.find(Fn);
+  bool Lambda = It != F.Functions.end() && (It->second.Traits & FnLambda);
+  return (Lambda ? "a lambda in '" : "'") + name(Fn) + "'";
+}
+
 std::string Drivers::name(const std::string &Fn) const {
   auto It = F.Functions.find(Fn);
   return It == F.Functions.end() || It->second.Name.empty() ? std::string("?")
                                                             : It->second.Name;
 }
 
+/// A callable handed to a thread, to a parameter its callee calls, or to a
+/// local runs as often as it is handed over (`loop.runInLoop([] {...})` in
+/// main's setup runs once): its driver is the handover's, not that of the
+/// code that calls it. A callable kept in a member or a static (a handler
+/// the object calls per event) runs as often as it is called.
+static bool handoverDriven(llvm::StringRef Holder) {
+  if (Holder.starts_with("thread:"))
+    return true;
+  if (Holder.starts_with("async:"))
+    return false;
+  // Parameters ("<fn>#<i>"), returns ("<fn>#ret") and locals (their USRs
+  // name the function: "c:file.cpp@12@F@f#@cb"); members and globals
+  // ("c:@S@Server@FI@on_msg_", "c:@g_cb") have no '#'.
+  return Holder.contains('#');
+}
+
+std::vector<CallEdge> Drivers::edges(const std::string &Fn) const {
+  std::vector<CallEdge> Out;
+  for (const CallEdge &E : G.callees(Fn))
+    if (E.Site->Kind != CallKind::Indirect || !handoverDriven(E.Site->Callee))
+      Out.push_back(E);
+  auto It = Handovers.find(Fn);
+  if (It != Handovers.end())
+    Out.insert(Out.end(), It->second.begin(), It->second.end());
+  return Out;
+}
+
 Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
+  // Handovers as calls: from where a callable is handed over, to it.
+  for (const auto &[Id, Fn] : F.Functions)
+    for (const auto &[Holder, First] : G.holdersOf(Id))
+      if (handoverDriven(Holder) && First) {
+        Call &C = Synthetic.emplace_back();
+        C.Caller = First->Function;
+        C.Callee = Id;
+        C.At = First->At;
+        C.Flags = First->Flags;
+        std::vector<CallEdge> &Out = Handovers[C.Caller];
+        if (std::none_of(Out.begin(), Out.end(), [&](const CallEdge &E) {
+              return E.To == Id && E.Site->At == C.At;
+            }))
+          Out.push_back({&C, Id});
+      }
   std::vector<std::string> Mains;
   for (const auto &[Id, Fn] : F.Functions)
     if ((Fn.Traits & FnMain) && (Fn.Traits & FnDefined))
@@ -45,7 +93,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
     while (!Steady.empty()) {
       std::string Fn = Steady.front();
       Steady.pop_front();
-      for (const CallEdge &E : G.callees(Fn)) {
+      for (const CallEdge &E : edges(Fn)) {
         DriverInfo &I = Info[E.To];
         if (I.D == Driver::Steady)
           continue;
@@ -58,7 +106,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
     while (!Setup.empty()) {
       std::string Fn = Setup.front();
       Setup.pop_front();
-      for (const CallEdge &E : G.callees(Fn)) {
+      for (const CallEdge &E : edges(Fn)) {
         DriverInfo &I = Info[E.To];
         if (I.D != Driver::Unknown)
           continue;
@@ -70,7 +118,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
 
   // The program's main loop, and what main does around it.
   for (const std::string &M : Mains)
-    for (const CallEdge &E : G.callees(M))
+    for (const CallEdge &E : edges(M))
       if (steadyLoop(*E.Site))
         SeedSteady(E.To, "a loop in '" + name(M) + "'", E.Site);
   // Callbacks an event loop, an async API or a thread runs, and overrides
@@ -78,9 +126,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
   for (const auto &[Id, Fn] : F.Functions) {
     for (const auto &[Holder, First] : G.holdersOf(Id)) {
       llvm::StringRef H(Holder);
-      if (H.starts_with("thread:"))
-        SeedSteady(Id, "a thread");
-      else if (H.starts_with("async:"))
+      if (H.starts_with("async:"))
         SeedSteady(Id, "a callback the event loop runs");
     }
     if (Fn.Traits & FnDefined)
@@ -104,11 +150,11 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
       }
   RunSteady();
 
-  for (const CallEdge &E : G.callees(""))
+  for (const CallEdge &E : edges(""))
     SeedSetup(E.To, "static initialization", E.Site);
   for (const std::string &M : Mains) {
     Info[M] = {Driver::Setup, "'" + name(M) + "'", ""};
-    for (const CallEdge &E : G.callees(M))
+    for (const CallEdge &E : edges(M))
       if (!steadyLoop(*E.Site))
         SeedSetup(E.To, "'" + name(M) + "' outside its loops", E.Site);
   }
@@ -126,16 +172,25 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
     const Call *Site;
   };
   std::vector<LoopSeed> Loops;
-  for (const Call &C : F.Calls) {
+  auto LoopSeeds = [&](const Call &C, const std::vector<std::string> &To) {
     if (!steadyLoop(C))
-      continue;
+      return;
     Driver Caller = Info[C.Caller].D;
     if (Caller == Driver::Steady ||
         (Caller == Driver::Setup && !(C.Flags & UntilLoop)))
-      continue;
-    for (const std::string &T : G.targets(C))
+      return;
+    for (const std::string &T : To)
       Loops.push_back({T, &C});
+  };
+  for (const Call &C : F.Calls) {
+    std::vector<std::string> To;
+    for (const std::string &T : G.targets(C))
+      if (C.Kind != CallKind::Indirect || !handoverDriven(C.Callee))
+        To.push_back(T);
+    LoopSeeds(C, To);
   }
+  for (const Call &C : Synthetic)
+    LoopSeeds(C, {C.Callee});
   for (const LoopSeed &L : Loops)
     SeedSteady(L.Target, "a loop in '" + name(L.Site->Caller) + "'", L.Site);
   RunSteady();
@@ -176,7 +231,7 @@ std::string Drivers::describe(const std::string &Fn) const {
   std::string Why = of(Cur).Why;
   // A root that names its own function ("the library that calls 'X'")
   // starts the path after it.
-  if (!Up.empty() && llvm::StringRef(Why).contains("'" + name(Up.back()) + "'"))
+  if (!Up.empty() && llvm::StringRef(Why).contains(label(Up.back())))
     Up.pop_back();
   if (Up.empty())
     return Why;
@@ -184,7 +239,7 @@ std::string Drivers::describe(const std::string &Fn) const {
   std::string Path;
   size_t Shown = 0;
   for (size_t I = Up.size(); I-- > 0 && Shown < MaxSteps; ++Shown)
-    Path += (Path.empty() ? "'" : " -> '") + name(Up[I]) + "'";
+    Path += (Path.empty() ? "" : " -> ") + label(Up[I]);
   if (Up.size() > MaxSteps)
     Path += " -> ...";
   return Why + " via " + Path;

@@ -6,7 +6,7 @@
 //
 //  - steady state: reached from a loop in main (the program's main loop),
 //    from a loop over input anywhere that is not itself setup, from a
-//    callback handed to an event loop, an async API or a thread, from an
+//    callback handed to an event loop or an async API, from an
 //    override of a library's virtual method (the framework calls it per
 //    event), or, in a library with no main, from its public API (callers
 //    invoke it per operation);
@@ -14,6 +14,12 @@
 //    loops, or from functions only those reach (constructors of long-lived
 //    objects included: they are called from there);
 //  - unknown: neither (dead code, or called from code not analyzed).
+//
+// A callable handed to a thread, to a parameter the callee calls or to a
+// local runs as often as it is handed over: a thread started at setup runs
+// its body once (its event loop, an until-loop, is steady state anyway),
+// `loop.runInLoop(f)` in main's setup runs f once. A callable kept in a
+// member or a static runs as often as the code holding it calls it.
 //
 // A builder is a method only ever called on an object the caller is making
 // (`Zone z; z.add(t);`) or from its own class's constructors: the object is
@@ -25,6 +31,7 @@
 
 #include "CallGraph.h"
 
+#include <deque>
 #include <map>
 #include <set>
 #include <string>
@@ -73,9 +80,19 @@ private:
   const CallGraph &G;
   bool HasMain = false;
   std::map<std::string, DriverInfo> Info;
+  /// Callables handed to threads, parameters and locals, as calls from
+  /// where they are handed over (handoverDriven in Drivers.cpp).
+  std::deque<Call> Synthetic;
+  std::map<std::string, std::vector<CallEdge>> Handovers;
+
+  /// The calls that drive: the call graph's, but a callable handed to a
+  /// thread, a parameter or a local is run by its handover.
+  std::vector<CallEdge> edges(const std::string &Fn) const;
   std::set<std::string> Builders;
 
   std::string name(const std::string &Fn) const;
+  /// "'F'", or "a lambda in 'F'".
+  std::string label(const std::string &Fn) const;
   void computeBuilders();
 };
 

@@ -404,6 +404,15 @@ ProgramView::consumer(const Entity &E, const std::vector<EffectiveEvent> &Events
   return nullptr;
 }
 
+/// "'Server::run'", or "a lambda in 'Server::start'".
+static std::string label(const ProgramView &V, const std::string &Fn) {
+  std::string Name = "'" + V.functionName(Fn) + "'";
+  auto FI = V.facts().Functions.find(Fn);
+  if (FI != V.facts().Functions.end() && (FI->second.Traits & FnLambda))
+    Name = "a lambda in " + Name;
+  return Name;
+}
+
 /// How a growth site counts as evidence: 3 steady state with elements from
 /// input, 2 steady state, 1 driver unknown, 0 setup, builder, run once or
 /// configuration.
@@ -412,10 +421,7 @@ static int siteScore(const ProgramView &V, const Entity &E,
                      std::string &Note) {
   const std::string &Fn = Ev.E.Function;
   const Drivers &D = V.drivers();
-  std::string Name = "'" + V.functionName(Fn) + "'";
-  auto FI = V.facts().Functions.find(Fn);
-  if (FI != V.facts().Functions.end() && (FI->second.Traits & FnLambda))
-    Name = "a lambda in " + Name;
+  std::string Name = label(V, Fn);
   if (Ev.E.Flags & RunOnce) {
     Note = "it grows behind a run-once guard in " + Name;
     return 0;
@@ -427,6 +433,12 @@ static int siteScore(const ProgramView &V, const Entity &E,
     return 0;
   }
   const DriverInfo &I = D.of(Fn);
+  // In an event loop of its own function: steady, whatever runs it.
+  if ((Ev.E.Flags & UntilLoop) && I.D != Driver::Steady) {
+    Note = "it grows " + V.recurrence(Ev.E);
+    bool Input = Ev.E.Flags & (ValueFromInput | KeyFromInput | Bulk);
+    return Input ? 3 : 2;
+  }
   if (I.D == Driver::Setup) {
     std::string Root = D.describe(Fn);
     Note = Fn.empty() ? "it is filled during static initialization"
@@ -444,9 +456,7 @@ static int siteScore(const ProgramView &V, const Entity &E,
     return 0;
   }
   if (I.D == Driver::Steady) {
-    std::string Root = D.describe(Fn);
-    Note = "it grows once per call of " + Name +
-           (Root.empty() ? std::string() : " (reached from " + Root + ")");
+    Note = "it grows " + V.recurrence(Ev.E);
     bool Input = Ev.E.Flags & (ValueFromInput | KeyFromInput | Bulk);
     // A library's public API may as well be called once, at startup, by
     // its users: steady, but no more than medium.
@@ -503,6 +513,21 @@ ProgramView::judgeGrowth(const Entity &E,
   if (L == Lifetime::Unknown && J.Conf != Confidence::High && J.Note.empty())
     J.Note = "no object that owns it was seen being created";
   return J;
+}
+
+Driver ProgramView::siteDriver(const Event &E) const {
+  if (E.Flags & UntilLoop)
+    return Driver::Steady;
+  return D.of(E.Function).D;
+}
+
+std::string ProgramView::recurrence(const Event &E) const {
+  if ((E.Flags & UntilLoop) && D.of(E.Function).D != Driver::Steady)
+    return "on every turn of the loop in " + label(*this, E.Function) +
+           ", which runs until something happens";
+  std::string Root = D.describe(E.Function);
+  return "once per call of " + label(*this, E.Function) +
+         (Root.empty() ? std::string() : " (reached from " + Root + ")");
 }
 
 Note ProgramView::driverNote(const std::string &Fn) const {

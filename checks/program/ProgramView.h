@@ -126,6 +126,14 @@ public:
   GrowthJudgement judgeGrowth(const Entity &E,
                               const std::vector<const EffectiveEvent *> &Sites,
                               bool Registry = false) const;
+  /// What drives an event: its function's driver, or steady state when it
+  /// sits in a loop that runs until something happens (an event loop: a
+  /// thread's `for (;;) { wait(); drain(); }` started at setup).
+  Driver siteDriver(const Event &E) const;
+  /// How a steady event recurs, for notes ("it grows " + this): "once per
+  /// call of 'F' (reached from a loop in 'main' via ...)", or "on every
+  /// turn of the loop in 'F', which runs until something happens".
+  std::string recurrence(const Event &E) const;
   /// A note at the call that drives \p Fn (the call in main's loop, in an
   /// event loop, in static initialization): "reached from here, a loop in
   /// 'main'". Its At is invalid when no call site drives it (a thread, a

@@ -12,6 +12,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 bool next_request(std::string &req);
@@ -228,7 +229,74 @@ void serve(const std::string &req) {
   g_hub.join(req);
 }
 
+//===-- a callable runs as often as it is handed over ----------------------===//
+
+// run_in_loop runs what it is given; the request loop calls it too, but the
+// lambda main hands it before its loop runs once.
+class Loop {
+public:
+  void run_in_loop(std::function<void()> f) { f(); }
+};
+Loop g_loop;
+
+class Registry {
+public:
+  void add(const std::string &k) { keys_.push_back(k); }
+  // LOW: :[[@LINE-1]]:36: warning: container 'Registry::keys_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:36: note: it is filled during setup: 'Registry::add' runs only from 'main' outside its loops via a lambda in 'main'
+
+private:
+  std::vector<std::string> keys_;
+};
+Registry g_registry;
+
+class Journal {
+public:
+  void add(const std::string &k) { lines_.push_back(k); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: container 'Journal::lines_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:36: note: it grows once per call of 'Journal::add' (reached from a loop in 'main' via 'serve_journal' -> a lambda in 'serve_journal')
+  // LOW: :[[@LINE-3]]:36: warning: container 'Journal::lines_' grows here{{.*}} [memlint-unbounded-container-growth]
+
+private:
+  std::vector<std::string> lines_;
+};
+Journal g_journal;
+void serve_journal(const std::string &req) {
+  g_loop.run_in_loop([req] { g_journal.add(req); });
+}
+
+// A thread started at setup runs its body once: what it does before its
+// loop is setup; its loop, which runs until something happens, is steady.
+class Worker {
+public:
+  Worker() : t_([this] { body(); }) {}
+  void body() {
+    std::string name;
+    next_request(name);
+    names_.push_back(name);
+    // LOW: :[[@LINE-1]]:5: warning: container 'Worker::names_' grows here{{.*}} [memlint-unbounded-container-growth]
+    for (;;) {
+      std::string s;
+      if (!next_request(s))
+        break;
+      seen_.push_back(s);
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'Worker::seen_' grows here{{.*}} [memlint-unbounded-container-growth]
+      // CHECK-MESSAGES: :[[@LINE-2]]:7: note: it grows on every turn of the loop in 'Worker::body', which runs until something happens
+      // LOW: :[[@LINE-3]]:7: warning: container 'Worker::seen_' grows here{{.*}} [memlint-unbounded-container-growth]
+    }
+  }
+
+private:
+  std::vector<std::string> names_;
+  std::vector<std::string> seen_;
+  std::thread t_;
+};
+
 int main() {
+  Worker worker;
+  std::string boot;
+  next_request(boot);
+  g_loop.run_in_loop([boot] { g_registry.add(boot); });
   EventServer events;
   events.run();
   Router r;
@@ -239,5 +307,6 @@ int main() {
     r.handle(req);
     g_recent.touch(req);
     serve(req);
+    serve_journal(req);
   }
 }
