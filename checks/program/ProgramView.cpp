@@ -441,7 +441,11 @@ static int siteScore(const ProgramView &V, const Entity &E,
   }
   if (I.D == Driver::Setup) {
     std::string Root = D.describe(Fn);
+    auto FI = V.facts().Functions.find(Fn);
+    bool IsMain = FI != V.facts().Functions.end() &&
+                  (FI->second.Traits & FnMain);
     Note = Fn.empty() ? "it is filled during static initialization"
+           : IsMain   ? "it is filled during setup, in " + Name
                       : "it is filled during setup: " + Name +
                             " runs only from " + Root;
     return 0;
