@@ -23,26 +23,37 @@ std::string Drivers::name(const std::string &Fn) const {
                                                             : It->second.Name;
 }
 
-/// A callable handed to a thread, to a parameter its callee calls, or to a
-/// local runs as often as it is handed over (`loop.runInLoop([] {...})` in
-/// main's setup runs once): its driver is the handover's, not that of the
-/// code that calls it. A callable kept in a member or a static (a handler
-/// the object calls per event) runs as often as it is called.
-static bool handoverDriven(llvm::StringRef Holder) {
+/// A callable handed to a thread, or to a parameter that its function calls
+/// itself, runs as often as it is handed over (`loop.runInLoop([] {...})`
+/// in main's setup runs once): its driver is the handover's, not that of
+/// the code that calls it. A callable kept in a member, a static or a
+/// lambda's capture (a handler the object calls per event, a wrapper
+/// stored in one) runs as often as its holder is called.
+static bool handoverHolder(llvm::StringRef Holder) {
   if (Holder.starts_with("thread:"))
     return true;
-  if (Holder.starts_with("async:"))
+  // A parameter: "<fn>#<index>".
+  size_t Hash = Holder.rfind('#');
+  if (Hash == llvm::StringRef::npos || Hash + 1 == Holder.size())
     return false;
-  // Parameters ("<fn>#<i>"), returns ("<fn>#ret") and locals (their USRs
-  // name the function: "c:file.cpp@12@F@f#@cb"); members and globals
-  // ("c:@S@Server@FI@on_msg_", "c:@g_cb") have no '#'.
-  return Holder.contains('#');
+  llvm::StringRef Index = Holder.substr(Hash + 1);
+  return Index.find_first_not_of("0123456789") == llvm::StringRef::npos;
+}
+
+/// Is \p C a call of a callable that runs as often as it is handed over: a
+/// parameter called by the function it belongs to?
+static bool handoverDriven(const Call &C) {
+  if (C.Kind != CallKind::Indirect || !handoverHolder(C.Callee))
+    return false;
+  llvm::StringRef Holder(C.Callee);
+  return Holder.starts_with("thread:") ||
+         Holder.substr(0, Holder.rfind('#')) == C.Caller;
 }
 
 std::vector<CallEdge> Drivers::edges(const std::string &Fn) const {
   std::vector<CallEdge> Out;
   for (const CallEdge &E : G.callees(Fn))
-    if (E.Site->Kind != CallKind::Indirect || !handoverDriven(E.Site->Callee))
+    if (!handoverDriven(*E.Site))
       Out.push_back(E);
   auto It = Handovers.find(Fn);
   if (It != Handovers.end())
@@ -54,7 +65,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
   // Handovers as calls: from where a callable is handed over, to it.
   for (const auto &[Id, Fn] : F.Functions)
     for (const auto &[Holder, First] : G.holdersOf(Id))
-      if (handoverDriven(Holder) && First) {
+      if (handoverHolder(Holder) && First) {
         Call &C = Synthetic.emplace_back();
         C.Caller = First->Function;
         C.Callee = Id;
@@ -185,7 +196,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
   for (const Call &C : F.Calls) {
     std::vector<std::string> To;
     for (const std::string &T : G.targets(C))
-      if (C.Kind != CallKind::Indirect || !handoverDriven(C.Callee))
+      if (!handoverDriven(C))
         To.push_back(T);
     LoopSeeds(C, To);
   }

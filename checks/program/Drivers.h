@@ -15,11 +15,12 @@
 //    objects included: they are called from there);
 //  - unknown: neither (dead code, or called from code not analyzed).
 //
-// A callable handed to a thread, to a parameter the callee calls or to a
-// local runs as often as it is handed over: a thread started at setup runs
-// its body once (its event loop, an until-loop, is steady state anyway),
-// `loop.runInLoop(f)` in main's setup runs f once. A callable kept in a
-// member or a static runs as often as the code holding it calls it.
+// A callable handed to a thread, or to a parameter that its function calls
+// itself, runs as often as it is handed over: a thread started at setup
+// runs its body once (its event loop, an until-loop, is steady state
+// anyway), `loop.runInLoop(f)` in main's setup runs f once. A callable kept
+// in a member, a static or a stored lambda's capture runs as often as the
+// code holding it calls it.
 //
 // A builder is a method only ever called on an object the caller is making
 // (`Zone z; z.add(t);`) or from its own class's constructors: the object is
@@ -80,13 +81,13 @@ private:
   const CallGraph &G;
   bool HasMain = false;
   std::map<std::string, DriverInfo> Info;
-  /// Callables handed to threads, parameters and locals, as calls from
+  /// Callables handed to threads and parameters, as calls from
   /// where they are handed over (handoverDriven in Drivers.cpp).
   std::deque<Call> Synthetic;
   std::map<std::string, std::vector<CallEdge>> Handovers;
 
   /// The calls that drive: the call graph's, but a callable handed to a
-  /// thread, a parameter or a local is run by its handover.
+  /// thread or to a parameter its function calls is run by its handover.
   std::vector<CallEdge> edges(const std::string &Fn) const;
   std::set<std::string> Builders;
 
