@@ -3,6 +3,7 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <algorithm>
 #include <deque>
 
 namespace memlint {
@@ -62,21 +63,33 @@ std::vector<CallEdge> Drivers::edges(const std::string &Fn) const {
 }
 
 Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
-  // Handovers as calls: from where a callable is handed over, to it.
-  for (const auto &[Id, Fn] : F.Functions)
-    for (const auto &[Holder, First] : G.holdersOf(Id))
-      if (handoverHolder(Holder) && First) {
-        Call &C = Synthetic.emplace_back();
-        C.Caller = First->Function;
-        C.Callee = Id;
-        C.At = First->At;
-        C.Flags = First->Flags;
-        std::vector<CallEdge> &Out = Handovers[C.Caller];
-        if (std::none_of(Out.begin(), Out.end(), [&](const CallEdge &E) {
-              return E.To == Id && E.Site->At == C.At;
-            }))
-          Out.push_back({&C, Id});
-      }
+  // Handovers as calls: from the function that hands a callable to a
+  // thread or to a parameter (at each hop: `f` passed on from one helper's
+  // parameter to the next), to the callable.
+  for (const CallableFlow &CF : F.Callables) {
+    if (!handoverHolder(CF.To))
+      continue;
+    std::vector<std::string> Values;
+    llvm::StringRef From(CF.From);
+    if (From.consume_front("fn:"))
+      Values.push_back(From.str());
+    else
+      for (const std::string &V : G.callablesIn(CF.From))
+        Values.push_back(V);
+    for (const std::string &Id : Values) {
+      std::vector<CallEdge> &Out = Handovers[CF.Function];
+      if (std::any_of(Out.begin(), Out.end(), [&](const CallEdge &E) {
+            return E.To == Id && E.Site->At == CF.At;
+          }))
+        continue;
+      Call &C = Synthetic.emplace_back();
+      C.Caller = CF.Function;
+      C.Callee = Id;
+      C.At = CF.At;
+      C.Flags = CF.Flags;
+      Out.push_back({&C, Id});
+    }
+  }
   std::vector<std::string> Mains;
   for (const auto &[Id, Fn] : F.Functions)
     if ((Fn.Traits & FnMain) && (Fn.Traits & FnDefined))
