@@ -11,7 +11,9 @@
 
 #include "llvm/ADT/STLExtras.h"
 
+#include <map>
 #include <set>
+#include <tuple>
 
 namespace memlint {
 
@@ -23,7 +25,8 @@ static const char RuleId[] = "capacity-retention";
 static bool onEveryPathAfter(const Event &Later, const Event &Earlier) {
   for (size_t I = 0; I < Later.Scopes.size(); ++I) {
     bool Shared = I < Earlier.Scopes.size() &&
-                  Earlier.Scopes[I].At == Later.Scopes[I].At;
+                  Earlier.Scopes[I].At == Later.Scopes[I].At &&
+                  Earlier.Scopes[I].Arm == Later.Scopes[I].Arm;
     if (!Shared && !Later.Scopes[I].ReadsSize)
       return false;
   }
@@ -57,8 +60,138 @@ static AfterClear afterClear(const std::vector<EffectiveEvent> &Events,
   return Result;
 }
 
+/// Two places in different arms of one conditional (`if (eol) flush(); else
+/// put(c);`): when one runs, the other does not.
+static bool exclusive(const std::vector<Scope> &A,
+                      const std::vector<Scope> &B) {
+  for (const Scope &SA : A)
+    for (const Scope &SB : B)
+      if (SA.At == SB.At && SA.Arm != SB.Arm)
+        return true;
+  return false;
+}
+
+/// \p B happens after \p A in the same function: a later statement, or,
+/// inside one call of a helper, a later event in the helper.
+static bool laterInFunction(const EffectiveEvent &B, const EffectiveEvent &A) {
+  if (B.E.Function != A.E.Function || B.E.At.File != A.E.At.File)
+    return false;
+  if (exclusive(A.E.Scopes, B.E.Scopes))
+    return false;
+  if (A.E.At < B.E.At)
+    return true;
+  return A.E.At == B.E.At && A.Helper == B.Helper && A.Inner.valid() &&
+         B.Inner.valid() && A.Inner.File == B.Inner.File && A.Inner < B.Inner;
+}
+
+/// Is a clear the reset at the start of a fill? The fill may follow it in
+/// the same function (`buf_.clear(); for (...) buf_.push_back(x);`), in a
+/// function called after it (`pool_.clear(); rebuild();`), or, for a clear
+/// in a helper (`void reset() { buf_.clear(); }`), after every call of the
+/// helper (`cfg.reset(); cfg.load(path);`). Recursion is the next round of
+/// an event loop, not the same operation, and a fill in a lambda runs later:
+/// neither counts.
+class Refills {
+public:
+  Refills(const ProgramView &View, const std::vector<EffectiveEvent> &Events,
+          const std::map<std::string, size_t> &Component)
+      : G(View.graph()), Events(Events), Component(Component) {
+    for (const EffectiveEvent &Ev : Events)
+      if (isFill(Ev) && !(Ev.E.Flags & InLambda))
+        Fillers.insert(Ev.E.Function);
+  }
+
+  static bool isFill(const EffectiveEvent &Ev) {
+    return Ev.E.Kind == EventKind::Grow || Ev.E.Kind == EventKind::Resize;
+  }
+
+  bool resetBeforeFill(const EffectiveEvent &Clear) const {
+    for (const EffectiveEvent &Fill : Events)
+      if (isFill(Fill) && laterInFunction(Fill, Clear))
+        return true;
+    return followedByFill(Clear.E.Function, Clear.E.At, Clear.E.Scopes,
+                          Clear.E.Flags & InLambda, 0);
+  }
+
+private:
+  static constexpr unsigned MaxUp = 3, MaxDown = 3;
+  const CallGraph &G;
+  const std::vector<EffectiveEvent> &Events;
+  const std::map<std::string, size_t> &Component;
+  std::set<std::string> Fillers;
+  mutable std::map<std::tuple<std::string, std::string, unsigned>, bool>
+      Reaches;
+
+  bool sameComponent(const std::string &A, const std::string &B) const {
+    if (A == B)
+      return true;
+    auto IA = Component.find(A), IB = Component.find(B);
+    return IA != Component.end() && IB != Component.end() &&
+           IA->second == IB->second;
+  }
+
+  /// \p Fn, or a function it calls (within \p Depth calls, not back into
+  /// \p Avoid's component), fills the container.
+  bool reachesFill(const std::string &Fn, const std::string &Avoid,
+                   unsigned Depth) const {
+    if (Fillers.count(Fn))
+      return true;
+    if (Depth == 0)
+      return false;
+    auto [It, New] = Reaches.try_emplace({Fn, Avoid, Depth}, false);
+    if (!New)
+      return It->second;
+    for (const CallEdge &E : G.callees(Fn))
+      if (!(E.Site->Flags & InLambda) && !sameComponent(E.To, Avoid) &&
+          reachesFill(E.To, Avoid, Depth - 1))
+        return Reaches[{Fn, Avoid, Depth}] = true;
+    return false;
+  }
+
+  /// After \p At in \p Fn (on the same side of a lambda boundary), the
+  /// container is filled, or a call fills it; failing that, every caller of
+  /// \p Fn fills it after calling it.
+  bool followedByFill(const std::string &Fn, const Loc &At,
+                      const std::vector<Scope> &AtScopes, bool InLambdaAt,
+                      unsigned Up) const {
+    auto After = [&](const Loc &L, unsigned Flags,
+                     const std::vector<Scope> &Scopes) {
+      return L.File == At.File && At < L &&
+             bool(Flags & InLambda) == InLambdaAt &&
+             !exclusive(Scopes, AtScopes);
+    };
+    if (Fillers.count(Fn))
+      for (const EffectiveEvent &Ev : Events)
+        if (isFill(Ev) && Ev.E.Function == Fn &&
+            After(Ev.E.At, Ev.E.Flags, Ev.E.Scopes))
+          return true;
+    for (const CallEdge &E : G.callees(Fn))
+      if (After(E.Site->At, E.Site->Flags, E.Site->Branches) &&
+          !sameComponent(E.To, Fn) && reachesFill(E.To, Fn, MaxDown))
+        return true;
+    if (Up == MaxUp)
+      return false;
+    bool Called = false;
+    for (const CallEdge &E : G.callers(Fn)) {
+      const Call &C = *E.Site;
+      if (sameComponent(C.Caller, Fn))
+        continue;
+      Called = true;
+      if (!followedByFill(C.Caller, C.At, C.Branches, C.Flags & InLambda,
+                          Up + 1))
+        return false;
+    }
+    return Called;
+  }
+};
+
 void decideCapacityRetention(const ProgramView &View,
                              std::vector<Finding> &Out) {
+  std::map<std::string, size_t> Component;
+  const auto &Components = View.graph().components();
+  for (size_t I = 0; I < Components.size(); ++I)
+    for (const std::string &Fn : Components[I])
+      Component[Fn] = I;
   for (const auto &[Id, E] : View.facts().Entities) {
     if (!E.Contiguous || !View.judgeable(E))
       continue;
@@ -73,18 +206,14 @@ void decideCapacityRetention(const ProgramView &View,
     // and a NOLINT written for one front end would miss the other.
     std::vector<const EffectiveEvent *> Clears;
     bool Unknown = false;
+    Refills Refill(View, Events, Component);
     for (const EffectiveEvent &Ev : Events) {
       if (Ev.E.Kind != EventKind::Clear || (Ev.E.Flags & InDestructor))
         continue;
       // A reset at the start of a fill (`buf_.clear(); for (...)
       // buf_.push_back(x);`) empties nothing after a burst: the fill that
       // follows reuses the capacity.
-      if (llvm::any_of(Events, [&](const EffectiveEvent &G) {
-            return (G.E.Kind == EventKind::Grow ||
-                    G.E.Kind == EventKind::Resize) &&
-                   G.E.Function == Ev.E.Function &&
-                   G.E.At.File == Ev.E.At.File && Ev.E.At < G.E.At;
-          }))
+      if (Refill.resetBeforeFill(Ev))
         continue;
       AfterClear A = afterClear(Events, Ev.E);
       Unknown |= A == AfterClear::Unknown;
@@ -109,9 +238,16 @@ void decideCapacityRetention(const ProgramView &View,
       if ((Ev.E.Kind != EventKind::Grow && Ev.E.Kind != EventKind::Resize) ||
           (Ev.E.Flags & (SizeGuarded | ConstantLoop | InConstructor)))
         continue;
+      // A fill in a function that also empties, but never in the same
+      // call (the other arm: `if (eol) line_.clear(); else
+      // line_.push_back(c);`), gathers its burst over many calls too.
       bool B = Ev.E.Kind == EventKind::Resize ||
                (Ev.E.Flags & (InLoop | Bulk)) ||
-               !ClearFunctions.count(Ev.E.Function);
+               !ClearFunctions.count(Ev.E.Function) ||
+               llvm::all_of(Clears, [&](const EffectiveEvent *C) {
+                 return C->E.Function != Ev.E.Function ||
+                        exclusive(C->E.Scopes, Ev.E.Scopes);
+               });
       if (!Fill || (B && !Burst)) {
         Fill = &Ev;
         Burst = B;

@@ -74,8 +74,7 @@ int EntityCollector::record(const Target &T, EventKind K, SourceLocation At,
   E.Flags = siteFlags(K == EventKind::Grow ? T.Id : std::string(),
                       K == EventKind::Grow ? &E.GuardCalls : nullptr) |
             ExtraFlags;
-  if (K != EventKind::Grow)
-    E.Scopes = scopes(T.Id);
+  E.Scopes = scopes(T.Id);
   W.Out.Events.push_back(std::move(E));
   return static_cast<int>(W.Out.Events.size() - 1);
 }
@@ -830,37 +829,8 @@ unsigned EntityCollector::siteFlags(const std::string &GrowthOf,
 /// The conditional statements around the top of the statement stack,
 /// outermost first, up to the function or lambda boundary.
 std::vector<Scope> EntityCollector::scopes(const std::string &Id) {
-  std::vector<Scope> Out;
-  const auto &Stmts = W.Stmts;
-  for (size_t I = 1; I < Stmts.size(); ++I) {
-    const Stmt *Parent = Stmts[I - 1], *Child = Stmts[I];
-    if (isa<LambdaExpr>(Parent)) {
-      Out.clear();
-      continue;
-    }
-    const Expr *Cond = nullptr;
-    bool Conditional = false;
-    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
-      Conditional = Child == If->getThen() || Child == If->getElse();
-      Cond = If->getCond();
-    } else if (const auto *Sw = dyn_cast<SwitchStmt>(Parent)) {
-      Conditional = Child == Sw->getBody();
-      Cond = Sw->getCond();
-    } else if (const auto *CO = dyn_cast<ConditionalOperator>(Parent)) {
-      Conditional = Child != CO->getCond();
-      Cond = CO->getCond();
-    } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
-      Conditional = BO->isLogicalOp() && Child == BO->getRHS();
-      Cond = BO->getLHS();
-    } else if (const Stmt *Body = loopBody(Parent)) {
-      Conditional = Child == Body;
-      Cond = loopCondition(Parent);
-    }
-    if (Conditional)
-      Out.push_back({W.Locs.make(Parent->getBeginLoc()),
-                     Cond && readsSize(Cond, Id, 0)});
-  }
-  return Out;
+  return W.scopes(/*BranchesOnly=*/false,
+                  [&](const Expr *Cond) { return readsSize(Cond, Id, 0); });
 }
 
 /// User functions called in a guard condition that this TU could not show

@@ -239,8 +239,12 @@ public:
   }
   json::Array scopes(const std::vector<Scope> &Scopes) {
     json::Array Out;
-    for (const Scope &S : Scopes)
-      Out.push_back(json::Array{loc(S.At), S.ReadsSize});
+    for (const Scope &S : Scopes) {
+      json::Array A{loc(S.At), S.ReadsSize};
+      if (S.Arm)
+        A.push_back(static_cast<int64_t>(S.Arm));
+      Out.push_back(std::move(A));
+    }
     return Out;
   }
   template <typename T> json::Array numbers(const std::vector<T> &V) {
@@ -380,8 +384,9 @@ public:
     auto S = O.getString("kind");
     return (S && enumFrom(Names, *S, Out)) || fail("bad kind");
   }
-  bool scopes(const json::Object &O, std::vector<Scope> &Out) {
-    const json::Value *V = O.get("scopes");
+  bool scopes(const json::Object &O, std::vector<Scope> &Out,
+              llvm::StringRef Key = "scopes") {
+    const json::Value *V = O.get(Key);
     if (!V)
       return true;
     const json::Array *A = V->getAsArray();
@@ -390,11 +395,18 @@ public:
     for (const json::Value &SV : *A) {
       const json::Array *SA = SV.getAsArray();
       Scope Sc;
-      auto Reads =
-          SA && SA->size() == 2 ? (*SA)[1].getAsBoolean() : std::nullopt;
+      auto Reads = SA && (SA->size() == 2 || SA->size() == 3)
+                       ? (*SA)[1].getAsBoolean()
+                       : std::nullopt;
       if (!Reads || !loc(&(*SA)[0], Sc.At))
         return fail("bad scope");
       Sc.ReadsSize = *Reads;
+      if (SA->size() == 3) {
+        std::optional<int64_t> Arm = (*SA)[2].getAsInteger();
+        if (!Arm || *Arm < 0 || *Arm > 0xffff)
+          return fail("bad scope");
+        Sc.Arm = static_cast<unsigned>(*Arm);
+      }
       Out.push_back(std::move(Sc));
     }
     return true;
@@ -519,6 +531,7 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "flags", C.Flags, C.Flags != 0);
     Opt(O, "loop", W.loc(C.Loop), C.Loop.valid());
     Opt(O, "sizeGuards", W.strs(C.SizeGuards), !C.SizeGuards.empty());
+    Opt(O, "branches", W.scopes(C.Branches), !C.Branches.empty());
     Opt(O, "collectionLoop", W.str(C.CollectionLoop),
         !C.CollectionLoop.empty());
     Opt(O, "collectionAt", W.loc(C.CollectionAt), C.CollectionAt.valid());
@@ -750,6 +763,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.uint(O, "flags", C.Flags, /*Optional=*/true) ||
                     !R.loc(O, "loop", C.Loop) ||
                     !R.optStrs(O, "sizeGuards", C.SizeGuards) ||
+                    !R.scopes(O, C.Branches, "branches") ||
                     !R.optStr(O, "collectionLoop", C.CollectionLoop) ||
                     !R.loc(O, "collectionAt", C.CollectionAt) ||
                     !R.flag(O, "collectionCall", C.CollectionCall) ||

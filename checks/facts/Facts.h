@@ -130,10 +130,15 @@ enum EventFlag : unsigned {
 
 /// A conditional statement an event is nested in (innermost last): an if or
 /// switch branch, a loop body, a ?: arm. Used to tell "on every path after
-/// X" from "only when something else holds".
+/// X" from "only when something else holds", and two arms of one
+/// conditional apart (`if (eol) flush(); else put(c);`).
 struct Scope {
   Loc At;                 // the conditional statement
   bool ReadsSize = false; // its condition reads the entity's size/capacity
+  /// Which arm: an if's then (0) or else (1); a ?:'s true (0) or false (1)
+  /// arm; a switch's case (1 + its index; 0 before the first label); 0 for
+  /// a loop body and the right side of && and ||.
+  unsigned Arm = 0;
 };
 
 struct Event {
@@ -142,7 +147,7 @@ struct Event {
   Loc At;
   std::string Function; // USR of the enclosing function ("" at file scope)
   unsigned Flags = 0;
-  std::vector<Scope> Scopes; // recorded for events other than growth
+  std::vector<Scope> Scopes; // the conditionals around it
   /// Growth: functions whose result guards this growth (`if (full())
   /// return;`) and whose bodies this TU does not show; it is size-guarded
   /// if one of them reads the container's size, through any call chain.
@@ -290,6 +295,9 @@ struct Call {
   /// Per argument: SqlFlag bits of the SQL text it carries. Empty when no
   /// argument has any.
   std::vector<unsigned> ArgSql;
+  /// The branches around the call (if, switch and ?: arms; no loops),
+  /// outermost first, to tell a call in one arm from a call in another.
+  std::vector<Scope> Branches;
 };
 
 /// What the SQL text of a query (or of an argument that may reach one) says

@@ -116,6 +116,7 @@ void SummaryCollector::addCall(const std::string &Callee, CallKind Kind,
             !VD->getType()->isPointerType())
           C.Flags |= OnLocalObject;
   C.SizeGuards = sizeGuards();
+  C.Branches = W.scopes(/*BranchesOnly=*/true);
   for (unsigned I = 0; I < Args.size(); ++I)
     if (int P = paramOf(Args[I]); P >= 0) {
       C.ArgParams.resize(Args.size(), -1);

@@ -125,6 +125,64 @@ bool WalkContext::resultUsed() const {
   return false;
 }
 
+/// The case of a switch body \p Body that \p Child (a statement of the body)
+/// runs under: 1 + the index of the last label before it; 0 before any.
+static unsigned caseArm(const Stmt *Body, const Stmt *Child) {
+  const auto *CS = dyn_cast_or_null<CompoundStmt>(Body);
+  if (!CS)
+    return 0;
+  unsigned Labels = 0, Arm = 0;
+  for (const Stmt *S : CS->body()) {
+    if (isa<SwitchCase>(S))
+      Arm = ++Labels;
+    if (S == Child)
+      return Arm;
+  }
+  return 0;
+}
+
+std::vector<Scope>
+WalkContext::scopes(bool BranchesOnly,
+                    llvm::function_ref<bool(const Expr *)> ReadsSize) {
+  std::vector<Scope> Out;
+  for (size_t I = 1; I < Stmts.size(); ++I) {
+    const Stmt *Parent = Stmts[I - 1], *Child = Stmts[I];
+    if (isa<LambdaExpr>(Parent)) {
+      Out.clear();
+      continue;
+    }
+    const Expr *Cond = nullptr;
+    bool Conditional = false;
+    unsigned Arm = 0;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      Conditional = Child == If->getThen() || Child == If->getElse();
+      Arm = Child == If->getElse() ? 1 : 0;
+      Cond = If->getCond();
+    } else if (const auto *Sw = dyn_cast<SwitchStmt>(Parent)) {
+      Conditional = Child == Sw->getBody();
+      if (Conditional && I + 1 < Stmts.size())
+        Arm = caseArm(Child, Stmts[I + 1]);
+      Cond = Sw->getCond();
+    } else if (const auto *CO = dyn_cast<ConditionalOperator>(Parent)) {
+      Conditional = Child != CO->getCond();
+      Arm = Child == CO->getFalseExpr() ? 1 : 0;
+      Cond = CO->getCond();
+    } else if (BranchesOnly) {
+      continue;
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+      Conditional = BO->isLogicalOp() && Child == BO->getRHS();
+      Cond = BO->getLHS();
+    } else if (const Stmt *Body = loopBody(Parent)) {
+      Conditional = Child == Body;
+      Cond = loopCondition(Parent);
+    }
+    if (Conditional)
+      Out.push_back({Locs.make(Parent->getBeginLoc()),
+                     Cond && ReadsSize && ReadsSize(Cond), Arm});
+  }
+  return Out;
+}
+
 std::vector<const Stmt *> WalkContext::loopsAround() const {
   std::vector<const Stmt *> Out;
   for (size_t I = Stmts.size(); I-- > 1;) {

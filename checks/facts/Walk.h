@@ -27,6 +27,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 
 #include <map>
 #include <optional>
@@ -87,6 +88,14 @@ public:
   std::string functionName(const clang::FunctionDecl *FD) const;
   /// Is the expression at the top of the statement stack's value used?
   bool resultUsed() const;
+  /// The conditionals around the top of the statement stack, outermost
+  /// first, up to the lambda or function boundary: if, switch and ?: arms,
+  /// and (unless \p BranchesOnly) loop bodies and the right side of && and
+  /// ||. \p ReadsSize, if given, says whether a condition reads the size
+  /// the caller cares about.
+  std::vector<Scope>
+  scopes(bool BranchesOnly,
+         llvm::function_ref<bool(const clang::Expr *)> ReadsSize = nullptr);
   /// Loops whose body or condition holds the top of the statement stack,
   /// innermost first, up to the lambda or function boundary.
   std::vector<const clang::Stmt *> loopsAround() const;
