@@ -10,6 +10,7 @@
 #include "program/ProgramView.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringRef.h"
 
 #include <map>
 #include <set>
@@ -185,6 +186,103 @@ private:
   }
 };
 
+/// Every call of \p Fn checks the container's size first (`if (parts_.size()
+/// >= kMax) return; add(p);`), or is made from a function whose every call
+/// does, within \p Up levels: a fill in \p Fn is bounded by its callers.
+static bool guardedByCallers(const ProgramView &View, const std::string &Fn,
+                             const std::string &Entity, unsigned Up) {
+  bool Called = false;
+  for (const CallEdge &E : View.graph().callers(Fn)) {
+    const Call &C = *E.Site;
+    if (C.Caller == Fn)
+      continue;
+    Called = true;
+    if (llvm::is_contained(C.SizeGuards, Entity))
+      continue;
+    if (Up == 0 || !guardedByCallers(View, C.Caller, Entity, Up - 1))
+      return false;
+  }
+  return Called;
+}
+
+/// Why a burst that is emptied keeps little worth reporting (low
+/// confidence): what is kept is small, or nothing is seen to empty the
+/// container after its bursts. Kind "" when none holds.
+struct Small {
+  std::string Kind; // for grouping siblings
+  Loc At;
+  std::string Note;
+};
+
+static Small smallRetention(const ProgramView &View, const Entity &E,
+                            const std::vector<EffectiveEvent> &Events,
+                            const std::vector<const EffectiveEvent *> &Clears) {
+  std::set<std::string> ClearFunctions;
+  for (const EffectiveEvent *C : Clears)
+    ClearFunctions.insert(C->E.Function);
+  // Pointers, smart pointers, views: a few bytes per element are kept; what
+  // they point to is freed or held elsewhere.
+  if (E.HandleElements)
+    return {"handles", E.Decl,
+            "its elements are pointers or handles: it keeps a few bytes per "
+            "element of its largest fill, while what they point to is freed "
+            "or held elsewhere"};
+  // Moved out whole elsewhere (`deliver(std::move(buf_))`): its buffer
+  // leaves with its content, and a clear keeps only what was filled since.
+  // The owner's constructors and assignments move another object's member
+  // (`x_ = std::move(other.x_)`), one that is about to die.
+  auto OwnSpecialMember = [&](const std::string &Fn) {
+    auto It = View.facts().Functions.find(Fn);
+    if (It == View.facts().Functions.end() || It->second.Class.empty() ||
+        It->second.Class != E.OwnerClass)
+      return false;
+    return (It->second.Traits & FnConstructor) ||
+           llvm::StringRef(It->second.Name).ends_with("::operator=");
+  };
+  for (const EffectiveEvent &Ev : Events)
+    if (Ev.E.Kind == EventKind::Consume && !(Ev.E.Flags & InDestructor) &&
+        !ClearFunctions.count(Ev.E.Function) &&
+        !OwnSpecialMember(Ev.E.Function))
+      return {"moved", Ev.E.At,
+              "'" + E.Name + "' is moved out here, which hands its buffer "
+              "over with its content: a clear keeps only what was filled "
+              "since"};
+  // A key being assembled (`fields_[name_] = v; name_.clear();`): it holds
+  // one key at a time, not a burst of elements.
+  const EffectiveEvent *Key = nullptr;
+  bool EveryClearAfterKey = llvm::all_of(Clears, [&](const EffectiveEvent *C) {
+    for (const EffectiveEvent &Ev : Events)
+      if (Ev.E.Kind == EventKind::Iterate && (Ev.E.Flags & AsKey) &&
+          Ev.E.Function == C->E.Function && Ev.E.At.File == C->E.At.File &&
+          Ev.E.At < C->E.At && !exclusive(Ev.E.Scopes, C->E.Scopes)) {
+        Key = Key ? Key : &Ev;
+        return true;
+      }
+    return false;
+  });
+  if (EveryClearAfterKey && Key)
+    return {"key", Key->E.At,
+            "'" + E.Name + "' is used whole as a key here before it is "
+            "emptied: it holds one key at a time, not a burst of elements"};
+  // In a whole program, nothing the program runs empties it: the emptying
+  // is left to callers that are not part of it.
+  const Drivers &D = View.drivers();
+  if (View.wholeProgram() && D.hasMain() &&
+      llvm::all_of(ClearFunctions, [&](const std::string &Fn) {
+        return D.of(Fn).D == Driver::Unknown;
+      }))
+    return {"unreached", Clears.front()->E.At,
+            "nothing the program runs calls '" +
+                View.functionName(Clears.front()->E.Function) +
+                "', which empties it"};
+  // No instance of its owner anywhere in a whole program.
+  if (View.wholeProgram() && D.hasMain() &&
+      View.lifetime(E) == Lifetime::Unknown)
+    return {"no-owner", E.Decl,
+            "no object that owns it was seen being created"};
+  return {};
+}
+
 void decideCapacityRetention(const ProgramView &View,
                              std::vector<Finding> &Out) {
   std::map<std::string, size_t> Component;
@@ -236,7 +334,8 @@ void decideCapacityRetention(const ProgramView &View,
     bool Burst = false;
     for (const EffectiveEvent &Ev : Events) {
       if ((Ev.E.Kind != EventKind::Grow && Ev.E.Kind != EventKind::Resize) ||
-          (Ev.E.Flags & (SizeGuarded | ConstantLoop | InConstructor)))
+          (Ev.E.Flags & (SizeGuarded | ConstantLoop | InConstructor)) ||
+          guardedByCallers(View, Ev.E.Function, Id, /*Up=*/1))
         continue;
       // A fill in a function that also empties, but never in the same
       // call (the other arm: `if (eol) line_.clear(); else
@@ -256,12 +355,10 @@ void decideCapacityRetention(const ProgramView &View,
     if (!Fill)
       continue;
 
-
     const EffectiveEvent &Clear = *Clears.front();
     Finding F;
     F.Rule = RuleId;
     F.Subject = Id;
-    F.Group = siblingGroup(RuleId, E, Burst ? "burst" : "scratch");
     F.At = Clear.E.At;
     // Retention matters when the bursts recur: the fill runs in the steady
     // state, and the container lives on.
@@ -270,7 +367,13 @@ void decideCapacityRetention(const ProgramView &View,
     bool Steady = Drv == Driver::Steady;
     bool Setup = Drv == Driver::Setup ||
                  (E.Kind == EntityKind::Field && D.builder(Fill->E.Function));
-    F.Conf = Burst && !Setup ? Confidence::Medium : Confidence::Low;
+    Small Why = Burst && !Setup ? smallRetention(View, E, Events, Clears)
+                                : Small{};
+    F.Conf = Burst && !Setup && Why.Note.empty() ? Confidence::Medium
+                                                 : Confidence::Low;
+    F.Group = siblingGroup(RuleId, E,
+                           std::string(Burst ? "burst" : "scratch") +
+                               (Why.Kind.empty() ? "" : "|" + Why.Kind));
     F.Message = "'" + E.Name +
                 "' is emptied here but keeps the capacity of its largest fill";
     F.Notes.push_back({E.Decl, "'" + E.Name + "' declared here"});
@@ -293,6 +396,8 @@ void decideCapacityRetention(const ProgramView &View,
     for (const EffectiveEvent *Ev : Clears)
       if (Seen.insert(Ev->E.At).second)
         F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also emptied here"});
+    if (!Why.Note.empty())
+      F.Notes.push_back({Why.At, Why.Note});
     explain(F, "it keeps that memory for as long as " + lifetimeOf(E),
             "swap it with an empty container after emptying it "
             "(shrink_to_fit is only a request) or cap the capacity it keeps");

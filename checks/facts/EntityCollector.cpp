@@ -422,9 +422,14 @@ void EntityCollector::passArgument(const Expr *Arg, QualType ParamType,
     return;
   W.markHandled(Arg);
   if (ParamType.isNull() || !isNonConstRefOrPtr(ParamType)) {
-    // By value or const: the whole content is read (`write(buf_)`).
+    // By value or const: the whole content is read (`write(buf_)`), or is
+    // the key of a map (`fields_[name_]`).
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Callee);
+    const ContainerModel *Of =
+        Method ? W.modelFor(Method->getParent()) : nullptr;
+    bool Key = Of && Of->Associative && ParamIndex == 0;
     if (!T.Element)
-      record(T, EventKind::Iterate, At);
+      record(T, EventKind::Iterate, At, Key ? AsKey : 0u);
     return;
   }
   if (!Callee) {

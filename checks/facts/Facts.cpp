@@ -175,6 +175,7 @@ void Facts::merge(const Facts &Other) {
       Mine.Name = E.Name;
     }
     Mine.AlwaysClosed = Mine.AlwaysClosed && E.AlwaysClosed;
+    Mine.HandleElements = Mine.HandleElements && E.HandleElements;
     Mine.OpenAccess = Mine.OpenAccess || E.OpenAccess;
     append(Mine.Reachers, E.Reachers);
     append(Mine.Lambdas, E.Lambdas);
@@ -448,6 +449,7 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "contiguous", E.Contiguous, E.Contiguous);
     Opt(O, "finiteKey", E.FiniteKey, E.FiniteKey);
     Opt(O, "pinsKeys", E.PinsKeys, E.PinsKeys);
+    Opt(O, "handleElements", E.HandleElements, E.HandleElements);
     Opt(O, "concurrent", E.Concurrent, E.Concurrent);
     Opt(O, "ownerClass", W.str(E.OwnerClass), !E.OwnerClass.empty());
     Opt(O, "ownerName", W.str(E.OwnerName), !E.OwnerName.empty());
@@ -665,6 +667,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.flag(O, "contiguous", E.Contiguous) ||
                     !R.flag(O, "finiteKey", E.FiniteKey) ||
                     !R.flag(O, "pinsKeys", E.PinsKeys) ||
+                    !R.flag(O, "handleElements", E.HandleElements) ||
                     !R.flag(O, "concurrent", E.Concurrent) ||
                     !R.optStr(O, "ownerClass", E.OwnerClass) ||
                     !R.optStr(O, "ownerName", E.OwnerName) ||

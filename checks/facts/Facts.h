@@ -67,6 +67,12 @@ struct Entity {
   bool Contiguous = false; // capacity outlives clear()
   bool FiniteKey = false;  // keyed by an enum or bool
   bool PinsKeys = false;   // keyed by pointers: entries keep their keys alive
+  /// Contiguous, with elements that are handles: pointers, smart pointers,
+  /// or small records of them and scalars (a pointer and a size, an
+  /// iterator). What it keeps after a burst is a few bytes per element; what
+  /// they point to is freed or held elsewhere. False when any
+  /// instantiation's elements are something else.
+  bool HandleElements = false;
   bool Concurrent = false; // its class also holds a lock or condition variable
   std::string OwnerClass;  // fields: USR of the declaring class
   std::string OwnerName;   // fields: "Service"
@@ -126,6 +132,9 @@ enum EventFlag : unsigned {
                             // happens (while, do, for(;;), a for whose test
                             // is no counter comparison): an event or input
                             // loop, not a count or a walk over a container
+  AsKey = 1u << 18,         // an iterate: the whole container is the key an
+                            // associative container is indexed, searched or
+                            // filled with (`fields_[name_] = v;`)
 };
 
 /// A conditional statement an event is nested in (innermost last): an if or

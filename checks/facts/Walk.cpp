@@ -439,10 +439,88 @@ const std::string &WalkContext::entityId(const ValueDecl *D) {
     return Id;
   Id = E.Id;
   auto [Slot, Inserted] = Out.Entities.emplace(E.Id, E);
-  if (!Inserted)
+  if (!Inserted) {
     for (const std::string &L : E.Lambdas)
       Slot->second.Lambdas.push_back(L);
+    Slot->second.HandleElements &= E.HandleElements;
+  }
   return Id;
+}
+
+QualType WalkContext::firstTypeArgOf(QualType T) {
+  T = T.getCanonicalType();
+  if (const auto *TST = T->getAs<TemplateSpecializationType>()) {
+    for (const TemplateArgument &A : TST->template_arguments())
+      if (A.getKind() == TemplateArgument::Type)
+        return A.getAsType();
+    return QualType();
+  }
+  return firstTypeArg(T->getAsCXXRecordDecl());
+}
+
+/// The class a type names, also for a dependent specialization
+/// (`std::unique_ptr<T>` in a template: the primary template's pattern).
+static const CXXRecordDecl *recordOf(QualType T) {
+  if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl())
+    return RD;
+  if (const auto *TST = T->getAs<TemplateSpecializationType>())
+    if (const auto *CTD = dyn_cast_or_null<ClassTemplateDecl>(
+            TST->getTemplateName().getAsTemplateDecl()))
+      return CTD->getTemplatedDecl();
+  return nullptr;
+}
+
+bool WalkContext::handleType(QualType T, unsigned Depth) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  if (T->isPointerType() || T->isMemberPointerType())
+    return true;
+  const CXXRecordDecl *RD = recordOf(T);
+  // A container or a callable owns what it holds.
+  if (!RD || modelFor(RD) || isCallableWrapper(T))
+    return false;
+  if (pointerKind(RD) != PointerKind::None)
+    return true;
+  // A small record of handles and scalars: a pointer and a size (a view),
+  // an iterator, a pointer and a time stamp, two pointers.
+  bool Handle = false;
+  return Depth < 3 && !T->isDependentType() &&
+         recordOfHandles(RD, Depth, Handle) && Handle &&
+         Ctx.getTypeSize(T) <= 4 * Ctx.getTypeSize(Ctx.VoidPtrTy);
+}
+
+/// Every field of \p RD and of its bases is a handle or a scalar; \p Handle
+/// is set when one is a handle.
+bool WalkContext::recordOfHandles(const CXXRecordDecl *RD, unsigned Depth,
+                                  bool &Handle) {
+  if (!RD || !RD->hasDefinition() || Depth > 3)
+    return false;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (!recordOfHandles(B.getType()->getAsCXXRecordDecl(), Depth + 1, Handle))
+      return false;
+  for (const FieldDecl *F : RD->fields()) {
+    if (handleType(F->getType(), Depth + 1))
+      Handle = true;
+    else if (!scalarType(F->getType(), Depth + 1))
+      return false;
+  }
+  return true;
+}
+
+/// Numbers and records of numbers (a time point, a duration).
+bool WalkContext::scalarType(QualType T, unsigned Depth) {
+  T = T.getCanonicalType();
+  if (T->isArithmeticType() || T->isEnumeralType())
+    return true;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || Depth > 3 || modelFor(RD))
+    return false;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (!scalarType(B.getType(), Depth + 1))
+      return false;
+  for (const FieldDecl *F : RD->fields())
+    if (!scalarType(F->getType(), Depth + 1))
+      return false;
+  return true;
 }
 
 bool WalkContext::fillModel(QualType T, Entity &E) {
@@ -452,6 +530,10 @@ bool WalkContext::fillModel(QualType T, Entity &E) {
     return false;
   E.Container = M->Id;
   E.Contiguous = M->Contiguous;
+  if (M->Contiguous) {
+    QualType Element = firstTypeArgOf(T);
+    E.HandleElements = !Element.isNull() && handleType(Element, 0);
+  }
   if (M->Associative && Args && M->KeyArg >= 0 &&
       static_cast<unsigned>(M->KeyArg) < Args->size()) {
     const TemplateArgument &Key = Args->get(M->KeyArg);

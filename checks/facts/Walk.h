@@ -163,6 +163,16 @@ public:
 private:
   bool makeEntity(const clang::ValueDecl *D, Entity &E);
   bool fillModel(clang::QualType T, Entity &E);
+  /// The first type argument of a class template specialization, also a
+  /// dependent one (`std::vector<std::unique_ptr<T>>`).
+  clang::QualType firstTypeArgOf(clang::QualType T);
+  /// Entity::HandleElements: a pointer, a smart pointer, or a record of at
+  /// most four pointers' size made of handles and scalars (a view, an
+  /// iterator).
+  bool handleType(clang::QualType T, unsigned Depth);
+  bool recordOfHandles(const clang::CXXRecordDecl *RD, unsigned Depth,
+                       bool &Handle);
+  bool scalarType(clang::QualType T, unsigned Depth);
   void closedWorldForMember(const clang::ValueDecl *Member,
                             const clang::CXXRecordDecl *RD, Entity &E);
   bool collectReachers(const clang::CXXRecordDecl *RD,

@@ -1,13 +1,15 @@
 // RUN: %check_memlint '--checks=-*,memlint-capacity-retention' %s
 // RUN: %check_memlint '--checks=-*,memlint-capacity-retention' --check-prefix=LOW --cli-arg=--min-confidence=low '--tidy-config={CheckOptions: {MinConfidence: low}}' %s
 
-// A clear that is the reset at the start of a fill empties nothing after a
-// burst: the fill that follows reuses the capacity. The fill may follow in
-// the same function, in a function called after the clear, or after every
-// call of a helper that clears. A clear with any way out that does not
-// refill (another caller, the other arm of an if, the next round of an
-// event loop) still empties after a burst and is reported. The near misses
-// stay silent at every confidence (LOW sees what CHECK-MESSAGES sees).
+// What counts as a burst. A clear that is the reset at the start of a fill
+// empties nothing after a burst: the fill that follows reuses the capacity.
+// The fill may follow in the same function, in a function called after the
+// clear, or after every call of a helper that clears. A clear with any way
+// out that does not refill (another caller, the other arm of an if, the
+// next round of an event loop) still empties after a burst and is
+// reported. A fill whose every caller checks the size first is bounded.
+// The near misses stay silent at every confidence (LOW sees what
+// CHECK-MESSAGES sees).
 
 #include <functional>
 #include <string>
@@ -15,6 +17,7 @@
 
 void consume(const std::string &line);
 void send_all(const std::vector<int> &v);
+void send_parts(const std::vector<std::string> &parts);
 void async_read(std::function<void(const char *, int)> on_data);
 
 //===-- the fill in a function called after the clear ---------------------===//
@@ -209,3 +212,44 @@ private:
   std::vector<std::string> pieces_;
 };
 Page g_page;
+
+//===-- a size check in every caller ---------------------------------------===//
+
+class Assembler { // OK: every call of add() checks the size first
+public:
+  void on_part(const std::string &p) {
+    if (parts_.size() >= 64)
+      return;
+    add(p);
+  }
+  void done() {
+    send_parts(parts_);
+    parts_.clear();
+  }
+
+private:
+  void add(const std::string &p) { parts_.push_back(p); }
+  std::vector<std::string> parts_;
+};
+Assembler g_assembler;
+
+class LooseAssembler {
+public:
+  void on_part(const std::string &p) {
+    if (parts_.size() >= 64)
+      return;
+    add(p);
+  }
+  void on_urgent(const std::string &p) { add(p); } // no check
+  void done() {
+    send_parts(parts_);
+    parts_.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'LooseAssembler::parts_' is emptied here but keeps the capacity of its largest fill [memlint-capacity-retention]
+    // LOW: :[[@LINE-2]]:5: warning: 'LooseAssembler::parts_' is emptied here{{.*}}
+  }
+
+private:
+  void add(const std::string &p) { parts_.push_back(p); }
+  std::vector<std::string> parts_;
+};
+LooseAssembler g_loose;
