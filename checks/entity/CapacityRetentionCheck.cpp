@@ -216,7 +216,8 @@ struct Small {
 
 static Small smallRetention(const ProgramView &View, const Entity &E,
                             const std::vector<EffectiveEvent> &Events,
-                            const std::vector<const EffectiveEvent *> &Clears) {
+                            const std::vector<const EffectiveEvent *> &Clears,
+                            const EffectiveEvent &Fill) {
   std::set<std::string> ClearFunctions;
   for (const EffectiveEvent *C : Clears)
     ClearFunctions.insert(C->E.Function);
@@ -275,11 +276,22 @@ static Small smallRetention(const ProgramView &View, const Entity &E,
             "nothing the program runs calls '" +
                 View.functionName(Clears.front()->E.Function) +
                 "', which empties it"};
-  // No instance of its owner anywhere in a whole program.
-  if (View.wholeProgram() && D.hasMain() &&
-      View.lifetime(E) == Lifetime::Unknown)
-    return {"no-owner", E.Decl,
-            "no object that owns it was seen being created"};
+  // Its owner is made once per operation and handed on (a request, a
+  // message): the capacity goes with it. Or, in a whole program, no code
+  // of the program creates its owner. Growth is judged the same way.
+  Lifetime L = View.lifetime(E);
+  if (L == Lifetime::Operation ||
+      (L == Lifetime::Unknown && View.wholeProgram() && D.hasMain())) {
+    GrowthJudgement J = View.judgeGrowth(E, {&Fill});
+    return {L == Lifetime::Operation ? "operation" : "no-owner", Fill.E.At,
+            L == Lifetime::Operation && !J.Note.empty()
+                ? J.Note
+                : L == Lifetime::Operation
+                      ? std::string("the object that owns it is created once "
+                                    "per operation and handed on, not kept")
+                      : std::string("no object that owns it was seen being "
+                                    "created")};
+  }
   return {};
 }
 
@@ -367,7 +379,7 @@ void decideCapacityRetention(const ProgramView &View,
     bool Steady = Drv == Driver::Steady;
     bool Setup = Drv == Driver::Setup ||
                  (E.Kind == EntityKind::Field && D.builder(Fill->E.Function));
-    Small Why = Burst && !Setup ? smallRetention(View, E, Events, Clears)
+    Small Why = Burst && !Setup ? smallRetention(View, E, Events, Clears, *Fill)
                                 : Small{};
     F.Conf = Burst && !Setup && Why.Note.empty() ? Confidence::Medium
                                                  : Confidence::Low;

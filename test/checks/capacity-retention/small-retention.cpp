@@ -219,3 +219,57 @@ private:
   std::string message_;
 };
 MessageReader g_messages;
+
+//===-- an owner made per operation ------------------------------------------===//
+
+// A request made once per request and handed to the caller: what its body
+// keeps goes with it (low, as for growth).
+class Request {
+public:
+  void add(const std::string &chunk) { body_ += chunk; }
+  void done() {
+    handle(body_);
+    body_.clear();
+    // LOW: :[[@LINE-1]]:5: warning: 'Request::body_' is emptied here{{.*}}
+    // LOW: :[[@LINE-5]]:40: note: the object that owns it is created once per operation (by 'read_request') and handed on, not kept
+  }
+
+private:
+  std::string body_;
+};
+std::shared_ptr<Request> read_request(const std::vector<std::string> &chunks) {
+  auto r = std::make_shared<Request>();
+  for (const std::string &c : chunks)
+    r->add(c);
+  return r;
+}
+bool next_chunks(std::vector<std::string> &chunks);
+void serve_one(std::shared_ptr<Request> r);
+void serve() {
+  std::vector<std::string> chunks;
+  while (next_chunks(chunks))
+    serve_one(read_request(chunks));
+}
+
+// Made per connection and kept by a long-lived server: it lives on.
+class Session {
+public:
+  void add(const std::string &chunk) { body_ += chunk; }
+  void done() {
+    handle(body_);
+    body_.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Session::body_' is emptied here{{.*}}
+    // LOW: :[[@LINE-2]]:5: warning: 'Session::body_' is emptied here{{.*}}
+  }
+
+private:
+  std::string body_;
+};
+class Server {
+public:
+  void accept(int id) { sessions_[id] = std::make_shared<Session>(); }
+
+private:
+  std::map<int, std::shared_ptr<Session>> sessions_;
+};
+Server g_server;
