@@ -361,6 +361,9 @@ TEST(Facts, JSONRoundTrip) {
   F.Calls.back().CalleeName = "on_row_";
   F.Calls.back().ArgParams = {-1, 0};
   F.Calls.back().ArgSql = {SqlNotPerItem, SqlElement};
+  F.Calls.back().Branches = {Scope{at("/p/a.cpp", 6), false, 1}};
+  F.Events.back().Scopes = {Scope{at("/p/a.cpp", 6), true, 2}};
+  F.Entities[Items].HandleElements = true;
   F.Effects.push_back({"c:@F@helper#", EffectKind::Query, "sqlite3_exec",
                        at("/p/a.cpp", 12), 1, SqlNotPerItem});
   F.Stores.push_back({"c:@S@Channel@F@push#", 0, "c:@S@Channel@FI@q_",
@@ -391,6 +394,31 @@ TEST(Facts, JSONRoundTrip) {
   EXPECT_EQ(Back.Handoffs[0].Fix.size(), 1u);
   ASSERT_EQ(Back.Stores.size(), 1u);
   EXPECT_EQ(Back.Effects[0].Sql, static_cast<unsigned>(SqlNotPerItem));
+  ASSERT_EQ(Back.Calls[0].Branches.size(), 1u);
+  EXPECT_EQ(Back.Calls[0].Branches[0].Arm, 1u);
+  ASSERT_EQ(Back.Events[0].Scopes.size(), 1u);
+  EXPECT_EQ(Back.Events[0].Scopes[0].Arm, 2u);
+  EXPECT_TRUE(Back.Events[0].Scopes[0].ReadsSize);
+  EXPECT_TRUE(Back.Entities[Items].HandleElements);
+}
+
+TEST(Facts, HandleElementsOnlyWhenEveryTUSaysSo) {
+  // A class template whose instantiations differ: a vector of pointers in
+  // one TU, of strings in another. The merged entity has handle elements
+  // only if every TU saw handles, whatever the merge order.
+  Facts Pointers = tuA(), Strings = tuB();
+  Pointers.Entities[Items].HandleElements = true;
+  for (bool PointersFirst : {true, false}) {
+    Facts M;
+    M.merge(PointersFirst ? Pointers : Strings);
+    M.merge(PointersFirst ? Strings : Pointers);
+    M.normalize();
+    EXPECT_FALSE(M.Entities[Items].HandleElements);
+  }
+  Facts Both;
+  Both.merge(Pointers);
+  Both.merge(Pointers);
+  EXPECT_TRUE(Both.Entities[Items].HandleElements);
 }
 
 TEST(Facts, MalformedJSONIsAnErrorNotACrash) {
