@@ -60,6 +60,26 @@ private:
 };
 Outbox g_outbox;
 
+//===-- an assignment that clears, then refills from its source ------------===//
+
+class Samples { // OK: operator= resets, then copies the source's samples
+public:
+  Samples &operator=(const Samples &other) {
+    values_.clear();
+    for (int v : other.values_)
+      values_.push_back(v);
+    return *this;
+  }
+  void add_all(const std::vector<int> &in) {
+    for (int v : in)
+      values_.push_back(v);
+  }
+
+private:
+  std::vector<int> values_;
+};
+Samples g_samples;
+
 //===-- a clear in a helper, refilled after every call of it --------------===//
 
 class ServerList { // OK: every reset() is followed by a load()
