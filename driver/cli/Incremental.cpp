@@ -69,7 +69,9 @@ std::vector<TUResult> analyzeWithCache(const std::vector<std::string> &Files,
   std::vector<std::string> ToAnalyze;
   for (size_t I : Missing)
     ToAnalyze.push_back(Files[I]);
-  std::vector<TUResult> Fresh = analyzeAll(ToAnalyze, W);
+  WorkerOptions Recording = W; // a result is stored with what it read
+  Recording.RecordDependencies = true;
+  std::vector<TUResult> Fresh = analyzeAll(ToAnalyze, Recording);
   for (size_t J = 0; J < Missing.size(); ++J) {
     size_t I = Missing[J];
     Results[I] = std::move(Fresh[J]);

@@ -27,7 +27,8 @@ struct TUResult {
   /// Every file the parse read, with the hash of what it read (sorted): what
   /// a cached result depends on. Empty when they do not say it all: an
   /// #include was not found or could not be read, the compiler could not
-  /// run, the worker died.
+  /// run, the worker died; and when WorkerOptions::RecordDependencies is
+  /// off (no cache to store the result in).
   std::vector<FileDependency> Deps;
 };
 
@@ -37,6 +38,9 @@ struct WorkerOptions {
   std::string ResourceDir; // Clang's builtin headers
   unsigned Jobs = 1;
   unsigned TimeoutSeconds = 0; // 0: none
+  /// Fill TUResult::Deps (a content hash of every file the parse read):
+  /// only the facts cache needs them, and hashing every header costs CPU.
+  bool RecordDependencies = false;
   /// Called in the parent as each file's result is complete, in the order
   /// they finish, with the time it took (progress on stderr).
   std::function<void(const TUResult &, double Seconds)> OnDone;
@@ -46,7 +50,9 @@ struct WorkerOptions {
 };
 
 /// Analyzes one file in this process (a worker's job: it changes the
-/// current directory to each compile command's).
+/// current directory to each compile command's). Like `clang -cc1
+/// -disable-free`, it never frees the AST and the compiler's other
+/// structures: the worker exits right after, and freeing them costs CPU.
 TUResult analyzeFile(const std::string &File, const WorkerOptions &Opts);
 
 /// Analyzes every file, up to Opts.Jobs at once, each in a child process so
