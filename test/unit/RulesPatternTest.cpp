@@ -68,6 +68,40 @@ TEST(RulesNamePattern, ExplicitAnchorsAreAccepted) {
   EXPECT_FALSE(Any.matches("zmq::socket_t::send_more"));
 }
 
+// matches() compares a regex's literal start before running it: the
+// shapes where that start is shorter than it looks.
+TEST(RulesNamePattern, RegexLiteralStartKeepsEveryMatch) {
+  struct Case {
+    const char *Pattern, *Name;
+    bool Matches;
+  } Cases[] = {
+      {"re:recv|recvfrom|recvmsg", "recvfrom", true},
+      {"re:recv|recvfrom|recvmsg", "recvmmsg", false},
+      {"re:QString|QByteArray", "QByteArray", true},
+      {"re:zmq_send|zmq_send_const", "zmq_send_const", true},
+      {"re:sqlite3_prepare(_v2|_v3)?", "sqlite3_prepare", true},
+      {"re:std::promise::set_value(_at_thread_exit)?",
+       "std::promise::set_value", true},
+      {"re:colou?r", "color", true},             // optional last character
+      {"re:ab*c", "ac", true},                   // starred last character
+      {"re:ab+c", "abbc", true},
+      {"re:(boost::)?asio::post", "asio::post", true},
+      {"re:(boost::)?asio::post", "boost::asio::post", true},
+      {"re:[a-z]+::send", "zmq::send", true},    // bracket first
+      {"re:x[]|]y", "x|y", true},                // ']' and '|' in brackets
+      {"re:x[]|]y|z", "z", true},
+      {"re:a\\.b|a.c", "axc", true},           // escaped, then '.'
+      {"re:a\\.b|a.c", "a.b", true},
+      {"re:.*::send", "zmq::send", true},
+      {"re:std::[A-Za-z_:]*::size", "std::vector::size", true},
+      {"re:std::[A-Za-z_:]*::size", "boost::vector::size", false},
+      {"re:[[:alpha:]]+::x", "ab::x", true},
+  };
+  for (const Case &C : Cases)
+    EXPECT_EQ(mustParse(C.Pattern).matches(C.Name), C.Matches)
+        << C.Pattern << " on '" << C.Name << "'";
+}
+
 TEST(RulesNamePattern, BadRegex) {
   EXPECT_EQ(parseError("re:std::(vector"),
             "invalid regular expression 'std::(vector': parentheses not "
