@@ -5,6 +5,11 @@
 // public entry point catches everything, so no exception leaves it. It
 // includes no LLVM headers: file system work goes through Internal.h.
 //
+// Each file is parsed once, through yaml-cpp's event interface: the pass
+// that counts documents and aliases (DocumentProbe) also builds the nodes
+// the loader reads (DocumentReader). Every memlint run loads the shipped
+// packs, and yaml-cpp's parse is most of that run's fixed cost.
+//
 // Validation is strict: every unknown key, wrong node type, bad enum value,
 // bad name or regex, missing key, duplicate key or id is an error with the
 // 1-based line:column of the offending node. A file with any error adds
@@ -25,6 +30,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -53,7 +59,85 @@ struct Pos {
   }
 };
 
-Pos posOf(const YAML::Node &N) {
+// One node of a file's first document, as yaml-cpp's YAML::Load would build
+// it: an alias is the node it names (shared, not copied), and a map keeps
+// every key in document order, duplicates included (the loader reports
+// them).
+struct NodeData {
+  YAML::NodeType::value Type = YAML::NodeType::Null;
+  YAML::Mark Mark;
+  std::string Tag, Scalar;
+  std::vector<const NodeData *> Items;                              // a list
+  std::vector<std::pair<const NodeData *, const NodeData *>> Pairs; // a map
+};
+
+class NodeIterator;
+
+// What the loader reads of a node: YAML::Node's interface, on NodeData. A
+// default-constructed Node is null, as a default YAML::Node.
+class Node {
+public:
+  Node() = default;
+  explicit Node(const NodeData *D) : D(D) {}
+
+  YAML::NodeType::value Type() const {
+    return D ? D->Type : YAML::NodeType::Null;
+  }
+  bool IsNull() const { return Type() == YAML::NodeType::Null; }
+  bool IsScalar() const { return Type() == YAML::NodeType::Scalar; }
+  bool IsSequence() const { return Type() == YAML::NodeType::Sequence; }
+  bool IsMap() const { return Type() == YAML::NodeType::Map; }
+  const std::string &Scalar() const { return D ? D->Scalar : empty(); }
+  const std::string &Tag() const { return D ? D->Tag : empty(); }
+  YAML::Mark Mark() const { return D ? D->Mark : YAML::Mark::null_mark(); }
+  size_t size() const {
+    return IsMap() ? D->Pairs.size() : IsSequence() ? D->Items.size() : 0;
+  }
+  /// A list's items (*It) or a map's pairs (It->first, It->second).
+  NodeIterator begin() const;
+  NodeIterator end() const;
+
+private:
+  static const std::string &empty() {
+    static const std::string Empty;
+    return Empty;
+  }
+  const NodeData *D = nullptr;
+};
+
+struct NodePair {
+  Node first, second;
+};
+
+class NodeIterator {
+public:
+  NodeIterator(const NodeData *D, size_t I) : D(D), I(I) {}
+  Node operator*() const {
+    return D && D->Type == YAML::NodeType::Sequence ? Node(D->Items[I])
+                                                    : Node();
+  }
+  const NodePair *operator->() const {
+    P = D && D->Type == YAML::NodeType::Map
+            ? NodePair{Node(D->Pairs[I].first), Node(D->Pairs[I].second)}
+            : NodePair{};
+    return &P;
+  }
+  NodeIterator &operator++() {
+    ++I;
+    return *this;
+  }
+  bool operator!=(const NodeIterator &O) const { return I != O.I; }
+
+private:
+  const NodeData *D;
+  size_t I;
+  mutable NodePair P;
+};
+
+NodeIterator Node::begin() const { return NodeIterator(D, 0); }
+NodeIterator Node::end() const { return NodeIterator(D, size()); }
+
+Pos posOf(const Node &N) {
   YAML::Mark M = N.Mark();
   if (M.is_null() || M.line < 0 || M.column < 0)
     return {};
@@ -69,7 +153,7 @@ std::string originStr(const Origin &O) {
   return O.File + ":" + std::to_string(O.Line) + ":" + std::to_string(O.Column);
 }
 
-const char *describeNode(const YAML::Node &N) {
+const char *describeNode(const Node &N) {
   switch (N.Type()) {
   case YAML::NodeType::Undefined: return "nothing";
   case YAML::NodeType::Null: return "null";
@@ -81,7 +165,7 @@ const char *describeNode(const YAML::Node &N) {
 }
 
 // A plain (unquoted, untagged) scalar: only those may be booleans or numbers.
-bool isPlainScalar(const YAML::Node &N) {
+bool isPlainScalar(const Node &N) {
   return N.IsScalar() && N.Tag() == "?";
 }
 
@@ -257,25 +341,129 @@ private:
   }
 };
 
+// The probe, building the first document's nodes as it goes: what
+// YAML::Load's NodeBuilder does, without a second parse. An anchor names
+// its node from where the node starts, so an alias inside the node it names
+// makes a cycle, as in yaml-cpp.
+class DocumentReader : public DocumentProbe {
+public:
+  /// The first document's root; null before it is complete.
+  Node root() const { return Node(Root); }
+
+  void OnDocumentEnd() override {
+    DocumentProbe::OnDocumentEnd();
+    Building = false; // a second document is only counted
+  }
+  void OnNull(const YAML::Mark &M, YAML::anchor_t A) override {
+    DocumentProbe::OnNull(M, A);
+    if (Building)
+      add(make(M, A, YAML::NodeType::Null, ""));
+  }
+  void OnAlias(const YAML::Mark &M, YAML::anchor_t A) override {
+    DocumentProbe::OnAlias(M, A);
+    if (Building)
+      add(A < Anchors.size() && Anchors[A] ? Anchors[A]
+                                           : make(M, 0, YAML::NodeType::Null, ""));
+  }
+  void OnScalar(const YAML::Mark &M, const std::string &Tag, YAML::anchor_t A,
+                const std::string &Value) override {
+    DocumentProbe::OnScalar(M, Tag, A, Value);
+    if (Building) {
+      NodeData *N = make(M, A, YAML::NodeType::Scalar, Tag);
+      N->Scalar = Value;
+      add(N);
+    }
+  }
+  void OnSequenceStart(const YAML::Mark &M, const std::string &Tag,
+                       YAML::anchor_t A,
+                       YAML::EmitterStyle::value Style) override {
+    DocumentProbe::OnSequenceStart(M, Tag, A, Style);
+    if (Building)
+      Open.push_back({make(M, A, YAML::NodeType::Sequence, Tag), nullptr});
+  }
+  void OnSequenceEnd() override {
+    DocumentProbe::OnSequenceEnd();
+    close();
+  }
+  void OnMapStart(const YAML::Mark &M, const std::string &Tag,
+                  YAML::anchor_t A, YAML::EmitterStyle::value Style) override {
+    DocumentProbe::OnMapStart(M, Tag, A, Style);
+    if (Building)
+      Open.push_back({make(M, A, YAML::NodeType::Map, Tag), nullptr});
+  }
+  void OnMapEnd() override {
+    DocumentProbe::OnMapEnd();
+    close();
+  }
+
+private:
+  struct Collection {
+    NodeData *N;
+    const NodeData *Key; // a map's key waiting for its value
+  };
+  std::deque<NodeData> Nodes;          // stable addresses
+  std::vector<NodeData *> Anchors;     // by anchor (yaml-cpp counts from 1)
+  std::vector<Collection> Open;        // collections not yet closed
+  const NodeData *Root = nullptr;
+  bool Building = true;
+
+  NodeData *make(const YAML::Mark &M, YAML::anchor_t A,
+                 YAML::NodeType::value Type, const std::string &Tag) {
+    NodeData &N = Nodes.emplace_back();
+    N.Type = Type;
+    N.Mark = M;
+    N.Tag = Tag;
+    if (A) {
+      if (Anchors.size() <= A)
+        Anchors.resize(A + 1);
+      Anchors[A] = &N;
+    }
+    return &N;
+  }
+  // A complete node goes into the collection that holds it.
+  void add(const NodeData *N) {
+    if (Open.empty()) {
+      Root = N;
+      return;
+    }
+    Collection &C = Open.back();
+    if (C.N->Type == YAML::NodeType::Sequence) {
+      C.N->Items.push_back(N);
+    } else if (!C.Key) {
+      C.Key = N;
+    } else {
+      C.N->Pairs.emplace_back(C.Key, N);
+      C.Key = nullptr;
+    }
+  }
+  void close() {
+    if (!Building || Open.empty())
+      return;
+    const NodeData *N = Open.back().N;
+    Open.pop_back();
+    add(N);
+  }
+};
+
 enum class DocCount { None, One, Several, Stuck };
 
-// Throws YAML::Exception on a syntax error in the first two documents.
+// Reads the first two documents into \p Doc (the first one's nodes, both
+// ones' starts). Throws YAML::Exception on a syntax error in either.
 // \p Over: where the first document expands past MaxExpandedNodes.
-DocCount countDocuments(const std::string &Text, YAML::Mark &Second,
-                        std::optional<YAML::Mark> &Over) {
+DocCount readDocuments(const std::string &Text, DocumentReader &Doc,
+                       YAML::Mark &Second, std::optional<YAML::Mark> &Over) {
   std::istringstream In(Text);
   YAML::Parser Parser(In);
-  DocumentProbe Probe;
-  if (!Parser.HandleNextDocument(Probe))
+  if (!Parser.HandleNextDocument(Doc))
     return DocCount::None;
-  Over = Probe.Over;
-  if (!Parser.HandleNextDocument(Probe))
+  Over = Doc.Over;
+  if (!Parser.HandleNextDocument(Doc))
     return DocCount::One;
-  if (Probe.Starts.size() < 2)
+  if (Doc.Starts.size() < 2)
     return DocCount::Several;
-  Second = Probe.Starts[1];
-  return Probe.Starts[1].pos <= Probe.Starts[0].pos ? DocCount::Stuck
-                                                    : DocCount::Several;
+  Second = Doc.Starts[1];
+  return Doc.Starts[1].pos <= Doc.Starts[0].pos ? DocCount::Stuck
+                                                : DocCount::Several;
 }
 
 Pos posOf(const YAML::Mark &M) {
@@ -295,7 +483,7 @@ public:
   void error(Pos P, std::string Message) {
     Pending.push_back({File, P.Line, P.Column, std::move(Message)});
   }
-  void error(const YAML::Node &At, std::string Message) {
+  void error(const Node &At, std::string Message) {
     error(posOf(At), std::move(Message));
   }
   size_t count() const { return Pending.size(); }
@@ -338,8 +526,8 @@ private:
 // One `key: value` of a map.
 struct Field {
   std::string Key;
-  YAML::Node KeyNode;
-  YAML::Node Value;
+  Node KeyNode;
+  Node Value;
   // An empty value (`key:`) gets yaml-cpp's mark of the *next* token, so
   // errors about null values point at the key instead.
   Pos at() const { return Value.IsNull() ? posOf(KeyNode) : posOf(Value); }
@@ -363,12 +551,12 @@ public:
 
   /// Reads the keys of a map, reporting keys that are not strings, are
   /// duplicated, or are not in \p Allowed.
-  Fields fields(const YAML::Node &Map, const std::vector<std::string> &Allowed,
+  Fields fields(const Node &Map, const std::vector<std::string> &Allowed,
                 const std::string &Where) {
     Fields F;
     std::map<std::string, Pos> Seen;
     for (auto It = Map.begin(); It != Map.end(); ++It) {
-      YAML::Node K = It->first;
+      Node K = It->first;
       if (!K.IsScalar()) {
         D.error(K, std::string("keys must be strings, got ") +
                        describeNode(K) + " " + Where);
@@ -429,7 +617,7 @@ public:
     return std::nullopt;
   }
 
-  std::optional<long long> integer(const YAML::Node &N, const std::string &What,
+  std::optional<long long> integer(const Node &N, const std::string &What,
                                    long long Min, long long Max, Pos At) {
     std::string Range = "an integer from " + std::to_string(Min) + " to " +
                         std::to_string(Max);
@@ -528,7 +716,7 @@ public:
     return std::nullopt;
   }
 
-  std::optional<NamePattern> pattern(const YAML::Node &N, const std::string &Key,
+  std::optional<NamePattern> pattern(const Node &N, const std::string &Key,
                                      Pos At) {
     if (!N.IsScalar()) {
       D.error(At, "'" + Key + "' must be a name or 're:' pattern, got " +
@@ -546,7 +734,7 @@ public:
     return pattern(F.Value, F.Key, F.at());
   }
 
-  void missing(const YAML::Node &Map, const std::string &What,
+  void missing(const Node &Map, const std::string &What,
                const char *Key) {
     D.error(Map, What + " is missing required key '" + Key + "'");
   }
@@ -731,7 +919,7 @@ public:
                 std::optional<Kind> Want, Diag *SiteDiag, Pos Site);
 
 private:
-  void loadDocument(const YAML::Node &Root, FileState &FS);
+  void loadDocument(const Node &Root, FileState &FS);
   void loadExtends(FileState &FS, const Field &F);
   void parseRemoves(FileState &FS, const Field &F);
   void parseSection(FileState &FS, const SectionInfo &Info, const Field &F);
@@ -741,7 +929,7 @@ private:
                   std::vector<std::string> &Out, bool Negatable);
   void indexIds(FileState &FS);
   template <typename Entry>
-  void stage(FileState &FS, const SectionInfo &Info, const YAML::Node &Map,
+  void stage(FileState &FS, const SectionInfo &Info, const Node &Map,
              const std::string &Id, Pos IdPos, bool Override, Entry E,
              bool Valid);
   void apply(FileState &FS);
@@ -806,10 +994,11 @@ bool Loader::loadText(const std::string &Text, const std::string &Display,
     YAML::Mark Second;
     std::optional<YAML::Mark> Over;
     size_t BadByte = detail::firstInvalidUTF8(Text);
-    DocCount Count = BadByte < Text.size() ? DocCount::None
-                                           : countDocuments(Text, Second, Over);
-    YAML::Node Root = Count == DocCount::One && !Over ? YAML::Load(Text)
-                                                      : YAML::Node();
+    DocumentReader Doc;
+    DocCount Count = BadByte < Text.size()
+                         ? DocCount::None
+                         : readDocuments(Text, Doc, Second, Over);
+    Node Root = Count == DocCount::One && !Over ? Doc.root() : Node();
     if (BadByte < Text.size()) {
       // YAML is Unicode; yaml-cpp would pass the bytes through.
       size_t LineStart = Text.rfind('\n', BadByte == 0 ? 0 : BadByte - 1);
@@ -884,7 +1073,7 @@ void Loader::indexIds(FileState &FS) {
   });
 }
 
-void Loader::loadDocument(const YAML::Node &Root, FileState &FS) {
+void Loader::loadDocument(const Node &Root, FileState &FS) {
   Reader &R = FS.R;
   Diag &D = FS.D;
   bool IsPack = FS.K == Kind::Pack;
@@ -975,7 +1164,7 @@ void Loader::loadExtends(FileState &FS, const Field &F) {
   if (!FS.R.expect(F, YAML::NodeType::Sequence, "a list of packs or files"))
     return;
   for (auto It = F.Value.begin(); It != F.Value.end(); ++It) {
-    YAML::Node Item = *It;
+    Node Item = *It;
     if (!Item.IsScalar() || Item.Scalar().empty()) {
       FS.D.error(Item, std::string("'extends' items must be pack names or "
                                    "paths, got ") +
@@ -1022,7 +1211,7 @@ void Loader::parseRemoves(FileState &FS, const Field &F) {
   if (!FS.R.expect(F, YAML::NodeType::Sequence, "a list of entry ids"))
     return;
   for (auto It = F.Value.begin(); It != F.Value.end(); ++It) {
-    YAML::Node Item = *It;
+    Node Item = *It;
     if (!Item.IsScalar()) {
       FS.D.error(Item, std::string("'remove' items must be entry ids, got ") +
                            describeNode(Item));
@@ -1038,7 +1227,7 @@ void Loader::parseRemoves(FileState &FS, const Field &F) {
 
 template <typename Entry>
 void Loader::stage(FileState &FS, const SectionInfo &Info,
-                   const YAML::Node &Map, const std::string &Id, Pos IdPos,
+                   const Node &Map, const std::string &Id, Pos IdPos,
                    bool Override, Entry E, bool Valid) {
   Pos P = posOf(Map);
   E.Id = Id;
@@ -1084,7 +1273,7 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
     return;
   const std::string What = std::string(Info.Key) + " entry";
   for (auto It = F.Value.begin(); It != F.Value.end(); ++It) {
-    YAML::Node Map = *It;
+    Node Map = *It;
     if (!Map.IsMap()) {
       D.error(Map, "each " + What + " must be a map, got " +
                        describeNode(Map));
@@ -1170,7 +1359,7 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
                      "a map of method name to effect")) {
           std::map<std::string, Pos> Seen;
           for (auto MI = M->Value.begin(); MI != M->Value.end(); ++MI) {
-            YAML::Node K = MI->first, V = MI->second;
+            Node K = MI->first, V = MI->second;
             if (!K.IsScalar()) {
               D.error(K, std::string("method names must be strings, got ") +
                              describeNode(K));
@@ -1420,7 +1609,7 @@ void Loader::parseChecks(FileState &FS, const Field &F) {
     return;
   std::map<std::string, Pos> Seen;
   for (auto It = F.Value.begin(); It != F.Value.end(); ++It) {
-    YAML::Node K = It->first, V = It->second;
+    Node K = It->first, V = It->second;
     if (!K.IsScalar()) {
       D.error(K, std::string("check ids must be strings, got ") +
                      describeNode(K));
@@ -1472,7 +1661,7 @@ void Loader::parseThresholds(FileState &FS, const Field &F) {
     Known.push_back(T.Name);
   std::map<std::string, Pos> Seen;
   for (auto It = F.Value.begin(); It != F.Value.end(); ++It) {
-    YAML::Node K = It->first, V = It->second;
+    Node K = It->first, V = It->second;
     if (!K.IsScalar()) {
       D.error(K, std::string("threshold names must be strings, got ") +
                      describeNode(K));
@@ -1506,7 +1695,7 @@ void Loader::parseGlobs(FileState &FS, const Field &F,
   if (!FS.R.expect(F, YAML::NodeType::Sequence, "a list of path globs"))
     return;
   for (auto It = F.Value.begin(); It != F.Value.end(); ++It) {
-    YAML::Node Item = *It;
+    Node Item = *It;
     bool Negated = Negatable && Item.IsScalar() &&
                    !Item.Scalar().empty() && Item.Scalar()[0] == '!';
     std::string Glob =
