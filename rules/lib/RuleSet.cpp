@@ -10,6 +10,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Regex.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cctype>
 #include <cstring>
@@ -124,19 +125,20 @@ bool isValidQualifiedName(const std::string &Name, std::string &Why) {
 
 namespace {
 
-/// The text every name the anchored ERE "^(Body)$" matches starts with: the
-/// common literal start of its top-level alternatives, "" when in doubt. A
-/// regex match costs llvm::Regex thousands of instructions, and matches()
+/// The literal starts of the anchored ERE "^(Body)$": every name it
+/// matches starts with one of them (one per top-level alternative), and
+/// none when an alternative has no literal start or the body is in doubt.
+/// A regex match costs llvm::Regex thousands of instructions, and matches()
 /// runs for every pattern of a section on each name a translation unit looks
-/// up, most of which start differently ("clang::", "llvm::") from every
-/// pattern: comparing this prefix first rejects those for the cost of a
-/// memcmp, with the same result.
-std::string literalPrefix(const std::string &Body) {
+/// up, most of which ("clang::", "llvm::") start as no pattern does:
+/// comparing these first rejects those for the cost of a compare, with the
+/// same result.
+std::vector<std::string> literalStarts(const std::string &Body) {
   // Bracket expressions holding classes ("[[:alpha:]]") end at a later ']'
   // than the scan below assumes; not worth the parse.
   for (const char *Class : {"[:", "[.", "[="})
     if (Body.find(Class) != std::string::npos)
-      return "";
+      return {};
   std::vector<std::string> Starts; // one per top-level alternative
   std::string Current;
   bool Literal = true; // still in this alternative's literal start
@@ -175,14 +177,10 @@ std::string literalPrefix(const std::string &Body) {
     }
   }
   Starts.push_back(Current);
-  std::string Common = Starts.front();
-  for (const std::string &S : Starts) {
-    size_t N = 0;
-    while (N < Common.size() && N < S.size() && Common[N] == S[N])
-      ++N;
-    Common.resize(N);
-  }
-  return Common;
+  for (const std::string &S : Starts)
+    if (S.empty())
+      return {};
+  return Starts;
 }
 
 } // namespace
@@ -238,14 +236,20 @@ std::optional<NamePattern> NamePattern::parse(const std::string &Text,
     return std::nullopt;
   }
   P.Regex = std::shared_ptr<const void>(std::move(R));
-  P.RegexPrefix = literalPrefix(Body);
+  P.RegexStarts = literalStarts(Body);
   return P;
 }
 
 bool NamePattern::matches(const std::string &QualifiedName) const {
-  if (Regex)
-    return QualifiedName.compare(0, RegexPrefix.size(), RegexPrefix) == 0 &&
-           static_cast<const llvm::Regex *>(Regex.get())->match(QualifiedName);
+  if (Regex) {
+    auto StartsIt = [&](const std::string &Start) {
+      return QualifiedName.compare(0, Start.size(), Start) == 0;
+    };
+    if (!RegexStarts.empty() &&
+        std::none_of(RegexStarts.begin(), RegexStarts.end(), StartsIt))
+      return false;
+    return static_cast<const llvm::Regex *>(Regex.get())->match(QualifiedName);
+  }
   if (Text.empty())
     return false;
   // "::getline" and "getline" name the same global function.

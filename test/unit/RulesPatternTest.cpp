@@ -79,6 +79,9 @@ TEST(RulesNamePattern, RegexLiteralStartKeepsEveryMatch) {
       {"re:recv|recvfrom|recvmsg", "recvmmsg", false},
       {"re:QString|QByteArray", "QByteArray", true},
       {"re:zmq_send|zmq_send_const", "zmq_send_const", true},
+      {"re:read|pread|preadv", "pread", true},    // no common start
+      {"re:read|pread|preadv", "preadv", true},
+      {"re:read|pread|preadv", "readv", false},
       {"re:sqlite3_prepare(_v2|_v3)?", "sqlite3_prepare", true},
       {"re:std::promise::set_value(_at_thread_exit)?",
        "std::promise::set_value", true},

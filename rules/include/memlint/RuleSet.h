@@ -39,9 +39,9 @@ public:
 private:
   std::string Text;
   std::shared_ptr<const void> Regex; // opaque compiled regex
-  /// What every name the regex matches starts with ("" when unknown): a
-  /// name without it is rejected before the regex runs.
-  std::string RegexPrefix;
+  /// Every name the regex matches starts with one of these (none: no such
+  /// knowledge); any other name is rejected before the regex runs.
+  std::vector<std::string> RegexStarts;
 };
 
 /// What a container method (or a free function on a container) does to it.
