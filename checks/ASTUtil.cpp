@@ -170,9 +170,13 @@ static bool hasMethodIn(const CXXRecordDecl *RD, llvm::StringRef Name,
   RD = RD->getDefinition();
   for (const Decl *D : RD->decls())
     if (const auto *ND = dyn_cast<NamedDecl>(D))
-      if ((isa<CXXMethodDecl>(ND) || isa<FunctionTemplateDecl>(ND)) &&
-          ND->getNameAsString() == Name)
-        return true;
+      if (isa<CXXMethodDecl>(ND) || isa<FunctionTemplateDecl>(ND)) {
+        // An identifier is compared in place (this runs for every member of
+        // every class a walk asks about); operators and the like by name.
+        const IdentifierInfo *II = ND->getIdentifier();
+        if (II ? II->getName() == Name : ND->getNameAsString() == Name)
+          return true;
+      }
   for (const CXXBaseSpecifier &B : RD->bases())
     if (hasMethodIn(B.getType()->getAsCXXRecordDecl(), Name, Depth + 1))
       return true;

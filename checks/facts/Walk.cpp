@@ -577,7 +577,10 @@ bool WalkContext::makeEntity(const ValueDecl *D, Entity &E) {
     E.Name = E.OwnerName + "::" + FD->getNameAsString();
     E.Type = cast<FieldDecl>(P)->getType().getAsString(Ctx.getPrintingPolicy());
     closedWorldForMember(cast<FieldDecl>(P), Parent, E);
-    E.Concurrent = synchronizes(Own);
+    auto [Sync, New] = Synchronized.try_emplace(Own, false);
+    if (New)
+      Sync->second = synchronizes(Own);
+    E.Concurrent = Sync->second;
   } else if (const auto *VD = dyn_cast<VarDecl>(D)) {
     if (T->isReferenceType() || T->isPointerType())
       return false;

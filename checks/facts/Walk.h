@@ -194,6 +194,8 @@ private:
   std::map<const clang::LambdaExpr *, std::string> LambdaIds;
   llvm::DenseMap<const clang::CXXRecordDecl *, const ContainerModel *> Models;
   llvm::DenseMap<const clang::CXXRecordDecl *, PointerKind> PointerKinds;
+  /// synchronizes() of each class whose fields became entities.
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> Synchronized;
   /// Variables a lambda owns (init-captures, captured locals), by lambda.
   llvm::DenseMap<const clang::VarDecl *, const clang::LambdaExpr *> Captures;
 };
