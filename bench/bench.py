@@ -15,14 +15,22 @@ and clang-tidy's ratios to the parse. CPU time is what the targets are
 about: unlike wall time it barely moves with the load of a shared machine. Then memory flatness: `memlint check -p DB -jJ` over N generated
 translation units, N = 1, 2, 4, ..., with the parent process's own peak RSS
 (VmHWM, sampled) and the peak of any process.
+
+With --instructions, also the instructions the parse and memlint execute
+(user space, every process: memlint's worker included), counted once per
+TU under valgrind's callgrind: a count no other process on the machine can
+move, to corroborate the CPU times (about 50 times slower than a run).
 """
 import argparse
+import glob
 import json
 import os
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
@@ -54,6 +62,28 @@ def peak_run(cmd, cwd, sample_parent=False):
             p.returncode, ru.ru_utime + ru.ru_stime)
 
 
+def instructions(cmd, cwd):
+    """User-space instructions cmd executes, its forked children included,
+    counted by callgrind. A child inherits its parent's counters at fork;
+    --dump-before=*fork* writes them out (and zeroes them) before each
+    fork, so that the sum over every dump of every process counts each
+    instruction once."""
+    d = tempfile.mkdtemp(prefix="memlint-bench-instr")
+    try:
+        subprocess.run(["valgrind", "--tool=callgrind", "--dump-before=*fork*",
+                        "--callgrind-out-file=" + os.path.join(d, "out.%p")] + cmd,
+                       cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        total = 0
+        for path in glob.glob(os.path.join(d, "out.*")):
+            with open(path) as f:
+                for line in f:
+                    if line.startswith("summary:"):
+                        total += int(line.split()[1])
+        return total
+    finally:
+        shutil.rmtree(d, ignore_errors=True)
+
+
 def load_db(path):
     with open(os.path.join(path, "compile_commands.json")) as f:
         return json.load(f)
@@ -82,7 +112,7 @@ def parse_command(e, clangxx):
     return out + ["-fsyntax-only", "-w", "-Qunused-arguments"]
 
 
-def measure_tu(group, dbdir, e, tools, repeat):
+def measure_tu(group, dbdir, e, tools, repeat, count_instructions=False):
     f = e["file"] if os.path.isabs(e["file"]) else os.path.join(e["directory"], e["file"])
     cmds = {
         "parse": (parse_command(e, tools.clangxx), e["directory"]),
@@ -102,6 +132,10 @@ def measure_tu(group, dbdir, e, tools, repeat):
     # the ratio of the medians, as in the table (a zero parse CPU cannot
     # happen for a real TU, but keep the division defined)
     row["memlint_x_parse_cpu"] = row["memlint_cpu_s"] / max(row["parse_cpu_s"], 1e-6)
+    if count_instructions:
+        for k in ("parse", "memlint"):
+            row[k + "_instr"] = instructions(*cmds[k])
+        row["memlint_x_parse_instr"] = row["memlint_instr"] / max(row["parse_instr"], 1)
     return row
 
 
@@ -181,6 +215,18 @@ def markdown(rows, flat, repeat, jobs):
         out.append("CPU ×parse over all %d TUs: total %.3f, median per TU %.3f (min %.3f, max %.3f)." % (
             len(rows), tot["memlint_cpu_s"] / tot["parse_cpu_s"], cpu_ratio_median(rows),
             min(r["memlint_x_parse_cpu"] for r in rows), max(r["memlint_x_parse_cpu"] for r in rows)))
+    if rows and "parse_instr" in rows[0]:
+        out.append("")
+        out.append("| group | translation unit | parse Minstr | memlint Minstr | ×parse | excess Minstr |")
+        out.append("|---|---|--:|--:|--:|--:|")
+        for r in rows:
+            out.append("| %s | `%s` | %.0f | %.0f | %.3f | %.0f |" % (
+                r["group"], r["file"], r["parse_instr"] / 1e6, r["memlint_instr"] / 1e6,
+                r["memlint_x_parse_instr"], (r["memlint_instr"] - r["parse_instr"]) / 1e6))
+        pi = sum(r["parse_instr"] for r in rows)
+        mi = sum(r["memlint_instr"] for r in rows)
+        out.append("| **total** | %d TUs | %.0f | %.0f | **%.3f** | %.0f |" % (
+            len(rows), pi / 1e6, mi / 1e6, mi / pi, (mi - pi) / 1e6))
     out.append("")
     out.append("Median of %d runs each; CPU is user + system time and RSS the peak, both of "
                "the process and its children." % repeat)
@@ -208,6 +254,8 @@ def main():
     ap.add_argument("--flat-dir", default=None)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--json", default=None, help="also write the raw numbers there")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count the instructions of the parse and of memlint (valgrind)")
     tools = ap.parse_args()
 
     rows = []
@@ -218,12 +266,16 @@ def main():
         entries = [e for e in load_db(dbdir) if filt in e["file"]]
         entries.sort(key=lambda e: e["file"])
         for e in entries[:tools.max_per_group]:
-            row = measure_tu(group, dbdir, e, tools, tools.repeat)
+            row = measure_tu(group, dbdir, e, tools, tools.repeat, tools.instructions)
             rows.append(row)
             print("  %-8s %-50s parse %5.2f s (CPU %5.2f)  memlint %5.2f s (CPU %5.2f, %.2fx)  tidy %5.2f s" % (
                 group, row["file"][-50:], row["parse_s"], row["parse_cpu_s"], row["memlint_s"],
                 row["memlint_cpu_s"], row["memlint_x_parse_cpu"], row["tidy_s"]),
                 file=sys.stderr)
+            if tools.instructions:
+                print("  %-8s %-50s instructions: parse %.0fM, memlint %.0fM (%.3fx)" % (
+                    group, row["file"][-50:], row["parse_instr"] / 1e6,
+                    row["memlint_instr"] / 1e6, row["memlint_x_parse_instr"]), file=sys.stderr)
     flat = []
     if tools.flat:
         flat = flatness(tools, tools.flat_dir or os.path.join(os.getcwd(), "bench-flat"),
@@ -237,6 +289,10 @@ def main():
                            "memlint_cpu_s": sum(r["memlint_cpu_s"] for r in rows),
                            "memlint_x_parse_cpu_median": cpu_ratio_median(rows)}
                 summary["memlint_x_parse_cpu_total"] = summary["memlint_cpu_s"] / summary["parse_cpu_s"]
+                if tools.instructions:
+                    summary["parse_instr"] = sum(r["parse_instr"] for r in rows)
+                    summary["memlint_instr"] = sum(r["memlint_instr"] for r in rows)
+                    summary["memlint_x_parse_instr_total"] = summary["memlint_instr"] / summary["parse_instr"]
             json.dump({"tus": rows, "summary": summary, "flatness": flat}, f, indent=1)
 
 
