@@ -899,6 +899,7 @@ struct FileState {
   std::vector<std::string> Excludes;
   std::vector<std::string> Vendored;
   std::string PackName, Description;
+  std::string Real; // the file's real path, when it was read from one
 };
 
 class Loader {
@@ -955,13 +956,10 @@ bool Loader::loadFile(const std::string &Path, std::optional<Kind> Want,
     return false;
   }
   // Loaded before (directly or through another extends): nothing to do.
-  if (!Real.empty()) {
-    for (const std::vector<std::string> *Files :
-         {&Into.Packs, &Into.ConfigFiles})
-      for (const std::string &P : *Files)
-        if (detail::realPath(P) == Real)
-          return true;
-  }
+  if (!Real.empty() && std::find(Into.LoadedRealPaths.begin(),
+                                 Into.LoadedRealPaths.end(),
+                                 Real) != Into.LoadedRealPaths.end())
+    return true;
   std::string Text, Error;
   if (!detail::readRuleFile(Path, Text, Error)) {
     if (SiteDiag)
@@ -989,6 +987,7 @@ bool Loader::loadText(const std::string &Text, const std::string &Display,
   size_t ErrorsBefore = Errors.size();
   // The kind is only known once parsed; start as a configuration.
   FileState FS(Display, BaseDir, Want.value_or(Kind::Config));
+  FS.Real = RealFile;
   bool Pushed = false;
   try {
     YAML::Mark Second;
@@ -1780,6 +1779,8 @@ void Loader::apply(FileState &FS) {
         Into.Vendored.end());
     Into.Vendored.push_back(std::move(G));
   }
+  Into.LoadedRealPaths.push_back(FS.Real.empty() ? detail::realPath(FS.Display)
+                                                : FS.Real);
   if (FS.K == Kind::Pack) {
     Into.Packs.push_back(FS.Display);
     Into.LoadedPacks.push_back({FS.PackName, FS.Description, FS.Display});

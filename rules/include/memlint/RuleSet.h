@@ -233,6 +233,9 @@ struct RuleSet {
   std::map<std::string, Origin> ThresholdOrigins; // where each was set
   std::vector<PackInfo> LoadedPacks;     // parallel to Packs
   std::vector<std::string> ConfigFiles;  // .memlint.yaml files, in order
+  /// The real path of each file of Packs and ConfigFiles ("" for none): a
+  /// file is loaded once, however it is named.
+  std::vector<std::string> LoadedRealPaths;
   std::vector<std::string> PackDirs;     // where `extends: [name]` looks
 
   /// First container model whose type pattern matches, or nullptr.
