@@ -171,7 +171,11 @@ public:
   llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
   openFileForRead(const llvm::Twine &Path) override {
     llvm::ErrorOr<llvm::vfs::Status> S = status(Path);
-    if (S && S->getType() != llvm::sys::fs::file_type::regular_file) {
+    // Nothing there (most of what header search asks for): the open would
+    // fail the same way, one system call later.
+    if (!S)
+      return S.getError();
+    if (S->getType() != llvm::sys::fs::file_type::regular_file) {
       static const NotRegularCategory Category;
       return std::error_code(1, Category);
     }
