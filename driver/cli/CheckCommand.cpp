@@ -299,7 +299,12 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     if (O.HasCompilerArgs)
       return usageError("give either -p or '-- <compiler args>', not both");
     std::string Error;
-    DB = openCompileDatabase(O.BuildPath, Error, &DatabaseFiles);
+    // Its list of files: the inputs when none are named, and with the cache
+    // the rest of the program named files are judged with (reading every
+    // command line of a large database costs CPU on each run).
+    bool ListFiles = O.Files.empty() || O.Cache || !O.CacheDir.empty();
+    DB = openCompileDatabase(O.BuildPath, Error,
+                             ListFiles ? &DatabaseFiles : nullptr);
     if (!DB)
       return usageError(Error);
     if (O.Files.empty()) {
