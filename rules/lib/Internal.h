@@ -44,6 +44,11 @@ bool listFiles(const std::string &Dir, const std::string &Suffix,
 bool checkGlob(const std::string &Pattern, std::string &Error);
 bool globMatches(const std::string &Pattern, const std::string &Text);
 
+/// For tests: the YAML events the loader reads for \p Text, one line each:
+/// replayed from the shipped packs' recorded parse (ShippedPacks.h; "" for
+/// any other text) or, with \p Replay false, from yaml-cpp's parse.
+std::string documentEvents(const std::string &Text, bool Replay);
+
 /// Validates the text of a qualified name ("ns::Class::method",
 /// "operator<<", "~Foo") as used by exact NamePatterns and method keys.
 bool isValidQualifiedName(const std::string &Name, std::string &Why);

@@ -8,7 +8,9 @@
 // Each file is parsed once, through yaml-cpp's event interface: the pass
 // that counts documents and aliases (DocumentProbe) also builds the nodes
 // the loader reads (DocumentReader). Every memlint run loads the shipped
-// packs, and yaml-cpp's parse is most of that run's fixed cost.
+// packs, and yaml-cpp's parse is most of that run's fixed cost: for a pack
+// whose bytes are those memlint was built with, the events yaml-cpp
+// reported for them at build time are replayed instead (ShippedPacks.h).
 //
 // Validation is strict: every unknown key, wrong node type, bad enum value,
 // bad name or regex, missing key, duplicate key or id is an error with the
@@ -20,6 +22,7 @@
 #include "memlint/RuleLoader.h"
 
 #include "Internal.h"
+#include "ShippedPacks.h"
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
@@ -30,6 +33,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
 #include <functional>
 #include <map>
@@ -464,6 +468,61 @@ DocCount readDocuments(const std::string &Text, DocumentReader &Doc,
   Second = Doc.Starts[1];
   return Doc.Starts[1].pos <= Doc.Starts[0].pos ? DocCount::Stuck
                                                 : DocCount::Several;
+}
+
+// A shipped pack exactly as it was built in: its document from what
+// yaml-cpp reported then (ShippedPacks.h), without parsing it again. False
+// for any other text.
+bool replayShippedPack(const std::string &Text, YAML::EventHandler &Doc) {
+  size_t N = 0;
+  const detail::ShippedPack *Packs = detail::shippedPacks(N);
+  const detail::ShippedPack *P = nullptr;
+  for (size_t I = 0; I < N && !P; ++I)
+    if (Packs[I].Size == Text.size() &&
+        std::memcmp(Packs[I].Text, Text.data(), Text.size()) == 0)
+      P = &Packs[I];
+  if (!P)
+    return false;
+  using detail::PackEvent;
+  for (size_t I = 0; I < P->Count; ++I) {
+    const PackEvent &E = P->Events[I];
+    YAML::Mark M;
+    M.pos = E.Pos;
+    M.line = E.Line;
+    M.column = E.Column;
+    std::string Tag = E.Tag;
+    auto Style = static_cast<YAML::EmitterStyle::value>(E.Style);
+    switch (E.What) {
+    case PackEvent::DocumentStart:
+      Doc.OnDocumentStart(M);
+      break;
+    case PackEvent::DocumentEnd:
+      Doc.OnDocumentEnd();
+      break;
+    case PackEvent::Null:
+      Doc.OnNull(M, E.Anchor);
+      break;
+    case PackEvent::Alias:
+      Doc.OnAlias(M, E.Anchor);
+      break;
+    case PackEvent::Scalar:
+      Doc.OnScalar(M, Tag, E.Anchor, std::string(E.Value, E.ValueSize));
+      break;
+    case PackEvent::SequenceStart:
+      Doc.OnSequenceStart(M, Tag, E.Anchor, Style);
+      break;
+    case PackEvent::SequenceEnd:
+      Doc.OnSequenceEnd();
+      break;
+    case PackEvent::MapStart:
+      Doc.OnMapStart(M, Tag, E.Anchor, Style);
+      break;
+    case PackEvent::MapEnd:
+      Doc.OnMapEnd();
+      break;
+    }
+  }
+  return true;
 }
 
 Pos posOf(const YAML::Mark &M) {
@@ -994,9 +1053,13 @@ bool Loader::loadText(const std::string &Text, const std::string &Display,
     std::optional<YAML::Mark> Over;
     size_t BadByte = detail::firstInvalidUTF8(Text);
     DocumentReader Doc;
-    DocCount Count = BadByte < Text.size()
-                         ? DocCount::None
-                         : readDocuments(Text, Doc, Second, Over);
+    DocCount Count = DocCount::None;
+    if (BadByte < Text.size())
+      Count = DocCount::None;
+    else if (replayShippedPack(Text, Doc))
+      Count = DocCount::One, Over = Doc.Over;
+    else
+      Count = readDocuments(Text, Doc, Second, Over);
     Node Root = Count == DocCount::One && !Over ? Doc.root() : Node();
     if (BadByte < Text.size()) {
       // YAML is Unicode; yaml-cpp would pass the bytes through.
@@ -1803,6 +1866,65 @@ bool guarded(const std::string &File, std::vector<RuleError> &Errors, Fn F) {
 }
 
 } // namespace
+
+namespace {
+
+// The events of a document, one line each (detail::documentEvents).
+class EventPrinter : public YAML::EventHandler {
+public:
+  std::string Out;
+  void OnDocumentStart(const YAML::Mark &M) override {
+    line("DocumentStart", M);
+  }
+  void OnDocumentEnd() override { Out += "DocumentEnd\n"; }
+  void OnNull(const YAML::Mark &M, YAML::anchor_t A) override {
+    line("Null", M, A);
+  }
+  void OnAlias(const YAML::Mark &M, YAML::anchor_t A) override {
+    line("Alias", M, A);
+  }
+  void OnScalar(const YAML::Mark &M, const std::string &Tag, YAML::anchor_t A,
+                const std::string &Value) override {
+    line("Scalar", M, A, Tag, 0);
+    Out += "  value '" + Value + "'\n";
+  }
+  void OnSequenceStart(const YAML::Mark &M, const std::string &Tag,
+                       YAML::anchor_t A,
+                       YAML::EmitterStyle::value Style) override {
+    line("SequenceStart", M, A, Tag, Style);
+  }
+  void OnSequenceEnd() override { Out += "SequenceEnd\n"; }
+  void OnMapStart(const YAML::Mark &M, const std::string &Tag,
+                  YAML::anchor_t A, YAML::EmitterStyle::value Style) override {
+    line("MapStart", M, A, Tag, Style);
+  }
+  void OnMapEnd() override { Out += "MapEnd\n"; }
+
+private:
+  void line(const char *What, const YAML::Mark &M, YAML::anchor_t A = 0,
+            const std::string &Tag = "", int Style = 0) {
+    Out += std::string(What) + " " + std::to_string(M.line) + ":" +
+           std::to_string(M.column) + " @" + std::to_string(M.pos) +
+           " anchor " + std::to_string(A) + " tag '" + Tag + "' style " +
+           std::to_string(Style) + "\n";
+  }
+};
+
+} // namespace
+
+std::string detail::documentEvents(const std::string &Text, bool Replay) {
+  EventPrinter P;
+  try {
+    if (Replay)
+      return replayShippedPack(Text, P) ? P.Out : "";
+    std::istringstream In(Text);
+    YAML::Parser Parser(In);
+    Parser.HandleNextDocument(P);
+  } catch (const YAML::Exception &E) {
+    P.Out += "error: " + E.msg + "\n";
+  }
+  return P.Out;
+}
 
 bool loadPack(const std::string &Path, RuleSet &Into,
               std::vector<RuleError> &Errors) {

@@ -7,9 +7,14 @@
 //===----------------------------------------------------------------------===//
 #include "memlint/RuleLoader.h"
 
+#include "../../rules/lib/Internal.h"
+#include "../../rules/lib/ShippedPacks.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <set>
 
 using namespace memlint;
@@ -53,6 +58,39 @@ TEST(RulesPacks, ExpectedPacksAreShipped) {
                        "abseil", "asio", "boost", "iostream", "libpq", "mysql",
                        "posix", "pqxx", "qt", "sqlite", "std", "threading",
                        "zmq"}));
+}
+
+// The loader replays yaml-cpp's parse of a shipped pack recorded at build
+// time (rules/lib/ShippedPacks.h): the recording is of the packs in the
+// tree, byte for byte, and loads exactly what parsing them loads (the same
+// entries from the same lines and columns).
+TEST(RulesPacks, RecordedParseIsThatOfTheShippedPacks) {
+  size_t N = 0;
+  const detail::ShippedPack *Recorded = detail::shippedPacks(N);
+  std::vector<std::string> Files = packFiles();
+  ASSERT_EQ(N, Files.size());
+  for (size_t I = 0; I < N; ++I) {
+    const detail::ShippedPack &P = Recorded[I];
+    std::ifstream In(packsDir() + "/" + P.Name, std::ios::binary);
+    std::string Text((std::istreambuf_iterator<char>(In)),
+                     std::istreambuf_iterator<char>());
+    ASSERT_EQ(std::string(P.Text, P.Size), Text) << P.Name;
+    std::string Events = detail::documentEvents(Text, /*Replay=*/true);
+    EXPECT_NE(Events, "") << P.Name;
+    EXPECT_EQ(Events, detail::documentEvents(Text, /*Replay=*/false)) << P.Name;
+    EXPECT_EQ(detail::documentEvents(Text + " ", /*Replay=*/true), "")
+        << P.Name;
+    RuleSet Replayed, Parsed;
+    std::vector<RuleError> ReplayErrors, ParseErrors;
+    EXPECT_TRUE(loadPackText(Text, P.Name, Replayed, ReplayErrors))
+        << errorText(ReplayErrors);
+    // Other bytes (a comment more at the end): parsed by yaml-cpp.
+    EXPECT_TRUE(loadPackText(Text + "\n# not the shipped bytes\n", P.Name,
+                             Parsed, ParseErrors))
+        << errorText(ParseErrors);
+    EXPECT_EQ(dumpConfig(Replayed), dumpConfig(Parsed)) << P.Name;
+    EXPECT_EQ(describeRuleSet(Replayed), describeRuleSet(Parsed)) << P.Name;
+  }
 }
 
 TEST(RulesPacks, EachPackLoadsAloneWithoutErrors) {
