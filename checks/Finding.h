@@ -74,6 +74,17 @@ struct Finding {
   std::vector<Replacement> Fix;
   bool FixIsSafe = false;
 
+  /// Flow rules: the function whose code the finding is in (the innermost
+  /// lambda's call operator, else the function), by the id the facts give
+  /// it (its pattern's USR), and the EventFlag bits (facts/Facts.h: InLoop,
+  /// ConstantLoop, UntilLoop) of the loops around it there that repeat it
+  /// (for a finding that is a loop, those around that loop). decide() ranks
+  /// the finding by what drives that function (rankByDrivers in
+  /// program/FlowDrivers.h). Travels with local findings between memlint's
+  /// processes and runs (findingToWire), never in a report.
+  std::string Function;
+  unsigned SiteFlags = 0;
+
   // Used while deciding, never serialized.
   /// The entity judged (entity rules): one entity gets one finding, under
   /// the most specific rule.

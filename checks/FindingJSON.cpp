@@ -3,6 +3,8 @@
 
 #include "llvm/Support/ConvertUTF.h"
 
+#include <cstdint>
+
 namespace memlint {
 
 std::string encodeWirePath(llvm::StringRef Path) {
@@ -137,6 +139,35 @@ bool findingFromJSON(const json::Value &V, Finding &F,
       return false;
     N.Message = Msg->str();
     F.Notes.push_back(std::move(N));
+  }
+  return true;
+}
+
+json::Value findingToWire(const Finding &F) {
+  json::Value V = findingToJSON(F, encodeWirePath);
+  json::Object &O = *V.getAsObject();
+  if (!F.Function.empty())
+    O["function"] = F.Function;
+  if (F.SiteFlags)
+    O["site-flags"] = F.SiteFlags;
+  return V;
+}
+
+bool findingFromWire(const json::Value &V, Finding &F) {
+  if (!findingFromJSON(V, F, decodeWirePath))
+    return false;
+  const json::Object &O = *V.getAsObject();
+  if (const json::Value *Fn = O.get("function")) {
+    std::optional<llvm::StringRef> S = Fn->getAsString();
+    if (!S)
+      return false;
+    F.Function = S->str();
+  }
+  if (const json::Value *Flags = O.get("site-flags")) {
+    std::optional<int64_t> N = Flags->getAsInteger();
+    if (!N || *N < 0 || *N > UINT32_MAX)
+      return false;
+    F.SiteFlags = static_cast<unsigned>(*N);
   }
   return true;
 }

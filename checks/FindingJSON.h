@@ -21,6 +21,14 @@ bool findingFromJSON(const llvm::json::Value &V, Finding &F,
                      llvm::function_ref<std::string(llvm::StringRef)> Path =
                          [](llvm::StringRef P) { return P.str(); });
 
+/// A local finding in memlint's own JSON (worker results, the facts cache,
+/// facts files): the report's shape with paths in the wire encoding
+/// (below), plus what decide() reads and a report never shows: the
+/// function the finding is in and the loops around it (Finding::Function,
+/// Finding::SiteFlags).
+llvm::json::Value findingToWire(const Finding &F);
+bool findingFromWire(const llvm::json::Value &V, Finding &F);
+
 /// A file name is bytes, a JSON string is Unicode: a path that is not UTF-8
 /// would be rewritten to U+FFFD and no longer name its file (its NOLINT
 /// comments, fingerprints and fix-its would be lost). Inside memlint's own

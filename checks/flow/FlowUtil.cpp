@@ -2,6 +2,7 @@
 #include "FlowUtil.h"
 
 #include "ASTUtil.h"
+#include "facts/Walk.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
@@ -730,6 +731,34 @@ static bool integerConstant(const Expr *E, ASTContext &Ctx,
   if (Value)
     *Value = V->isNegative() ? 0 : V->getZExtValue();
   return true;
+}
+
+void placeFinding(Finding &F, const Body &B, const Stmt *S, Apis &A) {
+  // The id the facts give the function whose code runs here
+  // (facts::WalkContext::currentFunction): a capture's initializer runs
+  // where the lambda is made, its body when it is called.
+  const Decl *Fn = B.function();
+  for (const Stmt *Child = S, *P = B.parent(S); P;
+       Child = P, P = B.parent(P))
+    if (const auto *LE = dyn_cast<LambdaExpr>(P))
+      if (Child == LE->getBody()) {
+        Fn = LE->getCallOperator();
+        break;
+      }
+  F.Function = stableId(patternOf(Fn));
+  F.SiteFlags = 0;
+  llvm::SmallVector<const Stmt *, 4> Loops = B.loopsAround(S);
+  if (Loops.empty())
+    return;
+  F.SiteFlags |= InLoop;
+  bool AllConstant = true;
+  for (const Stmt *L : Loops) {
+    if (facts::WalkContext::untilLoop(L))
+      F.SiteFlags |= UntilLoop;
+    AllConstant &= constantTripCount(L, A.context(), A);
+  }
+  if (AllConstant)
+    F.SiteFlags |= ConstantLoop;
 }
 
 bool constantTripCount(const Stmt *Loop, ASTContext &Ctx, Apis &A,

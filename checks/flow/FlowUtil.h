@@ -13,6 +13,7 @@
 #define MEMLINT_CHECKS_FLOWUTIL_H
 
 #include "ASTUtil.h"
+#include "Finding.h"
 #include "memlint/RuleSet.h"
 
 #include "clang/AST/Decl.h"
@@ -224,6 +225,14 @@ std::optional<StreamLoop> streamingLoop(const clang::Stmt *Loop, Apis &A);
 /// known.
 bool constantTripCount(const clang::Stmt *Loop, clang::ASTContext &Ctx,
                        Apis &A, unsigned long long *Count = nullptr);
+
+/// Records where a finding runs, for the drivers that rank it in decide()
+/// (Finding::Function, Finding::SiteFlags): the function of \p B, or the
+/// innermost lambda whose body holds \p S, and the loops around \p S up to
+/// that boundary. \p S is the finding's statement, or the loop that is part
+/// of what it reports (a streaming loop, a collection loop): then only the
+/// loops around that loop repeat it.
+void placeFinding(Finding &F, const Body &B, const clang::Stmt *S, Apis &A);
 
 /// The SQL text an argument carries, followed through literals, constants,
 /// `constexpr` strings, string objects built from them, `+` and

@@ -726,6 +726,9 @@ private:
             "share one immutable copy (std::shared_ptr<const T>), pass it by "
             "reference (std::cref) and join in this scope, or std::move it "
             "if it is not needed afterwards");
+    // A loop that starts one thread per iteration is part of the finding:
+    // what repeats it is around that loop.
+    placeFinding(F, B, FanOut ? FanOut : S, A);
     Out.push_back(std::move(F));
   }
 
@@ -835,6 +838,7 @@ void decideLargeCopyIntoSend(const ProgramView &View,
       Finding Fd;
       Fd.Rule = "large-copy-into-send";
       Fd.At = H.At;
+      Fd.Function = H.Caller; // ranked by its drivers in decide()
       Fd.Message = "'" + H.Name + "' (a '" + H.Type +
                    "') is copied whole into the queue '" + Queue.Name + "'";
       std::string Via;

@@ -179,6 +179,8 @@ private:
     if (SqlExpr && L.Element && sqlIsElement(SqlExpr, L.Element))
       return;
     report(Call, CA.Callee, L);
+    // The collection loop is the finding: what repeats it is around it.
+    placeFinding(Out.back(), B, L.At, A);
   }
 
   /// Any other call the summaries recorded (a user function, a virtual
@@ -511,6 +513,7 @@ void reportThroughCalls(const CallGraph &G,
   Finding Fd;
   Fd.Rule = "query-in-loop";
   Fd.At = C.At;
+  Fd.Function = C.Caller; // ranked by its drivers in decide()
   Fd.Message = Who + " runs a query ('" + Query.Api + "') once for " +
                C.CollectionLoop;
   Fd.Notes.push_back({C.CollectionAt,

@@ -70,6 +70,8 @@ public:
       }
       Reported[K] = Out.size();
       report(S, *Ap, Loops[Loop]);
+      // The streaming loop is the finding: what repeats it is around it.
+      placeFinding(Out.back(), B, Loop, A);
     }
   }
 

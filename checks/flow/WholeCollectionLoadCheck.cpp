@@ -70,13 +70,16 @@ public:
     Body B(FD);
     Probes.clear();
     for (const Stmt *S : B.all()) {
+      size_t Before = Out.size();
       if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
         loadCall(B, S);
         iteratorRange(B, S);
         streamReadSizedByProbe(B, S);
       }
       if (const auto *F = dyn_cast<ForStmt>(S))
-        counterFill(B, F);
+        counterFill(B, F); // the loop is the finding: S is that loop
+      for (size_t I = Before; I < Out.size(); ++I)
+        placeFinding(Out[I], B, S, A);
     }
   }
 

@@ -19,7 +19,9 @@ namespace memlint {
 namespace json = llvm::json;
 
 static const char FormatKey[] = "memlint-facts";
-static const int FormatVersion = 1;
+// 2: local findings carry the function they are in ("function",
+// "site-flags"), which decide() ranks them by.
+static const int FormatVersion = 2;
 
 bool writeFactsFile(const std::string &Path, const FactsFile &F,
                     std::string &Error) {

@@ -292,7 +292,7 @@ llvm::json::Value resultToJSON(const TUResult &R) {
   // Paths in the lossless wire encoding (FindingJSON.h): a file name that
   // is not UTF-8 must come back as the same bytes.
   for (const Finding &F : R.Analysis.Local)
-    Local.push_back(findingToJSON(F, encodeWirePath));
+    Local.push_back(findingToWire(F));
   for (const InputError &E : R.Errors)
     Errors.push_back(llvm::json::Object{{"file", encodeWirePath(E.File)},
                                         {"message", E.Message}});
@@ -337,7 +337,7 @@ bool resultFromJSON(const llvm::json::Value &V, TUResult &R,
   }
   for (const auto &FV : *Local) {
     Finding F;
-    if (!findingFromJSON(FV, F, decodeWirePath)) {
+    if (!findingFromWire(FV, F)) {
       Error = "bad finding";
       return false;
     }

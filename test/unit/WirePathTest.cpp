@@ -53,3 +53,28 @@ TEST(WirePath, FindingPositionsRoundTrip) {
   EXPECT_EQ(Back.At.File, F.At.File);
   EXPECT_EQ(Back.Notes[0].At.File, F.Notes[0].At.File);
 }
+
+// Between memlint's processes and runs a local finding keeps the function it
+// is in (decide() ranks it by that function's drivers); a report never shows
+// it.
+TEST(WirePath, FindingFunctionTravelsOnlyOnTheWire) {
+  Finding F;
+  F.Rule = "stream-accumulation";
+  F.At = {std::string("/src/\xff.cpp"), 3, 17};
+  F.Message = "m";
+  F.Function = "c:@F@read_config#&1$@N@std@S@basic_string>#C";
+  F.SiteFlags = 1u << 4;
+  Finding Back;
+  ASSERT_TRUE(findingFromWire(findingToWire(F), Back));
+  EXPECT_EQ(Back.At.File, F.At.File);
+  EXPECT_EQ(Back.Function, F.Function);
+  EXPECT_EQ(Back.SiteFlags, F.SiteFlags);
+  const llvm::json::Object *Report = findingToJSON(F).getAsObject();
+  ASSERT_NE(Report, nullptr);
+  EXPECT_EQ(Report->get("function"), nullptr);
+  EXPECT_EQ(Report->get("site-flags"), nullptr);
+  // A damaged entry is refused, not misread.
+  llvm::json::Value Bad = findingToWire(F);
+  (*Bad.getAsObject())["function"] = 7;
+  EXPECT_FALSE(findingFromWire(Bad, Back));
+}
