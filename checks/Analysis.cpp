@@ -12,6 +12,7 @@
 #include "flow/QueryInLoopCheck.h"
 #include "flow/StreamAccumulationCheck.h"
 #include "flow/WholeCollectionLoadCheck.h"
+#include "program/FlowDrivers.h"
 #include "program/ProgramView.h"
 
 #include "memlint/RuleSet.h"
@@ -30,15 +31,13 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
              TUAnalysis &Out) {
   if (!Opts.Rules)
     return;
-  // Rules decided over the whole program read the facts: the entity rules,
-  // and the flow rules' shapes that cross calls (a query behind helpers,
-  // virtual methods and callbacks; a copy into a user channel).
-  static const char *const FactRules[] = {
-      "capacity-retention",    "shared-ptr-cycle", "unbounded-container-growth",
-      "unbounded-memoization", "unbounded-queue",  "query-in-loop",
-      "large-copy-into-send"};
-  bool Facts = llvm::any_of(
-      FactRules, [&](const char *R) { return Opts.Checks.enabled(R); });
+  // Every rule reads the facts: the entity rules decide from them, the flow
+  // rules' shapes that cross calls too (a query behind helpers, virtual
+  // methods and callbacks; a copy into a user channel), and every flow
+  // finding is ranked by the drivers of its function (FlowDrivers.h).
+  bool Facts = llvm::any_of(implementedRules(), [&](const RuleInfo &R) {
+    return Opts.Checks.enabled(R.Id);
+  });
   if (Facts)
     collectFacts(Ctx, *Opts.Rules, Out.TUFacts);
   if (Opts.ReportUnmodeled)
@@ -84,7 +83,8 @@ void applyConfiguration(const RuleSet &Rules, CheckFilter &Checks) {
       Checks.disable(R.Id);
 }
 
-std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts) {
+std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts,
+                            std::vector<Finding> Local) {
   std::vector<Finding> Out;
   ProgramView View(F, Opts.AssumeClosedWorld, Opts.WholeProgram);
   if (Opts.Checks.enabled("capacity-retention"))
@@ -101,6 +101,10 @@ std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts) {
     decideLargeCopyIntoSend(View, Out);
   if (Opts.Checks.enabled("query-in-loop"))
     decideQueryInLoop(View, Out);
+  for (Finding &L : Local)
+    Out.push_back(std::move(L));
+  for (Finding &Fd : Out)
+    rankByDrivers(View, Fd);
   mergeRelated(Out);
   sortAndDedupe(Out);
   return Out;

@@ -59,8 +59,12 @@ void collect(clang::ASTContext &Ctx, const AnalysisOptions &Opts,
 void applyConfiguration(const RuleSet &Rules, CheckFilter &Checks);
 
 /// Whole-program verdicts over the facts of one or many translation units:
-/// the entity rules, and the flow rules' shapes that cross calls.
-std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts);
+/// the entity rules, and the flow rules' shapes that cross calls; with
+/// \p Local, the local findings of those translation units, every flow
+/// finding ranked by what drives the function it is in
+/// (program/FlowDrivers.h).
+std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts,
+                            std::vector<Finding> Local = {});
 
 } // namespace memlint
 

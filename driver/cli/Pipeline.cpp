@@ -125,6 +125,7 @@ Report decideAll(std::vector<TUResult> &Results, const RunSettings &S) {
   auto MergeStart = std::chrono::steady_clock::now();
   Facts All;
   Report R;
+  std::vector<Finding> Local;
   size_t FactBytes = 0;
   for (TUResult &T : Results) {
     if (verbosity() == Verbosity::Verbose) {
@@ -135,7 +136,7 @@ Report decideAll(std::vector<TUResult> &Results, const RunSettings &S) {
     }
     All.merge(T.Analysis.TUFacts);
     for (Finding &F : T.Analysis.Local)
-      R.Findings.push_back(std::move(F));
+      Local.push_back(std::move(F));
     for (InputError &E : T.Errors)
       R.Errors.push_back(std::move(E));
   }
@@ -144,9 +145,8 @@ Report decideAll(std::vector<TUResult> &Results, const RunSettings &S) {
             [](const InputError &A, const InputError &B) {
               return std::tie(A.File, A.Message) < std::tie(B.File, B.Message);
             });
-  for (Finding &F : decide(All, S.Analysis))
-    R.Findings.push_back(std::move(F));
-  sortAndDedupe(R.Findings);
+  // The local findings too: decide() ranks them by what drives them.
+  R.Findings = decide(All, S.Analysis, std::move(Local));
   if (verbosity() == Verbosity::Verbose)
     verbose() << llvm::formatv(
         "memlint: merged the facts of {0} files ({1:f1} KiB of JSON, {2} "

@@ -157,9 +157,9 @@ public:
     applyConfiguration(*Rules, Opts.Checks);
     Opts.AssumeClosedWorld = AssumeClosedWorld;
     const TUAnalysis &A = S.Analysis;
-    std::vector<Finding> Findings = decide(A.TUFacts, Opts);
-    Findings.insert(Findings.end(), A.Local.begin(), A.Local.end());
-    sortAndDedupe(Findings);
+    // This TU is the closed world: its facts rank the local findings by
+    // what drives them, as the CLI's merged facts do.
+    std::vector<Finding> Findings = decide(A.TUFacts, Opts, A.Local);
     // As the CLI: nothing in `exclude:` paths, nor (unless IncludeVendored)
     // in vendored code, whose facts still fed the verdicts above.
     VendoredFilter Vendored(*Rules, VendorRoot);

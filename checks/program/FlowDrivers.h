@@ -1,0 +1,37 @@
+//===- FlowDrivers.h - single-function findings ranked by what runs them --===//
+//
+// The flow rules (whole-collection-load, stream-accumulation, query-in-loop,
+// large-copy-into-send) judge what one function does, per translation unit.
+// How much that matters depends on what runs the function: a configuration
+// file read whole once at startup is not a file read whole per connection.
+// Once the facts of the program are merged, decide() ranks every finding
+// that names the function it is in (Finding::Function) by that function's
+// driver (Drivers.h), as the entity rules rank growth sites:
+//
+//  - steady state, or inside a loop of its function that drives what it
+//    runs (any loop of main whose trip count is not a constant, an event
+//    loop anywhere, a non-constant loop in a function nothing classifies):
+//    kept, with a note saying what runs it; at most medium when only a
+//    library's public API makes it steady (its users may call it once);
+//  - setup (static initialization, main outside its loops, what only those
+//    reach): low, with a note saying so;
+//  - unknown: unchanged.
+//
+//===----------------------------------------------------------------------===//
+#ifndef MEMLINT_CHECKS_PROGRAM_FLOWDRIVERS_H
+#define MEMLINT_CHECKS_PROGRAM_FLOWDRIVERS_H
+
+#include "Finding.h"
+
+namespace memlint {
+
+class ProgramView;
+
+/// Ranks \p F (a finding with Finding::Function set; others are left
+/// alone) by what drives its function in \p V: its confidence, and a note
+/// before the last one (the why and the fix).
+void rankByDrivers(const ProgramView &V, Finding &F);
+
+} // namespace memlint
+
+#endif
