@@ -70,8 +70,8 @@ static auto callKey(const Call &C) {
                         std::tie(C.Flags), locKey(C.Loop),
                         std::tie(C.CollectionLoop, C.SizeGuards),
                         locKey(C.CollectionAt),
-                        std::tie(C.CollectionCall, C.CalleeName, C.ArgParams,
-                                 C.ArgSql));
+                        std::tie(C.CollectionCall, C.CollectionFlags,
+                                 C.CalleeName, C.ArgParams, C.ArgSql));
 }
 static auto callableKey(const CallableFlow &C) {
   return std::tuple_cat(std::tie(C.From, C.To, C.ToClass, C.ToField,
@@ -538,6 +538,7 @@ json::Value toJSON(const Facts &F) {
         !C.CollectionLoop.empty());
     Opt(O, "collectionAt", W.loc(C.CollectionAt), C.CollectionAt.valid());
     Opt(O, "collectionCall", C.CollectionCall, C.CollectionCall);
+    Opt(O, "collectionFlags", C.CollectionFlags, C.CollectionFlags != 0);
     Opt(O, "calleeName", W.str(C.CalleeName), !C.CalleeName.empty());
     Opt(O, "argParams", W.numbers(C.ArgParams), !C.ArgParams.empty());
     Opt(O, "argSql", W.numbers(C.ArgSql), !C.ArgSql.empty());
@@ -770,6 +771,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.optStr(O, "collectionLoop", C.CollectionLoop) ||
                     !R.loc(O, "collectionAt", C.CollectionAt) ||
                     !R.flag(O, "collectionCall", C.CollectionCall) ||
+                    !R.uint(O, "collectionFlags", C.CollectionFlags,
+                            /*Optional=*/true) ||
                     !R.optStr(O, "calleeName", C.CalleeName) ||
                     !R.numbers(O, "argParams", C.ArgParams) ||
                     !R.numbers(O, "argSql", C.ArgSql))

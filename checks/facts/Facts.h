@@ -294,6 +294,10 @@ struct Call {
   /// that runs the lambda holding this call once per element.
   Loc CollectionAt;
   bool CollectionCall = false;
+  /// With CollectionLoop: the loops around that loop in the caller
+  /// (EventFlag InLoop, ConstantLoop, UntilLoop), which repeat the finding
+  /// (Finding::SiteFlags).
+  unsigned CollectionFlags = 0;
   /// With CollectionLoop, for an indirect call: the holder as the call names
   /// it ("on_row_", "fn").
   std::string CalleeName;

@@ -746,19 +746,21 @@ void placeFinding(Finding &F, const Body &B, const Stmt *S, Apis &A) {
         break;
       }
   F.Function = stableId(patternOf(Fn));
-  F.SiteFlags = 0;
+  F.SiteFlags = loopFlagsAround(B, S, A);
+}
+
+unsigned loopFlagsAround(const Body &B, const Stmt *S, Apis &A) {
   llvm::SmallVector<const Stmt *, 4> Loops = B.loopsAround(S);
   if (Loops.empty())
-    return;
-  F.SiteFlags |= InLoop;
+    return 0;
+  unsigned Flags = InLoop;
   bool AllConstant = true;
   for (const Stmt *L : Loops) {
     if (facts::WalkContext::untilLoop(L))
-      F.SiteFlags |= UntilLoop;
+      Flags |= UntilLoop;
     AllConstant &= constantTripCount(L, A.context(), A);
   }
-  if (AllConstant)
-    F.SiteFlags |= ConstantLoop;
+  return AllConstant ? Flags | ConstantLoop : Flags;
 }
 
 bool constantTripCount(const Stmt *Loop, ASTContext &Ctx, Apis &A,

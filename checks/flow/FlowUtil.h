@@ -233,6 +233,9 @@ bool constantTripCount(const clang::Stmt *Loop, clang::ASTContext &Ctx,
 /// of what it reports (a streaming loop, a collection loop): then only the
 /// loops around that loop repeat it.
 void placeFinding(Finding &F, const Body &B, const clang::Stmt *S, Apis &A);
+/// The EventFlag bits (InLoop, ConstantLoop, UntilLoop) of the loops
+/// around \p S in \p B, up to a lambda boundary, as placeFinding records.
+unsigned loopFlagsAround(const Body &B, const clang::Stmt *S, Apis &A);
 
 /// The SQL text an argument carries, followed through literals, constants,
 /// `constexpr` strings, string objects built from them, `+` and

@@ -838,7 +838,14 @@ void decideLargeCopyIntoSend(const ProgramView &View,
       Finding Fd;
       Fd.Rule = "large-copy-into-send";
       Fd.At = H.At;
-      Fd.Function = H.Caller; // ranked by its drivers in decide()
+      // Ranked by the drivers of the calling function and the loops around
+      // the call there (rankByDrivers).
+      Fd.Function = H.Caller;
+      for (const Call &C : F.Calls)
+        if (C.At == H.At && C.Caller == H.Caller) {
+          Fd.SiteFlags = C.Flags & (InLoop | ConstantLoop | UntilLoop);
+          break;
+        }
       Fd.Message = "'" + H.Name + "' (a '" + H.Type +
                    "') is copied whole into the queue '" + Queue.Name + "'";
       std::string Via;

@@ -228,6 +228,7 @@ private:
       C->CollectionLoop = L.What;
       C->CollectionAt = Locs.make(L.At->getBeginLoc());
       C->CollectionCall = !isLoop(L.At);
+      C->CollectionFlags = loopFlagsAround(B, L.At, A);
       C->CalleeName = Name;
     }
   }
@@ -513,7 +514,9 @@ void reportThroughCalls(const CallGraph &G,
   Finding Fd;
   Fd.Rule = "query-in-loop";
   Fd.At = C.At;
-  Fd.Function = C.Caller; // ranked by its drivers in decide()
+  // Ranked by the drivers of the function with the loop (rankByDrivers).
+  Fd.Function = C.Caller;
+  Fd.SiteFlags = C.CollectionFlags;
   Fd.Message = Who + " runs a query ('" + Query.Api + "') once for " +
                C.CollectionLoop;
   Fd.Notes.push_back({C.CollectionAt,
