@@ -98,7 +98,9 @@ const std::string &WalkContext::lambdaId(const LambdaExpr *LE) {
   const CXXMethodDecl *Op = LE->getCallOperator();
   Id = stableId(patternOf(Op));
   Function &F = Out.Functions[Id];
-  if (F.Id.empty()) {
+  // Also when a call (`[] { ... }()`) registered the call operator first,
+  // under its own name ("::operator()").
+  if (F.Id.empty() || !(F.Traits & FnLambda)) {
     F.Id = Id;
     F.Name = Fns.empty() ? std::string("a lambda") : functionName(Fns.back());
     F.At = Locs.make(LE->getBeginLoc());
