@@ -78,7 +78,8 @@ struct Finding {
   /// lambda's call operator, else the function), by the id the facts give
   /// it (its pattern's USR), and the EventFlag bits (facts/Facts.h: InLoop,
   /// ConstantLoop, UntilLoop) of the loops around it there that repeat it
-  /// (for a finding that is a loop, those around that loop). decide() ranks
+  /// (for a finding that is a loop, those around that loop), and RunOnce
+  /// when it is in a static local's initializer. decide() ranks
   /// the finding by what drives that function (rankByDrivers in
   /// program/FlowDrivers.h). Travels with local findings between memlint's
   /// processes and runs (findingToWire), never in a report.

@@ -125,7 +125,8 @@ enum EventFlag : unsigned {
   Bulk = 1u << 13,         // many elements in one call (a range insert, an
                            // append of a buffer or string)
   Dedup = 1u << 14,        // an erase of what is re-added right after
-  RunOnce = 1u << 15,      // behind a run-once guard (a flag tested and set)
+  RunOnce = 1u << 15,      // behind a run-once guard (a flag tested and
+                           // set); calls: in a static local's initializer
   OnLocalObject = 1u << 16, // calls: on an object local to the caller (one
                             // being built)
   UntilLoop = 1u << 17,     // calls, events: inside a loop that runs until something

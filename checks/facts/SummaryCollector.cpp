@@ -93,6 +93,19 @@ unsigned SummaryCollector::siteFlags(Loc *Loop) {
     if (AllConstant)
       Flags |= ConstantLoop;
   }
+  // The initializer of a static local runs once, on the first call (a
+  // thread_local one once per thread, which may be per connection).
+  for (size_t I = W.Stmts.size(); I-- > 1;) {
+    const Stmt *Child = W.Stmts[I], *Parent = W.Stmts[I - 1];
+    if (isa<LambdaExpr>(Parent))
+      break;
+    if (const auto *DS = dyn_cast<DeclStmt>(Parent))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->isStaticLocal() && VD->getTLSKind() == VarDecl::TLS_None &&
+              VD->getInit() == Child)
+            Flags |= RunOnce;
+  }
   return Flags;
 }
 

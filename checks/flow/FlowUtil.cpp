@@ -738,15 +738,25 @@ void placeFinding(Finding &F, const Body &B, const Stmt *S, Apis &A) {
   // (facts::WalkContext::currentFunction): a capture's initializer runs
   // where the lambda is made, its body when it is called.
   const Decl *Fn = B.function();
+  bool Once = false;
   for (const Stmt *Child = S, *P = B.parent(S); P;
-       Child = P, P = B.parent(P))
+       Child = P, P = B.parent(P)) {
     if (const auto *LE = dyn_cast<LambdaExpr>(P))
       if (Child == LE->getBody()) {
         Fn = LE->getCallOperator();
         break;
       }
+    // The initializer of a static local runs once (a thread_local one once
+    // per thread).
+    if (const auto *DS = dyn_cast<DeclStmt>(P))
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          Once |= VD->isStaticLocal() &&
+                  VD->getTLSKind() == VarDecl::TLS_None &&
+                  VD->getInit() == Child;
+  }
   F.Function = stableId(patternOf(Fn));
-  F.SiteFlags = loopFlagsAround(B, S, A);
+  F.SiteFlags = loopFlagsAround(B, S, A) | (Once ? RunOnce : 0u);
 }
 
 unsigned loopFlagsAround(const Body &B, const Stmt *S, Apis &A) {

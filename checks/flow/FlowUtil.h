@@ -229,7 +229,8 @@ bool constantTripCount(const clang::Stmt *Loop, clang::ASTContext &Ctx,
 /// Records where a finding runs, for the drivers that rank it in decide()
 /// (Finding::Function, Finding::SiteFlags): the function of \p B, or the
 /// innermost lambda whose body holds \p S, and the loops around \p S up to
-/// that boundary. \p S is the finding's statement, or the loop that is part
+/// that boundary (RunOnce too when \p S is in a static local's
+/// initializer). \p S is the finding's statement, or the loop that is part
 /// of what it reports (a streaming loop, a collection loop): then only the
 /// loops around that loop repeat it.
 void placeFinding(Finding &F, const Body &B, const clang::Stmt *S, Apis &A);

@@ -4,8 +4,36 @@
 #include "ProgramView.h"
 
 #include <algorithm>
+#include <map>
 
 namespace memlint {
+
+/// The function whose static local's initializer is the only way \p Fn
+/// runs, directly or through functions only such initializers run; "" when
+/// there is none. \p Memo: the answer per function ("" also while it is
+/// being decided: a cycle proves nothing).
+static const std::string &
+onceFrom(const CallGraph &G, const std::string &Fn,
+         std::map<std::string, std::string> &Memo) {
+  auto [It, New] = Memo.emplace(Fn, "");
+  if (!New)
+    return It->second;
+  // A callable handed to a holder runs whenever the holder is called.
+  const std::vector<CallEdge> &In = G.callers(Fn);
+  if (In.empty() || !G.holdersOf(Fn).empty())
+    return It->second;
+  std::string Root;
+  for (const CallEdge &E : In) {
+    std::string R = (E.Site->Flags & RunOnce)
+                        ? E.Site->Caller
+                        : onceFrom(G, E.Site->Caller, Memo);
+    if (R.empty())
+      return Memo[Fn];
+    if (Root.empty())
+      Root = R;
+  }
+  return Memo[Fn] = Root;
+}
 
 void rankByDrivers(const ProgramView &V, Finding &F) {
   if (F.Function.empty())
@@ -27,7 +55,18 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
       ((Traits & FnMain) ||
        (I.D == Driver::Setup && (F.SiteFlags & UntilLoop)));
   std::string Why;
-  if (I.D == Driver::Steady) {
+  // A static local's initializer runs once, whatever drives its function.
+  std::map<std::string, std::string> Memo;
+  const std::string &Once = onceFrom(V.graph(), Fn, Memo);
+  if (F.SiteFlags & RunOnce) {
+    Why = "it runs once: it is in the initializer of a static local";
+    F.Conf = Confidence::Low;
+  } else if (!Once.empty()) {
+    Why = "it runs once: " + Name +
+          " is only reached from the initializer of a static local in '" +
+          V.functionName(Once) + "'";
+    F.Conf = Confidence::Low;
+  } else if (I.D == Driver::Steady) {
     Why = "it runs " + D.why(Fn, Name);
     // A library's public API may as well be called once, at startup, by
     // its users.

@@ -13,6 +13,8 @@
 //    loop anywhere, a non-constant loop in a function nothing classifies):
 //    kept, with a note saying what runs it; at most medium when only a
 //    library's public API makes it steady (its users may call it once);
+//  - run once (in a static local's initializer, or reached only from such
+//    initializers), whatever drives the function: low;
 //  - setup (static initialization, main outside its loops, what only those
 //    reach): low, with a note saying so;
 //  - unknown: unchanged.

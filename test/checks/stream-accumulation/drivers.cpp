@@ -46,6 +46,62 @@ struct Options {
 Options g_options;
 void configure(const char *path) { g_options.load(path); }
 
+//===-- once: a static local's initializer, whatever calls its function -----===//
+
+std::vector<std::string> read_resolv_conf(const char *path) {
+  std::ifstream in(path);
+  std::vector<std::string> servers;
+  std::string line;
+  while (std::getline(in, line))
+    servers.push_back(line);
+  // LOW: :[[@LINE-1]]:5: warning: 'servers' is appended to on every iteration{{.*}} [memlint-stream-accumulation]
+  // LOW: :[[@LINE-2]]:5: note: it runs once: 'read_resolv_conf' is only reached from the initializer of a static local in 'Resolver::instance'
+  return servers;
+}
+class Resolver {
+public:
+  // Called once per request, but the constructor runs once.
+  static Resolver &instance() {
+    static Resolver r;
+    return r;
+  }
+  std::vector<std::string> servers;
+
+private:
+  Resolver() : servers(read_resolv_conf("/etc/resolv.conf")) {}
+};
+
+// A lambda called in a static local's initializer.
+const std::vector<std::string> &mime_types() {
+  static const std::vector<std::string> types = [] {
+    std::ifstream in("/etc/mime.types");
+    std::vector<std::string> all;
+    for (std::string line; std::getline(in, line);)
+      all.push_back(line);
+    // LOW: :[[@LINE-1]]:7: warning: 'all' is appended to on every iteration{{.*}} [memlint-stream-accumulation]
+    // LOW: :[[@LINE-2]]:7: note: it runs once: a lambda in 'mime_types' is only reached from the initializer of a static local in 'mime_types'
+    return all;
+  }();
+  return types;
+}
+
+// A thread_local one runs once per thread: per connection, if a thread
+// serves one.
+std::vector<std::string> read_session(const char *path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'lines' is appended to on every iteration{{.*}} [memlint-stream-accumulation]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it runs once per call of 'read_session' (reached from a loop in 'main' via 'session')
+  // LOW: :[[@LINE-3]]:5: warning: 'lines' is appended to on every iteration{{.*}} [memlint-stream-accumulation]
+  return lines;
+}
+const std::vector<std::string> &session() {
+  thread_local const std::vector<std::string> lines = read_session("/run/session");
+  return lines;
+}
+
 //===-- steady state: per request, per event -------------------------------===//
 
 // The same read as read_config, once per request of main's request loop.
@@ -105,6 +161,9 @@ int main(int argc, char **argv) {
   server.run();
   for (std::string path; next_request(path);) {
     reply(read_body(path));
+    reply(Resolver::instance().servers);
+    reply(mime_types());
+    reply(session());
     std::ifstream in(path);
     std::vector<std::string> lines;
     for (std::string line; std::getline(in, line);)
