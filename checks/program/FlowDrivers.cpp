@@ -55,16 +55,19 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
       ((Traits & FnMain) ||
        (I.D == Driver::Setup && (F.SiteFlags & UntilLoop)));
   std::string Why;
+  bool ByDriver = true; // the note says what drives the function
   // A static local's initializer runs once, whatever drives its function.
   std::map<std::string, std::string> Memo;
   const std::string &Once = onceFrom(V.graph(), Fn, Memo);
   if (F.SiteFlags & RunOnce) {
     Why = "it runs once: it is in the initializer of a static local";
+    ByDriver = false;
     F.Conf = Confidence::Low;
   } else if (!Once.empty()) {
     Why = "it runs once: " + Name +
           " is only reached from the initializer of a static local in '" +
           V.functionName(Once) + "'";
+    ByDriver = false;
     F.Conf = Confidence::Low;
   } else if (I.D == Driver::Steady) {
     Why = "it runs " + D.why(Fn, Name);
@@ -74,15 +77,21 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
       F.Conf = std::min(F.Conf, Confidence::Medium);
   } else if (SteadyLoop) {
     Why = "it runs once per iteration of a loop in " + Name;
+    ByDriver = false;
   } else if (I.D == Driver::Setup) {
     Why = "it runs only during setup: " + D.why(Fn, Name);
     F.Conf = Confidence::Low;
   } else {
     return;
   }
-  // Before the last note, which says why it matters and what to do.
+  // Before the last note, which says why it matters and what to do; then,
+  // as for the entity rules, the call where that driver starts.
+  std::vector<Note> Add{{F.At, Why}};
+  if (ByDriver)
+    if (Note Start = V.driverNote(Fn); Start.At.valid())
+      Add.push_back(std::move(Start));
   F.Notes.insert(F.Notes.empty() ? F.Notes.end() : F.Notes.end() - 1,
-                 Note{F.At, Why});
+                 Add.begin(), Add.end());
 }
 
 } // namespace memlint

@@ -27,7 +27,8 @@ std::vector<std::string> read_config(const std::string &path) {
   // LOW: :[[@LINE-3]]:10: note: the loop streams 'std::getline' here
   // LOW: :[[@LINE-6]]:28: note: 'lines' declared here
   // LOW: :[[@LINE-4]]:5: note: it runs only during setup: 'read_config' runs only from 'main' outside its loops
-  // LOW: :[[@LINE-5]]:5: note: it ends up holding every element of the stream in memory; {{.*}}
+  // LOW: drivers.cpp:{{[0-9]+}}:37: note: setup starts here: 'main' outside its loops
+  // LOW: :[[@LINE-6]]:5: note: it ends up holding every element of the stream in memory; {{.*}}
   return lines;
 }
 
@@ -40,7 +41,7 @@ struct Options {
     while (in >> host)
       hosts.push_back(host);
     // LOW: :[[@LINE-1]]:7: warning: 'Options::hosts' is appended to on every iteration{{.*}} [memlint-stream-accumulation]
-    // LOW: :[[@LINE-2]]:7: note: it runs only during setup: 'Options::load' runs only from 'main' outside its loops
+    // LOW: :[[@LINE-2]]:7: note: it runs only during setup: 'Options::load' runs only from 'main' outside its loops via 'configure'
   }
 };
 Options g_options;
@@ -115,7 +116,8 @@ std::vector<std::string> read_body(const std::string &path) {
   // CHECK-MESSAGES: :[[@LINE-3]]:10: note: the loop streams 'std::getline' here
   // CHECK-MESSAGES: :[[@LINE-6]]:28: note: 'lines' declared here
   // CHECK-MESSAGES: :[[@LINE-4]]:5: note: it runs once per call of 'read_body' (reached from a loop in 'main')
-  // LOW: :[[@LINE-5]]:5: warning: 'lines' is appended to on every iteration{{.*}} [memlint-stream-accumulation]
+  // CHECK-MESSAGES: drivers.cpp:{{[0-9]+}}:11: note: steady state starts here: a loop in 'main'
+  // LOW: :[[@LINE-6]]:5: warning: 'lines' is appended to on every iteration{{.*}} [memlint-stream-accumulation]
   return lines;
 }
 
