@@ -55,7 +55,7 @@ public:
       if (!Ap)
         continue;
       const Stmt *Loop = innermostStreamingLoop(B, S, Ap->Target, Loops);
-      if (!Loop || bounded(B, Loop, S, *Ap))
+      if (!Loop || bounded(B, Loop, S, *Ap) || tokenRead(B, Loop, S))
         continue;
       Key K{Loop, {Ap->Target.Decl, Ap->Target.Root}};
       auto It = Reported.find(K);
@@ -178,6 +178,53 @@ private:
         return L;
     }
     return nullptr;
+  }
+
+  /// `while (fread(&ch, 1, 1, fp)) { if (ch == '\n') return true; s += ch; }`:
+  /// one character at a time up to a delimiter is one token (a line, a
+  /// word), not the stream. The character appended is compared with a
+  /// character literal in the loop's condition or in a condition that
+  /// leaves the loop.
+  bool tokenRead(const Body &B, const Stmt *Loop, const Stmt *Append) {
+    std::optional<CallArgs> CA = callArgs(Append);
+    if (!CA || CA->Args.size() != 1)
+      return false;
+    const auto *Ref = dyn_cast<DeclRefExpr>(strip(CA->Args[0]));
+    const auto *Ch = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    if (!Ch || !Ch->getType()->isAnyCharacterType())
+      return false;
+    auto ComparesToLiteral = [&](const Stmt *Cond) {
+      llvm::SmallVector<const Stmt *, 8> Work{Cond};
+      while (!Work.empty()) {
+        const Stmt *S = Work.pop_back_val();
+        if (!S)
+          continue;
+        if (const auto *BO = dyn_cast<BinaryOperator>(S);
+            BO && BO->isEqualityOp()) {
+          const Expr *L = strip(BO->getLHS()), *R = strip(BO->getRHS());
+          if (isa<CharacterLiteral>(L))
+            std::swap(L, R);
+          const auto *D = dyn_cast<DeclRefExpr>(L);
+          if (D && D->getDecl() == Ch && isa<CharacterLiteral>(R))
+            return true;
+        }
+        for (const Stmt *C : S->children())
+          Work.push_back(C);
+      }
+      return false;
+    };
+    if (ComparesToLiteral(loopCondition(Loop)))
+      return true;
+    for (const Stmt *S : B.all()) {
+      const auto *If = dyn_cast<IfStmt>(S);
+      if (!If || !B.contains(Loop, If) || B.loopsAround(If).empty() ||
+          B.loopsAround(If).front() != Loop)
+        continue;
+      if ((leavesLoop(If->getThen()) || leavesLoop(If->getElse())) &&
+          ComparesToLiteral(If->getCond()))
+        return true;
+    }
+    return false;
   }
 
   /// Is the container (or sink field) emptied, size-checked or handed to

@@ -59,7 +59,50 @@ std::vector<std::string> list_dir(DIR *d) {
   return names;
 }
 
+// One character at a time, with no delimiter: the whole file.
+std::string read_chars(std::FILE *f) {
+  std::string all;
+  char ch;
+  while (std::fread(&ch, 1, 1, f))
+    all += ch;
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'all' is appended to on every iteration of a loop that streams 'fread'{{.*}} [memlint-stream-accumulation]
+  return all;
+}
+
+// A sentinel line ends a section, not one line: every line before it.
+std::vector<std::string> section(std::FILE *f) {
+  std::vector<std::string> lines;
+  char buf[256];
+  while (std::fgets(buf, sizeof buf, f)) {
+    if (buf[0] == '.')
+      break;
+    lines.emplace_back(buf);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'lines' is appended to on every iteration of a loop that streams 'fgets'{{.*}} [memlint-stream-accumulation]
+  }
+  return lines;
+}
+
 // Near misses.
+
+// OK: one character at a time up to a delimiter is one line (libhv's
+// HFile::readline), bounded by the line, not the stream.
+bool read_line(std::FILE *f, std::string &line) {
+  line.clear();
+  char ch;
+  while (std::fread(&ch, 1, 1, f)) {
+    if (ch == '\n')
+      return true;
+    line += ch;
+  }
+  return !line.empty();
+}
+std::string read_word(std::FILE *f) {
+  std::string word;
+  char ch;
+  while (std::fread(&ch, 1, 1, f) && ch != ' ')
+    word.push_back(ch);
+  return word;
+}
 
 // OK: aggregated while streaming (the example's stock totals).
 long long sum_rows(sqlite3_stmt *stmt) {
