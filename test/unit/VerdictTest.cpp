@@ -228,6 +228,55 @@ Facts dbTU() {
   return F;
 }
 
+// Local findings are ranked by what drives the function they are in, once
+// the facts are merged: main calls config() once, serve() in its loop.
+TEST(Verdict, LocalFindingsRankedByTheirDrivers) {
+  const char *Main = "c:@F@main#", *Config = "c:@F@config#",
+             *Serve = "c:@F@serve#";
+  Facts F;
+  F.Functions[Main] = function(Main, "main", FnDefined | FnMain);
+  F.Functions[Config] = function(Config, "config");
+  F.Functions[Serve] = function(Serve, "serve");
+  F.Calls.push_back(Call{Main, Config, CallKind::Direct, at("/p/main.cpp", 3)});
+  F.Calls.push_back(Call{Main, Serve, CallKind::Direct, at("/p/main.cpp", 5),
+                         InLoop | UntilLoop, at("/p/main.cpp", 4)});
+  F.normalize();
+  auto Local = [](const char *Fn, unsigned Line) {
+    Finding L;
+    L.Rule = "stream-accumulation";
+    L.At = at("/p/io.cpp", Line);
+    L.Message = "m";
+    L.Notes.push_back({L.At, "why; fix"});
+    L.Function = Fn;
+    return L;
+  };
+  RuleSet Rules;
+  AnalysisOptions Opts;
+  Opts.Rules = &Rules;
+  std::string Error;
+  Opts.Checks = *CheckFilter::parse("-*,stream-accumulation", Error);
+  std::vector<Finding> Out =
+      decide(F, Opts, {Local(Config, 1), Local(Serve, 2), Local("", 3),
+                       Local("c:@F@dead#", 4)});
+  ASSERT_EQ(Out.size(), 4u);
+  EXPECT_EQ(Out[0].Conf, Confidence::Low);
+  ASSERT_EQ(Out[0].Notes.size(), 3u);
+  EXPECT_EQ(Out[0].Notes[0].Message, "it runs only during setup: 'config' "
+                                     "runs only from 'main' outside its loops");
+  EXPECT_EQ(Out[0].Notes[1].Message, "setup starts here: 'main' outside its loops");
+  EXPECT_EQ(Out[0].Notes[1].At, at("/p/main.cpp", 3));
+  EXPECT_EQ(Out[0].Notes[2].Message, "why; fix");
+  EXPECT_EQ(Out[1].Conf, Confidence::Medium);
+  ASSERT_EQ(Out[1].Notes.size(), 3u);
+  EXPECT_EQ(Out[1].Notes[0].Message,
+            "it runs once per call of 'serve' (reached from a loop in 'main')");
+  // No function, or one no fact names: as the rule left it.
+  for (size_t I : {2u, 3u}) {
+    EXPECT_EQ(Out[I].Conf, Confidence::Medium);
+    EXPECT_EQ(Out[I].Notes.size(), 1u);
+  }
+}
+
 TEST(Verdict, QueryInLoopThroughVirtualCallsAcrossTUs) {
   std::vector<Finding> Out = decideRule({loopTU(), repoTU(), dbTU()}, "query-in-loop");
   ASSERT_EQ(Out.size(), 1u);
