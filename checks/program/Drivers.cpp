@@ -280,20 +280,6 @@ const Call *Drivers::rootSite(const std::string &Fn) const {
   return nullptr;
 }
 
-std::string Drivers::why(const std::string &Fn, const std::string &Name) const {
-  const DriverInfo &I = of(Fn);
-  std::string Root = describe(Fn);
-  if (I.D == Driver::Steady)
-    return "once per call of " + Name +
-           (Root.empty() ? std::string() : " (reached from " + Root + ")");
-  if (I.D != Driver::Setup)
-    return "";
-  auto It = F.Functions.find(Fn);
-  if (It != F.Functions.end() && (It->second.Traits & FnMain))
-    return "it is in " + Name + ", outside its loops";
-  return Name + " runs only from " + Root;
-}
-
 void Drivers::computeBuilders() {
   std::vector<std::string> Methods;
   for (const auto &[Id, Fn] : F.Functions)

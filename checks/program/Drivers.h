@@ -73,11 +73,6 @@ public:
   const Call *rootSite(const std::string &Fn) const;
   /// The root of \p Fn's driver (the function whose DriverInfo has Why).
   const DriverInfo &root(const std::string &Fn) const;
-  /// What runs \p Fn (named \p Name in the note), as notes say it: steady,
-  /// "once per call of 'F' (reached from a loop in 'main')"; setup, "'F'
-  /// runs only from 'main' outside its loops" ("it is in 'main', outside
-  /// its loops" for main itself); "" when unknown.
-  std::string why(const std::string &Fn, const std::string &Name) const;
   bool builder(const std::string &Fn) const { return Builders.count(Fn) != 0; }
   bool hasMain() const { return HasMain; }
 

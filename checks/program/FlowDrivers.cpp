@@ -40,46 +40,40 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
     return;
   const std::string &Fn = F.Function;
   const Drivers &D = V.drivers();
-  const DriverInfo &I = D.of(Fn);
-  auto FI = V.facts().Functions.find(Fn);
-  unsigned Traits = FI == V.facts().Functions.end() ? 0 : FI->second.Traits;
   std::string Name = "'" + V.functionName(Fn) + "'";
-  if (Traits & FnLambda)
+  auto FI = V.facts().Functions.find(Fn);
+  if (FI != V.facts().Functions.end() && (FI->second.Traits & FnLambda))
     Name = "a lambda in " + Name;
-
-  // A loop around the finding drives it as it would drive a call there:
-  // any loop of main whose trip count is not a constant, and an event loop
-  // in setup code (`loop.run()` called once from main).
-  bool SteadyLoop =
-      (F.SiteFlags & InLoop) && !(F.SiteFlags & ConstantLoop) &&
-      ((Traits & FnMain) ||
-       (I.D == Driver::Setup && (F.SiteFlags & UntilLoop)));
-  std::string Why;
-  bool ByDriver = true; // the note says what drives the function
-  // A static local's initializer runs once, whatever drives its function.
+  // The finding as a site, as the entity rules judge a growth site: a loop
+  // around it that runs until something happens (an event loop) drives it
+  // whatever drives its function (ProgramView::siteDriver).
+  Event Site;
+  Site.Function = Fn;
+  Site.Flags = F.SiteFlags;
+  Driver Drv = V.siteDriver(Site);
   std::map<std::string, std::string> Memo;
   const std::string &Once = onceFrom(V.graph(), Fn, Memo);
+  std::string Why;
+  bool ByDriver = false; // the note says what drives the function
   if (F.SiteFlags & RunOnce) {
     Why = "it runs once: it is in the initializer of a static local";
-    ByDriver = false;
     F.Conf = Confidence::Low;
   } else if (!Once.empty()) {
+    // A static local's initializer runs once, whatever drives its function.
     Why = "it runs once: " + Name +
           " is only reached from the initializer of a static local in '" +
           V.functionName(Once) + "'";
-    ByDriver = false;
     F.Conf = Confidence::Low;
-  } else if (I.D == Driver::Steady) {
-    Why = "it runs " + D.why(Fn, Name);
+  } else if (Drv == Driver::Steady) {
+    Why = "it runs " + V.recurrence(Site);
+    ByDriver = D.of(Fn).D == Driver::Steady;
     // A library's public API may as well be called once, at startup, by
     // its users.
-    if (D.root(Fn).PublicApi)
+    if (ByDriver && D.root(Fn).PublicApi)
       F.Conf = std::min(F.Conf, Confidence::Medium);
-  } else if (SteadyLoop) {
-    Why = "it runs once per iteration of a loop in " + Name;
-    ByDriver = false;
-  } else if (I.D == Driver::Setup) {
-    Why = "it runs only during setup: " + D.why(Fn, Name);
+  } else if (Drv == Driver::Setup) {
+    Why = "it runs only during setup" + V.setupReason(Fn);
+    ByDriver = true;
     F.Conf = Confidence::Low;
   } else {
     return;

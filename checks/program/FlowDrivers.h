@@ -8,11 +8,11 @@
 // that names the function it is in (Finding::Function) by that function's
 // driver (Drivers.h), as the entity rules rank growth sites:
 //
-//  - steady state, or inside a loop of its function that drives what it
-//    runs (any loop of main whose trip count is not a constant, an event
-//    loop anywhere, a non-constant loop in a function nothing classifies):
-//    kept, with a note saying what runs it; at most medium when only a
-//    library's public API makes it steady (its users may call it once);
+//  - steady state, or inside a loop of its function that runs until
+//    something happens (an event loop, as ProgramView::siteDriver judges a
+//    growth site): kept, with a note saying what runs it; at most medium
+//    when only a library's public API makes it steady (its users may call
+//    it once);
 //  - run once (in a static local's initializer, or reached only from such
 //    initializers), whatever drives the function: low;
 //  - setup (static initialization, main outside its loops, what only those

@@ -440,14 +440,8 @@ static int siteScore(const ProgramView &V, const Entity &E,
     return Input ? 3 : 2;
   }
   if (I.D == Driver::Setup) {
-    std::string Root = D.describe(Fn);
-    auto FI = V.facts().Functions.find(Fn);
-    bool IsMain = FI != V.facts().Functions.end() &&
-                  (FI->second.Traits & FnMain);
     Note = Fn.empty() ? "it is filled during static initialization"
-           : IsMain   ? "it is filled during setup, in " + Name
-                      : "it is filled during setup: " + Name +
-                            " runs only from " + Root;
+                      : "it is filled during setup" + V.setupReason(Fn);
     return 0;
   }
   // Configuration: what a registration API adds (a library's public API,
@@ -532,6 +526,13 @@ std::string ProgramView::recurrence(const Event &E) const {
   std::string Root = D.describe(E.Function);
   return "once per call of " + label(*this, E.Function) +
          (Root.empty() ? std::string() : " (reached from " + Root + ")");
+}
+
+std::string ProgramView::setupReason(const std::string &Fn) const {
+  auto FI = F.Functions.find(Fn);
+  if (FI != F.Functions.end() && (FI->second.Traits & FnMain))
+    return ", in " + label(*this, Fn);
+  return ": " + label(*this, Fn) + " runs only from " + D.describe(Fn);
 }
 
 Note ProgramView::driverNote(const std::string &Fn) const {

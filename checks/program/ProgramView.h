@@ -136,6 +136,10 @@ public:
   /// call of 'F' (reached from a loop in 'main' via ...)", or "on every
   /// turn of the loop in 'F', which runs until something happens".
   std::string recurrence(const Event &E) const;
+  /// Why a setup driver runs \p Fn, for notes ("it is filled during setup"
+  /// + this): ": 'F' runs only from 'main' outside its loops (via ...)", or
+  /// ", in 'main'" for main itself.
+  std::string setupReason(const std::string &Fn) const;
   /// A note at the call that drives \p Fn (the call in main's loop, in an
   /// event loop, in static initialization): "reached from here, a loop in
   /// 'main'". Its At is invalid when no call site drives it (a thread, a

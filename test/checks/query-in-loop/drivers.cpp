@@ -79,7 +79,7 @@ int main() {
   long long total = 0;
   for (const std::string &sku : defaults) total += price(db, sku);
   // LOW: :[[@LINE-1]]:52: warning: 'price' runs a query ('sqlite3_prepare_v2') once for each element of 'defaults' [memlint-query-in-loop]
-  // LOW: :[[@LINE-2]]:52: note: it runs only during setup: it is in 'main', outside its loops
+  // LOW: :[[@LINE-2]]:52: note: it runs only during setup, in 'main'
   for (;;) {
     std::vector<std::string> skus = next_request();
     if (skus.empty())
@@ -88,7 +88,7 @@ int main() {
     quote(db, skus);
     for (const std::string &sku : skus) total += price(db, sku);
     // CHECK-MESSAGES: :[[@LINE-1]]:50: warning: 'price' runs a query ('sqlite3_prepare_v2') once for each element of 'skus' [memlint-query-in-loop]
-    // CHECK-MESSAGES: :[[@LINE-2]]:50: note: it runs once per iteration of a loop in 'main'
+    // CHECK-MESSAGES: :[[@LINE-2]]:50: note: it runs on every turn of the loop in 'main', which runs until something happens
     // LOW: :[[@LINE-3]]:50: warning: 'price' runs a query ('sqlite3_prepare_v2') once for each element of 'skus' [memlint-query-in-loop]
   }
   sqlite3_close(db);

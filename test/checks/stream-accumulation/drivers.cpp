@@ -158,7 +158,7 @@ int main(int argc, char **argv) {
   for (std::string line; std::getline(motd, line);)
     banner.push_back(line);
   // LOW: :[[@LINE-1]]:5: warning: 'banner' is appended to on every iteration{{.*}} [memlint-stream-accumulation]
-  // LOW: :[[@LINE-2]]:5: note: it runs only during setup: it is in 'main', outside its loops
+  // LOW: :[[@LINE-2]]:5: note: it runs only during setup, in 'main'
   Server server;
   server.run();
   for (std::string path; next_request(path);) {
@@ -171,7 +171,7 @@ int main(int argc, char **argv) {
     for (std::string line; std::getline(in, line);)
       lines.push_back(line);
     // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'lines' is appended to on every iteration{{.*}} [memlint-stream-accumulation]
-    // CHECK-MESSAGES: :[[@LINE-2]]:7: note: it runs once per iteration of a loop in 'main'
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: note: it runs on every turn of the loop in 'main', which runs until something happens
     // LOW: :[[@LINE-3]]:7: warning: 'lines' is appended to on every iteration{{.*}} [memlint-stream-accumulation]
     reply(lines);
   }

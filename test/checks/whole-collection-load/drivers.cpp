@@ -66,7 +66,7 @@ void uploader(std::string spool) {
     std::ifstream in(spool + path);
     std::string text{std::istreambuf_iterator<char>(in), {}};
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'text' is filled from a whole 'std::istreambuf_iterator' range [memlint-whole-collection-load]
-    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: it runs once per iteration of a loop in 'uploader'
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: it runs on every turn of the loop in 'uploader', which runs until something happens
     // LOW: :[[@LINE-3]]:17: warning: 'text' is filled from a whole 'std::istreambuf_iterator' range [memlint-whole-collection-load]
     reply(text);
   }
@@ -81,7 +81,7 @@ int main() {
     std::ifstream in(path);
     std::string raw{std::istreambuf_iterator<char>(in), {}};
     // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: 'raw' is filled from a whole 'std::istreambuf_iterator' range [memlint-whole-collection-load]
-    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: it runs once per iteration of a loop in 'main'
+    // CHECK-MESSAGES: :[[@LINE-2]]:17: note: it runs on every turn of the loop in 'main', which runs until something happens
     // LOW: :[[@LINE-3]]:17: warning: 'raw' is filled from a whole 'std::istreambuf_iterator' range [memlint-whole-collection-load]
     reply(raw);
   }
