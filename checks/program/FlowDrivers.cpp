@@ -35,6 +35,27 @@ onceFrom(const CallGraph &G, const std::string &Fn,
   return Memo[Fn] = Root;
 }
 
+/// Does only setup reach \p Fn: is it setup, and so is every function that
+/// calls it, up to static initialization and main? A function setup code
+/// calls that also has a caller nothing is seen to drive (a handler called
+/// through a table of member pointers) may run per request. \p Memo: the
+/// answer per function (true while it is being decided: a cycle of setup
+/// functions is setup).
+static bool onlySetup(const Drivers &D, const CallGraph &G,
+                      const std::string &Fn, std::map<std::string, bool> &Memo) {
+  auto [It, New] = Memo.emplace(Fn, true);
+  if (!New)
+    return It->second;
+  bool Only = D.of(Fn).D == Driver::Setup;
+  if (Only)
+    for (const CallEdge &E : G.callers(Fn))
+      if (!onlySetup(D, G, E.Site->Caller, Memo)) {
+        Only = false;
+        break;
+      }
+  return Memo[Fn] = Only;
+}
+
 void rankByDrivers(const ProgramView &V, Finding &F) {
   if (F.Function.empty())
     return;
@@ -71,7 +92,10 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
     // its users.
     if (ByDriver && D.root(Fn).PublicApi)
       F.Conf = std::min(F.Conf, Confidence::Medium);
-  } else if (Drv == Driver::Setup) {
+  } else if (Drv == Driver::Setup && [&] {
+               std::map<std::string, bool> Seen;
+               return onlySetup(D, V.graph(), Fn, Seen);
+             }()) {
     Why = "it runs only during setup" + V.setupReason(Fn);
     ByDriver = true;
     F.Conf = Confidence::Low;
