@@ -16,8 +16,8 @@
 //  - run once (in a static local's initializer, or reached only from such
 //    initializers), whatever drives the function: low;
 //  - setup (static initialization, main outside its loops, what only those
-//    reach): low, with a note saying so;
-//  - unknown: unchanged.
+//    reach), and so is every caller: low, with a note saying so;
+//  - unknown, or setup with a caller that is not: unchanged.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MEMLINT_CHECKS_PROGRAM_FLOWDRIVERS_H
