@@ -11,6 +11,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Stmt.h"
+#include "clang/Frontend/CompilerInstance.h"
 #include "llvm/Config/llvm-config.h"
 
 // The clang-tidy module registry: ClangTidyModuleRegistry.h is deprecated in
@@ -53,6 +54,36 @@ inline clang::QualType recordType(const clang::ASTContext &Ctx,
 /// class, so this is the same on every version.
 inline clang::SourceLocation beginLoc(const clang::Stmt *S) {
   return S->getBeginLoc();
+}
+
+/// A compiler instance for \p Invocation that reads through \p Files and
+/// has its source manager, as tooling's runInvocation makes one. LLVM 22
+/// takes the invocation in the constructor, the file system separately,
+/// and makes the source manager from the file manager it already has.
+inline clang::CompilerInstance *
+newCompilerInstance(std::shared_ptr<clang::CompilerInvocation> Invocation,
+                    clang::FileManager *Files,
+                    std::shared_ptr<clang::PCHContainerOperations> PCH,
+                    clang::DiagnosticConsumer *Diags) {
+#if LLVM_VERSION_MAJOR >= 22
+  auto *Compiler =
+      new clang::CompilerInstance(std::move(Invocation), std::move(PCH));
+  Compiler->setVirtualFileSystem(Files->getVirtualFileSystemPtr());
+  Compiler->setFileManager(Files);
+#else
+  auto *Compiler = new clang::CompilerInstance(std::move(PCH));
+  Compiler->setInvocation(std::move(Invocation));
+  Compiler->setFileManager(Files);
+#endif
+  Compiler->createDiagnostics(Diags, /*ShouldOwnClient=*/false);
+  if (!Compiler->hasDiagnostics())
+    return Compiler;
+#if LLVM_VERSION_MAJOR >= 22
+  Compiler->createSourceManager();
+#else
+  Compiler->createSourceManager(*Files);
+#endif
+  return Compiler;
 }
 
 } // namespace compat

@@ -8,6 +8,7 @@
 #include "FindingJSON.h"
 #include "Interrupt.h"
 #include "SafeIO.h"
+#include "LLVMCompat.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -124,15 +125,12 @@ public:
                      DiagnosticConsumer *Diags) override {
     sanitizeInvocation(*Invocation, Opts.ScratchDir);
     Invocation->getFrontendOpts().DisableFree = true;
-    auto *Compiler = new CompilerInstance(std::move(PCH));
+    CompilerInstance *Compiler = compat::newCompilerInstance(
+        std::move(Invocation), Files, std::move(PCH), Diags);
     llvm::BuryPointer(Compiler);
-    Compiler->setInvocation(std::move(Invocation));
-    Compiler->setFileManager(Files);
-    std::unique_ptr<FrontendAction> ToolAction = create();
-    Compiler->createDiagnostics(Diags, /*ShouldOwnClient=*/false);
     if (!Compiler->hasDiagnostics())
       return false;
-    Compiler->createSourceManager(*Files);
+    std::unique_ptr<FrontendAction> ToolAction = create();
     bool Ok = Compiler->ExecuteAction(*ToolAction);
     llvm::BuryPointer(std::move(ToolAction)); // it may refer to Compiler
     Files->clearStatCache();
