@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <set>
 
 namespace memlint {
 
@@ -63,11 +64,37 @@ std::vector<CallEdge> Drivers::edges(const std::string &Fn) const {
 }
 
 Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
-  // Handovers as calls: from the function that hands a callable to a
-  // thread or to a parameter (at each hop: `f` passed on from one helper's
-  // parameter to the next), to the callable.
+  // Holders that run what they are handed as often as it is handed over: a
+  // thread, a parameter its own function calls, and a parameter passed on
+  // to such a holder (each hop of `f` handed from one helper to the next).
+  // A parameter that is only kept (captured into a wrapper, stored in a
+  // member) runs when its keeper is called, not when it is handed over.
+  std::set<std::string> Running;
+  for (const Call &C : F.Calls)
+    if (handoverDriven(C))
+      Running.insert(C.Callee);
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const CallableFlow &CF : F.Callables) {
+      if (!handoverHolder(CF.To) || Running.count(CF.From))
+        continue;
+      if (!llvm::StringRef(CF.To).starts_with("thread:") &&
+          !Running.count(CF.To))
+        continue;
+      llvm::StringRef From(CF.From);
+      size_t Hash = From.rfind('#');
+      if (!handoverHolder(From) || From.starts_with("thread:") ||
+          From.substr(0, Hash) != CF.Function)
+        continue;
+      Running.insert(CF.From);
+      Changed = true;
+    }
+  }
+  // Handovers as calls: from the function that hands a callable to such a
+  // holder, to the callable.
   for (const CallableFlow &CF : F.Callables) {
-    if (!handoverHolder(CF.To))
+    if (!llvm::StringRef(CF.To).starts_with("thread:") &&
+        !Running.count(CF.To))
       continue;
     std::vector<std::string> Values;
     llvm::StringRef From(CF.From);

@@ -16,7 +16,8 @@
 //  - unknown: neither (dead code, or called from code not analyzed).
 //
 // A callable handed to a thread, or to a parameter that its function calls
-// itself, runs as often as it is handed over: a thread started at setup
+// itself (or passes on to one that is), runs as often as it is handed
+// over; a parameter only kept is no handover: a thread started at setup
 // runs its body once (its event loop, an until-loop, is steady state
 // anyway), `loop.runInLoop(f)` in main's setup runs f once. A callable kept
 // in a member, a static or a stored lambda's capture runs as often as the
