@@ -86,7 +86,7 @@ void applyConfiguration(const RuleSet &Rules, CheckFilter &Checks) {
 std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts,
                             std::vector<Finding> Local) {
   std::vector<Finding> Out;
-  ProgramView View(F, Opts.AssumeClosedWorld, Opts.WholeProgram);
+  ProgramView View(F, Opts.AssumeClosedWorld, Opts.WholeProgram, Opts.TestCode);
   if (Opts.Checks.enabled("capacity-retention"))
     decideCapacityRetention(View, Out);
   if (Opts.Checks.enabled("shared-ptr-cycle"))

@@ -12,6 +12,9 @@
 #include "facts/Facts.h"
 #include "Finding.h"
 
+#include <functional>
+#include <string>
+
 namespace clang {
 class ASTContext;
 }
@@ -30,6 +33,9 @@ struct AnalysisOptions {
   /// a whole compile database): every caller of a project function is seen,
   /// so a container reached through a public accessor is judged.
   bool WholeProgram = false;
+  /// Tells test and benchmark files (VendoredFilter::testCode): what only
+  /// they drive is low confidence, as findings in them are.
+  std::function<bool(const std::string &File)> TestCode;
   /// Also list library calls no rule pack describes (--report-unmodeled).
   bool ReportUnmodeled = false;
 };

@@ -377,7 +377,8 @@ void decideCapacityRetention(const ProgramView &View,
     const Drivers &D = View.drivers();
     Driver Drv = View.siteDriver(Fill->E);
     bool Steady = Drv == Driver::Steady;
-    bool Setup = Drv == Driver::Setup ||
+    bool Test = View.testOnly(Fill->E);
+    bool Setup = Drv == Driver::Setup || Test ||
                  (E.Kind == EntityKind::Field && D.builder(Fill->E.Function));
     Small Why = Burst && !Setup ? smallRetention(View, E, Events, Clears, *Fill)
                                 : Small{};
@@ -397,7 +398,11 @@ void decideCapacityRetention(const ProgramView &View,
       F.Fix = Clear.E.Fix;
       F.FixIsSafe = true;
     }
-    if (Burst && Setup)
+    if (Burst && Test)
+      F.Notes.push_back(
+          {Fill->E.At, "only test or benchmark code fills it" +
+                           View.testReason(Fill->E.Function)});
+    else if (Burst && Setup)
       F.Notes.push_back({Fill->E.At, "'" + View.functionName(Fill->E.Function) +
                                          "' runs only while the program or "
                                          "the object is set up"});

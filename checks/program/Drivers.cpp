@@ -13,6 +13,12 @@ static bool steadyLoop(const Call &C) {
   return (C.Flags & InLoop) && !(C.Flags & ConstantLoop);
 }
 
+/// A loop of main's that is the program's steady state: one that runs until
+/// something happens.
+static bool mainLoop(const Call &C) {
+  return steadyLoop(C) && (C.Flags & UntilLoop);
+}
+
 std::string Drivers::label(const std::string &Fn) const {
   auto It = F.Functions.find(Fn);
   bool Lambda = It != F.Functions.end() && (It->second.Traits & FnLambda);
@@ -63,7 +69,8 @@ std::vector<CallEdge> Drivers::edges(const std::string &Fn) const {
   return Out;
 }
 
-Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
+Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
+    : F(F), G(G), TestCode(std::move(Tests)) {
   // Holders that run what they are handed as often as it is handed over: a
   // thread, a parameter its own function calls, and a parameter passed on
   // to such a holder (each hop of `f` handed from one helper to the next).
@@ -123,128 +130,221 @@ Drivers::Drivers(const Facts &F, const CallGraph &G) : F(F), G(G) {
       Mains.push_back(Id);
   HasMain = !Mains.empty();
 
-  std::deque<std::string> Steady, Setup;
-  auto SeedSteady = [&](const std::string &Fn, const std::string &Why,
-                        const Call *Site = nullptr) {
-    DriverInfo &I = Info[Fn];
-    if (I.D == Driver::Steady)
-      return;
-    I = {Driver::Steady, Why, "", false, Site};
-    Steady.push_back(Fn);
+  // What test and benchmark code alone drives is not the program's steady
+  // state (a test body runs once, a benchmark briefly): a driver whose root
+  // is in test code ranks below any other, so code the program itself
+  // drives keeps the program's driver.
+  std::map<std::string, bool> TestFiles;
+  auto TestFile = [&](const std::string &File) {
+    if (!TestCode || File.empty())
+      return false;
+    auto It = TestFiles.find(File);
+    if (It == TestFiles.end())
+      It = TestFiles.emplace(File, TestCode(File)).first;
+    return It->second;
   };
-  auto SeedSetup = [&](const std::string &Fn, const std::string &Why,
-                       const Call *Site = nullptr) {
-    DriverInfo &I = Info[Fn];
-    if (I.D != Driver::Unknown)
-      return;
-    I = {Driver::Setup, Why, "", false, Site};
-    Setup.push_back(Fn);
+  // Where the root is: at its call site when there is one (every main of
+  // the project is one function, "main", whose location is one of them),
+  // else where the function is defined.
+  auto TestRoot = [&](const std::string &Fn, const Call *Site) {
+    if (Site)
+      return TestFile(Site->At.File);
+    auto It = F.Functions.find(Fn);
+    return It != F.Functions.end() && TestFile(It->second.At.File);
   };
-  auto RunSteady = [&] {
-    while (!Steady.empty()) {
-      std::string Fn = Steady.front();
-      Steady.pop_front();
-      for (const CallEdge &E : edges(Fn)) {
-        DriverInfo &I = Info[E.To];
-        if (I.D == Driver::Steady)
-          continue;
-        I = {Driver::Steady, "", Fn, false, E.Site};
-        Steady.push_back(E.To);
-      }
-    }
+  // Unknown < setup from test code < steady from test code < setup <
+  // steady: a driver replaces another of a lower rank.
+  auto Rank = [](const DriverInfo &I) {
+    if (I.D == Driver::Unknown)
+      return 0;
+    return (I.Test ? 1 : 3) + (I.D == Driver::Steady ? 1 : 0);
   };
-  auto RunSetup = [&] {
-    while (!Setup.empty()) {
-      std::string Fn = Setup.front();
-      Setup.pop_front();
-      for (const CallEdge &E : edges(Fn)) {
-        DriverInfo &I = Info[E.To];
-        if (I.D != Driver::Unknown)
-          continue;
-        I = {Driver::Setup, "", Fn, false, E.Site};
-        Setup.push_back(E.To);
-      }
-    }
-  };
-
-  // The program's main loop, and what main does around it.
+  // Every executable of a project is its own program: a function defined
+  // in the file of one main (an example, a tool, a test) runs only in that
+  // one, and what another main's code hands to a shared holder (a timer
+  // queue, a thread pool's init callback) is not called in it. Each main's
+  // file is classified as a program of its own, with the code no main's
+  // file defines; a function's driver is the strongest any program gives.
+  std::set<std::string> MainFiles;
   for (const std::string &M : Mains)
-    for (const CallEdge &E : edges(M))
-      if (steadyLoop(*E.Site))
-        SeedSteady(E.To, "a loop in '" + name(M) + "'", E.Site);
-  // Callbacks an event loop, an async API or a thread runs, and overrides
-  // of a library's virtual methods (the framework calls them per event).
-  for (const auto &[Id, Fn] : F.Functions) {
-    for (const auto &[Holder, First] : G.holdersOf(Id)) {
-      llvm::StringRef H(Holder);
-      if (H.starts_with("async:"))
-        SeedSteady(Id, "a callback the event loop runs");
-    }
-    if (Fn.Traits & FnDefined)
-      for (const std::string &Base : Fn.Overrides) {
-        auto B = F.Functions.find(Base);
-        if (B == F.Functions.end() || (B->second.Traits & FnLibrary)) {
-          SeedSteady(Id, "the library that calls '" + name(Id) + "'");
-          break;
+    for (const CallEdge &E : G.callees(M))
+      if (!E.Site->At.File.empty())
+        MainFiles.insert(E.Site->At.File);
+  auto Classify = [&](const std::string &Program,
+                      std::map<std::string, DriverInfo> &Info) {
+    // Allowed in the program: defined in no main's file, or in its own.
+    auto Allowed = [&](const std::string &Fn) {
+      if (Program.empty())
+        return true;
+      auto It = F.Functions.find(Fn);
+      if (It == F.Functions.end() || It->second.At.File == Program)
+        return true;
+      return !MainFiles.count(It->second.At.File) ||
+             (It->second.Traits & FnMain);
+    };
+    auto InProgram = [&](const Call &C) {
+      return Program.empty() || C.At.File == Program;
+    };
+    // A call in no main's file, or in this program's: not one another
+    // main makes (main is one function for every program).
+    auto Visible = [&](const Call &C) {
+      return Program.empty() || C.At.File == Program ||
+             !MainFiles.count(C.At.File);
+    };
+    std::deque<std::string> Work;
+    auto Seed = [&](const std::string &Fn, Driver Drv, const std::string &Why,
+                    const Call *Site, bool Test) {
+      if (!Allowed(Fn))
+        return;
+      DriverInfo New{Drv, Why, "", false, Site, Test};
+      DriverInfo &I = Info[Fn];
+      if (Rank(New) <= Rank(I))
+        return;
+      I = New;
+      Work.push_back(Fn);
+    };
+    auto SeedSteady = [&](const std::string &Fn, const std::string &Why,
+                          const Call *Site, const std::string &Root) {
+      Seed(Fn, Driver::Steady, Why, Site, TestRoot(Root, Site));
+    };
+    auto SeedSetup = [&](const std::string &Fn, const std::string &Why,
+                         const Call *Site, const std::string &Root) {
+      Seed(Fn, Driver::Setup, Why, Site, TestRoot(Root, Site));
+    };
+    auto Run = [&] {
+      while (!Work.empty()) {
+        std::string Fn = Work.front();
+        Work.pop_front();
+        const DriverInfo From = Info[Fn];
+        for (const CallEdge &E : edges(Fn)) {
+          if (!Allowed(E.To) || !Visible(*E.Site))
+            continue;
+          DriverInfo New{From.D, "", Fn, false, E.Site, From.Test};
+          DriverInfo &I = Info[E.To];
+          if (Rank(New) <= Rank(I))
+            continue;
+          I = New;
+          Work.push_back(E.To);
         }
       }
-  }
-  // A library (no main): its public API is called per operation.
-  if (!HasMain)
-    for (const auto &[Id, Fn] : F.Functions)
-      if ((Fn.Traits & FnDefined) && (Fn.Traits & FnPublic) &&
-          !(Fn.Traits & (FnConstructor | FnDestructor)) && !G.hasCallers(Id))
-      {
-        SeedSteady(Id, "the library's public API");
-        DriverInfo &I = Info[Id];
-        I.PublicApi = I.Why == "the library's public API";
+    };
+
+    // The program's main loop, and what main does around it. A service's
+    // main loop runs until something happens (`while (next(req))`, an event
+    // loop); a counted loop in main (`for (i < threads)`, `for (i < argc)`)
+    // starts N workers or walks its arguments: setup, or a batch job.
+    for (const std::string &M : Mains)
+      for (const CallEdge &E : edges(M))
+        if (mainLoop(*E.Site) && InProgram(*E.Site))
+          SeedSteady(E.To, "a loop in '" + name(M) + "'", E.Site, M);
+    // Callbacks an event loop, an async API or a thread runs, and overrides
+    // of a library's virtual methods (the framework calls them per event).
+    for (const auto &[Id, Fn] : F.Functions) {
+      for (const auto &[Holder, First] : G.holdersOf(Id)) {
+        llvm::StringRef H(Holder);
+        if (H.starts_with("async:"))
+          SeedSteady(Id, "a callback the event loop runs", nullptr, Id);
       }
-  RunSteady();
+      if (Fn.Traits & FnDefined)
+        for (const std::string &Base : Fn.Overrides) {
+          auto B = F.Functions.find(Base);
+          if (B == F.Functions.end() || (B->second.Traits & FnLibrary)) {
+            SeedSteady(Id, "the library that calls '" + name(Id) + "'", nullptr,
+                       Id);
+            break;
+          }
+        }
+    }
+    // A library (no main): its public API is called per operation.
+    if (!HasMain)
+      for (const auto &[Id, Fn] : F.Functions)
+        if ((Fn.Traits & FnDefined) && (Fn.Traits & FnPublic) &&
+            !(Fn.Traits & (FnConstructor | FnDestructor)) && !G.hasCallers(Id))
+        {
+          SeedSteady(Id, "the library's public API", nullptr, Id);
+          DriverInfo &I = Info[Id];
+          I.PublicApi = I.Why == "the library's public API";
+        }
+    Run();
 
-  for (const CallEdge &E : edges(""))
-    SeedSetup(E.To, "static initialization", E.Site);
-  for (const std::string &M : Mains) {
-    Info[M] = {Driver::Setup, "'" + name(M) + "'", ""};
-    for (const CallEdge &E : edges(M))
-      if (!steadyLoop(*E.Site))
-        SeedSetup(E.To, "'" + name(M) + "' outside its loops", E.Site);
-  }
-  RunSetup();
+    for (const CallEdge &E : edges(""))
+      SeedSetup(E.To, "static initialization", E.Site, "");
+    for (const std::string &M : Mains) {
+      // Main itself (not its loops' callees, seeded above).
+      DriverInfo &I = Info[M];
+      if (I.D == Driver::Unknown || I.Test)
+        I = {Driver::Setup, "'" + name(M) + "'", "", false, nullptr, false};
+      for (const CallEdge &E : edges(M))
+        if (!mainLoop(*E.Site) && InProgram(*E.Site))
+          SeedSetup(E.To,
+                    "'" + name(M) +
+                        (steadyLoop(*E.Site) ? "' in a counted loop"
+                                             : "' outside its loops"),
+                    E.Site, M);
+    }
+    Run();
 
-  // A loop over input in code nothing classifies drives its callees too; a
-  // loop in setup code (`for (i < threads) pool_.emplace_back(...)`) does
-  // not.
-  //
-  // An event loop (`while (!quit_) handle(next());`) drives its callees
-  // wherever it is, setup code included: main calls `loop.run()` once, and
-  // the run's loop is the program's steady state.
-  struct LoopSeed {
-    std::string Target;
-    const Call *Site;
+    // A loop over input in code nothing classifies drives its callees too; a
+    // loop in setup code (`for (i < threads) pool_.emplace_back(...)`) does
+    // not.
+    //
+    // An event loop (`while (!quit_) handle(next());`) drives its callees
+    // wherever it is, setup code included: main calls `loop.run()` once, and
+    // the run's loop is the program's steady state.
+    struct LoopSeed {
+      std::string Target;
+      const Call *Site;
+      bool Test;
+    };
+    std::vector<LoopSeed> Loops;
+    auto LoopSeeds = [&](const Call &C, const std::vector<std::string> &To) {
+      if (!steadyLoop(C) || !Allowed(C.Caller) || !Visible(C))
+        return;
+      const DriverInfo &Caller = Info[C.Caller];
+      if (Caller.D == Driver::Steady ||
+          (Caller.D == Driver::Setup && !(C.Flags & UntilLoop)))
+        return;
+      bool Test = Caller.Test || TestRoot(C.Caller, &C);
+      for (const std::string &T : To)
+        Loops.push_back({T, &C, Test});
+    };
+    for (const Call &C : F.Calls) {
+      std::vector<std::string> To;
+      for (const std::string &T : G.targets(C))
+        if (!handoverDriven(C))
+          To.push_back(T);
+      LoopSeeds(C, To);
+    }
+    for (const Call &C : Synthetic)
+      LoopSeeds(C, {C.Callee});
+    for (const LoopSeed &L : Loops)
+      Seed(L.Target, Driver::Steady, "a loop in '" + name(L.Site->Caller) + "'",
+           L.Site, L.Test);
+    Run();
   };
-  std::vector<LoopSeed> Loops;
-  auto LoopSeeds = [&](const Call &C, const std::vector<std::string> &To) {
-    if (!steadyLoop(C))
-      return;
-    Driver Caller = Info[C.Caller].D;
-    if (Caller == Driver::Steady ||
-        (Caller == Driver::Setup && !(C.Flags & UntilLoop)))
-      return;
-    for (const std::string &T : To)
-      Loops.push_back({T, &C});
-  };
-  for (const Call &C : F.Calls) {
-    std::vector<std::string> To;
-    for (const std::string &T : G.targets(C))
-      if (!handoverDriven(C))
-        To.push_back(T);
-    LoopSeeds(C, To);
+  if (MainFiles.size() <= 1) {
+    Classify("", Info);
+  } else {
+    // The path of a function's driver is walked in the program that gave
+    // it (a mix of programs' paths would name one program's root for
+    // another's driver).
+    for (const std::string &Program : MainFiles) {
+      std::map<std::string, DriverInfo> One;
+      Classify(Program, One);
+      int Index = int(Programs.size());
+      bool Won = false;
+      for (auto &[Fn, I] : One) {
+        I.Program = Index;
+        DriverInfo &Best = Info[Fn];
+        if (Rank(I) > Rank(Best)) {
+          Best = I;
+          Won = true;
+        }
+      }
+      if (Won)
+        Programs.push_back(std::move(One));
+    }
   }
-  for (const Call &C : Synthetic)
-    LoopSeeds(C, {C.Callee});
-  for (const LoopSeed &L : Loops)
-    SeedSteady(L.Target, "a loop in '" + name(L.Site->Caller) + "'", L.Site);
-  RunSteady();
   computeBuilders();
 }
 
@@ -257,29 +357,31 @@ const DriverInfo &Drivers::of(const std::string &Fn) const {
   return It == Info.end() ? None : It->second;
 }
 
+const DriverInfo &Drivers::step(const DriverInfo &From,
+                                 const std::string &Fn) const {
+  if (From.Program < 0 || size_t(From.Program) >= Programs.size())
+    return of(Fn);
+  const std::map<std::string, DriverInfo> &P = Programs[From.Program];
+  auto It = P.find(Fn);
+  return It == P.end() ? of(Fn) : It->second;
+}
+
 const DriverInfo &Drivers::root(const std::string &Fn) const {
-  std::string Cur = Fn;
-  for (unsigned Steps = 0; Steps < 64; ++Steps) {
-    const DriverInfo &I = of(Cur);
-    if (I.From.empty())
-      return I;
-    Cur = I.From;
-  }
-  return of(Cur);
+  const DriverInfo *I = &of(Fn);
+  for (unsigned Steps = 0; Steps < 64 && !I->From.empty(); ++Steps)
+    I = &step(*I, I->From);
+  return *I;
 }
 
 std::string Drivers::describe(const std::string &Fn) const {
   // The chain from Fn up to the root, Fn excluded.
   std::vector<std::string> Up;
-  std::string Cur = Fn;
-  for (unsigned Steps = 0; Steps < 64; ++Steps) {
-    const DriverInfo &I = of(Cur);
-    if (I.From.empty())
-      break;
-    Cur = I.From;
-    Up.push_back(Cur);
+  const DriverInfo *I = &of(Fn);
+  for (unsigned Steps = 0; Steps < 64 && !I->From.empty(); ++Steps) {
+    Up.push_back(I->From);
+    I = &step(*I, I->From);
   }
-  std::string Why = of(Cur).Why;
+  std::string Why = I->Why;
   // A root that names its own function ("the library that calls 'X'")
   // starts the path after it.
   if (!Up.empty() && llvm::StringRef(Why).contains(label(Up.back())))
@@ -297,14 +399,7 @@ std::string Drivers::describe(const std::string &Fn) const {
 }
 
 const Call *Drivers::rootSite(const std::string &Fn) const {
-  std::string Cur = Fn;
-  for (unsigned Steps = 0; Steps < 64; ++Steps) {
-    const DriverInfo &I = of(Cur);
-    if (I.From.empty())
-      return I.Site;
-    Cur = I.From;
-  }
-  return nullptr;
+  return root(Fn).Site;
 }
 
 void Drivers::computeBuilders() {

@@ -15,6 +15,11 @@
 //    objects included: they are called from there);
 //  - unknown: neither (dead code, or called from code not analyzed).
 //
+// A counted loop in main starts N workers or walks the arguments: setup.
+// Each main's file is a program of its own (with what no main's file
+// defines); a function keeps the strongest driver any program gives it. A
+// driver that starts in test code ranks below any other.
+//
 // A callable handed to a thread, or to a parameter that its function calls
 // itself (or passes on to one that is), runs as often as it is handed
 // over; a parameter only kept is no handover: a thread started at setup
@@ -34,6 +39,7 @@
 #include "CallGraph.h"
 
 #include <deque>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -58,11 +64,21 @@ struct DriverInfo {
   /// the loop that drives it (nullptr when no call site does: a thread, a
   /// callback, an override, the public API).
   const Call *Site = nullptr;
+  /// The root is in test or benchmark code: only tests drive this function
+  /// (any driver from the program's own code replaces one from tests).
+  bool Test = false;
+  /// Which program gave this driver (Drivers::Programs), -1 for the whole
+  /// project as one: its path is walked there.
+  int Program = -1;
 };
+
+/// Is a file (as facts spell it) test or benchmark code?
+using FileFilter = std::function<bool(const std::string &File)>;
 
 class Drivers {
 public:
-  Drivers(const Facts &F, const CallGraph &G);
+  /// \p TestCode tells test and benchmark files (none when empty).
+  Drivers(const Facts &F, const CallGraph &G, FileFilter TestCode = {});
 
   const DriverInfo &of(const std::string &Fn) const;
   /// What drives a function, with the path when it is not the root
@@ -80,8 +96,14 @@ public:
 private:
   const Facts &F;
   const CallGraph &G;
+  FileFilter TestCode;
   bool HasMain = false;
   std::map<std::string, DriverInfo> Info;
+  /// The drivers of each program (a main's file) that gave some function
+  /// its driver in Info, to walk its paths in.
+  std::vector<std::map<std::string, DriverInfo>> Programs;
+  /// The driver of \p Fn in the program \p From's driver came from.
+  const DriverInfo &step(const DriverInfo &From, const std::string &Fn) const;
   /// Callables handed to threads and parameters, as calls from
   /// where they are handed over (handoverDriven in Drivers.cpp).
   std::deque<Call> Synthetic;

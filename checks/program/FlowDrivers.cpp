@@ -85,6 +85,10 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
           " is only reached from the initializer of a static local in '" +
           V.functionName(Once) + "'";
     F.Conf = Confidence::Low;
+  } else if (V.testOnly(Site)) {
+    Why = "only test or benchmark code runs it" + V.testReason(Fn);
+    ByDriver = true;
+    F.Conf = Confidence::Low;
   } else if (Drv == Driver::Steady) {
     Why = "it runs " + V.recurrence(Site);
     ByDriver = D.of(Fn).D == Driver::Steady;

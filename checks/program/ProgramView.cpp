@@ -16,8 +16,9 @@ static const unsigned MemoChainDepth = 3;
 static const unsigned GuardDepth = 4;
 
 ProgramView::ProgramView(const Facts &F, bool AssumeClosedWorld,
-                         bool WholeProgram)
-    : F(F), G(F), D(F, G), AssumeClosedWorld(AssumeClosedWorld),
+                         bool WholeProgram, FileFilter TestCode)
+    : F(F), G(F), D(F, G, std::move(TestCode)),
+      AssumeClosedWorld(AssumeClosedWorld),
       WholeProgram(WholeProgram) {
   for (const Event &E : F.Events) {
     EventsOf[E.Entity].push_back(&E);
@@ -439,6 +440,10 @@ static int siteScore(const ProgramView &V, const Entity &E,
     bool Input = Ev.E.Flags & (ValueFromInput | KeyFromInput | Bulk);
     return Input ? 3 : 2;
   }
+  if (I.Test) {
+    Note = "only test or benchmark code runs it" + V.testReason(Fn);
+    return 0;
+  }
   if (I.D == Driver::Setup) {
     Note = Fn.empty() ? "it is filled during static initialization"
                       : "it is filled during setup" + V.setupReason(Fn);
@@ -519,6 +524,14 @@ Driver ProgramView::siteDriver(const Event &E) const {
   return D.of(E.Function).D;
 }
 
+bool ProgramView::testOnly(const Event &E) const {
+  return !(E.Flags & UntilLoop) && D.of(E.Function).Test;
+}
+
+std::string ProgramView::testReason(const std::string &Fn) const {
+  return ": " + label(*this, Fn) + " runs only from " + D.describe(Fn);
+}
+
 std::string ProgramView::recurrence(const Event &E) const {
   if ((E.Flags & UntilLoop) && D.of(E.Function).D != Driver::Steady)
     return "on every turn of the loop in " + label(*this, E.Function) +
@@ -540,9 +553,10 @@ Note ProgramView::driverNote(const std::string &Fn) const {
   if (!Site || Fn.empty())
     return {};
   const DriverInfo &Root = D.root(Fn);
-  return {Site->At, std::string(Root.D == Driver::Setup ? "setup" : "steady "
-                                                                    "state") +
-                        " starts here: " + Root.Why};
+  std::string What = Root.Test ? "test code drives it from here"
+                     : Root.D == Driver::Setup ? "setup starts here"
+                                               : "steady state starts here";
+  return {Site->At, What + ": " + Root.Why};
 }
 
 std::string ProgramView::functionName(const std::string &Usr) const {

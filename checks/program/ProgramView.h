@@ -74,8 +74,10 @@ struct GrowthJudgement {
 
 class ProgramView {
 public:
+  /// \p TestCode tells test and benchmark files: what only they drive is
+  /// not the program's steady state (Drivers).
   ProgramView(const Facts &F, bool AssumeClosedWorld,
-              bool WholeProgram = false);
+              bool WholeProgram = false, FileFilter TestCode = {});
 
   const Facts &facts() const { return F; }
   const CallGraph &graph() const { return G; }
@@ -132,6 +134,13 @@ public:
   /// sits in a loop that runs until something happens (an event loop: a
   /// thread's `for (;;) { wait(); drain(); }` started at setup).
   Driver siteDriver(const Event &E) const;
+  /// Only test or benchmark code drives the event (Drivers: the root of
+  /// its function's driver is in test code, and no loop of its own that
+  /// runs until something happens drives it).
+  bool testOnly(const Event &E) const;
+  /// Why \p Fn runs only from test code, for a note after "only test or
+  /// benchmark code runs it": ": 'F' runs only from a loop in 'main' ...".
+  std::string testReason(const std::string &Fn) const;
   /// How a steady event recurs, for notes ("it grows " + this): "once per
   /// call of 'F' (reached from a loop in 'main' via ...)", or "on every
   /// turn of the loop in 'F', which runs until something happens".

@@ -468,6 +468,7 @@ int runCheck(const std::vector<std::string> &Args, const std::string &Exe) {
     std::move(Rest.begin(), Rest.end(), std::back_inserter(Results));
   }
 
+  S.Analysis.TestCode = Post.testCode(S.Rules);
   Report R = decideAll(Results, S);
   if (Session && Inputs.WholeDatabase && !O.ShardCount)
     recordWholeProgramFindings(*Session, BuildDir, R.Findings);

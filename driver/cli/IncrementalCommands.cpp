@@ -210,6 +210,7 @@ int runMerge(const std::vector<std::string> &Args, const std::string &Exe) {
       Inputs.MainFiles.push_back(R.File);
       Results.push_back(std::move(R));
     }
+  S.Analysis.TestCode = Post.testCode(S.Rules);
   Report R = decideAll(Results, S);
   std::string Error;
   Inputs.Rules = &S.Rules;

@@ -480,10 +480,13 @@ private:
     // cached), every caller of a project function is seen.
     S.Analysis.WholeProgram =
         Cache && !BuildDir.empty() && InDatabase && Missing == 0;
-    Report R = decideAll(Results, S);
     PostProcessor Post{ReportOptions()};
     std::string PostError;
-    if (Post.prepare(PostError)) {
+    bool Prepared = Post.prepare(PostError);
+    if (Prepared)
+      S.Analysis.TestCode = Post.testCode(S.Rules);
+    Report R = decideAll(Results, S);
+    if (Prepared) {
       AnalyzedInputs In;
       In.MainFiles = P->Files;
       In.WholeDatabase = false;

@@ -15,6 +15,7 @@
 #include "llvm/Support/Regex.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <memory>
 #include <set>
 
 namespace memlint {
@@ -133,6 +134,12 @@ std::string plural(size_t N, const char *One, const char *Many) {
 }
 
 } // namespace
+
+std::function<bool(const std::string &File)>
+PostProcessor::testCode(const RuleSet &Rules) const {
+  auto Files = std::make_shared<VendoredFilter>(Rules, VendorRoot);
+  return [Files](const std::string &File) { return Files->testCode(File); };
+}
 
 int PostProcessor::run(Report &R, const AnalyzedInputs &In,
                        std::string &Error) {

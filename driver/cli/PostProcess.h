@@ -18,6 +18,7 @@
 
 #include "memlint/RuleSet.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -71,6 +72,12 @@ public:
   /// it hid, and returns ExitClean or ExitFindings per --fail-on; ExitUsage
   /// with \p Error when the baseline cannot be written.
   int run(Report &R, const AnalyzedInputs &In, std::string &Error);
+
+  /// Tells test and benchmark files as run() marks them (after prepare()):
+  /// for AnalysisOptions::TestCode, so that what only tests drive is low
+  /// too. \p Rules must outlive the filter.
+  std::function<bool(const std::string &File)>
+  testCode(const RuleSet &Rules) const;
 
   const ReportOptions &options() const { return O; }
   const std::string &projectRoot() const { return Root; }

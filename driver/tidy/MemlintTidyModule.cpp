@@ -157,12 +157,16 @@ public:
     applyConfiguration(*Rules, Opts.Checks);
     Opts.AssumeClosedWorld = AssumeClosedWorld;
     const TUAnalysis &A = S.Analysis;
+    VendoredFilter Vendored(*Rules, VendorRoot);
+    // What only test code drives is low, as the CLI has it.
+    Opts.TestCode = [&Vendored](const std::string &File) {
+      return Vendored.testCode(File);
+    };
     // This TU is the closed world: its facts rank the local findings by
     // what drives them, as the CLI's merged facts do.
     std::vector<Finding> Findings = decide(A.TUFacts, Opts, A.Local);
     // As the CLI: nothing in `exclude:` paths, nor (unless IncludeVendored)
     // in vendored code, whose facts still fed the verdicts above.
-    VendoredFilter Vendored(*Rules, VendorRoot);
     std::map<std::string, bool> Silent; // by file
     for (Finding &F : Findings) {
       if (F.Rule != Rule)
