@@ -170,8 +170,13 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
     for (const CallEdge &E : G.callees(M))
       if (!E.Site->At.File.empty())
         MainFiles.insert(E.Site->At.File);
+  // Functions some program reaches from its roots (main, callbacks,
+  // overrides, static initialization): a loop in one of them belongs to the
+  // programs that reach it, and drives nothing in the others.
+  std::set<std::string> Reached;
   auto Classify = [&](const std::string &Program,
-                      std::map<std::string, DriverInfo> &Info) {
+                      std::map<std::string, DriverInfo> &Info,
+                      bool WithLoops) {
     // Allowed in the program: defined in no main's file, or in its own.
     auto Allowed = [&](const std::string &Fn) {
       if (Program.empty())
@@ -283,6 +288,12 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
                     E.Site, M);
     }
     Run();
+    if (!WithLoops) {
+      for (const auto &[Fn, I] : Info)
+        if (I.D != Driver::Unknown)
+          Reached.insert(Fn);
+      return;
+    }
 
     // A loop over input in code nothing classifies drives its callees too; a
     // loop in setup code (`for (i < threads) pool_.emplace_back(...)`) does
@@ -302,7 +313,8 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
         return;
       const DriverInfo &Caller = Info[C.Caller];
       if (Caller.D == Driver::Steady ||
-          (Caller.D == Driver::Setup && !(C.Flags & UntilLoop)))
+          (Caller.D == Driver::Setup && !(C.Flags & UntilLoop)) ||
+          (Caller.D == Driver::Unknown && Reached.count(C.Caller)))
         return;
       bool Test = Caller.Test || TestRoot(C.Caller, &C);
       for (const std::string &T : To)
@@ -323,14 +335,19 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
     Run();
   };
   if (MainFiles.size() <= 1) {
-    Classify("", Info);
+    // One program: a function it does not reach is reached by none.
+    Classify("", Info, true);
   } else {
+    for (const std::string &Program : MainFiles) {
+      std::map<std::string, DriverInfo> Roots;
+      Classify(Program, Roots, false);
+    }
     // The path of a function's driver is walked in the program that gave
     // it (a mix of programs' paths would name one program's root for
     // another's driver).
     for (const std::string &Program : MainFiles) {
       std::map<std::string, DriverInfo> One;
-      Classify(Program, One);
+      Classify(Program, One, true);
       int Index = int(Programs.size());
       bool Won = false;
       for (auto &[Fn, I] : One) {
