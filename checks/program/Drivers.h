@@ -92,6 +92,8 @@ public:
   const DriverInfo &root(const std::string &Fn) const;
   bool builder(const std::string &Fn) const { return Builders.count(Fn) != 0; }
   bool hasMain() const { return HasMain; }
+  /// How notes name a function: "'F'", or "a lambda in 'F'".
+  std::string label(const std::string &Fn) const;
 
 private:
   const Facts &F;
@@ -115,8 +117,6 @@ private:
   std::set<std::string> Builders;
 
   std::string name(const std::string &Fn) const;
-  /// "'F'", or "a lambda in 'F'".
-  std::string label(const std::string &Fn) const;
   void computeBuilders();
 };
 

@@ -61,10 +61,7 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
     return;
   const std::string &Fn = F.Function;
   const Drivers &D = V.drivers();
-  std::string Name = "'" + V.functionName(Fn) + "'";
-  auto FI = V.facts().Functions.find(Fn);
-  if (FI != V.facts().Functions.end() && (FI->second.Traits & FnLambda))
-    Name = "a lambda in " + Name;
+  std::string Name = D.label(Fn);
   // The finding as a site, as the entity rules judge a growth site: a loop
   // around it that runs until something happens (an event loop) drives it
   // whatever drives its function (ProgramView::siteDriver).

@@ -407,11 +407,7 @@ ProgramView::consumer(const Entity &E, const std::vector<EffectiveEvent> &Events
 
 /// "'Server::run'", or "a lambda in 'Server::start'".
 static std::string label(const ProgramView &V, const std::string &Fn) {
-  std::string Name = "'" + V.functionName(Fn) + "'";
-  auto FI = V.facts().Functions.find(Fn);
-  if (FI != V.facts().Functions.end() && (FI->second.Traits & FnLambda))
-    Name = "a lambda in " + Name;
-  return Name;
+  return V.drivers().label(Fn);
 }
 
 /// How a growth site counts as evidence: 3 steady state with elements from
