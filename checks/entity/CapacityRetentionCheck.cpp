@@ -401,7 +401,7 @@ void decideCapacityRetention(const ProgramView &View,
     if (Burst && Test)
       F.Notes.push_back(
           {Fill->E.At, "only test or benchmark code fills it" +
-                           View.testReason(Fill->E.Function)});
+                           View.onlyFrom(Fill->E.Function)});
     else if (Burst && Setup)
       F.Notes.push_back({Fill->E.At, "'" + View.functionName(Fill->E.Function) +
                                          "' runs only while the program or "

@@ -83,7 +83,7 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
           V.functionName(Once) + "'";
     F.Conf = Confidence::Low;
   } else if (V.testOnly(Site)) {
-    Why = "only test or benchmark code runs it" + V.testReason(Fn);
+    Why = "only test or benchmark code runs it" + V.onlyFrom(Fn);
     ByDriver = true;
     F.Conf = Confidence::Low;
   } else if (Drv == Driver::Steady) {
@@ -97,7 +97,7 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
                std::map<std::string, bool> Seen;
                return onlySetup(D, V.graph(), Fn, Seen);
              }()) {
-    Why = "it runs only during setup" + V.setupReason(Fn);
+    Why = "it runs only during setup" + V.onlyFrom(Fn);
     ByDriver = true;
     F.Conf = Confidence::Low;
   } else {

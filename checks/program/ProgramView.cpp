@@ -405,11 +405,6 @@ ProgramView::consumer(const Entity &E, const std::vector<EffectiveEvent> &Events
   return nullptr;
 }
 
-/// "'Server::run'", or "a lambda in 'Server::start'".
-static std::string label(const ProgramView &V, const std::string &Fn) {
-  return V.drivers().label(Fn);
-}
-
 /// How a growth site counts as evidence: 3 steady state with elements from
 /// input, 2 steady state, 1 driver unknown, 0 setup, builder, run once or
 /// configuration.
@@ -418,7 +413,7 @@ static int siteScore(const ProgramView &V, const Entity &E,
                      std::string &Note) {
   const std::string &Fn = Ev.E.Function;
   const Drivers &D = V.drivers();
-  std::string Name = label(V, Fn);
+  std::string Name = D.label(Fn);
   if (Ev.E.Flags & RunOnce) {
     Note = "it grows behind a run-once guard in " + Name;
     return 0;
@@ -436,13 +431,13 @@ static int siteScore(const ProgramView &V, const Entity &E,
     bool Input = Ev.E.Flags & (ValueFromInput | KeyFromInput | Bulk);
     return Input ? 3 : 2;
   }
-  if (I.Test) {
-    Note = "only test or benchmark code runs it" + V.testReason(Fn);
+  if (V.testOnly(Ev.E)) {
+    Note = "only test or benchmark code runs it" + V.onlyFrom(Fn);
     return 0;
   }
   if (I.D == Driver::Setup) {
     Note = Fn.empty() ? "it is filled during static initialization"
-                      : "it is filled during setup" + V.setupReason(Fn);
+                      : "it is filled during setup" + V.onlyFrom(Fn);
     return 0;
   }
   // Configuration: what a registration API adds (a library's public API,
@@ -524,24 +519,20 @@ bool ProgramView::testOnly(const Event &E) const {
   return !(E.Flags & UntilLoop) && D.of(E.Function).Test;
 }
 
-std::string ProgramView::testReason(const std::string &Fn) const {
-  return ": " + label(*this, Fn) + " runs only from " + D.describe(Fn);
-}
-
 std::string ProgramView::recurrence(const Event &E) const {
   if ((E.Flags & UntilLoop) && D.of(E.Function).D != Driver::Steady)
-    return "on every turn of the loop in " + label(*this, E.Function) +
+    return "on every turn of the loop in " + D.label(E.Function) +
            ", which runs until something happens";
   std::string Root = D.describe(E.Function);
-  return "once per call of " + label(*this, E.Function) +
+  return "once per call of " + D.label(E.Function) +
          (Root.empty() ? std::string() : " (reached from " + Root + ")");
 }
 
-std::string ProgramView::setupReason(const std::string &Fn) const {
+std::string ProgramView::onlyFrom(const std::string &Fn) const {
   auto FI = F.Functions.find(Fn);
   if (FI != F.Functions.end() && (FI->second.Traits & FnMain))
-    return ", in " + label(*this, Fn);
-  return ": " + label(*this, Fn) + " runs only from " + D.describe(Fn);
+    return ", in " + D.label(Fn);
+  return ": " + D.label(Fn) + " runs only from " + D.describe(Fn);
 }
 
 Note ProgramView::driverNote(const std::string &Fn) const {

@@ -138,17 +138,14 @@ public:
   /// its function's driver is in test code, and no loop of its own that
   /// runs until something happens drives it).
   bool testOnly(const Event &E) const;
-  /// Why \p Fn runs only from test code, for a note after "only test or
-  /// benchmark code runs it": ": 'F' runs only from a loop in 'main' ...".
-  std::string testReason(const std::string &Fn) const;
   /// How a steady event recurs, for notes ("it grows " + this): "once per
   /// call of 'F' (reached from a loop in 'main' via ...)", or "on every
   /// turn of the loop in 'F', which runs until something happens".
   std::string recurrence(const Event &E) const;
-  /// Why a setup driver runs \p Fn, for notes ("it is filled during setup"
-  /// + this): ": 'F' runs only from 'main' outside its loops (via ...)", or
-  /// ", in 'main'" for main itself.
-  std::string setupReason(const std::string &Fn) const;
+  /// What alone runs \p Fn, for notes after "it is filled during setup"
+  /// or "only test or benchmark code runs it": ": 'F' runs only from 'main'
+  /// outside its loops (via ...)", or ", in 'main'" for main itself.
+  std::string onlyFrom(const std::string &Fn) const;
   /// A note at the call that drives \p Fn (the call in main's loop, in an
   /// event loop, in static initialization): "reached from here, a loop in
   /// 'main'". Its At is invalid when no call site drives it (a thread, a
