@@ -170,6 +170,20 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
     for (const CallEdge &E : G.callees(M))
       if (!E.Site->At.File.empty())
         MainFiles.insert(E.Site->At.File);
+  // The callables each function hands over as values (`fn:` flows), with
+  // the file of the handover, and every callable some flow hands over.
+  struct Handover {
+    std::string Callable, File;
+  };
+  std::map<std::string, std::vector<Handover>> HandedBy;
+  std::set<std::string> Handed;
+  for (const CallableFlow &CF : F.Callables) {
+    llvm::StringRef Value(CF.From);
+    if (!Value.consume_front("fn:"))
+      continue;
+    HandedBy[CF.Function].push_back({Value.str(), CF.At.File});
+    Handed.insert(Value.str());
+  }
   // Functions some program reaches from its roots (main, callbacks,
   // overrides, static initialization): a loop in one of them belongs to the
   // programs that reach it, and drives nothing in the others.
@@ -197,16 +211,64 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
              !MainFiles.count(C.At.File);
     };
     std::deque<std::string> Work;
+    // In a program of its own, a holder calls only the callables code of
+    // the program hands over (a timer queue runs the callbacks this program
+    // schedules, not every callback any main of the project does): a
+    // callable becomes available when the function that hands it over is
+    // reached; a call through a holder waits for its callable until then.
+    std::set<std::string> Available;
+    std::map<std::string, std::vector<std::pair<std::string, CallEdge>>>
+        Pending;
+    std::function<void(const std::string &)> Reach;
+    auto Assign = [&](const std::string &Fn, const DriverInfo &New) {
+      DriverInfo &I = Info[Fn];
+      if (Rank(New) <= Rank(I))
+        return;
+      bool First = I.D == Driver::Unknown;
+      I = New;
+      Work.push_back(Fn);
+      if (First)
+        Reach(Fn);
+    };
+    auto Waits = [&](const std::string &Fn, const CallEdge &E) {
+      if (Program.empty() || E.Site->Kind != CallKind::Indirect ||
+          !Handed.count(E.To) || Available.count(E.To))
+        return false;
+      Pending[E.To].push_back({Fn, E});
+      return true;
+    };
+    Reach = [&](const std::string &Fn) {
+      if (Program.empty())
+        return;
+      auto It = HandedBy.find(Fn);
+      if (It == HandedBy.end())
+        return;
+      for (const Handover &H : It->second) {
+        if (H.File != Program && MainFiles.count(H.File))
+          continue; // handed over by another main
+        if (!Available.insert(H.Callable).second)
+          continue;
+        auto P = Pending.find(H.Callable);
+        if (P == Pending.end())
+          continue;
+        std::vector<std::pair<std::string, CallEdge>> Calls =
+            std::move(P->second);
+        Pending.erase(P);
+        for (const auto &[Caller, E] : Calls) {
+          const DriverInfo From = Info[Caller];
+          Assign(E.To, {From.D, "", Caller, false, E.Site, From.Test});
+        }
+      }
+    };
+    // Main and static initialization run in every program.
+    for (const std::string &M : Mains)
+      Reach(M);
+    Reach("");
     auto Seed = [&](const std::string &Fn, Driver Drv, const std::string &Why,
                     const Call *Site, bool Test) {
       if (!Allowed(Fn))
         return;
-      DriverInfo New{Drv, Why, "", false, Site, Test};
-      DriverInfo &I = Info[Fn];
-      if (Rank(New) <= Rank(I))
-        return;
-      I = New;
-      Work.push_back(Fn);
+      Assign(Fn, {Drv, Why, "", false, Site, Test});
     };
     auto SeedSteady = [&](const std::string &Fn, const std::string &Why,
                           const Call *Site, const std::string &Root) {
@@ -222,14 +284,9 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
         Work.pop_front();
         const DriverInfo From = Info[Fn];
         for (const CallEdge &E : edges(Fn)) {
-          if (!Allowed(E.To) || !Visible(*E.Site))
+          if (!Allowed(E.To) || !Visible(*E.Site) || Waits(Fn, E))
             continue;
-          DriverInfo New{From.D, "", Fn, false, E.Site, From.Test};
-          DriverInfo &I = Info[E.To];
-          if (Rank(New) <= Rank(I))
-            continue;
-          I = New;
-          Work.push_back(E.To);
+          Assign(E.To, {From.D, "", Fn, false, E.Site, From.Test});
         }
       }
     };
@@ -323,7 +380,9 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
     for (const Call &C : F.Calls) {
       std::vector<std::string> To;
       for (const std::string &T : G.targets(C))
-        if (!handoverDriven(C))
+        if (!handoverDriven(C) &&
+            (Program.empty() || C.Kind != CallKind::Indirect ||
+             !Handed.count(T) || Available.count(T)))
           To.push_back(T);
       LoopSeeds(C, To);
     }

@@ -9,6 +9,9 @@ int main() {
   Server s;
   s.on_start(add_routes);
   s.start();
+  Server admin;
+  Inspector inspector(admin);
+  admin.start();
   for (std::string r; next_request(r);) {
   }
 }

@@ -1,5 +1,6 @@
 #include <functional>
 #include <string>
+#include <vector>
 
 bool next_request(std::string &r);
 
@@ -11,4 +12,17 @@ public:
 
 private:
   std::function<void()> start_;
+};
+
+// Shared code that hands the server a callable of its own: it runs only in
+// a program that makes an Inspector (routes.cpp, at setup), not in every
+// program whose server starts.
+class Inspector {
+public:
+  explicit Inspector(Server &s) {
+    s.on_start([this] { commands_.push_back("help"); });
+  }
+
+private:
+  std::vector<std::string> commands_;
 };
