@@ -93,12 +93,13 @@ Lifetime ProgramView::classLifetime(const std::string &Class) const {
       // instance decides.
       if (static_cast<int>(L) > static_cast<int>(Result)) {
         Result = L;
-        if (L == Lifetime::Operation) {
-          auto W = MadeBy.find(
+        auto &Makers = L == Lifetime::Operation ? MadeBy : MadeUnseen;
+        if (L == Lifetime::Operation || L == Lifetime::Unknown) {
+          auto W = Makers.find(
               I->Kind == InstanceKind::Heap && I->Owner.empty() ? Class
                                                                 : I->Owner);
-          if (W != MadeBy.end())
-            MadeBy[Class] = W->second;
+          if (W != Makers.end())
+            Makers[Class] = W->second;
         }
       }
       if (Result == Lifetime::Long)
@@ -114,14 +115,23 @@ Lifetime ProgramView::classLifetime(const std::string &Class) const {
 /// made it; one created per operation (by a function the steady state
 /// runs) and handed on (returned, passed, captured) lives for that
 /// operation: a request's parsed header, a message's command. Created at
-/// setup, or by code nothing is seen to drive, it is the program's.
+/// setup it is the program's; by code nothing is seen to drive (a factory
+/// a registry keeps and calls through a container element), its lifetime
+/// is unknown.
 Lifetime ProgramView::heapLifetime(const Instance &I) const {
   if (!I.Owner.empty())
     return classLifetime(I.Owner);
   if (I.KeepsItself || I.Function.empty())
     return Lifetime::Long;
-  if (D.of(I.Function).D != Driver::Steady)
+  Driver Made = D.of(I.Function).D;
+  if (Made == Driver::Setup)
     return Lifetime::Long;
+  // Made and handed on by code no program is seen to run (a factory kept
+  // in a registry and called through it): nothing shows it kept.
+  if (Made == Driver::Unknown) {
+    MadeUnseen.emplace(I.Class, I.Function);
+    return Lifetime::Unknown;
+  }
   MadeBy.emplace(I.Class, I.Function);
   return Lifetime::Operation;
 }
@@ -503,6 +513,13 @@ ProgramView::judgeGrowth(const Entity &E,
              (W == MadeBy.end() ? std::string()
                                 : " (by '" + functionName(W->second) + "')") +
              " and handed on, not kept";
+  }
+  if (L == Lifetime::Unknown && E.Kind == EntityKind::Field) {
+    auto W = MadeUnseen.find(E.OwnerClass);
+    if (W != MadeUnseen.end())
+      J.Note = "the object that owns it is made by " + D.label(W->second) +
+               ", which nothing in the program is seen to run, and handed "
+               "on, not kept";
   }
   if (L == Lifetime::Unknown && J.Conf != Confidence::High && J.Note.empty())
     J.Note = "no object that owns it was seen being created";

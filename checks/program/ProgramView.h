@@ -181,6 +181,9 @@ private:
   mutable std::map<std::string, Lifetime> LongLived;
   /// Classes whose lifetime is Operation: a function that creates them.
   mutable std::map<std::string, std::string> MadeBy;
+  /// Classes whose lifetime is Unknown because what makes them on the heap
+  /// and hands them on runs from nothing seen: that function.
+  mutable std::map<std::string, std::string> MadeUnseen;
   mutable std::map<std::pair<std::string, std::string>, bool> GuardCache;
 };
 
