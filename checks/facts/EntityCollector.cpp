@@ -685,6 +685,24 @@ std::optional<bool> EntityCollector::keyTest(const Expr *Cond,
   return std::nullopt;
 }
 
+/// Does \p S assign \p Key a constant (`code = 500;`)? After `if
+/// (!m.count(code)) code = 500;` the key is one that is there or that one
+/// constant: `m[code]` adds at most one entry.
+bool EntityCollector::setsConstant(const Stmt *S, const ValueDecl *Key) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign && keyDecl(BO->getLHS()) == Key) {
+    const Expr *R = strip(BO->getRHS());
+    return isa<StringLiteral>(R) ||
+           (!R->isValueDependent() && R->isEvaluatable(W.Ctx));
+  }
+  for (const Stmt *C : S->children())
+    if (setsConstant(C, Key))
+      return true;
+  return false;
+}
+
 /// Is key \p Key of entity \p Id known to be present at the top of the
 /// statement stack: inside a branch that runs only when it is, or after an
 /// early exit taken when it is not?
@@ -708,7 +726,8 @@ bool EntityCollector::keyPresent(const std::string &Id, const ValueDecl *Key) {
           break;
         if (const auto *If = dyn_cast<IfStmt>(Before))
           if (std::optional<bool> T = keyTest(If->getCond(), Id, Key);
-              T && !*T && exits(If->getThen()))
+              T && !*T &&
+              (exits(If->getThen()) || setsConstant(If->getThen(), Key)))
             return true;
       }
   }

@@ -76,6 +76,7 @@ private:
   bool configValue(const clang::Expr *E, unsigned Depth);
   std::optional<bool> keyTest(const clang::Expr *Cond, const std::string &Id,
                               const clang::ValueDecl *Key);
+  bool setsConstant(const clang::Stmt *S, const clang::ValueDecl *Key);
   bool keyPresent(const std::string &Id, const clang::ValueDecl *Key);
   bool runOnce();
   /// Erase events by entity and key, to mark de-duplications.

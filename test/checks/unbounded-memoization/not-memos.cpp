@@ -150,3 +150,24 @@ private:
   std::map<int, std::string> log_;
 };
 Audit g_audit;
+
+// OK: a key made a known one when it is absent (`code = 500`): the
+// operator[] after it reads an entry that is there, or adds that one
+// constant once (crow's status line table).
+int next_status();
+std::map<int, std::string> g_status_text;
+std::string status_line(int code) {
+  if (!g_status_text.count(code))
+    code = 500;
+  return g_status_text[code];
+}
+
+// The same with the absent key replaced by another input: every distinct
+// one is added.
+std::map<int, std::string> g_status_or_next;
+std::string status_line_or_next(int code) {
+  if (!g_status_or_next.count(code))
+    code = next_status();
+  return g_status_or_next[code];
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: memo cache 'g_status_or_next' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+}
