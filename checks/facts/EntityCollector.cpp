@@ -75,6 +75,7 @@ int EntityCollector::record(const Target &T, EventKind K, SourceLocation At,
                       K == EventKind::Grow ? &E.GuardCalls : nullptr) |
             ExtraFlags;
   E.Scopes = scopes(T.Id);
+  E.Receiver = T.Receiver;
   W.Out.Events.push_back(std::move(E));
   return static_cast<int>(W.Out.Events.size() - 1);
 }
@@ -734,57 +735,6 @@ bool EntityCollector::keyPresent(const std::string &Id, const ValueDecl *Key) {
   return false;
 }
 
-/// Behind a run-once guard: a flag tested and set (`if (!loaded_) { ...;
-/// loaded_ = true; }`, or `if (loaded_) return; loaded_ = true;`).
-bool EntityCollector::runOnce() {
-  auto FlagOf = [](const Expr *E) -> const ValueDecl * {
-    E = strip(E);
-    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_LNot)
-      E = strip(UO->getSubExpr());
-    if (!E->getType()->isBooleanType())
-      return nullptr;
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return DRE->getDecl();
-    if (const auto *ME = dyn_cast<MemberExpr>(E))
-      return ME->getMemberDecl();
-    return nullptr;
-  };
-  std::function<bool(const Stmt *, const ValueDecl *)> Sets =
-      [&](const Stmt *S, const ValueDecl *Flag) {
-        if (!S || isa<LambdaExpr>(S))
-          return false;
-        if (const auto *BO = dyn_cast<BinaryOperator>(S);
-            BO && BO->getOpcode() == BO_Assign && FlagOf(BO->getLHS()) == Flag)
-          if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(strip(BO->getRHS())))
-            return B->getValue();
-        for (const Stmt *C : S->children())
-          if (Sets(C, Flag))
-            return true;
-        return false;
-      };
-  const auto &Stmts = W.Stmts;
-  for (size_t I = Stmts.size(); I-- > 1;) {
-    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
-    if (isa<LambdaExpr>(Parent))
-      break;
-    if (const auto *If = dyn_cast<IfStmt>(Parent))
-      if (Child == If->getThen())
-        if (const ValueDecl *Flag = FlagOf(If->getCond()))
-          if (Sets(If->getThen(), Flag))
-            return true;
-    if (const auto *CS = dyn_cast<CompoundStmt>(Parent))
-      for (const Stmt *Before : CS->body()) {
-        if (Before == Child)
-          break;
-        if (const auto *If = dyn_cast<IfStmt>(Before))
-          if (const ValueDecl *Flag = FlagOf(If->getCond()))
-            if (exits(If->getThen()) && Sets(CS, Flag))
-              return true;
-      }
-  }
-  return false;
-}
-
 //===-- Where a growth happens --------------------------------------------===//
 
 /// Flags for an event at the top of the statement stack. With \p GrowthOf
@@ -845,7 +795,7 @@ unsigned EntityCollector::siteFlags(const std::string &GrowthOf,
     Flags |= InLoop;
   if (AnyLoop && AllConstant)
     Flags |= ConstantLoop;
-  if (runOnce())
+  if (W.runOnce())
     Flags |= RunOnce;
   return Flags;
 }

@@ -78,7 +78,6 @@ private:
                               const clang::ValueDecl *Key);
   bool setsConstant(const clang::Stmt *S, const clang::ValueDecl *Key);
   bool keyPresent(const std::string &Id, const clang::ValueDecl *Key);
-  bool runOnce();
   /// Erase events by entity and key, to mark de-duplications.
   std::map<std::pair<std::string, const clang::ValueDecl *>, int> Erased;
   /// Is \p T the whole entity \p Id (not an element of it)?

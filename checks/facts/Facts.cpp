@@ -48,7 +48,8 @@ static bool enumFrom(const char *const (&Names)[N], llvm::StringRef S, E &Out) {
 static auto locKey(const Loc &L) { return std::tie(L.File, L.Line, L.Column); }
 static auto eventKey(const Event &E) {
   return std::tuple_cat(std::tie(E.Entity), locKey(E.At),
-                        std::tie(E.Kind, E.Function, E.Flags, E.GuardCalls));
+                        std::tie(E.Kind, E.Function, E.Flags, E.Receiver,
+                                 E.GuardCalls));
 }
 static auto flowKey(const Flow &F) {
   return std::tuple_cat(std::tie(F.From, F.Callee, F.Param), locKey(F.At),
@@ -62,6 +63,9 @@ static auto edgeKey(const OwnEdge &E) {
   return std::tuple_cat(std::tie(E.From, E.To, E.Field, E.Kind), locKey(E.At),
                         std::tie(E.Collection));
 }
+static auto resetKey(const Reset &R) {
+  return std::tuple_cat(std::tie(R.Class), locKey(R.At), std::tie(R.Function));
+}
 static auto subclassKey(const Subclass &S) {
   return std::tie(S.Derived, S.Base);
 }
@@ -71,7 +75,8 @@ static auto callKey(const Call &C) {
                         std::tie(C.CollectionLoop, C.SizeGuards),
                         locKey(C.CollectionAt),
                         std::tie(C.CollectionCall, C.CollectionFlags,
-                                 C.CalleeName, C.ArgParams, C.ArgSql));
+                                 C.CalleeName, C.ArgParams, C.LocalArgs,
+                                 C.ArgSql));
 }
 static auto callableKey(const CallableFlow &C) {
   return std::tuple_cat(std::tie(C.From, C.To, C.ToClass, C.ToField,
@@ -131,6 +136,7 @@ void Facts::normalize() {
   sortUnique(Effects, effectKey);
   sortUnique(Stores, storeKey);
   sortUnique(Handoffs, handoffKey);
+  sortUnique(Resets, resetKey);
   for (auto &[Id, E] : Entities) {
     sortUniqueStrings(E.Reachers);
     sortUniqueStrings(E.Lambdas);
@@ -207,6 +213,7 @@ void Facts::merge(const Facts &Other) {
   append(Effects, Other.Effects);
   append(Stores, Other.Stores);
   append(Handoffs, Other.Handoffs);
+  append(Resets, Other.Resets);
 }
 
 //===-- JSON --------------------------------------------------------------===//
@@ -468,6 +475,7 @@ json::Value toJSON(const Facts &F) {
                    {"function", W.str(E.Function)}};
     Opt(O, "flags", E.Flags, E.Flags != 0);
     Opt(O, "scopes", W.scopes(E.Scopes), !E.Scopes.empty());
+    Opt(O, "receiver", E.Receiver, E.Receiver != RecvOther);
     Opt(O, "guardCalls", W.strs(E.GuardCalls), !E.GuardCalls.empty());
     Opt(O, "fix", W.replacements(E.Fix), !E.Fix.empty());
     Events.push_back(std::move(O));
@@ -541,6 +549,7 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "collectionFlags", C.CollectionFlags, C.CollectionFlags != 0);
     Opt(O, "calleeName", W.str(C.CalleeName), !C.CalleeName.empty());
     Opt(O, "argParams", W.numbers(C.ArgParams), !C.ArgParams.empty());
+    Opt(O, "localArgs", C.LocalArgs, C.LocalArgs != 0);
     Opt(O, "argSql", W.numbers(C.ArgSql), !C.ArgSql.empty());
     Calls.push_back(std::move(O));
   }
@@ -588,6 +597,11 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "fix", W.replacements(H.Fix), !H.Fix.empty());
     Handoffs.push_back(std::move(O));
   }
+  json::Array Resets;
+  for (const Reset &Rs : F.Resets)
+    Resets.push_back(json::Object{{"class", W.str(Rs.Class)},
+                                  {"at", W.loc(Rs.At)},
+                                  {"function", W.str(Rs.Function)}});
   // The table last: every reference above has been interned by now.
   json::Object Out{{"format", 2},
                       {"entities", std::move(Entities)},
@@ -606,6 +620,8 @@ json::Value toJSON(const Facts &F) {
     Out["stores"] = std::move(Stores);
   if (!Handoffs.empty())
     Out["handoffs"] = std::move(Handoffs);
+  if (!Resets.empty())
+    Out["resets"] = std::move(Resets);
   Out["strings"] = W.table();
   return Out;
 }
@@ -636,7 +652,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
   auto Each = [&](const char *Section, auto Fn) {
     if (!Root->get(Section) &&
         (llvm::StringRef(Section) == "stores" ||
-         llvm::StringRef(Section) == "handoffs"))
+         llvm::StringRef(Section) == "handoffs" ||
+         llvm::StringRef(Section) == "resets"))
       return true; // optional sections: absent is empty
     const json::Array *A = Root->getArray(Section);
     if (!A)
@@ -690,6 +707,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.loc(O, "at", E.At) || !R.str(O, "function", E.Function) ||
                     !R.uint(O, "flags", E.Flags, /*Optional=*/true) ||
                     !R.scopes(O, E.Scopes) ||
+                    !R.uint(O, "receiver", E.Receiver, /*Optional=*/true) ||
                     !R.optStrs(O, "guardCalls", E.GuardCalls) ||
                     !R.replacements(O, E.Fix))
                   return false;
@@ -775,6 +793,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                             /*Optional=*/true) ||
                     !R.optStr(O, "calleeName", C.CalleeName) ||
                     !R.numbers(O, "argParams", C.ArgParams) ||
+                    !R.uint(O, "localArgs", C.LocalArgs, /*Optional=*/true) ||
                     !R.numbers(O, "argSql", C.ArgSql))
                   return false;
                 F.Calls.push_back(std::move(C));
@@ -805,6 +824,15 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.uint(O, "sql", E.Sql, /*Optional=*/true))
                   return false;
                 F.Effects.push_back(std::move(E));
+                return true;
+              }) &&
+         Each("resets",
+              [&](const json::Object &O) {
+                Reset Rs;
+                if (!R.str(O, "class", Rs.Class) || !R.loc(O, "at", Rs.At) ||
+                    !R.str(O, "function", Rs.Function))
+                  return false;
+                F.Resets.push_back(std::move(Rs));
                 return true;
               }) &&
          Each("stores",

@@ -136,7 +136,23 @@ enum EventFlag : unsigned {
   AsKey = 1u << 18,         // an iterate: the whole container is the key an
                             // associative container is indexed, searched or
                             // filled with (`fields_[name_] = v;`)
+  OnThisObject = 1u << 19,  // calls: on the caller's own object or a part of
+                            // it (`parse()`, `mime_.parse()` in a method)
+  ForkChild = 1u << 20,     // calls: in the child's branch after fork()
+                            // (`if (pid == 0) run_worker();`): a new process
+  OnceGuard = 1u << 21,     // calls: behind a run-once guard (`if
+                            // (!started_.exchange(true)) pool_.start();`)
 };
+
+/// The object whose member an event acts on (members only): the function's
+/// own object (`items_`, `this->part_.items_`), one it was handed
+/// (`m.items_` with `m` a parameter), or one local to it (a local object,
+/// or a local pointer to an object made right there: `auto h =
+/// std::make_unique<H>(); h->items_...`). Encoded as Receiver values:
+/// 0 anything else, 1 this, 2 local, 3 + k parameter k.
+enum ReceiverKind : unsigned { RecvOther = 0, RecvThis = 1, RecvLocal = 2,
+                               RecvParam = 3 };
+inline unsigned receiverParam(unsigned K) { return RecvParam + K; }
 
 /// A conditional statement an event is nested in (innermost last): an if or
 /// switch branch, a loop body, a ?: arm. Used to tell "on every path after
@@ -158,6 +174,9 @@ struct Event {
   std::string Function; // USR of the enclosing function ("" at file scope)
   unsigned Flags = 0;
   std::vector<Scope> Scopes; // the conditionals around it
+  /// A member's event: whose member (ReceiverKind; RecvParam + k for
+  /// parameter k).
+  unsigned Receiver = RecvOther;
   /// Growth: functions whose result guards this growth (`if (full())
   /// return;`) and whose bodies this TU does not show; it is size-guarded
   /// if one of them reads the container's size, through any call chain.
@@ -233,6 +252,15 @@ struct OwnEdge {
   Loc At;                       // the field (or the assignment of a callback)
 };
 
+/// An object of Class is given a fresh value (`ctx_ = Context();`, `state_
+/// = {};`): every container in it, and in its bases and members, starts
+/// over there.
+struct Reset {
+  std::string Class; // record id (the pattern's USR)
+  Loc At;
+  std::string Function; // where
+};
+
 /// Derived is a subclass of Base: a pointer to Base may hold a Derived.
 struct Subclass {
   std::string Derived, Base;
@@ -306,6 +334,10 @@ struct Call {
   /// directly, through std::move or std::forward, or as its C string), or
   /// -1. Empty when no argument does.
   std::vector<int> ArgParams;
+  /// Bit k: argument k is an object local to the caller (`m`, `&m` with
+  /// `T m;` a local; a local pointer to an object made right there), one
+  /// the caller is building.
+  unsigned LocalArgs = 0;
   /// Per argument: SqlFlag bits of the SQL text it carries. Empty when no
   /// argument has any.
   std::vector<unsigned> ArgSql;
@@ -400,6 +432,7 @@ struct Facts {
   std::vector<Effect> Effects;
   std::vector<ParamStore> Stores;
   std::vector<Handoff> Handoffs;
+  std::vector<Reset> Resets;
 
   bool defined(const std::string &FunctionId) const {
     auto It = Functions.find(FunctionId);

@@ -66,6 +66,41 @@ void SummaryCollector::addSharedCapture(Function &F, QualType T) {
 
 //===-- Where a call sits -------------------------------------------------===//
 
+/// Is a variable fork()'s result: initialized or assigned from it?
+static bool forkResult(const VarDecl *VD) {
+  auto IsFork = [](const Expr *E) {
+    const auto *CE = dyn_cast_or_null<CallExpr>(strip(E));
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    return FD && FD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+           FD->getIdentifier() &&
+           (FD->getName() == "fork" || FD->getName() == "vfork");
+  };
+  return VD->getInit() && IsFork(VD->getInit());
+}
+
+/// `pid == 0`, `0 == pid`, `!pid` with pid = fork(): the child's branch.
+bool SummaryCollector::forkChild(const Expr *Cond) {
+  Cond = strip(Cond);
+  const Expr *Var = nullptr;
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot)
+    Var = UO->getSubExpr();
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && BO->getOpcode() == BO_EQ) {
+    auto Zero = [&](const Expr *E) {
+      Expr::EvalResult R;
+      return E->EvaluateAsInt(R, W.Ctx) && R.Val.getInt() == 0;
+    };
+    if (Zero(BO->getRHS()))
+      Var = BO->getLHS();
+    else if (Zero(BO->getLHS()))
+      Var = BO->getRHS();
+  }
+  const auto *DRE = Var ? dyn_cast<DeclRefExpr>(strip(Var)) : nullptr;
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() && forkResult(VD);
+}
+
 unsigned SummaryCollector::siteFlags(Loc *Loop) {
   unsigned Flags = 0;
   bool Lambda = W.insideLambda();
@@ -97,6 +132,9 @@ unsigned SummaryCollector::siteFlags(Loc *Loop) {
   // thread_local one once per thread, which may be per connection).
   for (size_t I = W.Stmts.size(); I-- > 1;) {
     const Stmt *Child = W.Stmts[I], *Parent = W.Stmts[I - 1];
+    if (const auto *If = dyn_cast<IfStmt>(Parent);
+        If && Child == If->getThen() && !Lambda && forkChild(If->getCond()))
+      Flags |= ForkChild;
     if (isa<LambdaExpr>(Parent))
       break;
     if (const auto *DS = dyn_cast<DeclStmt>(Parent))
@@ -106,6 +144,8 @@ unsigned SummaryCollector::siteFlags(Loc *Loop) {
               VD->getInit() == Child)
             Flags |= RunOnce;
   }
+  if (W.runOnce())
+    Flags |= OnceGuard;
   return Flags;
 }
 
@@ -120,21 +160,27 @@ void SummaryCollector::addCall(const std::string &Callee, CallKind Kind,
   C.Kind = Kind;
   C.At = W.Locs.make(At);
   C.Flags = siteFlags(&C.Loop);
-  // On an object the caller is building (`Zone z; z.add(t);`).
-  if (Object)
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(strip(Object)))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD) &&
-            !VD->getType()->isReferenceType() &&
-            !VD->getType()->isPointerType())
-          C.Flags |= OnLocalObject;
+  // On an object the caller is building (`Zone z; z.add(t);`, `auto h =
+  // std::make_unique<H>(); h->parse(s);`), or on its own object.
+  if (Object) {
+    bool Pointer = Object->getType()->isPointerType();
+    unsigned Recv = W.objectOf(Object, Pointer);
+    if (Recv == RecvLocal)
+      C.Flags |= OnLocalObject;
+    else if (Recv == RecvThis)
+      C.Flags |= OnThisObject;
+  }
   C.SizeGuards = sizeGuards();
   C.Branches = W.scopes(/*BranchesOnly=*/true);
-  for (unsigned I = 0; I < Args.size(); ++I)
+  for (unsigned I = 0; I < Args.size(); ++I) {
     if (int P = paramOf(Args[I]); P >= 0) {
       C.ArgParams.resize(Args.size(), -1);
       C.ArgParams[I] = P;
     }
+    // An object local to the caller, by reference or by address.
+    if (I < 32 && Args[I] && W.objectOf(Args[I], Args[I]->getType()->isPointerType()) == RecvLocal)
+      C.LocalArgs |= 1u << I;
+  }
   W.Out.Calls.push_back(std::move(C));
 }
 
@@ -472,6 +518,24 @@ void SummaryCollector::arguments(const FunctionDecl *Callee,
 
 //===-- Calls -------------------------------------------------------------===//
 
+/// `ctx_ = Context();`, `state_ = {};` with the class's own (implicit or
+/// defaulted) assignment: the object starts over.
+void SummaryCollector::reset(const CallExpr *CE, const CXXMethodDecl *MD) {
+  const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
+  if (!OCE || !MD || OCE->getOperator() != OO_Equal ||
+      OCE->getNumArgs() != 2 ||
+      !(MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()) ||
+      !(MD->isDefaulted() || MD->isImplicit()) ||
+      W.inSystemHeader(MD->getParent()->getLocation()) ||
+      !isNullValue(strip(OCE->getArg(1))))
+    return;
+  Reset R;
+  R.Class = stableId(patternOf(MD->getParent()));
+  R.At = W.Locs.make(OCE->getBeginLoc());
+  R.Function = W.currentFunction();
+  W.Out.Resets.push_back(std::move(R));
+}
+
 void SummaryCollector::call(const CallExpr *CE) {
   const FunctionDecl *Callee = CE->getDirectCallee();
   const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
@@ -488,6 +552,7 @@ void SummaryCollector::call(const CallExpr *CE) {
   }
   for (unsigned I = First; I < CE->getNumArgs(); ++I)
     Args.push_back(CE->getArg(I));
+  reset(CE, MD);
 
   if (!Callee) {
     // A call through a function pointer.

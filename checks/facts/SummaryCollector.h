@@ -30,6 +30,8 @@ public:
 
   void function(const clang::FunctionDecl *FD);
   void call(const clang::CallExpr *CE);
+  void reset(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD);
+  bool forkChild(const clang::Expr *Cond);
   void construct(const clang::CXXConstructExpr *CE);
   void assign(const clang::BinaryOperator *BO);
   void varDecl(const clang::VarDecl *VD);

@@ -9,6 +9,8 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 
+#include <functional>
+
 using namespace clang;
 
 namespace memlint {
@@ -203,9 +205,58 @@ std::vector<const Stmt *> WalkContext::loopsAround() const {
   return Out;
 }
 
-bool WalkContext::untilLoop(const Stmt *Loop) {
-  if (isa<WhileStmt>(Loop) || isa<DoStmt>(Loop))
+/// A loop test that walks a container: an iterator compared with the end
+/// (`it != c.end()`), or an index with its size (`i < v.size()`).
+static bool walksContainer(const Expr *Cond) {
+  if (!Cond)
+    return false;
+  Cond = Cond->IgnoreParenImpCasts();
+  const Expr *L = nullptr, *R = nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+      BO && BO->isComparisonOp()) {
+    L = BO->getLHS();
+    R = BO->getRHS();
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Cond);
+             OC && OC->getNumArgs() == 2 &&
+             (OC->getOperator() == OO_ExclaimEqual ||
+              OC->getOperator() == OO_EqualEqual ||
+              OC->getOperator() == OO_Less ||
+              OC->getOperator() == OO_LessEqual)) {
+    L = OC->getArg(0);
+    R = OC->getArg(1);
+  }
+  if (!L || !R)
+    return false;
+  auto Named = [](const Expr *E, std::initializer_list<llvm::StringRef> Names) {
+    const auto *CE = dyn_cast<CallExpr>(strip(E));
+    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+    if (!FD || !FD->getIdentifier())
+      return false;
+    for (llvm::StringRef N : Names)
+      if (FD->getName() == N)
+        return true;
+    return false;
+  };
+  auto End = [&](const Expr *E) {
+    return Named(E, {"end", "cend", "rend", "crend"});
+  };
+  if (End(L) || End(R))
     return true;
+  auto Constant = [](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    return !E->isValueDependent() && isa<IntegerLiteral>(E);
+  };
+  return (Named(L, {"size"}) && !Constant(R)) ||
+         (Named(R, {"size"}) && !Constant(L));
+}
+
+bool WalkContext::untilLoop(const Stmt *Loop) {
+  // A while or do loop runs until something happens, unless it walks a
+  // container (`while (it != c.end())`).
+  if (const auto *W = dyn_cast<WhileStmt>(Loop))
+    return !walksContainer(W->getCond());
+  if (const auto *D = dyn_cast<DoStmt>(Loop))
+    return !walksContainer(D->getCond());
   const auto *F = dyn_cast<ForStmt>(Loop);
   if (!F)
     return false; // a range-for walks a container
@@ -742,8 +793,14 @@ Target WalkContext::resolveImpl(const Expr *E, unsigned Depth) {
     return {};
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     const ValueDecl *M = ME->getMemberDecl();
-    if (isa<FieldDecl>(M) || isa<VarDecl>(M))
+    if (isa<VarDecl>(M))
       return targetOfDecl(M);
+    if (isa<FieldDecl>(M)) {
+      Target T = targetOfDecl(M);
+      if (T)
+        T.Receiver = objectOf(ME->getBase(), ME->isArrow());
+      return T;
+    }
     return {};
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
@@ -777,6 +834,195 @@ Target WalkContext::resolveImpl(const Expr *E, unsigned Depth) {
   if (const auto *CE = dyn_cast<CallExpr>(E))
     return resolveCall(CE, Depth);
   return {};
+}
+
+unsigned WalkContext::objectOf(const Expr *E, bool Pointer, unsigned Depth) {
+  E = strip(E);
+  if (!E || Depth > 6)
+    return RecvOther;
+  if (isa<CXXThisExpr>(E))
+    return RecvThis;
+  if (Pointer) {
+    // `&m`: the object m.
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf)
+      return objectOf(UO->getSubExpr(), false, Depth + 1);
+    // `p.get()` of a smart pointer.
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E))
+      if (MCE->getMethodDecl() && MCE->getMethodDecl()->getName() == "get" &&
+          MCE->getNumArgs() == 0)
+        return objectOf(MCE->getImplicitObjectArgument(), true, Depth + 1);
+  } else {
+    // `*p`, `p->` of a smart pointer (`(*p).items_`, `p->items_` are
+    // written on what p points to).
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref)
+      return objectOf(UO->getSubExpr(), true, Depth + 1);
+    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+        OCE && OCE->getOperator() == OO_Star && OCE->getNumArgs() == 1)
+      return objectOf(OCE->getArg(0), true, Depth + 1);
+    // A part of an object by value: `part_.items_` is this object's.
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      QualType T = ME->getMemberDecl()->getType();
+      if (isa<FieldDecl>(ME->getMemberDecl()) && !T->isReferenceType() &&
+          !T->isPointerType() && !isPointerLike(T))
+        return objectOf(ME->getBase(), ME->isArrow(), Depth + 1);
+      return RecvOther;
+    }
+  }
+  if (Pointer)
+    if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+        OCE && OCE->getOperator() == OO_Arrow && OCE->getNumArgs() == 1)
+      return objectOf(OCE->getArg(0), true, Depth + 1);
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage())
+    return RecvOther;
+  const LambdaExpr *LE = currentLambda();
+  const FunctionDecl *Here =
+      LE ? LE->getCallOperator() : (Fns.empty() ? nullptr : Fns.back());
+  const auto *Owner = dyn_cast<FunctionDecl>(VD->getDeclContext());
+  if (!Here || !Owner)
+    return RecvOther;
+  bool Captured = Owner != Here; // an enclosing function's variable
+  if (const auto *P = dyn_cast<ParmVarDecl>(VD))
+    return Captured ? RecvOther : receiverParam(P->getFunctionScopeIndex());
+  QualType T = VD->getType();
+  if (T->isReferenceType())
+    return RecvOther; // an alias of anything
+  bool PointerVar = T->isPointerType() || isPointerLike(T);
+  if (Pointer != PointerVar)
+    return RecvOther;
+  // One kept across the turns of a loop that runs until something happens
+  // (a session in a thread's event loop) is no object being built.
+  for (const Stmt *Loop : loopsAround())
+    if (untilLoop(Loop) &&
+        !(SM.isBeforeInTranslationUnit(Loop->getBeginLoc(), VD->getLocation()) &&
+          SM.isBeforeInTranslationUnit(VD->getLocation(), Loop->getEndLoc())))
+      return RecvOther;
+  // An object local to this function or, used in a lambda, to the one
+  // around it; main's lives as long as the program.
+  if (!PointerVar)
+    return T->isRecordType() && !Owner->isMain() ? RecvLocal : RecvOther;
+  if (Captured)
+    return RecvOther;
+  return VD->getInit() && freshObject(VD->getInit()) &&
+                 !escapedBefore(VD, E->getBeginLoc())
+             ? RecvLocal
+             : RecvOther;
+}
+
+/// Does \p E pass on what \p VD holds: `p`, `std::move(p)`, a copy of p,
+/// `p.get()`?
+static bool passesOn(const Expr *E, const VarDecl *VD) {
+  for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
+    E = strip(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl() == VD;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      if (CE->getNumArgs() != 1)
+        return false;
+      E = CE->getArg(0);
+      continue;
+    }
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+      if (!MCE->getMethodDecl() || MCE->getMethodDecl()->getName() != "get")
+        return false;
+      E = MCE->getImplicitObjectArgument();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (!FD || CE->getNumArgs() != 1 || !FD->isInStdNamespace() ||
+          (FD->getName() != "move" && FD->getName() != "forward"))
+        return false;
+      E = CE->getArg(0);
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+bool WalkContext::escapedBefore(const VarDecl *VD, SourceLocation At) {
+  auto It = Escapes.find(VD);
+  if (It == Escapes.end()) {
+    llvm::SmallVector<SourceLocation, 2> Out;
+    const auto *FD = dyn_cast<FunctionDecl>(VD->getDeclContext());
+    std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+      if (!S)
+        return;
+      if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+        for (const Expr *Init : LE->capture_inits())
+          if (Init && passesOn(Init, VD))
+            Out.push_back(LE->getBeginLoc());
+        return; // its body runs elsewhere
+      }
+      if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(S)) {
+        // `p->f()`, `*p` use it; `x = p` and `p = q` hand on or replace it.
+        bool Assign = OCE->getOperator() == OO_Equal;
+        for (unsigned I = 0; I < OCE->getNumArgs(); ++I)
+          if ((I > 0 || Assign) && passesOn(OCE->getArg(I), VD))
+            Out.push_back(OCE->getBeginLoc());
+      } else if (const auto *CE = dyn_cast<CallExpr>(S)) {
+        for (const Expr *Arg : CE->arguments())
+          if (passesOn(Arg, VD))
+            Out.push_back(CE->getBeginLoc());
+      } else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+        for (const Expr *Arg : CE->arguments())
+          if (passesOn(Arg, VD))
+            Out.push_back(CE->getBeginLoc());
+      } else if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+        if (BO->isAssignmentOp() &&
+            (passesOn(BO->getRHS(), VD) || passesOn(BO->getLHS(), VD)))
+          Out.push_back(BO->getBeginLoc());
+      }
+      for (const Stmt *C : S->children())
+        Scan(C);
+    };
+    if (FD)
+      Scan(FD->getBody());
+    It = Escapes.try_emplace(VD, std::move(Out)).first;
+  }
+  for (SourceLocation L : It->second)
+    if (L.isValid() && At.isValid() && SM.isBeforeInTranslationUnit(L, At))
+      return true;
+  return false;
+}
+
+bool WalkContext::freshObject(const Expr *Init) {
+  for (unsigned Depth = 0; Init && Depth < 6; ++Depth) {
+    Init = strip(Init);
+    if (isa<CXXNewExpr>(Init))
+      return true;
+    // `std::shared_ptr<H> h = makeHeader(name);`, `unique_ptr<T> p(new T)`.
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Init)) {
+      if (CE->getNumArgs() != 1)
+        return false;
+      Init = CE->getArg(0);
+      continue;
+    }
+    if (const auto *FC = dyn_cast<CXXFunctionalCastExpr>(Init)) {
+      Init = FC->getSubExpr();
+      continue;
+    }
+    const auto *Call = dyn_cast<CallExpr>(Init);
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return false;
+    if (Callee->isInStdNamespace() &&
+        (Callee->getName() == "make_unique" ||
+         Callee->getName() == "make_shared" ||
+         Callee->getName() == "allocate_shared"))
+      return true;
+    // A unique_ptr returned by value: the caller alone owns what it points
+    // to (a factory's product).
+    QualType Ret = Callee->getReturnType();
+    const CXXRecordDecl *RD = Ret->getAsCXXRecordDecl();
+    return !Ret->isReferenceType() && RD &&
+           pointerKind(RD) == PointerKind::Unique;
+  }
+  return false;
 }
 
 Target WalkContext::resolveCall(const CallExpr *CE, unsigned Depth) {
@@ -831,6 +1077,110 @@ Target WalkContext::resolveCall(const CallExpr *CE, unsigned Depth) {
     }
   }
   return {};
+}
+
+/// `flag.exchange(true)`, `flag.test_and_set()`, `started_.getAndSet(1)`:
+/// the flag's old value, setting it; \p Negated: the test is for its being
+/// unset (`!f.exchange(true)`, `f.getAndSet(1) == 0`).
+static bool testAndSet(const Expr *Cond, ASTContext &Ctx, bool &Negated) {
+  Cond = strip(Cond);
+  Negated = false;
+  auto Zero = [&](const Expr *E) {
+    Expr::EvalResult R;
+    if (E->EvaluateAsInt(R, Ctx))
+      return R.Val.getInt() == 0;
+    bool B = true;
+    return E->EvaluateAsBooleanCondition(B, Ctx) && !B;
+  };
+  if (const auto *UO = dyn_cast<UnaryOperator>(Cond);
+      UO && UO->getOpcode() == UO_LNot) {
+    Negated = true;
+    Cond = strip(UO->getSubExpr());
+  } else if (const auto *BO = dyn_cast<BinaryOperator>(Cond);
+             BO && BO->getOpcode() == BO_EQ) {
+    Negated = true;
+    if (Zero(BO->getRHS()))
+      Cond = strip(BO->getLHS());
+    else if (Zero(BO->getLHS()))
+      Cond = strip(BO->getRHS());
+    else
+      return false;
+  }
+  const auto *MCE = dyn_cast<CXXMemberCallExpr>(Cond);
+  const CXXMethodDecl *MD = MCE ? MCE->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier())
+    return false;
+  const Expr *Obj = strip(MCE->getImplicitObjectArgument());
+  if (!isa<MemberExpr>(Obj) && !isa<DeclRefExpr>(Obj))
+    return false;
+  llvm::StringRef N = MD->getName();
+  if (N == "test_and_set")
+    return true;
+  if ((N == "exchange" || N == "getAndSet") && MCE->getNumArgs() >= 1)
+    return !Zero(MCE->getArg(0));
+  return false;
+}
+
+/// Behind a run-once guard: a flag tested and set (`if (!loaded_) { ...;
+/// loaded_ = true; }`, or `if (loaded_) return; loaded_ = true;`), or
+/// tested and set in one step (`if (!started_.exchange(true))`, `if
+/// (started_.getAndSet(1) == 0)`, `if (done_.exchange(true)) return;`).
+bool WalkContext::runOnce() {
+  auto FlagOf = [](const Expr *E) -> const ValueDecl * {
+    E = strip(E);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_LNot)
+      E = strip(UO->getSubExpr());
+    if (!E->getType()->isBooleanType())
+      return nullptr;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return ME->getMemberDecl();
+    return nullptr;
+  };
+  std::function<bool(const Stmt *, const ValueDecl *)> Sets =
+      [&](const Stmt *S, const ValueDecl *Flag) {
+        if (!S || isa<LambdaExpr>(S))
+          return false;
+        if (const auto *BO = dyn_cast<BinaryOperator>(S);
+            BO && BO->getOpcode() == BO_Assign && FlagOf(BO->getLHS()) == Flag)
+          if (const auto *B = dyn_cast<CXXBoolLiteralExpr>(strip(BO->getRHS())))
+            return B->getValue();
+        for (const Stmt *C : S->children())
+          if (Sets(C, Flag))
+            return true;
+        return false;
+      };
+  const auto &Stmts = this->Stmts;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+    if (isa<LambdaExpr>(Parent))
+      break;
+    bool Negated = false;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      if (Child == If->getThen())
+        if (const ValueDecl *Flag = FlagOf(If->getCond()))
+          if (Sets(If->getThen(), Flag))
+            return true;
+      if (Child == If->getThen() && testAndSet(If->getCond(), Ctx, Negated) &&
+          Negated)
+        return true;
+    }
+    if (const auto *CS = dyn_cast<CompoundStmt>(Parent))
+      for (const Stmt *Before : CS->body()) {
+        if (Before == Child)
+          break;
+        if (const auto *If = dyn_cast<IfStmt>(Before)) {
+          if (const ValueDecl *Flag = FlagOf(If->getCond()))
+            if (exits(If->getThen()) && Sets(CS, Flag))
+              return true;
+          if (exits(If->getThen()) && testAndSet(If->getCond(), Ctx, Negated) &&
+              !Negated)
+            return true;
+        }
+      }
+  }
+  return false;
 }
 
 //===-- Small helpers -----------------------------------------------------===//

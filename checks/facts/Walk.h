@@ -53,6 +53,8 @@ struct Target {
   const ContainerModel *Model = nullptr;   // the designated object's model
   const clang::ValueDecl *Decl = nullptr;  // the declaration named, if one is
   bool Element = false;
+  /// A member: whose (Event::Receiver).
+  unsigned Receiver = RecvOther;
   explicit operator bool() const { return !Id.empty(); }
 };
 
@@ -105,6 +107,9 @@ public:
   /// a container: while, do, for(;;), or a for whose test compares no
   /// counter.
   static bool untilLoop(const clang::Stmt *Loop);
+  /// The top of the statement stack is behind a run-once guard: a flag
+  /// tested and set in the function, or tested and set in one step.
+  bool runOnce();
 
   //===-- Types -----------------------------------------------------------===//
 
@@ -135,6 +140,22 @@ public:
   bool callableType(clang::QualType T);
   /// "Session", "Holder<Session>".
   std::string recordName(const clang::CXXRecordDecl *RD) const;
+
+  //===-- Objects ---------------------------------------------------------===//
+
+  /// Whose object \p E is (an Event::Receiver): this or a part of it, a
+  /// parameter of the function being walked, or an object local to it (a
+  /// local of class type, or a local pointer, raw or smart, initialized
+  /// with an object made right there). \p Pointer: \p E points to the
+  /// object (the base of `->`).
+  unsigned objectOf(const clang::Expr *E, bool Pointer, unsigned Depth = 0);
+  /// An initializer that makes a new object the variable alone owns: `new
+  /// T`, std::make_unique / make_shared, a function returning a
+  /// unique_ptr-like pointer by value.
+  bool freshObject(const clang::Expr *Init);
+  /// Has the local pointer \p VD been handed on (an argument, a copy, an
+  /// assignment, a capture) or reassigned before \p At?
+  bool escapedBefore(const clang::VarDecl *VD, clang::SourceLocation At);
 
   //===-- Entities --------------------------------------------------------===//
 
@@ -186,6 +207,10 @@ private:
                clang::SourceLocation Decl);
 
   llvm::DenseMap<const clang::VarDecl *, Target> LocalAliases;
+  /// Where each local pointer asked about is handed on (escapedBefore).
+  llvm::DenseMap<const clang::VarDecl *,
+                 llvm::SmallVector<clang::SourceLocation, 2>>
+      Escapes;
   llvm::DenseSet<const clang::Expr *> Handled;
   // std::map: entityId() hands out references that must survive later
   // insertions (a DenseMap would move them when it grows).

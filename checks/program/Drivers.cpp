@@ -256,7 +256,8 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
         Pending.erase(P);
         for (const auto &[Caller, E] : Calls) {
           const DriverInfo From = Info[Caller];
-          Assign(E.To, {From.D, "", Caller, false, E.Site, From.Test});
+          Assign(E.To, {From.D, "", Caller, false, E.Site,
+                        From.Test || TestFile(E.Site->At.File)});
         }
       }
     };
@@ -286,7 +287,30 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
         for (const CallEdge &E : edges(Fn)) {
           if (!Allowed(E.To) || !Visible(*E.Site) || Waits(Fn, E))
             continue;
-          Assign(E.To, {From.D, "", Fn, false, E.Site, From.Test});
+          // A path through test code (a test's coroutine the library's
+          // scheduler runs) is test code driving it.
+          bool Test = From.Test || TestFile(E.Site->At.File);
+          // A child process starts over: what it runs after fork() is its
+          // setup, however often the parent forks.
+          if ((E.Site->Flags & ForkChild) && From.D != Driver::Unknown) {
+            Assign(E.To, {Driver::Setup,
+                          "a process " + label(Fn) + " forks", "", false,
+                          E.Site, Test});
+            continue;
+          }
+          // So is what runs once: behind a run-once guard, or in a static
+          // local's initializer, whatever drives the function it is in.
+          if ((E.Site->Flags & (OnceGuard | RunOnce)) &&
+              From.D != Driver::Unknown) {
+            Assign(E.To, {Driver::Setup,
+                          (E.Site->Flags & RunOnce
+                               ? "the initializer of a static local in "
+                               : "a run-once guard in ") +
+                              label(Fn),
+                          "", false, E.Site, Test});
+            continue;
+          }
+          Assign(E.To, {From.D, "", Fn, false, E.Site, Test});
         }
       }
     };
@@ -474,45 +498,131 @@ std::string Drivers::describe(const std::string &Fn) const {
   return Why + " via " + Path;
 }
 
+const Drivers::Once &Drivers::once(const std::string &Fn) const {
+  auto [It, New] = OnceMemo.emplace(Fn, Once());
+  if (!New)
+    return It->second; // decided, or being decided: a cycle proves nothing
+  // A callable handed to a holder runs whenever the holder is called.
+  const std::vector<CallEdge> &In = G.callers(Fn);
+  if (In.empty() || !G.holdersOf(Fn).empty())
+    return It->second;
+  Once Result;
+  for (const CallEdge &E : In) {
+    Once R;
+    if (E.Site->Flags & (RunOnce | OnceGuard))
+      R = {E.Site->Caller, !(E.Site->Flags & RunOnce)};
+    else
+      R = once(E.Site->Caller);
+    if (R.Root.empty())
+      return OnceMemo[Fn];
+    if (Result.Root.empty())
+      Result = R;
+  }
+  return OnceMemo[Fn] = Result;
+}
+
+bool Drivers::handedBuilt(const std::string &Fn, unsigned Param) const {
+  auto Key = std::make_pair(Fn, Param);
+  auto Done = BuiltParams.find(Key);
+  if (Done != BuiltParams.end())
+    return Done->second;
+  // On a recursion, stay conservative: what is being decided counts as not
+  // built until it is decided.
+  BuiltParams[Key] = false;
+  bool All = !G.callers(Fn).empty();
+  for (const CallEdge &E : G.callers(Fn)) {
+    auto C = F.Functions.find(E.Site->Caller);
+    // A local of main lives as long as the program.
+    if (C == F.Functions.end() || (C->second.Traits & FnMain)) {
+      All = false;
+      break;
+    }
+    if (Param < 32 && (E.Site->LocalArgs & (1u << Param)))
+      continue;
+    const std::vector<int> &Through = E.Site->ArgParams;
+    if (Param < Through.size() && Through[Param] >= 0 &&
+        handedBuilt(E.Site->Caller, static_cast<unsigned>(Through[Param])))
+      continue;
+    All = false;
+    break;
+  }
+  BuiltParams[Key] = All;
+  return All;
+}
+
 const Call *Drivers::rootSite(const std::string &Fn) const {
   return root(Fn).Site;
 }
 
 void Drivers::computeBuilders() {
-  std::vector<std::string> Methods;
+  // The greatest fixpoint: every method with callers is a builder until
+  // one of its calls is not on an object being built (methods that call
+  // each other on the same object, `parse()` and `parseRaw()`, stay
+  // builders together when nothing else calls them).
   for (const auto &[Id, Fn] : F.Functions)
     if (!Fn.Class.empty() && (Fn.Traits & FnDefined) &&
-        !(Fn.Traits & (FnConstructor | FnDestructor | FnLambda)))
-      Methods.push_back(Id);
+        !(Fn.Traits & (FnConstructor | FnDestructor | FnLambda)) &&
+        !G.callers(Id).empty())
+      Builders.insert(Id);
   bool Changed = true;
   while (Changed) {
     Changed = false;
-    for (const std::string &Id : Methods) {
-      if (Builders.count(Id))
-        continue;
-      const std::vector<CallEdge> &In = G.callers(Id);
-      if (In.empty())
-        continue;
-      const std::string &Class = F.Functions.at(Id).Class;
+    for (auto It = Builders.begin(); It != Builders.end();) {
+      const std::string &Class = F.Functions.at(*It).Class;
       bool All = true;
-      for (const CallEdge &E : In) {
+      for (const CallEdge &E : G.callers(*It)) {
         auto C = F.Functions.find(E.Site->Caller);
         // A local of main lives as long as the program: it is no builder.
         if ((E.Site->Flags & OnLocalObject) &&
             (C == F.Functions.end() || !(C->second.Traits & FnMain)))
           continue;
-        if (C != F.Functions.end() && C->second.Class == Class &&
-            ((C->second.Traits & FnConstructor) || Builders.count(C->first)))
+        bool CallerBuilds =
+            C != F.Functions.end() &&
+            ((C->second.Traits & FnConstructor) || Builders.count(C->first));
+        if (CallerBuilds && C->second.Class == Class)
+          continue;
+        // Building an object builds its parts, and a base's method run on
+        // it (`parse()` in a builder, `mime_.parse()` in a constructor).
+        if (CallerBuilds && (E.Site->Flags & OnThisObject))
           continue;
         All = false;
         break;
       }
       if (All) {
-        Builders.insert(Id);
-        Changed = true;
+        ++It;
+        continue;
       }
+      It = Builders.erase(It);
+      Changed = true;
     }
   }
+  // ... that some object being built reaches: a method only ever called by
+  // itself (a recursion with no caller seen, `fib(n - 1)`) builds nothing.
+  auto Starts = [&](const CallEdge &E, const std::set<std::string> &From,
+                    const std::string &Callee) {
+    auto C = F.Functions.find(E.Site->Caller);
+    if (C == F.Functions.end())
+      return false;
+    if (E.Site->Flags & OnLocalObject)
+      return true;
+    return ((C->second.Traits & FnConstructor) || From.count(C->first)) &&
+           (C->second.Class == F.Functions.at(Callee).Class ||
+            (E.Site->Flags & OnThisObject));
+  };
+  std::set<std::string> Grounded;
+  Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (const std::string &Id : Builders)
+      if (!Grounded.count(Id))
+        for (const CallEdge &E : G.callers(Id))
+          if (Starts(E, Grounded, Id)) {
+            Grounded.insert(Id);
+            Changed = true;
+            break;
+          }
+  }
+  Builders = std::move(Grounded);
 }
 
 } // namespace memlint

@@ -29,8 +29,11 @@
 // code holding it calls it.
 //
 // A builder is a method only ever called on an object the caller is making
-// (`Zone z; z.add(t);`) or from its own class's constructors: the object is
-// filled while it is built, then read.
+// (`Zone z; z.add(t);`, `auto h = std::make_unique<H>(); h->parse(s);`), from
+// its own class's constructors or builders, or on the object (or a part of
+// it) that a constructor or builder is making: the object is filled while
+// it is built, then read. A function whose parameter every caller hands an
+// object it is building fills that object the same way.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MEMLINT_CHECKS_PROGRAM_DRIVERS_H
@@ -90,7 +93,25 @@ public:
   const Call *rootSite(const std::string &Fn) const;
   /// The root of \p Fn's driver (the function whose DriverInfo has Why).
   const DriverInfo &root(const std::string &Fn) const;
+  /// Code that runs once reaches \p Fn, and nothing else does: a static
+  /// local's initializer, or what a run-once guard protects (`if
+  /// (!started_.exchange(true)) pool_.start();`), in Root, directly or
+  /// through functions only such code runs. Root is "" when there is none.
+  struct Once {
+    std::string Root;
+    bool Guard = false; // behind a run-once guard, not an initializer
+    /// "behind a run-once guard", "from the initializer of a static local"
+    const char *what() const {
+      return Guard ? "behind a run-once guard"
+                   : "from the initializer of a static local";
+    }
+  };
+  const Once &once(const std::string &Fn) const;
   bool builder(const std::string &Fn) const { return Builders.count(Fn) != 0; }
+  /// Every caller of \p Fn hands it, as parameter \p Param, an object it
+  /// is building: one local to the caller (not main's), or a parameter
+  /// that is itself always handed such an object.
+  bool handedBuilt(const std::string &Fn, unsigned Param) const;
   bool hasMain() const { return HasMain; }
   /// How notes name a function: "'F'", or "a lambda in 'F'".
   std::string label(const std::string &Fn) const;
@@ -115,6 +136,8 @@ private:
   /// thread or to a parameter its function calls is run by its handover.
   std::vector<CallEdge> edges(const std::string &Fn) const;
   std::set<std::string> Builders;
+  mutable std::map<std::pair<std::string, unsigned>, bool> BuiltParams;
+  mutable std::map<std::string, Once> OnceMemo;
 
   std::string name(const std::string &Fn) const;
   void computeBuilders();

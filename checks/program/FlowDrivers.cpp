@@ -8,33 +8,6 @@
 
 namespace memlint {
 
-/// The function whose static local's initializer is the only way \p Fn
-/// runs, directly or through functions only such initializers run; "" when
-/// there is none. \p Memo: the answer per function ("" also while it is
-/// being decided: a cycle proves nothing).
-static const std::string &
-onceFrom(const CallGraph &G, const std::string &Fn,
-         std::map<std::string, std::string> &Memo) {
-  auto [It, New] = Memo.emplace(Fn, "");
-  if (!New)
-    return It->second;
-  // A callable handed to a holder runs whenever the holder is called.
-  const std::vector<CallEdge> &In = G.callers(Fn);
-  if (In.empty() || !G.holdersOf(Fn).empty())
-    return It->second;
-  std::string Root;
-  for (const CallEdge &E : In) {
-    std::string R = (E.Site->Flags & RunOnce)
-                        ? E.Site->Caller
-                        : onceFrom(G, E.Site->Caller, Memo);
-    if (R.empty())
-      return Memo[Fn];
-    if (Root.empty())
-      Root = R;
-  }
-  return Memo[Fn] = Root;
-}
-
 /// Does only setup reach \p Fn: is it setup, and so is every function that
 /// calls it, up to static initialization and main? A function setup code
 /// calls that also has a caller nothing is seen to drive (a handler called
@@ -69,18 +42,16 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
   Site.Function = Fn;
   Site.Flags = F.SiteFlags;
   Driver Drv = V.siteDriver(Site);
-  std::map<std::string, std::string> Memo;
-  const std::string &Once = onceFrom(V.graph(), Fn, Memo);
+  const Drivers::Once &Once = D.once(Fn);
   std::string Why;
   bool ByDriver = false; // the note says what drives the function
   if (F.SiteFlags & RunOnce) {
     Why = "it runs once: it is in the initializer of a static local";
     F.Conf = Confidence::Low;
-  } else if (!Once.empty()) {
+  } else if (!Once.Root.empty()) {
     // A static local's initializer runs once, whatever drives its function.
-    Why = "it runs once: " + Name +
-          " is only reached from the initializer of a static local in '" +
-          V.functionName(Once) + "'";
+    Why = "it runs once: " + Name + " is only reached " + Once.what() +
+          " in '" + V.functionName(Once.Root) + "'";
     F.Conf = Confidence::Low;
   } else if (V.testOnly(Site)) {
     Why = "only test or benchmark code runs it" + V.onlyFrom(Fn);

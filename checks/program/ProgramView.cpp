@@ -29,6 +29,8 @@ ProgramView::ProgramView(const Facts &F, bool AssumeClosedWorld,
     FlowsFrom[Fl.From].push_back(&Fl);
   for (const Instance &I : F.Instances)
     InstancesOf[I.Class].push_back(&I);
+  for (const Reset &R : F.Resets)
+    ResetsOf[R.Class].push_back(&R);
   for (const Alias &A : F.Aliases)
     ProxiesOf[A.To].push_back(A.From);
   // A size read through a proxy reads the entity's size.
@@ -363,10 +365,46 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
         Visiting.erase(Id);
       };
   Walk(EntityId, nullptr);
+  // A member starts over wherever its object, or one it is part of, is
+  // given a fresh value (`ctx_ = Context();`).
+  auto EIt = F.Entities.find(EntityId);
+  if (EIt != F.Entities.end() && EIt->second.Kind == EntityKind::Field &&
+      !ResetsOf.empty())
+    for (const std::string &Class : partOf(EIt->second.OwnerClass)) {
+      auto RIt = ResetsOf.find(Class);
+      if (RIt == ResetsOf.end())
+        continue;
+      for (const Reset *R : RIt->second) {
+        Event Fresh;
+        Fresh.Entity = EntityId;
+        Fresh.Kind = EventKind::Assign;
+        Fresh.At = R->At;
+        Fresh.Function = R->Function;
+        Out.push_back({Fresh, Loc(), ""});
+      }
+    }
   std::stable_sort(Out.begin(), Out.end(),
                    [](const EffectiveEvent &A, const EffectiveEvent &B) {
                      return A.E.At < B.E.At;
                    });
+  return Out;
+}
+
+std::set<std::string> ProgramView::partOf(const std::string &Class) const {
+  std::set<std::string> Out;
+  std::vector<std::string> Work{Class};
+  while (!Work.empty() && Out.size() < 64) {
+    std::string C = Work.back();
+    Work.pop_back();
+    if (C.empty() || !Out.insert(C).second)
+      continue;
+    auto It = InstancesOf.find(C);
+    if (It == InstancesOf.end())
+      continue;
+    for (const Instance *I : It->second)
+      if (I->Kind == InstanceKind::MemberOf || I->Kind == InstanceKind::BaseOf)
+        Work.push_back(I->Owner);
+  }
   return Out;
 }
 
@@ -428,11 +466,35 @@ static int siteScore(const ProgramView &V, const Entity &E,
     Note = "it grows behind a run-once guard in " + Name;
     return 0;
   }
-  // A member of an object being built (static storage is never built).
-  if (E.Kind == EntityKind::Field && !Fn.empty() && D.builder(Fn)) {
-    Note = Name + " is only called on an object being built, which is then "
-                  "read";
+  if (const Drivers::Once &O = D.once(Fn); !O.Root.empty()) {
+    Note = "it grows once: " + Name + " is only reached " + O.what() +
+           " in '" + V.functionName(O.Root) + "'";
     return 0;
+  }
+  // A member of an object being built (static storage is never built):
+  // one local to the function (not main's: that lives as long as the
+  // program), one every caller hands over while building it, or the
+  // function's own object when it is only called on one being built.
+  if (E.Kind == EntityKind::Field && !Fn.empty()) {
+    unsigned Recv = Ev.Helper.empty() ? Ev.E.Receiver : RecvOther;
+    auto FI = V.facts().Functions.find(Fn);
+    bool Main = FI != V.facts().Functions.end() &&
+                (FI->second.Traits & FnMain);
+    if (Recv == RecvLocal && !Main) {
+      Note = "it grows in an object local to " + Name +
+             ", which is built there and then read";
+      return 0;
+    }
+    if (Recv >= RecvParam && D.handedBuilt(Fn, Recv - RecvParam)) {
+      Note = Name + " is only handed objects its callers are building, "
+                    "which are then read";
+      return 0;
+    }
+    if ((Recv == RecvThis || Recv == RecvOther) && D.builder(Fn)) {
+      Note = Name + " is only called on an object being built, which is "
+                    "then read";
+      return 0;
+    }
   }
   const DriverInfo &I = D.of(Fn);
   // In an event loop of its own function: steady, whatever runs it.

@@ -159,6 +159,9 @@ public:
 
 private:
   bool longLivedClass(const std::string &Class) const;
+  /// \p Class and every class it is a member or base subobject of, by
+  /// value, transitively.
+  std::set<std::string> partOf(const std::string &Class) const;
   Lifetime classLifetime(const std::string &Class) const;
   Lifetime heapLifetime(const Instance &I) const;
   bool longLivedHolder(const std::string &Holder,
@@ -173,6 +176,8 @@ private:
   std::map<std::string, std::vector<const Event *>> EventsOf;
   std::map<std::string, std::vector<const Flow *>> FlowsFrom;
   std::map<std::string, std::vector<const Instance *>> InstancesOf;
+  /// Where objects of a class are given a fresh value, by class.
+  std::map<std::string, std::vector<const Reset *>> ResetsOf;
   /// Proxies that stand for an entity (a function's return, a member
   /// pointer), by the entity they alias.
   std::map<std::string, std::vector<std::string>> ProxiesOf;

@@ -237,10 +237,13 @@ public:
 private:
   std::string body_;
 };
+void feed(Request &r, const std::vector<std::string> &chunks) {
+  for (const std::string &c : chunks)
+    r.add(c);
+}
 std::shared_ptr<Request> read_request(const std::vector<std::string> &chunks) {
   auto r = std::make_shared<Request>();
-  for (const std::string &c : chunks)
-    r->add(c);
+  feed(*r, chunks);
   return r;
 }
 bool next_chunks(std::vector<std::string> &chunks);

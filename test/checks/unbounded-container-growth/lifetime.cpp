@@ -73,6 +73,8 @@ Heaped *make_heaped() {
   kept->add(2);
   return kept;
 }
+// Grown again after it is built (a builder's product would only be read).
+void add_more(Heaped *h, int x) { h->add(x); }
 
 class Shared {
 public:

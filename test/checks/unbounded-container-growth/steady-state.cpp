@@ -7,6 +7,7 @@
 // run-once guard and growth of objects that die with the call are not
 // (low confidence: shown with --min-confidence=low).
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -370,6 +371,140 @@ private:
   std::thread t_;
 };
 
+//===-- what a run-once guard starts, whoever calls it ---------------------===//
+
+// start() tests and sets its flag in one step: the pool it starts is set
+// up once, even when a request may call start().
+class Pool {
+public:
+  void start(int n) {
+    for (int i = 0; i < n; ++i)
+      threads_.push_back(i);
+    // LOW: :[[@LINE-1]]:7: warning: container 'Pool::threads_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // LOW: :[[@LINE-2]]:7: note: it grows once: 'Pool::start' is only reached behind a run-once guard in 'Acceptor::start'
+  }
+
+private:
+  std::vector<int> threads_;
+};
+class Acceptor {
+public:
+  void start() {
+    if (!started_.exchange(true))
+      pool_.start(4);
+  }
+
+private:
+  std::atomic<bool> started_{false};
+  Pool pool_;
+};
+Acceptor g_acceptor;
+
+// Behind a guard too, and also called where nothing is seen to run it:
+// what runs once is setup, whatever drives the guard.
+class Loops {
+public:
+  void start(int n) {
+    for (int i = 0; i < n; ++i)
+      loops_.push_back(i);
+    // LOW: :[[@LINE-1]]:7: warning: container 'Loops::loops_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // LOW: :[[@LINE-2]]:7: note: it is filled during setup: 'Loops::start' runs only from a run-once guard in 'Listener::start'
+  }
+
+private:
+  std::vector<int> loops_;
+};
+class Listener {
+public:
+  void start() {
+    if (started_.exchange(true))
+      return;
+    loops_.start(2);
+  }
+  void restart_unused() { loops_.start(1); }
+
+private:
+  std::atomic<bool> started_{false};
+  Loops loops_;
+};
+Listener g_listener;
+
+// The same start without the guard grows its pool on every call.
+class Spawner {
+public:
+  void start(int n) {
+    for (int i = 0; i < n; ++i)
+      threads_.push_back(i);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'Spawner::threads_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // LOW: :[[@LINE-2]]:7: warning: container 'Spawner::threads_' grows here{{.*}} [memlint-unbounded-container-growth]
+  }
+
+private:
+  std::vector<int> threads_;
+};
+Spawner g_spawner;
+
+//===-- a walk over a container is no loop that runs until ----------------===//
+
+// `while (it != end)` walks the names it is given, once, at setup.
+class Names {
+public:
+  void load(const std::vector<std::string> &src) {
+    auto it = src.begin();
+    while (it != src.end())
+      names_.push_back(*it++);
+    // LOW: :[[@LINE-1]]:7: warning: container 'Names::names_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // LOW: :[[@LINE-2]]:7: note: it is filled during setup: 'Names::load' runs only from 'main' outside its loops
+  }
+
+private:
+  std::vector<std::string> names_;
+};
+Names g_names;
+
+//===-- a child process starts over ---------------------------------------===//
+
+// A master restarts a worker whenever one dies; each worker is a new
+// process, which loads its settings once and then serves its requests.
+extern "C" int fork();
+extern "C" int wait_child();
+class Settings {
+public:
+  void load(const std::string &line) { lines_.push_back(line); }
+  // LOW: :[[@LINE-1]]:40: warning: container 'Settings::lines_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:40: note: it is filled during setup: 'Settings::load' runs only from a process 'spawn' forks via 'worker_main'
+
+private:
+  std::vector<std::string> lines_;
+};
+Settings g_settings;
+class Served {
+public:
+  void add(const std::string &r) { requests_.push_back(r); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: container 'Served::requests_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:36: warning: container 'Served::requests_' grows here{{.*}} [memlint-unbounded-container-growth]
+
+private:
+  std::vector<std::string> requests_;
+};
+Served g_served;
+void worker_main() {
+  std::string boot;
+  next_request(boot);
+  g_settings.load(boot);
+  for (std::string req; next_request(req);)
+    g_served.add(req);
+}
+void spawn() {
+  int pid = fork();
+  if (pid == 0)
+    worker_main();
+}
+void master() {
+  while (wait_child() > 0)
+    spawn();
+}
+
 int main() {
   Worker worker;
   std::string boot;
@@ -389,6 +524,7 @@ int main() {
   r.add("/", [] {});
   r.add("/health", [] {});
   g_plugins.load("/usr/lib/app");
+  g_names.load({"a", "b"});
   for (std::string req; next_request(req);) {
     r.handle(req);
     g_recent.touch(req);
@@ -397,5 +533,9 @@ int main() {
     g_route.dispatch(req);
     g_mount.dispatch(req);
     parse_part(req);
+    g_acceptor.start();
+    g_listener.start();
+    g_spawner.start(4);
   }
+  master();
 }

@@ -28,3 +28,14 @@ inline std::string load(const std::string &path) {
   return std::string(std::istreambuf_iterator<char>(in),
                      std::istreambuf_iterator<char>());
 }
+
+// A library's worker runs whatever task it is given, once per request.
+struct Task {
+  virtual ~Task() = default;
+  virtual void run(const std::string &r) = 0;
+};
+inline void serve_tasks(Task &t) {
+  for (std::string r; next_request(r);)
+    t.run(r);
+}
+
