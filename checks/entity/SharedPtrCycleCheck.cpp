@@ -49,8 +49,10 @@ public:
     // it captured: no edge.
     std::set<std::pair<std::string, std::string>> Reset;
     for (const OwnEdge &E : F.Edges)
-      if (E.To.empty())
+      if (E.To.empty() && E.Kind == OwnKind::Callback)
         Reset.insert({E.From, E.Field});
+      else if (E.To.empty() && E.Kind == OwnKind::Shared)
+        Adopting.insert({E.From, E.Field});
     auto Keep = [&](const OwnEdge &E) {
       if (!E.To.empty() &&
           !(E.Kind == OwnKind::Callback && Reset.count({E.From, E.Field})))
@@ -130,6 +132,11 @@ public:
     return Out;
   }
 
+  /// Shared fields given an object that already exists (the marker edges).
+  const std::set<std::pair<std::string, std::string>> &adopting() const {
+    return Adopting;
+  }
+
   const std::vector<Step> &steps(const std::string &From) const {
     static const std::vector<Step> None;
     auto It = Adjacent.find(From);
@@ -207,6 +214,7 @@ private:
 
   std::deque<OwnEdge> Derived;
   std::vector<const OwnEdge *> Live;
+  std::set<std::pair<std::string, std::string>> Adopting;
   std::set<std::string> Nodes;
   std::map<std::string, std::string> Names;
   std::map<std::string, std::vector<Step>> Adjacent;
@@ -226,9 +234,18 @@ std::string roleWord(llvm::StringRef Field) {
 /// Self-edges in opposite roles make instance cycles (a node and its
 /// neighbour pointing at each other); one self-edge (a singly linked `next`,
 /// a tree's `children`) does not.
-bool oppositeRoles(const OwnEdge &A, const OwnEdge &B) {
-  if (A.Collection != B.Collection)
-    return true; // children (many) and parent (one)
+bool backwardRole(const OwnEdge &E);
+
+bool oppositeRoles(const OwnEdge &A, const OwnEdge &B,
+                   const std::set<std::pair<std::string, std::string>> &Adopting) {
+  // Children (many) and a parent (one): the one is named for it (parent,
+  // owner, prev) or given an object that already exists somewhere; one
+  // only ever made right there (`splat_ = std::make_shared<Node>()`) is
+  // another child.
+  if (A.Collection != B.Collection) {
+    const OwnEdge &One = A.Collection ? B : A;
+    return backwardRole(One) || Adopting.count({One.From, One.Field}) != 0;
+  }
   static const char *const Forward[] = {"next", "succ", "child", "kid",
                                         "forward", "down", "out"};
   static const char *const Backward[] = {"prev", "pred", "parent", "owner",
@@ -378,7 +395,7 @@ void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
       for (size_t I = 0; I < Self.size() && !Closing; ++I)
         for (size_t J = I + 1; J < Self.size() && !Closing; ++J)
           if (Self[I]->Edge->Field != Self[J]->Edge->Field &&
-              oppositeRoles(*Self[I]->Edge, *Self[J]->Edge)) {
+              oppositeRoles(*Self[I]->Edge, *Self[J]->Edge, G.adopting())) {
             bool IFirst = betterClosing(*Self[I], *Self[J]);
             Closing = IFirst ? Self[I] : Self[J];
             Other = IFirst ? Self[J] : Self[I];

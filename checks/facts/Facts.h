@@ -242,7 +242,10 @@ enum class OwnKind {
 };
 
 /// A record owns instances of another record through one of its fields (or a
-/// base). The shared-ptr-cycle rule looks for cycles in these edges.
+/// base). The shared-ptr-cycle rule looks for cycles in these edges. Two
+/// markers have To empty: a Callback one, the callable field reset (`cb_ =
+/// nullptr`); a Shared one, the shared_ptr field given an object that
+/// already exists (`parent_ = p`), not one made right there.
 struct OwnEdge {
   std::string From, To;         // record ids (specializations keep their args)
   std::string FromName, ToName; // display names

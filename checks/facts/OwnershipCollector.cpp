@@ -22,6 +22,51 @@ void OwnershipCollector::record(const CXXRecordDecl *RD) {
     }
   for (const FieldDecl *FD : RD->fields())
     ownedBy(RD, FD, FD->getType(), OwnKind::Value, false, 0);
+  // `: parent_(parent)` in a constructor this TU defines.
+  for (const CXXConstructorDecl *Ctor : RD->ctors()) {
+    const FunctionDecl *Def = Ctor->getDefinition();
+    const auto *CD = dyn_cast_or_null<CXXConstructorDecl>(Def);
+    if (!CD)
+      continue;
+    for (const CXXCtorInitializer *Init : CD->inits())
+      if (Init->isMemberInitializer() && Init->isWritten())
+        adopts(RD, Init->getMember(), Init->getInit(), Init->getSourceLocation());
+  }
+}
+
+/// A shared_ptr field given an object that already exists (`parent_ =
+/// parent;`, `: owner_(std::move(o))`), not one made right there (`splat_ =
+/// std::make_shared<Node>()`) or none: the marker edge (To empty, Kind
+/// Shared) the cycle rule asks for before it calls a single pointer a back
+/// edge.
+void OwnershipCollector::adopts(const CXXRecordDecl *Holder,
+                                const FieldDecl *FD, const Expr *Value,
+                                SourceLocation At) {
+  if (!Holder || !FD || !Value)
+    return;
+  const CXXRecordDecl *RD = FD->getType().getCanonicalType()->getAsCXXRecordDecl();
+  if (!RD || W.pointerKind(RD) != PointerKind::Shared)
+    return;
+  if (W.freshObject(Value))
+    return;
+  // Null, directly or through the pointer's constructor (`splat_(nullptr)`,
+  // `parent_()`).
+  Value = strip(Value);
+  while (const auto *CE = dyn_cast<CXXConstructExpr>(Value)) {
+    if (CE->getNumArgs() == 0)
+      return;
+    if (CE->getNumArgs() != 1)
+      break;
+    Value = strip(CE->getArg(0));
+  }
+  if (isNullValue(Value))
+    return;
+  OwnEdge Marker;
+  Marker.From = stableId(Holder);
+  Marker.Field = FD->getNameAsString();
+  Marker.Kind = OwnKind::Shared;
+  Marker.At = W.Locs.make(At);
+  W.Out.Edges.push_back(std::move(Marker));
 }
 
 /// What a field of type \p T makes \p Owner own.
@@ -121,6 +166,7 @@ void OwnershipCollector::call(const CallExpr *CE) {
   const auto *Holder = dyn_cast<CXXRecordDecl>(FD->getParent());
   const Expr *Value = strip(OCE->getArg(1));
   QualType FT = FD->getType();
+  adopts(Holder, FD, Value, compat::beginLoc(OCE));
   if (WalkContext::isCallableWrapper(FT) && isNullValue(Value)) {
     // `on_fire_ = nullptr;`: the callback is let go once it has run.
     OwnEdge Reset;

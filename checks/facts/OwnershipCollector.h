@@ -30,6 +30,8 @@ private:
 
   void ownedBy(const clang::CXXRecordDecl *Owner, const clang::FieldDecl *FD,
                clang::QualType T, OwnKind Kind, bool Many, unsigned Depth);
+  void adopts(const clang::CXXRecordDecl *Holder, const clang::FieldDecl *FD,
+              const clang::Expr *Value, clang::SourceLocation At);
   void addEdge(const clang::CXXRecordDecl *From, const clang::CXXRecordDecl *To,
                const std::string &Field, OwnKind Kind, bool Many,
                clang::SourceLocation At);

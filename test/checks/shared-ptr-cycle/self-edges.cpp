@@ -39,6 +39,25 @@ struct Folder {
   std::vector<std::shared_ptr<Folder>> items_;
 };
 
+// Children and one more pointer to a node: a back edge when it is given a
+// node that already exists (a shortcut to another node of the tree)...
+struct Route {
+  std::vector<std::shared_ptr<Route>> fixed_;
+  std::shared_ptr<Route> alias_;
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: 'Route::alias_' closes the shared_ptr ownership cycle 'Route' -> 'Route' -> 'Route' [memlint-shared-ptr-cycle]
+  void alias(std::shared_ptr<Route> r) { alias_ = r; }
+};
+// ... and one more child when it is only ever made right there.
+struct Segment { // OK: a tree, every pointer to a node is a fresh child
+  std::vector<std::shared_ptr<Segment>> fixed_;
+  std::shared_ptr<Segment> splat_;
+  Segment() : splat_(nullptr) {}
+  void add_splat() {
+    if (!splat_)
+      splat_ = std::make_shared<Segment>();
+  }
+};
+
 // Near misses: one self-edge, or two in the same role.
 struct ListNode { // OK: a singly linked list
   int value = 0;
