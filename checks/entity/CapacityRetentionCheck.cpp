@@ -186,25 +186,6 @@ private:
   }
 };
 
-/// Every call of \p Fn checks the container's size first (`if (parts_.size()
-/// >= kMax) return; add(p);`), or is made from a function whose every call
-/// does, within \p Up levels: a fill in \p Fn is bounded by its callers.
-static bool guardedByCallers(const ProgramView &View, const std::string &Fn,
-                             const std::string &Entity, unsigned Up) {
-  bool Called = false;
-  for (const CallEdge &E : View.graph().callers(Fn)) {
-    const Call &C = *E.Site;
-    if (C.Caller == Fn)
-      continue;
-    Called = true;
-    if (llvm::is_contained(C.SizeGuards, Entity))
-      continue;
-    if (Up == 0 || !guardedByCallers(View, C.Caller, Entity, Up - 1))
-      return false;
-  }
-  return Called;
-}
-
 /// Why a burst that is emptied keeps little worth reporting (low
 /// confidence): what is kept is small, or nothing is seen to empty the
 /// container after its bursts. Kind "" when none holds.
@@ -347,7 +328,7 @@ void decideCapacityRetention(const ProgramView &View,
     for (const EffectiveEvent &Ev : Events) {
       if ((Ev.E.Kind != EventKind::Grow && Ev.E.Kind != EventKind::Resize) ||
           (Ev.E.Flags & (SizeGuarded | ConstantLoop | InConstructor)) ||
-          guardedByCallers(View, Ev.E.Function, Id, /*Up=*/1))
+          View.guardedByCallers(Ev.E.Function, Id, /*Up=*/1))
         continue;
       // A fill in a function that also empties, but never in the same
       // call (the other arm: `if (eol) line_.clear(); else

@@ -1,6 +1,7 @@
 //===- ProgramView.cpp ----------------------------------------------------===//
 #include "ProgramView.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <algorithm>
@@ -307,6 +308,12 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
                   Eff.E.Flags |= SizeGuarded;
                   break;
                 }
+            // `if (q_.size() >= kMax) return false; push(c);`: every call
+            // of the growing function checks the size first.
+            if (E->Kind == EventKind::Grow && !(Eff.E.Flags & SizeGuarded) &&
+                !E->Function.empty() &&
+                guardedByCallers(E->Function, EntityId, /*Up=*/1))
+              Eff.E.Flags |= SizeGuarded;
             if (Via) {
               Eff.E.At = Via->At;
               Eff.E.Function = Via->Function;
@@ -388,6 +395,23 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
                      return A.E.At < B.E.At;
                    });
   return Out;
+}
+
+bool ProgramView::guardedByCallers(const std::string &Fn,
+                                   const std::string &Entity,
+                                   unsigned Up) const {
+  bool Called = false;
+  for (const CallEdge &E : G.callers(Fn)) {
+    const Call &C = *E.Site;
+    if (C.Caller == Fn)
+      continue;
+    Called = true;
+    if (llvm::is_contained(C.SizeGuards, Entity))
+      continue;
+    if (Up == 0 || !guardedByCallers(C.Caller, Entity, Up - 1))
+      return false;
+  }
+  return Called;
 }
 
 std::set<std::string> ProgramView::partOf(const std::string &Class) const {

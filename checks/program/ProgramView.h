@@ -151,6 +151,12 @@ public:
   /// 'main'". Its At is invalid when no call site drives it (a thread, a
   /// callback, an override, a public API, or nothing).
   Note driverNote(const std::string &Fn) const;
+  /// Every call of \p Fn checks \p Entity's size first (`if (parts_.size()
+  /// >= kMax) return; add(p);`), or is made from a function whose every
+  /// call does, within \p Up levels: what \p Fn adds is bounded by its
+  /// callers.
+  bool guardedByCallers(const std::string &Fn, const std::string &Entity,
+                        unsigned Up) const;
   /// The functions that grow it.
   static std::set<std::string>
   growFunctions(const std::vector<EffectiveEvent> &Events);
