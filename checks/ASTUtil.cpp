@@ -126,6 +126,28 @@ const Expr *strip(const Expr *E) {
   return E;
 }
 
+const Expr *peelHandover(const Expr *E) {
+  for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
+    E = strip(E);
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+        CE && CE->getNumArgs() == 1) {
+      E = CE->getArg(0);
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (FD && CE->getNumArgs() == 1 && FD->isInStdNamespace() &&
+          FD->getIdentifier() &&
+          (FD->getName() == "move" || FD->getName() == "forward")) {
+        E = CE->getArg(0);
+        continue;
+      }
+    }
+    return E;
+  }
+  return E;
+}
+
 bool isNonConstRefOrPtr(QualType T) {
   if (const auto *R = T->getAs<ReferenceType>())
     return !R->getPointeeType().isConstQualified();

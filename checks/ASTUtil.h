@@ -42,6 +42,11 @@ std::string stableId(const clang::Decl *D);
 /// not change which object or value an expression denotes.
 const clang::Expr *strip(const clang::Expr *E);
 
+/// Also through what hands a value on unchanged: a copy or conversion
+/// constructor of one argument, `std::move`, `std::forward` (`std::move(p)`,
+/// a `shared_ptr` made from a `unique_ptr`): the value handed on.
+const clang::Expr *peelHandover(const clang::Expr *E);
+
 /// A reference or pointer through which the referent may be changed.
 bool isNonConstRefOrPtr(clang::QualType T);
 

@@ -915,33 +915,13 @@ unsigned WalkContext::objectOf(const Expr *E, bool Pointer, unsigned Depth) {
 /// Does \p E pass on what \p VD holds: `p`, `std::move(p)`, a copy of p,
 /// `p.get()`?
 static bool passesOn(const Expr *E, const VarDecl *VD) {
-  for (unsigned Depth = 0; E && Depth < 6; ++Depth) {
-    E = strip(E);
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-      return DRE->getDecl() == VD;
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-      if (CE->getNumArgs() != 1)
-        return false;
-      E = CE->getArg(0);
-      continue;
-    }
-    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
-      if (!MCE->getMethodDecl() || MCE->getMethodDecl()->getName() != "get")
-        return false;
-      E = MCE->getImplicitObjectArgument();
-      continue;
-    }
-    if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      if (!FD || CE->getNumArgs() != 1 || !FD->isInStdNamespace() ||
-          (FD->getName() != "move" && FD->getName() != "forward"))
-        return false;
-      E = CE->getArg(0);
-      continue;
-    }
-    return false;
-  }
-  return false;
+  E = peelHandover(E);
+  if (const auto *MCE = dyn_cast_or_null<CXXMemberCallExpr>(E))
+    if (MCE->getMethodDecl() && MCE->getMethodDecl()->getIdentifier() &&
+        MCE->getMethodDecl()->getName() == "get")
+      E = peelHandover(MCE->getImplicitObjectArgument());
+  const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E);
+  return DRE && DRE->getDecl() == VD;
 }
 
 bool WalkContext::escapedBefore(const VarDecl *VD, SourceLocation At) {

@@ -386,28 +386,11 @@ private:
   /// The parameter of \p FD that \p E is (through std::move, std::forward
   /// or a copy), or nullptr.
   static const ParmVarDecl *passedParam(const Expr *E, const FunctionDecl *FD) {
-    for (unsigned Depth = 0; E && Depth < 4; ++Depth) {
-      E = strip(E);
-      if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
-        if (CE->getNumArgs() != 1)
-          return nullptr;
-        E = CE->getArg(0);
-        continue;
-      }
-      if (const auto *CE = dyn_cast<CallExpr>(E)) {
-        const FunctionDecl *Callee = CE->getDirectCallee();
-        if (!Callee || CE->getNumArgs() != 1 || !Callee->isInStdNamespace() ||
-            (Callee->getName() != "move" && Callee->getName() != "forward"))
-          return nullptr;
-        E = CE->getArg(0);
-        continue;
-      }
-      const auto *DRE = dyn_cast<DeclRefExpr>(E);
-      const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
-      return P && P->getDeclContext() == FD ? P : nullptr;
-    }
-    return nullptr;
+    const auto *DRE = dyn_cast_or_null<DeclRefExpr>(peelHandover(E));
+    const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    return P && P->getDeclContext() == FD ? P : nullptr;
   }
+
 
   /// `chan.push(batch)`: a large local handed to a user function's
   /// parameter by const reference or by value, and not used afterwards.
