@@ -207,12 +207,21 @@ private:
           E.Kind = OwnKind::Callback;
           E.At = First->At;
           Derived.push_back(std::move(E));
+          if (!llvm::is_contained(Fn.KeptCaptures, Fn.SharedCaptures[I]))
+            MadeThere.insert(&Derived.back());
         }
       }
     }
   }
 
+public:
+  /// A callback edge whose captured object was only ever made right there,
+  /// in the function that made the callback.
+  bool madeThere(const OwnEdge *E) const { return MadeThere.count(E) != 0; }
+
+private:
   std::deque<OwnEdge> Derived;
+  std::set<const OwnEdge *> MadeThere;
   std::vector<const OwnEdge *> Live;
   std::set<std::pair<std::string, std::string>> Adopting;
   std::set<std::string> Nodes;
@@ -349,8 +358,13 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
     Wrapper |= S.Edge->Kind == OwnKind::Value;
   }
   Indirect |= Shared == 1 && Wrapper;
-  bool AnyCallback = llvm::any_of(
-      Cycle, [](const Step &S) { return S.Edge->Kind == OwnKind::Callback; });
+  // A callback is evidence when what it keeps already existed (its owner,
+  // `shared_from_this()`): one that keeps an object made right there
+  // (`auto data = std::make_shared<Data>(); then([=] { data->... })`)
+  // closes a cycle through a base class or a subclass only by type.
+  bool AnyCallback = llvm::any_of(Cycle, [&](const Step &S) {
+    return S.Edge->Kind == OwnKind::Callback && !G.madeThere(S.Edge);
+  });
   if (Indirect && !AnyCallback)
     F.Conf = Confidence::Low;
   if (Callback)

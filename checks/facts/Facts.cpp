@@ -143,6 +143,7 @@ void Facts::normalize() {
   }
   for (auto &[Id, F] : Functions) {
     sortUniqueStrings(F.Overrides);
+    sortUniqueStrings(F.KeptCaptures);
     std::vector<std::pair<std::string, std::string>> Caps;
     for (size_t I = 0; I < F.SharedCaptures.size(); ++I)
       Caps.push_back({F.SharedCaptures[I], I < F.SharedCaptureNames.size()
@@ -201,6 +202,7 @@ void Facts::merge(const Facts &Other) {
     append(Mine.Overrides, F.Overrides);
     append(Mine.SharedCaptures, F.SharedCaptures);
     append(Mine.SharedCaptureNames, F.SharedCaptureNames);
+    append(Mine.KeptCaptures, F.KeptCaptures);
   }
   append(Events, Other.Events);
   append(Flows, Other.Flows);
@@ -529,6 +531,7 @@ json::Value toJSON(const Facts &F) {
         !Fn.SharedCaptures.empty());
     Opt(O, "sharedCaptureNames", W.strs(Fn.SharedCaptureNames),
         !Fn.SharedCaptureNames.empty());
+    Opt(O, "keptCaptures", W.strs(Fn.KeptCaptures), !Fn.KeptCaptures.empty());
     Functions.push_back(std::move(O));
   }
   json::Array Calls;
@@ -769,7 +772,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.optStr(O, "class", Fn.Class) ||
                     !R.optStrs(O, "overrides", Fn.Overrides) ||
                     !R.optStrs(O, "sharedCaptures", Fn.SharedCaptures) ||
-                    !R.optStrs(O, "sharedCaptureNames", Fn.SharedCaptureNames))
+                    !R.optStrs(O, "sharedCaptureNames", Fn.SharedCaptureNames) ||
+                    !R.optStrs(O, "keptCaptures", Fn.KeptCaptures))
                   return false;
                 std::string Id = Fn.Id;
                 F.Functions[Id] = std::move(Fn);

@@ -297,6 +297,11 @@ struct Function {
   /// (a capture or bound argument of type shared_ptr<T>: T's USR), and
   /// their display names, in the same order.
   std::vector<std::string> SharedCaptures, SharedCaptureNames;
+  /// Of SharedCaptures: the classes captured as an object that already
+  /// existed (a parameter, a member, `shared_from_this()`), not only as one
+  /// made right there (`auto data = std::make_shared<Data>(); [=] {
+  /// data->...; }`).
+  std::vector<std::string> KeptCaptures;
 };
 
 enum class CallKind {

@@ -46,12 +46,17 @@ void SummaryCollector::lambda(const LambdaExpr *LE) {
   for (const LambdaCapture &C : LE->captures()) {
     if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
       continue;
-    if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
-      addSharedCapture(F, V->getType());
+    if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar())) {
+      // A local made right there (`auto data = std::make_shared<D>();`)
+      // is a new object; anything else already existed.
+      bool Fresh = V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
+                   V->getInit() && W.freshObject(V->getInit());
+      addSharedCapture(F, V->getType(), !Fresh);
+    }
   }
 }
 
-void SummaryCollector::addSharedCapture(Function &F, QualType T) {
+void SummaryCollector::addSharedCapture(Function &F, QualType T, bool Kept) {
   const CXXRecordDecl *RD = T.getCanonicalType()->getAsCXXRecordDecl();
   if (!RD || W.pointerKind(RD) != PointerKind::Shared)
     return;
@@ -62,6 +67,8 @@ void SummaryCollector::addSharedCapture(Function &F, QualType T) {
     return;
   F.SharedCaptures.push_back(stableId(TR));
   F.SharedCaptureNames.push_back(W.recordName(TR));
+  if (Kept)
+    F.KeptCaptures.push_back(stableId(TR));
 }
 
 //===-- Where a call sits -------------------------------------------------===//

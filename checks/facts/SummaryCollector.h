@@ -78,7 +78,7 @@ private:
   forwardedConstructor(const clang::FunctionDecl *Callee,
                        const clang::Expr *Object, unsigned N);
   std::string bindValue(const clang::CallExpr *CE, const CallableApi &A);
-  void addSharedCapture(Function &F, clang::QualType T);
+  void addSharedCapture(Function &F, clang::QualType T, bool Kept = true);
   void query(const clang::CallExpr *CE, const clang::FunctionDecl *Callee);
 };
 

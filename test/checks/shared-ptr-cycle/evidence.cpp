@@ -54,3 +54,47 @@ public:
 private:
   std::function<void()> on_fire_;
 };
+
+// A join waits on the steps of a chain it holds through its base; each
+// step keeps, in its failure callback, the join. When the join is made
+// right there, the callback keeps a new object, not the step's owner: the
+// types close a cycle through a base class, the objects need not (low).
+struct Step {
+  std::function<void()> on_fail;
+};
+struct Chain {
+  std::vector<std::shared_ptr<Step>> steps;
+};
+struct JoinBase {
+  std::shared_ptr<Chain> chain;
+};
+struct Join : JoinBase {
+  int pending = 0;
+};
+void when_all(std::shared_ptr<Chain> chain, Step &step) {
+  auto join = std::make_shared<Join>();
+  join->chain = chain;
+  step.on_fail = [join] { join->pending = 0; };
+  // LOW: :[[@LINE-1]]:3: warning: the callback stored in 'Step::on_fail' here keeps a shared_ptr to 'Join'{{.*}} [memlint-shared-ptr-cycle]
+  // LOW: :[[@LINE-2]]:3: note: the types close it only through a subclass, a base class or a wrapper: the objects may form a tree
+}
+
+// The same shape, with the callback keeping a join it was handed (one that
+// already exists, maybe the chain's owner): reported.
+struct Task {
+  std::function<void()> on_fail;
+};
+struct Plan {
+  std::vector<std::shared_ptr<Task>> tasks;
+};
+struct GroupBase {
+  std::shared_ptr<Plan> plan;
+};
+struct Group : GroupBase {
+  int pending = 0;
+};
+void watch(std::shared_ptr<Group> group, Task &task) {
+  task.on_fail = [group] { group->pending = 0; };
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the callback stored in 'Task::on_fail' here keeps a shared_ptr to 'Group'{{.*}} [memlint-shared-ptr-cycle]
+  // LOW: :[[@LINE-2]]:3: warning: the callback stored in 'Task::on_fail' here keeps a shared_ptr to 'Group'{{.*}} [memlint-shared-ptr-cycle]
+}
