@@ -43,8 +43,10 @@ public:
     const Facts &F = View.facts();
     callbackEdges(View);
     std::map<std::string, std::set<std::string>> DirectSubs;
-    for (const Subclass &S : F.Subclasses)
+    for (const Subclass &S : F.Subclasses) {
       DirectSubs[S.Base].insert(S.Derived);
+      DirectBases[S.Derived].insert(S.Base);
+    }
     // A callback field that is also reset (`cb_ = nullptr`) lets go of what
     // it captured: no edge.
     std::set<std::pair<std::string, std::string>> Reset;
@@ -218,10 +220,28 @@ public:
   /// A callback edge whose captured object was only ever made right there,
   /// in the function that made the callback.
   bool madeThere(const OwnEdge *E) const { return MadeThere.count(E) != 0; }
+  /// \p Base is \p Class or one of its bases.
+  bool isOrBaseOf(const std::string &Base, const std::string &Class) const {
+    std::set<std::string> Seen;
+    std::deque<std::string> Work{Class};
+    while (!Work.empty()) {
+      std::string C = Work.front();
+      Work.pop_front();
+      if (C == Base)
+        return true;
+      if (!Seen.insert(C).second)
+        continue;
+      auto It = DirectBases.find(C);
+      if (It != DirectBases.end())
+        Work.insert(Work.end(), It->second.begin(), It->second.end());
+    }
+    return false;
+  }
 
 private:
   std::deque<OwnEdge> Derived;
   std::set<const OwnEdge *> MadeThere;
+  std::map<std::string, std::set<std::string>> DirectBases;
   std::vector<const OwnEdge *> Live;
   std::set<std::pair<std::string, std::string>> Adopting;
   std::set<std::string> Nodes;
@@ -359,11 +379,14 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
   }
   Indirect |= Shared == 1 && Wrapper;
   // A callback is evidence when what it keeps already existed (its owner,
-  // `shared_from_this()`): one that keeps an object made right there
+  // `shared_from_this()`), or is the very object that holds it (`auto r =
+  // std::make_shared<Get>(); r->execute([r] {...});`, the callback in a
+  // base of Get): one that keeps some other object made right there
   // (`auto data = std::make_shared<Data>(); then([=] { data->... })`)
   // closes a cycle through a base class or a subclass only by type.
   bool AnyCallback = llvm::any_of(Cycle, [&](const Step &S) {
-    return S.Edge->Kind == OwnKind::Callback && !G.madeThere(S.Edge);
+    return S.Edge->Kind == OwnKind::Callback &&
+           (!G.madeThere(S.Edge) || G.isOrBaseOf(S.Edge->From, S.To));
   });
   if (Indirect && !AnyCallback)
     F.Conf = Confidence::Low;

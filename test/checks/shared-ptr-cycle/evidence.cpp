@@ -98,3 +98,20 @@ void watch(std::shared_ptr<Group> group, Task &task) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the callback stored in 'Task::on_fail' here keeps a shared_ptr to 'Group'{{.*}} [memlint-shared-ptr-cycle]
   // LOW: :[[@LINE-2]]:3: warning: the callback stored in 'Task::on_fail' here keeps a shared_ptr to 'Group'{{.*}} [memlint-shared-ptr-cycle]
 }
+
+// A request made right there that is handed a callback keeping the
+// request itself (held in its base class): the object keeps itself.
+struct Request {
+  std::function<void()> handler_;
+  void execute(std::function<void()> h) { handler_ = std::move(h); }
+};
+struct GetRequest : Request {
+  int code = 0;
+};
+void proxy() {
+  std::shared_ptr<GetRequest> r(new GetRequest);
+  auto f = [r] { r->code = 200; };
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: the callback stored in 'Request::handler_' here keeps a shared_ptr to 'GetRequest'{{.*}} [memlint-shared-ptr-cycle]
+  // LOW: :[[@LINE-2]]:8: warning: the callback stored in 'Request::handler_' here keeps a shared_ptr to 'GetRequest'{{.*}} [memlint-shared-ptr-cycle]
+  r->execute(f);
+}
