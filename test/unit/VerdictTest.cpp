@@ -428,6 +428,12 @@ TEST(Facts, JSONRoundTrip) {
   H.RvalueOverload = true;
   H.Fix = {Replacement{at("/p/a.cpp", 20), at("/p/a.cpp", 20), "std::move("}};
   F.Handoffs.push_back(H);
+  F.Calls.back().LocalArgs = 0b10;
+  F.Events.back().Receiver = receiverParam(1);
+  F.Resets.push_back({"c:@S@Context", at("/p/a.cpp", 22), "c:@F@handle#"});
+  F.Functions["c:@S@Service@F@add#"].SharedCaptures = {"c:@S@Join"};
+  F.Functions["c:@S@Service@F@add#"].SharedCaptureNames = {"Join"};
+  F.Functions["c:@S@Service@F@add#"].KeptCaptures = {"c:@S@Join"};
   F.normalize();
   llvm::json::Value V = toJSON(F);
   Facts Back;
@@ -449,6 +455,13 @@ TEST(Facts, JSONRoundTrip) {
   EXPECT_EQ(Back.Events[0].Scopes[0].Arm, 2u);
   EXPECT_TRUE(Back.Events[0].Scopes[0].ReadsSize);
   EXPECT_TRUE(Back.Entities[Items].HandleElements);
+  EXPECT_EQ(Back.Calls[0].LocalArgs, 0b10u);
+  EXPECT_EQ(Back.Events[0].Receiver, receiverParam(1));
+  ASSERT_EQ(Back.Resets.size(), 1u);
+  EXPECT_EQ(Back.Resets[0].Class, "c:@S@Context");
+  EXPECT_EQ(Back.Resets[0].Function, "c:@F@handle#");
+  EXPECT_EQ(Back.Functions["c:@S@Service@F@add#"].KeptCaptures,
+            (std::vector<std::string>{"c:@S@Join"}));
 }
 
 TEST(Facts, HandleElementsOnlyWhenEveryTUSaysSo) {
