@@ -498,6 +498,41 @@ std::string Drivers::describe(const std::string &Fn) const {
   return Why + " via " + Path;
 }
 
+/// A call on a local (or handing one over) from a lambda that something
+/// keeps (a callback a loop runs per message, capturing a session the
+/// function that registered it owns): the local lives as long as the
+/// callback runs, and is not being built.
+bool Drivers::keptLocal(const CallEdge &E) const {
+  return keptLambda(E.Site->Caller);
+}
+
+bool Drivers::keptLambda(const std::string &Fn) const {
+  auto C = F.Functions.find(Fn);
+  if (C == F.Functions.end() || !(C->second.Traits & FnLambda))
+    return false;
+  auto Memo = KeptMemo.find(Fn);
+  if (Memo != KeptMemo.end())
+    return Memo->second;
+  if (KeepingHolders.empty())
+    for (const CallableFlow &CF : F.Callables)
+      if (!CF.ToClass.empty() || CF.ToStatic)
+        KeepingHolders.insert(CF.To);
+  // Kept beyond the call that receives it: in a member or a static (also
+  // through parameters that store it), by a thread or an async API. A
+  // lambda a function only calls (`for_each`, a test's `EXPECT_THROW`)
+  // runs while its locals live.
+  bool Kept = false;
+  for (const auto &[Holder, First] : G.holdersOf(Fn)) {
+    llvm::StringRef H(Holder);
+    if (H.starts_with("thread:") || H.starts_with("async:") ||
+        KeepingHolders.count(Holder)) {
+      Kept = true;
+      break;
+    }
+  }
+  return KeptMemo[Fn] = Kept;
+}
+
 const Drivers::Once &Drivers::once(const std::string &Fn) const {
   auto [It, New] = OnceMemo.emplace(Fn, Once());
   if (!New)
@@ -537,7 +572,7 @@ bool Drivers::handedBuilt(const std::string &Fn, unsigned Param) const {
       All = false;
       break;
     }
-    if (Param < 32 && (E.Site->LocalArgs & (1u << Param)))
+    if (Param < 32 && (E.Site->LocalArgs & (1u << Param)) && !keptLocal(E))
       continue;
     const std::vector<int> &Through = E.Site->ArgParams;
     if (Param < Through.size() && Through[Param] >= 0 &&
@@ -573,7 +608,7 @@ void Drivers::computeBuilders() {
       for (const CallEdge &E : G.callers(*It)) {
         auto C = F.Functions.find(E.Site->Caller);
         // A local of main lives as long as the program: it is no builder.
-        if ((E.Site->Flags & OnLocalObject) &&
+        if ((E.Site->Flags & OnLocalObject) && !keptLocal(E) &&
             (C == F.Functions.end() || !(C->second.Traits & FnMain)))
           continue;
         bool CallerBuilds =
@@ -603,7 +638,7 @@ void Drivers::computeBuilders() {
     auto C = F.Functions.find(E.Site->Caller);
     if (C == F.Functions.end())
       return false;
-    if (E.Site->Flags & OnLocalObject)
+    if ((E.Site->Flags & OnLocalObject) && !keptLocal(E))
       return true;
     return ((C->second.Traits & FnConstructor) || From.count(C->first)) &&
            (C->second.Class == F.Functions.at(Callee).Class ||

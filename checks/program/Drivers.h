@@ -113,6 +113,9 @@ public:
   /// that is itself always handed such an object.
   bool handedBuilt(const std::string &Fn, unsigned Param) const;
   bool hasMain() const { return HasMain; }
+  /// A lambda something keeps (handed to a holder: a callback, a thread):
+  /// the locals it captures by reference live as long as it runs.
+  bool keptLambda(const std::string &Fn) const;
   /// How notes name a function: "'F'", or "a lambda in 'F'".
   std::string label(const std::string &Fn) const;
 
@@ -138,9 +141,13 @@ private:
   std::set<std::string> Builders;
   mutable std::map<std::pair<std::string, unsigned>, bool> BuiltParams;
   mutable std::map<std::string, Once> OnceMemo;
+  mutable std::map<std::string, bool> KeptMemo;
+  /// Holders that keep what they are given: members and statics.
+  mutable std::set<std::string> KeepingHolders;
 
   std::string name(const std::string &Fn) const;
   void computeBuilders();
+  bool keptLocal(const CallEdge &E) const;
 };
 
 } // namespace memlint

@@ -504,7 +504,7 @@ static int siteScore(const ProgramView &V, const Entity &E,
     auto FI = V.facts().Functions.find(Fn);
     bool Main = FI != V.facts().Functions.end() &&
                 (FI->second.Traits & FnMain);
-    if (Recv == RecvLocal && !Main) {
+    if (Recv == RecvLocal && !Main && !D.keptLambda(Fn)) {
       Note = "it grows in an object local to " + Name +
              ", which is built there and then read";
       return 0;

@@ -6,6 +6,7 @@
 // it alone holds, a parameter every caller hands such an object) is filled
 // once and then read, however long other objects of its class live.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -227,6 +228,34 @@ void serve_connection() {
   }
 }
 
+// A local that a kept callback captures lives as long as the callback
+// runs: a session the loop's message handler fills per message grows.
+struct Transcript {
+  std::vector<std::string> said;
+  void add(const std::string &m) { said.push_back(m); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: container 'Transcript::said' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:36: warning: container 'Transcript::said' grows here{{.*}} [memlint-unbounded-container-growth]
+};
+Transcript g_idle_transcript;
+class MessageLoop {
+public:
+  void on_message(std::function<void(const std::string &)> h) {
+    handler_ = std::move(h);
+  }
+  void run() {
+    for (std::string m; next_request(m);)
+      handler_(m);
+  }
+
+private:
+  std::function<void(const std::string &)> handler_;
+};
+void chat(MessageLoop &loop) {
+  Transcript t;
+  loop.on_message([&t](const std::string &m) { t.add(m); });
+  loop.run();
+}
+
 int main() {
   Server server;
   Router router;
@@ -238,4 +267,6 @@ int main() {
     g_conn.handle(req);
   }
   serve_connection();
+  MessageLoop loop;
+  chat(loop);
 }
