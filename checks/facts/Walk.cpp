@@ -849,7 +849,8 @@ unsigned WalkContext::objectOf(const Expr *E, bool Pointer, unsigned Depth) {
       return objectOf(UO->getSubExpr(), false, Depth + 1);
     // `p.get()` of a smart pointer.
     if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E))
-      if (MCE->getMethodDecl() && MCE->getMethodDecl()->getName() == "get" &&
+      if (MCE->getMethodDecl() && MCE->getMethodDecl()->getIdentifier() &&
+          MCE->getMethodDecl()->getName() == "get" &&
           MCE->getNumArgs() == 0)
         return objectOf(MCE->getImplicitObjectArgument(), true, Depth + 1);
   } else {
@@ -990,7 +991,7 @@ bool WalkContext::freshObject(const Expr *Init) {
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
     if (!Callee)
       return false;
-    if (Callee->isInStdNamespace() &&
+    if (Callee->isInStdNamespace() && Callee->getIdentifier() &&
         (Callee->getName() == "make_unique" ||
          Callee->getName() == "make_shared" ||
          Callee->getName() == "allocate_shared"))
