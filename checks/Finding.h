@@ -33,6 +33,11 @@ struct Loc {
 struct Note {
   Loc At;
   std::string Message;
+  /// Another place where the finding's own subject is allocated (the same
+  /// container also grows, is pushed or filled here): `memlint confirm`
+  /// measures these lines together with the finding's line. "also": true in
+  /// JSON.
+  bool Also = false;
 };
 
 /// One edit of a fix-it: the bytes from Begin up to, not including, End

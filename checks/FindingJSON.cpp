@@ -52,11 +52,15 @@ json::Value
 findingToJSON(const Finding &F,
               llvm::function_ref<std::string(const std::string &)> Path) {
   json::Array Notes;
-  for (const Note &N : F.Notes)
-    Notes.push_back(json::Object{{"file", Path(N.At.File)},
-                                 {"line", N.At.Line},
-                                 {"column", N.At.Column},
-                                 {"message", N.Message}});
+  for (const Note &N : F.Notes) {
+    json::Object NO{{"file", Path(N.At.File)},
+                    {"line", N.At.Line},
+                    {"column", N.At.Column},
+                    {"message", N.Message}};
+    if (N.Also)
+      NO["also"] = true;
+    Notes.push_back(std::move(NO));
+  }
   json::Object O{{"rule", F.Rule},          {"severity", F.Severity},
                  {"file", Path(F.At.File)}, {"line", F.At.Line},
                  {"column", F.At.Column},   {"message", F.Message},
@@ -138,6 +142,7 @@ bool findingFromJSON(const json::Value &V, Finding &F,
     if (!NO || !position(*NO, N.At, Path) || !Msg)
       return false;
     N.Message = Msg->str();
+    N.Also = NO->getBoolean("also").value_or(false);
     F.Notes.push_back(std::move(N));
   }
   return true;

@@ -58,7 +58,7 @@ void decideUnboundedContainerGrowth(const ProgramView &View,
     for (const EffectiveEvent *Ev : Growth) {
       if (!Seen.insert(Ev->E.At).second)
         continue;
-      F.Notes.push_back({Ev->E.At, "'" + E.Name + "' also grows here"});
+      F.Notes.push_back({Ev->E.At, "'" + E.Name + "' also grows here", true});
       Through(*Ev);
     }
     if (!J.Note.empty())

@@ -92,7 +92,7 @@ void decideUnboundedMemoization(const ProgramView &View,
     std::set<Loc> Seen{Insert.E.At};
     for (const EffectiveEvent *Ev : Inserts)
       if (Seen.insert(Ev->E.At).second)
-        F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also filled here"});
+        F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also filled here", true});
     if (Invalidate)
       F.Notes.push_back(
           {Invalidate->E.At,

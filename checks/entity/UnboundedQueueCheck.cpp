@@ -60,7 +60,7 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
     std::set<Loc> Seen{Push.E.At};
     for (const EffectiveEvent *Ev : Pushes)
       if (Seen.insert(Ev->E.At).second)
-        F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also pushed here"});
+        F.Notes.push_back({Ev->E.At, "'" + E.Name + "' is also pushed here", true});
     if (!J.Note.empty())
       F.Notes.push_back({Push.E.At, J.Note});
     if (J.Driver.At.valid())

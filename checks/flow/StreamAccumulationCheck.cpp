@@ -65,7 +65,8 @@ public:
         F.Notes.insert(F.Notes.end() - 1,
                        {Locs.make(S->getBeginLoc()),
                         "'" + displayName(Ap->Target) +
-                            "' is also appended to here"});
+                            "' is also appended to here",
+                        true});
         continue;
       }
       Reported[K] = Out.size();

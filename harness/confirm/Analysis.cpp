@@ -451,9 +451,13 @@ void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
         return false;
       };
     };
+    // The finding's line and the other lines where its subject is
+    // allocated (the same container also grows there: notes marked "also"),
+    // measured together: which push reallocates the buffer depends on the
+    // order the program's threads run in. Other notes come next.
     std::set<LocKey> Own{{File, F.At.Line}}, NoteLines;
     for (const Note &N : FR.F.Notes)
-      NoteLines.insert({N.At.File, N.At.Line});
+      (N.Also ? Own : NoteLines).insert({N.At.File, N.At.Line});
 
     // The function around the finding: the nearest function start at or
     // above its line, in the same file, among all symbolized frames and the
@@ -588,7 +592,11 @@ void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
                        : M == Metric::Queries ? "query calls"
                                               : "objects still live at exit";
     double Top = FR.S.Values.empty() ? 0 : FR.S.Values.back();
-    std::string Via = FR.Attribution == "line"     ? At
+    std::string Lines = At;
+    if (Own.size() > 1)
+      Lines += " (and " + std::to_string(Own.size() - 1) +
+               (Own.size() == 2 ? " other line" : " other lines") + " where the container grows)";
+    std::string Via = FR.Attribution == "line"     ? Lines
                       : FR.Attribution == "note"   ? "the lines its notes point at"
                       : FR.Attribution == "type"   ? "allocations of the types on the cycle"
                       : FR.Attribution == "callee" ? "calls of its function '" + Fn +
@@ -602,7 +610,7 @@ void analyze(const std::vector<RunResult> &Runs, const SymbolizedStacks &Stacks,
                     "the workload does not reach it";
       } else {
         FR.Verdict = "unattributed";
-        FR.Reason = "no " + What + " was attributed to " + At +
+        FR.Reason = "no " + What + " was attributed to " + Lines +
                     " (nor to its notes or its function) at any scale, " +
                     (LineRan(File, F.At.Line) == 1 ? "though the line ran (a probe on it was hit)"
                                                    : "and whether the line ran is unknown") +
