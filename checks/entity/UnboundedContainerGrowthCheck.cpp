@@ -27,7 +27,12 @@ void decideUnboundedContainerGrowth(const ProgramView &View,
         continue;
       // A memo cache is unbounded-memoization's to judge.
       Memo |= View.isMemoInsert(Ev, Lookups);
-      if (Ev.E.Flags & (InConstructor | SizeGuarded | ConstantLoop))
+      if (Ev.E.Flags & (SizeGuarded | ConstantLoop))
+        continue;
+      // A constructor fills the members of the object it builds; a global
+      // or static container it adds to grows whenever objects are made
+      // (what drives the constructor decides).
+      if ((Ev.E.Flags & InConstructor) && E.Kind == EntityKind::Field)
         continue;
       Growth.push_back(&Ev);
     }

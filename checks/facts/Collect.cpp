@@ -138,6 +138,11 @@ public:
     return true;
   }
 
+  bool VisitInitListExpr(InitListExpr *ILE) {
+    Summaries.initList(ILE);
+    return true;
+  }
+
   bool VisitReturnStmt(ReturnStmt *RS) {
     Entities.returnStmt(RS);
     Summaries.returnStmt(RS);

@@ -482,6 +482,11 @@ void SummaryCollector::arguments(const FunctionDecl *Callee,
   const CXXConstructorDecl *Forward =
       Library && !Api ? forwardedConstructor(Callee, Object, Args.size())
                       : nullptr;
+  // The constructor runs there, as a call of the caller's: what it
+  // registers (a callback handed to a C API) is handed over when the
+  // caller runs.
+  if (Forward)
+    addCall(W.functionId(Forward), CallKind::Direct, At, nullptr, Args);
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *Arg = Args[I];
     QualType PT = I < Callee->getNumParams()
@@ -651,6 +656,33 @@ void SummaryCollector::varDecl(const VarDecl *VD) {
   if (VD->hasGlobalStorage() && !W.Out.Callables.empty() &&
       W.Out.Callables.back().To == stableId(patternOf(VD)))
     W.Out.Callables.back().ToStatic = true;
+}
+
+void SummaryCollector::initList(const InitListExpr *ILE) {
+  // Each pair of forms once: the syntactic one is visited (the semantic
+  // one too when implicit code is), the fields are read off the semantic.
+  if (ILE->isSemanticForm() && ILE->getSyntacticForm())
+    return;
+  if (const InitListExpr *Sem = ILE->getSemanticForm())
+    ILE = Sem;
+  QualType T = ILE->getType();
+  if (T.isNull() || T->isDependentType())
+    return;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || RD->isUnion() || !RD->hasDefinition() ||
+      W.inSystemHeader(RD->getLocation()))
+    return;
+  // The semantic form initializes the bases, then every named field.
+  unsigned I = RD->getNumBases();
+  for (const FieldDecl *FD : RD->fields()) {
+    if (FD->isBitField() && !FD->getIdentifier())
+      continue;
+    if (I >= ILE->getNumInits())
+      break;
+    const Expr *Init = ILE->getInit(I++);
+    if (Init && W.callableType(FD->getType()))
+      flow(valueOf(Init), stableId(patternOf(FD)), FD, Init->getBeginLoc());
+  }
 }
 
 void SummaryCollector::returnStmt(const ReturnStmt *RS) {

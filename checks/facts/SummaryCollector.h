@@ -35,6 +35,9 @@ public:
   void construct(const clang::CXXConstructExpr *CE);
   void assign(const clang::BinaryOperator *BO);
   void varDecl(const clang::VarDecl *VD);
+  /// `call_params<H>{handler_, req, res}`: an aggregate's callable fields
+  /// hold what initializes them.
+  void initList(const clang::InitListExpr *ILE);
   void returnStmt(const clang::ReturnStmt *RS);
   void addressOf(const clang::UnaryOperator *UO);
   void lambda(const clang::LambdaExpr *LE);
