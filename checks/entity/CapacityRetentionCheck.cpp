@@ -382,7 +382,7 @@ void decideCapacityRetention(const ProgramView &View,
     if (Burst && Test)
       F.Notes.push_back(
           {Fill->E.At, "only test or benchmark code fills it" +
-                           View.onlyFrom(Fill->E.Function)});
+                           View.onlyFrom(Fill->E.Function, Fill->E.At.File)});
     else if (Burst && Setup)
       F.Notes.push_back({Fill->E.At, "'" + View.functionName(Fill->E.Function) +
                                          "' runs only while the program or "

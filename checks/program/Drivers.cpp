@@ -170,6 +170,24 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
     for (const CallEdge &E : G.callees(M))
       if (!E.Site->At.File.empty())
         MainFiles.insert(E.Site->At.File);
+  // Where each function defined in a main's file has a body: a function
+  // of external linkage that several examples define alike (`string
+  // readFile(const char *)`) is one id with one location, but it belongs
+  // to every program whose file has its body (its calls and events are
+  // there).
+  std::map<std::string, std::set<std::string>> BodyFiles;
+  if (MainFiles.size() > 1) {
+    auto Body = [&](const std::string &Fn, const std::string &File) {
+      auto It = F.Functions.find(Fn);
+      if (It != F.Functions.end() && MainFiles.count(It->second.At.File) &&
+          !File.empty())
+        BodyFiles[Fn].insert(File);
+    };
+    for (const Call &C : F.Calls)
+      Body(C.Caller, C.At.File);
+    for (const Event &E : F.Events)
+      Body(E.Function, E.At.File);
+  }
   // The callables each function hands over as values (`fn:` flows), with
   // the file of the handover, and every callable some flow hands over.
   struct Handover {
@@ -198,8 +216,10 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
       auto It = F.Functions.find(Fn);
       if (It == F.Functions.end() || It->second.At.File == Program)
         return true;
-      return !MainFiles.count(It->second.At.File) ||
-             (It->second.Traits & FnMain);
+      if (!MainFiles.count(It->second.At.File) || (It->second.Traits & FnMain))
+        return true;
+      auto B = BodyFiles.find(Fn);
+      return B != BodyFiles.end() && B->second.count(Program);
     };
     auto InProgram = [&](const Call &C) {
       return Program.empty() || C.At.File == Program;
@@ -440,6 +460,12 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
           Best = I;
           Won = true;
         }
+        auto B = BodyFiles.find(Fn);
+        if (B != BodyFiles.end() && B->second.size() > 1 &&
+            B->second.count(Program)) {
+          ByBody[{Fn, Program}] = I;
+          Won = true;
+        }
       }
       if (Won)
         Programs.push_back(std::move(One));
@@ -457,6 +483,16 @@ const DriverInfo &Drivers::of(const std::string &Fn) const {
   return It == Info.end() ? None : It->second;
 }
 
+const DriverInfo &Drivers::of(const std::string &Fn,
+                              const std::string &File) const {
+  if (!File.empty() && !ByBody.empty()) {
+    auto It = ByBody.find({Fn, File});
+    if (It != ByBody.end())
+      return It->second;
+  }
+  return of(Fn);
+}
+
 const DriverInfo &Drivers::step(const DriverInfo &From,
                                  const std::string &Fn) const {
   if (From.Program < 0 || size_t(From.Program) >= Programs.size())
@@ -466,17 +502,19 @@ const DriverInfo &Drivers::step(const DriverInfo &From,
   return It == P.end() ? of(Fn) : It->second;
 }
 
-const DriverInfo &Drivers::root(const std::string &Fn) const {
-  const DriverInfo *I = &of(Fn);
+const DriverInfo &Drivers::root(const std::string &Fn,
+                                 const std::string &File) const {
+  const DriverInfo *I = &of(Fn, File);
   for (unsigned Steps = 0; Steps < 64 && !I->From.empty(); ++Steps)
     I = &step(*I, I->From);
   return *I;
 }
 
-std::string Drivers::describe(const std::string &Fn) const {
+std::string Drivers::describe(const std::string &Fn,
+                              const std::string &File) const {
   // The chain from Fn up to the root, Fn excluded.
   std::vector<std::string> Up;
-  const DriverInfo *I = &of(Fn);
+  const DriverInfo *I = &of(Fn, File);
   for (unsigned Steps = 0; Steps < 64 && !I->From.empty(); ++Steps) {
     Up.push_back(I->From);
     I = &step(*I, I->From);
@@ -585,8 +623,9 @@ bool Drivers::handedBuilt(const std::string &Fn, unsigned Param) const {
   return All;
 }
 
-const Call *Drivers::rootSite(const std::string &Fn) const {
-  return root(Fn).Site;
+const Call *Drivers::rootSite(const std::string &Fn,
+                              const std::string &File) const {
+  return root(Fn, File).Site;
 }
 
 void Drivers::computeBuilders() {

@@ -84,15 +84,24 @@ public:
   Drivers(const Facts &F, const CallGraph &G, FileFilter TestCode = {});
 
   const DriverInfo &of(const std::string &Fn) const;
+  /// The driver of the body of \p Fn in \p File: a function of external
+  /// linkage that several mains' files define alike (`string
+  /// readFile(const char *)` in two examples) is one id in the merged
+  /// facts, but each of those bodies runs only in its own file's program.
+  /// Otherwise (and for File ""), of(Fn).
+  const DriverInfo &of(const std::string &Fn, const std::string &File) const;
   /// What drives a function, with the path when it is not the root
   /// itself: "a loop in 'main' via 'EventLoop::loop' -> 'Channel::handle'"
   /// (at most a few steps: the first ones after the root, then "...").
-  std::string describe(const std::string &Fn) const;
+  std::string describe(const std::string &Fn,
+                       const std::string &File = "") const;
   /// The call site at the root of \p Fn's driver (a call in main's loop,
   /// an event loop's call), or nullptr.
-  const Call *rootSite(const std::string &Fn) const;
+  const Call *rootSite(const std::string &Fn,
+                       const std::string &File = "") const;
   /// The root of \p Fn's driver (the function whose DriverInfo has Why).
-  const DriverInfo &root(const std::string &Fn) const;
+  const DriverInfo &root(const std::string &Fn,
+                         const std::string &File = "") const;
   /// Code that runs once reaches \p Fn, and nothing else does: a static
   /// local's initializer, or what a run-once guard protects (`if
   /// (!started_.exchange(true)) pool_.start();`), in Root, directly or
@@ -125,6 +134,9 @@ private:
   FileFilter TestCode;
   bool HasMain = false;
   std::map<std::string, DriverInfo> Info;
+  /// Per (function, main's file): the drivers of functions with bodies in
+  /// several mains' files (of(Fn, File)).
+  std::map<std::pair<std::string, std::string>, DriverInfo> ByBody;
   /// The drivers of each program (a main's file) that gave some function
   /// its driver in Info, to walk its paths in.
   std::vector<std::map<std::string, DriverInfo>> Programs;

@@ -11,21 +11,32 @@ namespace memlint {
 /// Does only setup reach \p Fn: is it setup, and so is every function that
 /// calls it, up to static initialization and main? A function setup code
 /// calls that also has a caller nothing is seen to drive (a handler called
-/// through a table of member pointers) may run per request. \p Memo: the
-/// answer per function (true while it is being decided: a cycle of setup
-/// functions is setup).
+/// through a table of member pointers) may run per request, unless \p
+/// Whole: the whole of a program with a main is here, and a caller none of
+/// it runs is dead code or an API no code of the project calls (what runs
+/// the finding's function then is setup). \p Memo: the answer per function
+/// (true while it is being decided: a cycle of setup functions is setup).
 static bool onlySetup(const Drivers &D, const CallGraph &G,
-                      const std::string &Fn, std::map<std::string, bool> &Memo) {
+                      const std::string &Fn, bool Whole,
+                      std::map<std::string, bool> &Memo) {
   auto [It, New] = Memo.emplace(Fn, true);
   if (!New)
     return It->second;
-  bool Only = D.of(Fn).D == Driver::Setup;
+  Driver Drv = D.of(Fn).D;
+  if (Whole && Drv == Driver::Unknown)
+    return Memo[Fn] = true;
+  bool Only = Drv == Driver::Setup;
   if (Only)
-    for (const CallEdge &E : G.callers(Fn))
-      if (!onlySetup(D, G, E.Site->Caller, Memo)) {
+    for (const CallEdge &E : G.callers(Fn)) {
+      // A call that starts setup of its own (a child process after
+      // fork(), what a run-once guard protects) whatever runs its caller.
+      if (E.Site->Flags & (ForkChild | OnceGuard | RunOnce))
+        continue;
+      if (!onlySetup(D, G, E.Site->Caller, Whole, Memo)) {
         Only = false;
         break;
       }
+    }
   return Memo[Fn] = Only;
 }
 
@@ -40,6 +51,7 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
   // whatever drives its function (ProgramView::siteDriver).
   Event Site;
   Site.Function = Fn;
+  Site.At = F.At;
   Site.Flags = F.SiteFlags;
   Driver Drv = V.siteDriver(Site);
   const Drivers::Once &Once = D.once(Fn);
@@ -54,22 +66,29 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
           " in '" + V.functionName(Once.Root) + "'";
     F.Conf = Confidence::Low;
   } else if (V.testOnly(Site)) {
-    Why = "only test or benchmark code runs it" + V.onlyFrom(Fn);
+    Why = "only test or benchmark code runs it" + V.onlyFrom(Fn, F.At.File);
     ByDriver = true;
     F.Conf = Confidence::Low;
   } else if (Drv == Driver::Steady) {
     Why = "it runs " + V.recurrence(Site);
-    ByDriver = D.of(Fn).D == Driver::Steady;
+    ByDriver = D.of(Fn, F.At.File).D == Driver::Steady;
     // A library's public API may as well be called once, at startup, by
     // its users.
-    if (ByDriver && D.root(Fn).PublicApi)
+    if (ByDriver && D.root(Fn, F.At.File).PublicApi)
       F.Conf = std::min(F.Conf, Confidence::Medium);
   } else if (Drv == Driver::Setup && [&] {
                std::map<std::string, bool> Seen;
-               return onlySetup(D, V.graph(), Fn, Seen);
+               return onlySetup(D, V.graph(), Fn,
+                                V.wholeProgram() && D.hasMain(), Seen);
              }()) {
-    Why = "it runs only during setup" + V.onlyFrom(Fn);
+    Why = "it runs only during setup" + V.onlyFrom(Fn, F.At.File);
     ByDriver = true;
+    F.Conf = Confidence::Low;
+  } else if (Drv == Driver::Unknown && V.wholeProgram() && D.hasMain()) {
+    // The whole program is here, and none of it runs the function: a
+    // public API no code of the project calls, or dead code.
+    Why = "nothing the program runs is seen to reach " + Name +
+          " (a public API no code here calls, or dead code)";
     F.Conf = Confidence::Low;
   } else {
     return;
@@ -78,7 +97,7 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
   // as for the entity rules, the call where that driver starts.
   std::vector<Note> Add{{F.At, Why}};
   if (ByDriver)
-    if (Note Start = V.driverNote(Fn); Start.At.valid())
+    if (Note Start = V.driverNote(Fn, F.At.File); Start.At.valid())
       Add.push_back(std::move(Start));
   F.Notes.insert(F.Notes.empty() ? F.Notes.end() : F.Notes.end() - 1,
                  Add.begin(), Add.end());

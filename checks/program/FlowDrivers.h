@@ -17,7 +17,11 @@
 //    initializers), whatever drives the function: low;
 //  - setup (static initialization, main outside its loops, what only those
 //    reach), and so is every caller: low, with a note saying so;
-//  - unknown, or setup with a caller that is not: unchanged.
+//  - unknown in a whole-program run of a program with a main (nothing the
+//    programs run reaches it: a public API no code of the project calls,
+//    or dead code): low, with a note saying so;
+//  - otherwise (unknown in part of a program, or setup with a caller that
+//    is not): unchanged.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MEMLINT_CHECKS_PROGRAM_FLOWDRIVERS_H

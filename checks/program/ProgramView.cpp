@@ -520,7 +520,8 @@ static int siteScore(const ProgramView &V, const Entity &E,
       return 0;
     }
   }
-  const DriverInfo &I = D.of(Fn);
+  const std::string &File = Ev.E.At.File;
+  const DriverInfo &I = D.of(Fn, File);
   // In an event loop of its own function: steady, whatever runs it.
   if ((Ev.E.Flags & UntilLoop) && I.D != Driver::Steady) {
     Note = "it grows " + V.recurrence(Ev.E);
@@ -528,19 +529,19 @@ static int siteScore(const ProgramView &V, const Entity &E,
     return Input ? 3 : 2;
   }
   if (V.testOnly(Ev.E)) {
-    Note = "only test or benchmark code runs it" + V.onlyFrom(Fn);
+    Note = "only test or benchmark code runs it" + V.onlyFrom(Fn, File);
     return 0;
   }
   if (I.D == Driver::Setup) {
     Note = Fn.empty() ? "it is filled during static initialization"
-                      : "it is filled during setup" + V.onlyFrom(Fn);
+                      : "it is filled during setup" + V.onlyFrom(Fn, File);
     return 0;
   }
   // Configuration: what a registration API adds (a library's public API,
   // or code nothing is seen to drive); run per event or per request by
   // the program itself, constants pile up like anything else.
   if (Registry && (Ev.E.Flags & ValueConfig) &&
-      (I.D != Driver::Steady || D.root(Fn).PublicApi)) {
+      (I.D != Driver::Steady || D.root(Fn, File).PublicApi)) {
     Note = "its elements are configuration (callables or constants), not "
            "input";
     return 0;
@@ -550,7 +551,7 @@ static int siteScore(const ProgramView &V, const Entity &E,
     bool Input = Ev.E.Flags & (ValueFromInput | KeyFromInput | Bulk);
     // A library's public API may as well be called once, at startup, by
     // its users: steady, but no more than medium.
-    if (D.root(Fn).PublicApi)
+    if (D.root(Fn, File).PublicApi)
       return 2;
     return Input ? 3 : 2;
   }
@@ -580,6 +581,8 @@ ProgramView::judgeGrowth(const Entity &E,
     J.Conf = Confidence::High;
   else if (L == Lifetime::Unknown && WholeProgram && D.hasMain())
     J.Conf = Confidence::Low; // no instance anywhere in a whole program
+  else if (Best == 1 && WholeProgram && D.hasMain())
+    J.Conf = Confidence::Low; // nothing the programs run reaches it
   else if (L == Lifetime::Operation)
     J.Conf = Confidence::Low; // its owner lives for one operation
   else
@@ -589,10 +592,10 @@ ProgramView::judgeGrowth(const Entity &E,
                      (Bulk | ValueConfig | ValueFromInput | KeyFromInput |
                       InLoop | OnElement | MemoFill | RunOnce | InLambda);
     J.Way = std::to_string(Shape) + "|" + std::to_string(int(J.Conf)) + "|" +
-            D.describe(J.Site->E.Function);
+            D.describe(J.Site->E.Function, J.Site->E.At.File);
   }
   if (J.Site)
-    J.Driver = driverNote(J.Site->E.Function);
+    J.Driver = driverNote(J.Site->E.Function, J.Site->E.At.File);
   if (L == Lifetime::Operation && E.Kind == EntityKind::Field) {
     auto W = MadeBy.find(E.OwnerClass);
     J.Note = "the object that owns it is created once per operation" +
@@ -609,40 +612,45 @@ ProgramView::judgeGrowth(const Entity &E,
   }
   if (L == Lifetime::Unknown && J.Conf != Confidence::High && J.Note.empty())
     J.Note = "no object that owns it was seen being created";
+  if (Best == 1 && WholeProgram && D.hasMain() && J.Note.empty())
+    J.Note = "nothing the program runs is seen to reach it (a public API "
+             "no code here calls, or dead code)";
   return J;
 }
 
 Driver ProgramView::siteDriver(const Event &E) const {
   if (E.Flags & UntilLoop)
     return Driver::Steady;
-  return D.of(E.Function).D;
+  return D.of(E.Function, E.At.File).D;
 }
 
 bool ProgramView::testOnly(const Event &E) const {
-  return !(E.Flags & UntilLoop) && D.of(E.Function).Test;
+  return !(E.Flags & UntilLoop) && D.of(E.Function, E.At.File).Test;
 }
 
 std::string ProgramView::recurrence(const Event &E) const {
-  if ((E.Flags & UntilLoop) && D.of(E.Function).D != Driver::Steady)
+  if ((E.Flags & UntilLoop) && D.of(E.Function, E.At.File).D != Driver::Steady)
     return "on every turn of the loop in " + D.label(E.Function) +
            ", which runs until something happens";
-  std::string Root = D.describe(E.Function);
+  std::string Root = D.describe(E.Function, E.At.File);
   return "once per call of " + D.label(E.Function) +
          (Root.empty() ? std::string() : " (reached from " + Root + ")");
 }
 
-std::string ProgramView::onlyFrom(const std::string &Fn) const {
+std::string ProgramView::onlyFrom(const std::string &Fn,
+                                  const std::string &File) const {
   auto FI = F.Functions.find(Fn);
   if (FI != F.Functions.end() && (FI->second.Traits & FnMain))
     return ", in " + D.label(Fn);
-  return ": " + D.label(Fn) + " runs only from " + D.describe(Fn);
+  return ": " + D.label(Fn) + " runs only from " + D.describe(Fn, File);
 }
 
-Note ProgramView::driverNote(const std::string &Fn) const {
-  const Call *Site = D.rootSite(Fn);
+Note ProgramView::driverNote(const std::string &Fn,
+                             const std::string &File) const {
+  const Call *Site = D.rootSite(Fn, File);
   if (!Site || Fn.empty())
     return {};
-  const DriverInfo &Root = D.root(Fn);
+  const DriverInfo &Root = D.root(Fn, File);
   std::string What = Root.Test ? "test code drives it from here"
                      : Root.D == Driver::Setup ? "setup starts here"
                                                : "steady state starts here";

@@ -145,12 +145,14 @@ public:
   /// What alone runs \p Fn, for notes after "it is filled during setup"
   /// or "only test or benchmark code runs it": ": 'F' runs only from 'main'
   /// outside its loops (via ...)", or ", in 'main'" for main itself.
-  std::string onlyFrom(const std::string &Fn) const;
+  std::string onlyFrom(const std::string &Fn,
+                       const std::string &File = "") const;
   /// A note at the call that drives \p Fn (the call in main's loop, in an
   /// event loop, in static initialization): "reached from here, a loop in
   /// 'main'". Its At is invalid when no call site drives it (a thread, a
   /// callback, an override, a public API, or nothing).
-  Note driverNote(const std::string &Fn) const;
+  /// \p File: where the body in question is (Drivers::of(Fn, File)).
+  Note driverNote(const std::string &Fn, const std::string &File = "") const;
   /// Every call of \p Fn checks \p Entity's size first (`if (parts_.size()
   /// >= kMax) return; add(p);`), or is made from a function whose every
   /// call does, within \p Up levels: what \p Fn adds is bounded by its

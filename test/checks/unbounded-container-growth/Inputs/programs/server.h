@@ -1,4 +1,6 @@
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -9,9 +11,17 @@ class Server {
 public:
   void on_start(std::function<void()> f) { start_ = std::move(f); }
   void start() { start_(); }
+  // A public API none of the programs calls: in the whole program nothing
+  // runs it (low), and none of them reads a file whole through load().
+  void alias(const std::string &name) { aliases_.push_back(name); }
+  std::string load(const char *path) {
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
 
 private:
   std::function<void()> start_;
+  std::vector<std::string> aliases_;
 };
 
 // Shared code that hands the server a callable of its own: it runs only in
