@@ -73,16 +73,15 @@ void SummaryCollector::addSharedCapture(Function &F, QualType T, bool Kept) {
 
 //===-- Where a call sits -------------------------------------------------===//
 
-/// Is a variable fork()'s result: initialized or assigned from it?
-static bool forkResult(const VarDecl *VD) {
-  auto IsFork = [](const Expr *E) {
-    const auto *CE = dyn_cast_or_null<CallExpr>(strip(E));
-    const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
-    return FD && FD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
-           FD->getIdentifier() &&
-           (FD->getName() == "fork" || FD->getName() == "vfork");
-  };
-  return VD->getInit() && IsFork(VD->getInit());
+/// Is a variable initialized from a direct call of fork() (or whatever
+/// else the packs' `forks` section names)?
+static bool forkResult(const VarDecl *VD, const RuleSet &Rules) {
+  if (!VD->getInit() || Rules.Forks.empty())
+    return false;
+  const auto *CE = dyn_cast<CallExpr>(strip(VD->getInit()));
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  return FD && FD->getIdentifier() &&
+         findFirst(Rules.Forks, qualifiedName(FD)) != nullptr;
 }
 
 /// `pid == 0`, `0 == pid`, `!pid` with pid = fork(): the child's branch.
@@ -105,7 +104,7 @@ bool SummaryCollector::forkChild(const Expr *Cond) {
   }
   const auto *DRE = Var ? dyn_cast<DeclRefExpr>(strip(Var)) : nullptr;
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return VD && VD->hasLocalStorage() && forkResult(VD);
+  return VD && VD->hasLocalStorage() && forkResult(VD, W.Rules);
 }
 
 unsigned SummaryCollector::siteFlags(Loc *Loop) {

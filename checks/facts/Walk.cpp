@@ -1060,10 +1060,22 @@ Target WalkContext::resolveCall(const CallExpr *CE, unsigned Depth) {
   return {};
 }
 
+const TestAndSetCall *
+WalkContext::testAndSetEntry(const CXXMethodDecl *MD) {
+  auto [It, New] = TestAndSetEntries.try_emplace(MD, nullptr);
+  // `Class::method`, Class the one that declares it (std::atomic<int>'s
+  // exchange is libstdc++'s std::__atomic_base::exchange).
+  if (New)
+    It->second = findFirst(Rules.TestAndSet, qualifiedName(MD));
+  return It->second;
+}
+
 /// `flag.exchange(true)`, `flag.test_and_set()`, `started_.getAndSet(1)`:
 /// the flag's old value, setting it; \p Negated: the test is for its being
-/// unset (`!f.exchange(true)`, `f.getAndSet(1) == 0`).
-static bool testAndSet(const Expr *Cond, ASTContext &Ctx, bool &Negated) {
+/// unset (`!f.exchange(true)`, `f.getAndSet(1) == 0`). Which methods set a
+/// flag, and which of their arguments is the value stored, is the packs'
+/// `test_and_set` section.
+bool WalkContext::testAndSet(const Expr *Cond, bool &Negated) {
   Cond = strip(Cond);
   Negated = false;
   auto Zero = [&](const Expr *E) {
@@ -1094,12 +1106,14 @@ static bool testAndSet(const Expr *Cond, ASTContext &Ctx, bool &Negated) {
   const Expr *Obj = strip(MCE->getImplicitObjectArgument());
   if (!isa<MemberExpr>(Obj) && !isa<DeclRefExpr>(Obj))
     return false;
-  llvm::StringRef N = MD->getName();
-  if (N == "test_and_set")
+  const TestAndSetCall *T = testAndSetEntry(MD);
+  if (!T)
+    return false;
+  if (T->Value < 0) // atomic_flag::test_and_set: always sets
     return true;
-  if ((N == "exchange" || N == "getAndSet") && MCE->getNumArgs() >= 1)
-    return !Zero(MCE->getArg(0));
-  return false;
+  // `exchange(false)` clears the flag: no guard.
+  return unsigned(T->Value) < MCE->getNumArgs() &&
+         !Zero(MCE->getArg(unsigned(T->Value)));
 }
 
 /// Behind a run-once guard: a flag tested and set (`if (!loaded_) { ...;
@@ -1143,7 +1157,7 @@ bool WalkContext::runOnce() {
         if (const ValueDecl *Flag = FlagOf(If->getCond()))
           if (Sets(If->getThen(), Flag))
             return true;
-      if (Child == If->getThen() && testAndSet(If->getCond(), Ctx, Negated) &&
+      if (Child == If->getThen() && testAndSet(If->getCond(), Negated) &&
           Negated)
         return true;
     }
@@ -1155,7 +1169,7 @@ bool WalkContext::runOnce() {
           if (const ValueDecl *Flag = FlagOf(If->getCond()))
             if (exits(If->getThen()) && Sets(CS, Flag))
               return true;
-          if (exits(If->getThen()) && testAndSet(If->getCond(), Ctx, Negated) &&
+          if (exits(If->getThen()) && testAndSet(If->getCond(), Negated) &&
               !Negated)
             return true;
         }

@@ -194,6 +194,12 @@ private:
   bool recordOfHandles(const clang::CXXRecordDecl *RD, unsigned Depth,
                        bool &Handle);
   bool scalarType(clang::QualType T, unsigned Depth);
+  /// A condition that tests a flag and sets it in one step (runOnce());
+  /// \p Negated: it tests for the flag's being unset.
+  bool testAndSet(const clang::Expr *Cond, bool &Negated);
+  /// The packs' test_and_set entry of a method, or nullptr (memoized:
+  /// runOnce() asks about every `if` before every call).
+  const TestAndSetCall *testAndSetEntry(const clang::CXXMethodDecl *MD);
   void closedWorldForMember(const clang::ValueDecl *Member,
                             const clang::CXXRecordDecl *RD, Entity &E);
   bool collectReachers(const clang::CXXRecordDecl *RD,
@@ -219,6 +225,8 @@ private:
   std::map<const clang::LambdaExpr *, std::string> LambdaIds;
   llvm::DenseMap<const clang::CXXRecordDecl *, const ContainerModel *> Models;
   llvm::DenseMap<const clang::CXXRecordDecl *, PointerKind> PointerKinds;
+  llvm::DenseMap<const clang::CXXMethodDecl *, const TestAndSetCall *>
+      TestAndSetEntries;
   /// synchronizes() of each class whose fields became entities.
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> Synchronized;
   /// Variables a lambda owns (init-captures, captured locals), by lambda.

@@ -815,6 +815,8 @@ enum class Section {
   Queries,
   BoundedTypes,
   Backpressure,
+  Forks,
+  TestAndSet,
   Pure,
   Callables,
   TypeErased
@@ -863,6 +865,11 @@ const std::vector<SectionInfo> &sections() {
        "backpressure",
        {"id", "name", "override"},
        {"name"}},
+      {Section::Forks, "forks", {"id", "name", "override"}, {"name"}},
+      {Section::TestAndSet,
+       "test_and_set",
+       {"id", "name", "value", "override"},
+       {"name"}},
       {Section::Pure, "pure", {"id", "name", "override"}, {"name"}},
       {Section::Callables,
        "callables",
@@ -904,6 +911,10 @@ std::vector<BoundedType> &vec(RuleSet &R, const BoundedType *) {
 std::vector<BackpressureCall> &vec(RuleSet &R, const BackpressureCall *) {
   return R.Backpressure;
 }
+std::vector<ForkCall> &vec(RuleSet &R, const ForkCall *) { return R.Forks; }
+std::vector<TestAndSetCall> &vec(RuleSet &R, const TestAndSetCall *) {
+  return R.TestAndSet;
+}
 std::vector<PureCall> &vec(RuleSet &R, const PureCall *) { return R.Pure; }
 std::vector<CallableApi> &vec(RuleSet &R, const CallableApi *) {
   return R.Callables;
@@ -921,6 +932,8 @@ template <typename Fn> void forEachSection(RuleSet &R, Fn F) {
   F(Section::Queries, R.Queries);
   F(Section::BoundedTypes, R.BoundedTypes);
   F(Section::Backpressure, R.Backpressure);
+  F(Section::Forks, R.Forks);
+  F(Section::TestAndSet, R.TestAndSet);
   F(Section::Pure, R.Pure);
   F(Section::Callables, R.Callables);
   F(Section::TypeErased, R.TypeErased);
@@ -1543,6 +1556,22 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       Stage(std::move(B));
       break;
     }
+    case Section::Forks: {
+      ForkCall Fk;
+      if (Name)
+        Fk.Name = *Name;
+      Stage(std::move(Fk));
+      break;
+    }
+    case Section::TestAndSet: {
+      TestAndSetCall T;
+      if (Name)
+        T.Name = *Name;
+      if (const Field *V = E.get("value"))
+        T.Value = int(R.integer(*V, 0, MaxArgIndex).value_or(-1));
+      Stage(std::move(T));
+      break;
+    }
     case Section::Pure: {
       PureCall P;
       if (Name)
@@ -1815,6 +1844,8 @@ void Loader::apply(FileState &FS) {
   mergeSection(Into.Queries, FS.Staged.Queries, FS.Overrides);
   mergeSection(Into.BoundedTypes, FS.Staged.BoundedTypes, FS.Overrides);
   mergeSection(Into.Backpressure, FS.Staged.Backpressure, FS.Overrides);
+  mergeSection(Into.Forks, FS.Staged.Forks, FS.Overrides);
+  mergeSection(Into.TestAndSet, FS.Staged.TestAndSet, FS.Overrides);
   mergeSection(Into.Pure, FS.Staged.Pure, FS.Overrides);
   mergeSection(Into.Callables, FS.Staged.Callables, FS.Overrides);
   mergeSection(Into.TypeErased, FS.Staged.TypeErased, FS.Overrides);

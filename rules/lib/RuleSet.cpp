@@ -403,8 +403,8 @@ long long RuleSet::threshold(const std::string &Name) const {
 size_t RuleSet::entryCount() const {
   return Containers.size() + ContainerFunctions.size() + StreamSources.size() +
          WholeLoads.size() + Sends.size() + Queries.size() +
-         BoundedTypes.size() + Backpressure.size() + Pure.size() +
-         Callables.size() + TypeErased.size();
+         BoundedTypes.size() + Backpressure.size() + Forks.size() +
+         TestAndSet.size() + Pure.size() + Callables.size() + TypeErased.size();
 }
 
 } // namespace memlint

@@ -201,6 +201,12 @@ std::string describeRuleSet(const RuleSet &Rules) {
           [](const BoundedType &) { return std::string(); });
   Section("backpressure", Rules.Backpressure,
           [](const BackpressureCall &) { return std::string(); });
+  Section("forks", Rules.Forks, [](const ForkCall &) { return std::string(); });
+  Section("test_and_set", Rules.TestAndSet, [](const TestAndSetCall &T) {
+    return T.Value >= 0
+               ? "sets unless arg " + std::to_string(T.Value) + " is 0 or false"
+               : std::string("always sets");
+  });
   Section("pure", Rules.Pure, [](const PureCall &) { return std::string(); });
   Section("callables", Rules.Callables, [](const CallableApi &C) {
     std::string D = C.Kind + ", callable " + callableText(C);
@@ -348,6 +354,18 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
   for (const BackpressureCall &B : Rules.Backpressure) {
     Entry(B);
     Out += "    name: " + quote(B.Name.text()) + "\n";
+  }
+  Head("forks", Rules.Forks.size());
+  for (const ForkCall &Fk : Rules.Forks) {
+    Entry(Fk);
+    Out += "    name: " + quote(Fk.Name.text()) + "\n";
+  }
+  Head("test_and_set", Rules.TestAndSet.size());
+  for (const TestAndSetCall &T : Rules.TestAndSet) {
+    Entry(T);
+    Out += "    name: " + quote(T.Name.text()) + "\n";
+    if (T.Value >= 0)
+      Out += "    value: " + std::to_string(T.Value) + "\n";
   }
   Head("pure", Rules.Pure.size());
   for (const PureCall &P : Rules.Pure) {

@@ -2,10 +2,13 @@
 
 // The posix pack (rules/packs/posix.yaml) against the real glibc headers:
 // stdio and POSIX reads through stream-accumulation, scandir and ftell
-// through whole-collection-load, sem_wait as backpressure.
+// through whole-collection-load, sem_wait as backpressure, fork and vfork
+// starting a child process (what the child runs is setup:
+// unbounded-container-growth is silent).
 #include <dirent.h>
 #include <semaphore.h>
 #include <sys/socket.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -205,3 +208,86 @@ private:
   std::deque<std::string> jobs_;
 };
 SlottedSpool g_slotted_spool;
+
+//===-- forks: what a child process runs is setup -------------------------===//
+
+// A master forks a new worker whenever one exits. Each worker is a new
+// process: it loads its settings once (setup, low confidence, not shown),
+// however often the master forks. Without the pack's entry the settings
+// would be reported like Served::requests_ below.
+class Settings {
+public:
+  void load(const char *line) { lines_.emplace_back(line); }
+
+private:
+  std::vector<std::string> lines_;
+};
+Settings g_settings;
+class Served {
+public:
+  void add(const char *req) { requests_.emplace_back(req); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:31: warning: container 'Served::requests_' grows here{{.*}} [memlint-unbounded-container-growth]
+
+private:
+  std::vector<std::string> requests_;
+};
+Served g_served;
+bool next_line(int fd, char *buf, std::size_t size);
+void worker_main(int fd) {
+  char buf[256];
+  if (next_line(fd, buf, sizeof buf))
+    g_settings.load(buf);
+  while (next_line(fd, buf, sizeof buf))
+    g_served.add(buf);
+}
+void spawn_worker(int fd) {
+  pid_t pid = fork();
+  if (pid == 0)
+    worker_main(fd);
+}
+void master(int fd) {
+  while (wait(nullptr) > 0)
+    spawn_worker(fd);
+}
+
+// vfork: the child records what it runs, then replaces itself.
+class ExecLog {
+public:
+  void record(const char *path) { paths_.emplace_back(path); }
+
+private:
+  std::vector<std::string> paths_;
+};
+ExecLog g_exec_log;
+void run(const char *path) {
+  pid_t pid = vfork();
+  if (pid == 0) {
+    g_exec_log.record(path);
+    execl(path, path, static_cast<char *>(nullptr));
+    _exit(127);
+  }
+}
+void run_each(const char *path) {
+  while (wait(nullptr) > 0)
+    run(path);
+}
+
+// Near miss: the parent's branch runs in the master's loop, once per fork.
+class Children {
+public:
+  void add(pid_t pid) { pids_.push_back(pid); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: container 'Children::pids_' grows here{{.*}} [memlint-unbounded-container-growth]
+
+private:
+  std::vector<pid_t> pids_;
+};
+Children g_children;
+void start_child() {
+  pid_t pid = fork();
+  if (pid > 0)
+    g_children.add(pid);
+}
+void supervise() {
+  while (wait(nullptr) > 0)
+    start_child();
+}

@@ -4,7 +4,10 @@
 // libstdc++ headers: thread, jthread, async, promise and packaged_task sends
 // through large-copy-into-send; counting_semaphore as backpressure; thread,
 // jthread and async as callables (what a thread's callable owns is
-// long-lived: unbounded-container-growth).
+// long-lived: unbounded-container-growth); atomic_flag::test_and_set,
+// atomic exchange and getAndSet as run-once guards (what only they reach is
+// setup: unbounded-container-growth is silent).
+#include <atomic>
 #include <deque>
 #include <functional>
 #include <future>
@@ -199,3 +202,116 @@ long dedupe_here(Feed &feed) {
   };
   return count();
 }
+
+//===-- test_and_set: run-once guards -------------------------------------===//
+
+// Each start() tests and sets its flag in one step, so the workers it starts
+// are set up once, however often start() is called: the growth it guards is
+// setup (low confidence, not shown). Without the pack's entry each of these
+// would be reported like Restarter's below.
+class Pool {
+public:
+  void start(int n) {
+    if (!started_.exchange(true)) // std::atomic<bool>: std::atomic::exchange
+      start_workers(n);
+  }
+
+private:
+  void start_workers(int n) {
+    for (int i = 0; i < n; ++i)
+      workers_.push_back(i);
+  }
+  std::atomic<bool> started_{false};
+  std::vector<int> workers_;
+};
+Pool g_pool;
+
+class Dispatcher {
+public:
+  void start(int n) {
+    // std::atomic<int>: libstdc++'s std::__atomic_base::exchange.
+    if (state_.exchange(1))
+      return;
+    for (int i = 0; i < n; ++i)
+      queues_.push_back(i);
+  }
+
+private:
+  std::atomic<int> state_{0};
+  std::vector<int> queues_;
+};
+Dispatcher g_dispatcher;
+
+class Logger {
+public:
+  void open(int n) {
+    if (!opened_.test_and_set()) // std::atomic_flag: always sets
+      for (int i = 0; i < n; ++i)
+        sinks_.push_back(i);
+  }
+
+private:
+  std::atomic_flag opened_ = ATOMIC_FLAG_INIT;
+  std::vector<int> sinks_;
+};
+Logger g_logger;
+
+// A library's atomic wrapper (muduo's AtomicIntegerT): getAndSet stores its
+// argument and returns the old value.
+class AtomicInt {
+public:
+  int getAndSet(int v) { return value_.exchange(v); }
+
+private:
+  std::atomic<int> value_{0};
+};
+class Server {
+public:
+  void start(int n) {
+    if (started_.getAndSet(1) == 0)
+      for (int i = 0; i < n; ++i)
+        loops_.push_back(i);
+  }
+
+private:
+  AtomicInt started_;
+  std::vector<int> loops_;
+};
+Server g_server;
+
+// No guard: every start() grows the list again.
+class Restarter {
+public:
+  void start(int n) {
+    for (int i = 0; i < n; ++i)
+      workers_.push_back(i);
+    // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: container 'Restarter::workers_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: note: it grows once per call of 'Restarter::start' (reached from a loop in 'restart_loop')
+  }
+
+private:
+  std::vector<int> workers_;
+};
+Restarter g_restarter;
+void restart_loop(std::atomic<bool> &stop) {
+  while (!stop)
+    g_restarter.start(4);
+}
+
+// Near miss: exchange(false) clears the flag, it sets nothing; whatever runs
+// when it was set runs again after the next resume().
+class Pauser {
+public:
+  void resume() { paused_ = true; }
+  void drain(int n) {
+    if (paused_.exchange(false))
+      for (int i = 0; i < n; ++i)
+        drained_.push_back(i);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: container 'Pauser::drained_' grows here{{.*}} [memlint-unbounded-container-growth]
+  }
+
+private:
+  std::atomic<bool> paused_{false};
+  std::vector<int> drained_;
+};
+Pauser g_pauser;

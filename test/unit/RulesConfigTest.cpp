@@ -648,8 +648,8 @@ TEST(RulesUserConfig, PackKeysAreNotConfigKeys) {
                     "configuration (expected one of: schema, extends, remove, "
                     "checks, thresholds, exclude, vendored, containers, "
                     "container_functions, stream_sources, whole_loads, sends, "
-                    "queries, bounded_types, backpressure, pure, callables, "
-                    "type_erased)"});
+                    "queries, bounded_types, backpressure, forks, "
+                    "test_and_set, pure, callables, type_erased)"});
 }
 
 //===----------------------------------------------------------------------===//
@@ -679,6 +679,13 @@ TEST(RulesText, DumpConfigRoundTrips) {
             (Strings{"/proj/libs/*", "!/proj/libs/ours/*", "*.inc"}));
   EXPECT_EQ(findFirst(Again.WholeLoads, "p::all")->Alternative,
             "say \"stream\" # not a comment");
+  // A test_and_set entry keeps its value argument, or its having none.
+  ASSERT_NE(findFirst(Again.TestAndSet, "std::atomic::exchange"), nullptr);
+  EXPECT_EQ(findFirst(Again.TestAndSet, "std::atomic::exchange")->Value, 0);
+  ASSERT_NE(findFirst(Again.TestAndSet, "std::atomic_flag::test_and_set"),
+            nullptr);
+  EXPECT_EQ(
+      findFirst(Again.TestAndSet, "std::atomic_flag::test_and_set")->Value, -1);
 
   // With origins, every value says where it came from.
   std::string WithOrigins = dumpConfig(R);
@@ -725,6 +732,10 @@ TEST(RulesText, DescribeListsEveryEntryWithItsOrigin) {
     EXPECT_TRUE(Has(E.Id)) << E.Id;
   for (const auto &E : R.TypeErased)
     EXPECT_TRUE(Has(E.Id)) << E.Id;
+  for (const auto &E : R.Forks)
+    EXPECT_TRUE(Has(E.Id)) << E.Id;
+  for (const auto &E : R.TestAndSet)
+    EXPECT_TRUE(Has(E.Id)) << E.Id;
   EXPECT_NE(Text.find("callback, callable last, held by the object\n"),
             std::string::npos);
   EXPECT_NE(Text.find("callback, callable 3, held by arg 0\n"),
@@ -732,6 +743,12 @@ TEST(RulesText, DescribeListsEveryEntryWithItsOrigin) {
   EXPECT_NE(Text.find("thread, callable 0, held by no object\n"),
             std::string::npos);
   EXPECT_NE(Text.find("type_erased (3):\n"), std::string::npos);
+  EXPECT_NE(Text.find("forks (2):\n"), std::string::npos);
+  EXPECT_NE(Text.find("test_and_set (3):\n"), std::string::npos);
+  EXPECT_NE(Text.find("std::atomic_flag::test_and_set  "), std::string::npos);
+  EXPECT_NE(Text.find("  always sets\n"), std::string::npos);
+  EXPECT_NE(Text.find("  sets unless arg 0 is 0 or false\n"),
+            std::string::npos);
 }
 
 } // namespace

@@ -111,6 +111,15 @@ callables:
 type_erased:
   - id: t.type_erased.box
     name: my::Box
+forks:
+  - id: t.forks.spawn
+    name: my::spawn_process
+test_and_set:
+  - id: t.test_and_set.flag
+    name: my::Flag::test_and_set
+  - id: t.test_and_set.swap
+    name: "re:my::(Bool|Word)::swap"
+    value: 1
 )Y";
 
 TEST(RulesLoader, ValidPackFillsEverySection) {
@@ -172,7 +181,19 @@ TEST(RulesLoader, ValidPackFillsEverySection) {
   EXPECT_EQ(R.Callables[3].From.Line, 60u);
   ASSERT_EQ(R.TypeErased.size(), 1u);
   EXPECT_EQ(findFirst(R.TypeErased, "my::Box"), &R.TypeErased[0]);
-  EXPECT_EQ(R.entryCount(), 13u);
+  ASSERT_EQ(R.Forks.size(), 1u);
+  EXPECT_EQ(R.Forks[0].Id, "t.forks.spawn");
+  EXPECT_EQ(findFirst(R.Forks, "my::spawn_process"), &R.Forks[0]);
+  EXPECT_EQ(R.Forks[0].From.Line, 69u);
+  ASSERT_EQ(R.TestAndSet.size(), 2u);
+  EXPECT_EQ(findFirst(R.TestAndSet, "my::Flag::test_and_set"),
+            &R.TestAndSet[0]);
+  EXPECT_EQ(R.TestAndSet[0].Value, -1); // no value: the call always sets
+  EXPECT_EQ(findFirst(R.TestAndSet, "my::Word::swap"), &R.TestAndSet[1]);
+  EXPECT_EQ(R.TestAndSet[1].Id, "t.test_and_set.swap");
+  EXPECT_EQ(R.TestAndSet[1].Value, 1);
+  EXPECT_EQ(R.TestAndSet[1].From.Line, 74u);
+  EXPECT_EQ(R.entryCount(), 16u);
 
   EXPECT_EQ(R.Packs, Strings{"p.yaml"});
   ASSERT_EQ(R.LoadedPacks.size(), 1u);
@@ -195,14 +216,14 @@ bounded_types:
                     "pack (expected one of: schema, pack, description, "
                     "containers, container_functions, stream_sources, "
                     "whole_loads, sends, queries, bounded_types, backpressure, "
-                    "pure, callables, type_erased)"});
+                    "forks, test_and_set, pure, callables, type_erased)"});
   // A configuration's keys are not a pack's.
   EXPECT_EQ(packErrors("schema: 1\npack: t\nextends: [std]\n"),
             Strings{"p.yaml:3:1: unknown key 'extends' at the top level of a "
                     "pack (expected one of: schema, pack, description, "
                     "containers, container_functions, stream_sources, "
                     "whole_loads, sends, queries, bounded_types, backpressure, "
-                    "pure, callables, type_erased)"});
+                    "forks, test_and_set, pure, callables, type_erased)"});
 }
 
 TEST(RulesLoader, DuplicateYamlKey) {
@@ -410,6 +431,42 @@ type_erased:
                 "alone, e.g. 'std::vector')",
                 "p.yaml:20:5: type_erased entry is missing required key "
                 "'name'"}));
+}
+
+TEST(RulesLoader, ForksAndTestAndSet) {
+  EXPECT_EQ(packErrors(R"Y(schema: 1
+pack: t
+forks:
+  - {id: t.a}
+  - {id: t.b, name: "my::spawn<int>"}
+  - {id: t.c, name: my::spawn, value: 0}
+test_and_set:
+  - {id: t.d, name: my::F::set, value: 64}
+  - {id: t.e, name: my::F::set, value: -1}
+  - {id: t.f, name: my::F::set, value: first}
+  - {id: t.g, name: my::F::set, value: [0]}
+  - {id: t.h, value: 0}
+  - {id: t.i, name: my::F::set, vaule: 0}
+)Y"),
+            (Strings{
+                "p.yaml:4:5: forks entry is missing required key 'name'",
+                "p.yaml:5:21: invalid name 'my::spawn<int>': template "
+                "arguments are not part of a name (write the template's name "
+                "alone, e.g. 'std::vector')",
+                "p.yaml:6:32: unknown key 'value' in forks entry (expected "
+                "one of: id, name, override)",
+                "p.yaml:8:40: 'value' must be an integer from 0 to 63, got "
+                "'64'",
+                "p.yaml:9:40: 'value' must be an integer from 0 to 63, got "
+                "'-1'",
+                "p.yaml:10:40: 'value' must be an integer from 0 to 63, got "
+                "'first'",
+                "p.yaml:11:40: 'value' must be an integer from 0 to 63, got a "
+                "list",
+                "p.yaml:12:5: test_and_set entry is missing required key "
+                "'name'",
+                "p.yaml:13:33: unknown key 'vaule' in test_and_set entry (did "
+                "you mean 'value'?)"}));
 }
 
 TEST(RulesLoader, UnsupportedSchema) {

@@ -117,6 +117,8 @@ TEST(RulesPacks, EachPackLoadsAloneWithoutErrors) {
     CheckIds(R.Queries);
     CheckIds(R.BoundedTypes);
     CheckIds(R.Backpressure);
+    CheckIds(R.Forks);
+    CheckIds(R.TestAndSet);
     CheckIds(R.Pure);
     CheckIds(R.Callables);
     CheckIds(R.TypeErased);
@@ -353,6 +355,35 @@ TEST(RulesPacks, Callables) {
   }
   for (const char *Name : {"std::any", "boost::any", "absl::any"})
     EXPECT_NE(findFirst(all().TypeErased, Name), nullptr) << Name;
+}
+
+// fork() and the methods of a run-once guard were names in the fact
+// collectors before the packs said them: the packs keep what they matched.
+TEST(RulesPacks, ForksAndTestAndSet) {
+  for (const char *Name : {"fork", "vfork"})
+    EXPECT_NE(findFirst(all().Forks, Name), nullptr) << Name;
+  for (const char *Name : {"forkpty", "posix_spawn", "Server::fork"})
+    EXPECT_EQ(findFirst(all().Forks, Name), nullptr) << Name;
+  struct {
+    const char *Name;
+    int Value;
+  } Cases[] = {
+      {"std::atomic_flag::test_and_set", -1},
+      {"std::atomic::exchange", 0},         // bool, T*, the generic template
+      {"std::__atomic_base::exchange", 0},  // libstdc++ integers; libc++
+      {"std::__atomic_float::exchange", 0}, // libstdc++ floating point
+      {"muduo::detail::AtomicIntegerT::getAndSet", 0},
+      {"AtomicFlag::getAndSet", 0},
+  };
+  for (const auto &C : Cases) {
+    const TestAndSetCall *T = findFirst(all().TestAndSet, C.Name);
+    ASSERT_NE(T, nullptr) << C.Name;
+    EXPECT_EQ(T->Value, C.Value) << C.Name;
+  }
+  for (const char *Name :
+       {"std::exchange", "std::atomic::compare_exchange_strong",
+        "std::atomic::fetch_add", "Slot::exchange", "getAndSet"})
+    EXPECT_EQ(findFirst(all().TestAndSet, Name), nullptr) << Name;
 }
 
 TEST(RulesPacks, Queries) {

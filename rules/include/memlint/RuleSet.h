@@ -124,7 +124,6 @@ struct QueryApi {
   Origin From;
 };
 
-/// A type known to bound itself (LRU cache, bounded queue, ring buffer).
 /// A call that waits for room or fails when a capacity is exhausted
 /// (a semaphore's acquire): called on a push path, it bounds the queue.
 struct BackpressureCall {
@@ -133,6 +132,29 @@ struct BackpressureCall {
   Origin From;
 };
 
+/// A call that starts a child process (fork, vfork): in the child's branch
+/// of `pid_t pid = fork(); if (pid == 0) ...`, a new process starts over,
+/// so what it calls is setup, however often the parent forks.
+struct ForkCall {
+  std::string Id;
+  NamePattern Name;
+  Origin From;
+};
+
+/// A method that sets a flag and returns its old value in one step
+/// (`atomic_flag::test_and_set`, `atomic<bool>::exchange(true)`): tested in
+/// an `if`, it is a run-once guard.
+struct TestAndSetCall {
+  std::string Id;
+  NamePattern Name;
+  /// The argument holding the value stored; the call sets the flag only
+  /// when it is not a constant 0 or false (`exchange(false)` clears it).
+  /// -1: the call always sets it.
+  int Value = -1;
+  Origin From;
+};
+
+/// A type known to bound itself (LRU cache, bounded queue, ring buffer).
 struct BoundedType {
   std::string Id;
   NamePattern Name;
@@ -217,6 +239,8 @@ struct RuleSet {
   std::vector<QueryApi> Queries;
   std::vector<BoundedType> BoundedTypes;
   std::vector<BackpressureCall> Backpressure;
+  std::vector<ForkCall> Forks;
+  std::vector<TestAndSetCall> TestAndSet;
   std::vector<PureCall> Pure;
   std::vector<CallableApi> Callables;
   std::vector<TypeErasedOwner> TypeErased;
