@@ -40,6 +40,19 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
     if (!Consumer)
       continue;
 
+    // A pool or a registry of live objects: besides the consumer, a
+    // function of its own takes out a chosen element (`remove(conn)`
+    // erasing the connection that closed), so what it holds also leaves
+    // when its subject ends, not only when a consumer gets to it.
+    const EffectiveEvent *Chosen = nullptr;
+    for (const EffectiveEvent &Ev : Events)
+      if (Ev.E.Kind == EventKind::Erase && !(Ev.E.Flags & Dedup) &&
+          Ev.E.Function != Consumer->E.Function &&
+          !PushFunctions.count(Ev.E.Function)) {
+        Chosen = &Ev;
+        break;
+      }
+
     GrowthJudgement J = View.judgeGrowth(E, Pushes);
     const EffectiveEvent &Push = *J.Site;
     Finding F;
@@ -65,6 +78,14 @@ void decideUnboundedQueue(const ProgramView &View, std::vector<Finding> &Out) {
       F.Notes.push_back({Push.E.At, J.Note});
     if (J.Driver.At.valid())
       F.Notes.push_back(J.Driver);
+    if (Chosen) {
+      F.Conf = Confidence::Low;
+      F.Notes.push_back(
+          {Chosen->E.At, "'" + View.functionName(Chosen->E.Function) +
+                             "' takes out a chosen element: what it holds "
+                             "also leaves when its subject ends (a pool or "
+                             "a registry of live objects)"});
+    }
     explain(F,
             ConsumerName + " consumes it, and when producers outrun the "
                            "consumer it grows without limit",
