@@ -27,7 +27,9 @@ untriaged and gone findings themselves, and the irrelevant/false categories.
 --min-confidence LEVEL judges only findings of that confidence or higher (as
 memlint's option of the same name will show them) and lists the genuine
 findings below it.
---check exits 1 when a finding is untriaged or a triaged one is gone.
+--check exits 1 when a finding is untriaged, a triaged one is gone, or a
+recall entry at a line of today's code is found (or missed) where
+recall.yaml says otherwise: its 'found' is measured from the reports.
 
 Python 3 standard library only. The triage files use a small YAML subset
 (see README.md) that this script parses itself and rejects, naming the file
@@ -307,9 +309,9 @@ def load_report(src, reports, p):
     for f in rep.get("findings", []):
         # Paths in the JSON report are as the compile database spells them
         # (relative to the current directory, memlint's, or absolute).
-        path_abs = os.path.realpath(os.path.join(root, f["file"]))
-        rel = os.path.relpath(path_abs, root)
-        findings.append(dict(f, rel=rel))
+        rel = lambda file: os.path.relpath(os.path.realpath(os.path.join(root, file)), root)
+        also = [(rel(n["file"]), n["line"]) for n in f.get("notes", []) if n.get("also")]
+        findings.append(dict(f, rel=rel(f["file"]), also=also))
     return findings, rep.get("errors", [])
 
 
@@ -380,6 +382,7 @@ def main(argv):
         cats = collections.Counter()
         by_rule = collections.Counter()
         tot = collections.Counter()
+        shown_at = {}  # (project, file, line, rule) -> confidence of a finding there
         for p in projects:
             triage = load_triage(os.path.join(a.triage_dir, p["name"] + ".yaml"), p["name"])
             if a.configure:
@@ -391,6 +394,11 @@ def main(argv):
                 print(f"==> lint {p['name']} ({tus} TUs)", file=sys.stderr)
                 secs = lint(p, src, reports, a.memlint, a.jobs, a.tu_timeout)
             findings, errors = load_report(src, reports, p)
+            for f in findings:
+                # The finding's line, and the other lines where the same
+                # container grows (its notes marked "also").
+                for rel, line in [(f["rel"], f["line"])] + f["also"]:
+                    shown_at[(p["name"], rel, line, f["rule"])] = f.get("confidence", "medium")
             matched, untriaged, gone = compare(findings, triage)
             # Below --min-confidence: counted per level, not judged; a
             # genuine finding there is one the default run would hide.
@@ -450,6 +458,19 @@ def main(argv):
             print(table(["category", "verdict", "findings"], crow))
         recall = [e for e in load_recall(a.recall)
                   if e["project"] in {p["name"] for p in projects}]
+        recall_changed = []
+        for e in recall:
+            # An entry at a line of today's code is measured: found when a
+            # finding of its rule is there at the judged confidence or
+            # higher. One in a project's history keeps what its triage says.
+            m = re.fullmatch(r"(\S+):(\d+)", e["where"])
+            if not m:
+                continue
+            conf = shown_at.get((e["project"], m.group(1), int(m.group(2)), e["rule"]))
+            measured = "yes" if conf and LEVELS.index(conf) <= LEVELS.index(a.min_confidence) else "no"
+            if measured != e["found"]:
+                recall_changed.append((e, measured, conf))
+            e["found"] = measured
         if recall:
             found = collections.Counter((e["rule"], e["found"]) for e in recall)
             rules = sorted({e["rule"] for e in recall})
@@ -457,6 +478,12 @@ def main(argv):
                   f"{sum(1 for e in recall if e['found'] == 'yes')} of {len(recall)} found\n")
             print(table(["rule", "found", "missed"],
                         [[r, found[(r, "yes")], found[(r, "no")]] for r in rules]))
+            if recall_changed:
+                print(f"\nrecall entries whose 'found' differs from recall.yaml "
+                      f"({len(recall_changed)}; measured at --min-confidence={a.min_confidence}):")
+                for e, measured, conf in recall_changed:
+                    print(f"  {e['project']}: {e['where']}: {e['rule']}: now {measured}"
+                          + (f" [{conf}]" if conf else ""))
         if untriaged_all:
             print(f"\nuntriaged ({len(untriaged_all)}):")
             for name, f in untriaged_all:
@@ -475,7 +502,7 @@ def main(argv):
             print(f"\ntranslation units memlint could not analyze ({len(errors_all)}):")
             for name, e in errors_all:
                 print(f"  {name}: {e['file']}: {e['message'].splitlines()[0] if e['message'] else ''}")
-        if a.check and (untriaged_all or gone_all):
+        if a.check and (untriaged_all or gone_all or recall_changed):
             return 1
         return 0
     except InputError as e:
