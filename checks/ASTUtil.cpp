@@ -13,6 +13,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <functional>
+
 using namespace clang;
 
 namespace memlint {
@@ -146,6 +148,29 @@ const Expr *peelHandover(const Expr *E) {
     return E;
   }
   return E;
+}
+
+bool returnsZeroOnly(const FunctionDecl *FD, ASTContext &Ctx) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def->getReturnType()->isIntegerType())
+    return false;
+  unsigned Returns = 0;
+  std::function<bool(const Stmt *)> All = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S))
+      return true;
+    if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+      ++Returns;
+      const Expr *V = RS->getRetValue();
+      Expr::EvalResult R;
+      return V && !V->isValueDependent() && V->EvaluateAsInt(R, Ctx) &&
+             R.Val.getInt() == 0;
+    }
+    for (const Stmt *C : S->children())
+      if (!All(C))
+        return false;
+    return true;
+  };
+  return All(Def->getBody()) && Returns > 0;
 }
 
 bool isNonConstRefOrPtr(QualType T) {

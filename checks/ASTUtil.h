@@ -18,6 +18,8 @@ class Stmt;
 class NamedDecl;
 class SourceManager;
 class FileManager;
+class FunctionDecl;
+class ASTContext;
 } // namespace clang
 
 namespace memlint {
@@ -46,6 +48,11 @@ const clang::Expr *strip(const clang::Expr *E);
 /// constructor of one argument, `std::move`, `std::forward` (`std::move(p)`,
 /// a `shared_ptr` made from a `unique_ptr`): the value handed on.
 const clang::Expr *peelHandover(const clang::Expr *E);
+
+/// A defined function whose every `return` returns the constant 0, and
+/// that has at least one: a filter callback that keeps nothing (scandir's
+/// filter counting or collecting the entries itself).
+bool returnsZeroOnly(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
 
 /// A reference or pointer through which the referent may be changed.
 bool isNonConstRefOrPtr(clang::QualType T);

@@ -105,6 +105,12 @@ std::vector<Finding> decide(const Facts &F, const AnalysisOptions &Opts,
     Out.push_back(std::move(L));
   for (Finding &Fd : Out)
     rankByDrivers(View, Fd);
+  // A directory listing whose filter keeps no entry loads nothing.
+  Out.erase(std::remove_if(Out.begin(), Out.end(),
+                           [&](const Finding &Fd) {
+                             return filterKeepsNothing(View, Fd);
+                           }),
+            Out.end());
   mergeRelated(Out);
   sortAndDedupe(Out);
   return Out;

@@ -90,6 +90,10 @@ struct Finding {
   /// processes and runs (findingToWire), never in a report.
   std::string Function;
   unsigned SiteFlags = 0;
+  /// A load whose filter callback is a parameter of Function (the holder
+  /// "<function>#<index>"): decide() drops it when every callable that
+  /// flows there keeps nothing (FnReturnsZero). Travels like Function.
+  std::string FilterHolder;
 
   // Used while deciding, never serialized.
   /// The entity judged (entity rules): one entity gets one finding, under

@@ -155,6 +155,8 @@ json::Value findingToWire(const Finding &F) {
     O["function"] = F.Function;
   if (F.SiteFlags)
     O["site-flags"] = F.SiteFlags;
+  if (!F.FilterHolder.empty())
+    O["filter-holder"] = F.FilterHolder;
   return V;
 }
 
@@ -173,6 +175,12 @@ bool findingFromWire(const json::Value &V, Finding &F) {
     if (!N || *N < 0 || *N > UINT32_MAX)
       return false;
     F.SiteFlags = static_cast<unsigned>(*N);
+  }
+  if (const json::Value *H = O.get("filter-holder")) {
+    std::optional<llvm::StringRef> S = H->getAsString();
+    if (!S)
+      return false;
+    F.FilterHolder = S->str();
   }
   return true;
 }

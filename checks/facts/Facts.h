@@ -284,6 +284,8 @@ enum FunctionTrait : unsigned {
                            // visible and declared in a header
   FnStaticInit = 1u << 8,  // the initializer of a global or static member
   FnLibrary = 1u << 9,     // declared in a system header
+  FnReturnsZero = 1u << 10, // every return returns the constant 0: a filter
+                            // callback that keeps nothing (returnsZeroOnly)
 };
 
 struct Function {

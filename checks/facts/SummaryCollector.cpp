@@ -26,6 +26,9 @@ void SummaryCollector::function(const FunctionDecl *FD) {
   }
   const std::string &Id = W.functionId(FD);
   W.Out.Functions[Id].Traits |= FnDefined;
+  if (FD->getReturnType()->isIntegerType() && !FD->isTemplateInstantiation() &&
+      !FD->isDependentContext() && returnsZeroOnly(FD, W.Ctx))
+    W.Out.Functions[Id].Traits |= FnReturnsZero;
   // `Event(std::function<void()> fn) : fn_(std::move(fn)) {}`: the
   // parameter flows into the field.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))

@@ -135,8 +135,30 @@ private:
                       UO->getSubExpr()->getType()->isPointerType();
       if (!OutParam)
         return;
+      // A filter that keeps no entry (it counts or collects them itself)
+      // loads nothing; one that arrives as a parameter is judged once the
+      // whole program says what flows there.
+      std::string FilterHolder;
+      if (W->FilterArg >= 0 && unsigned(W->FilterArg) < CA->Args.size()) {
+        const Expr *Filter = strip(CA->Args[W->FilterArg]);
+        if (const auto *UO = dyn_cast<UnaryOperator>(Filter);
+            UO && UO->getOpcode() == UO_AddrOf)
+          Filter = strip(UO->getSubExpr());
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(Filter)) {
+          if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl());
+              Fn && returnsZeroOnly(Fn, Ctx))
+            return;
+          if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+            if (const auto *Owner =
+                    dyn_cast<FunctionDecl>(P->getDeclContext());
+                Owner && Owner == B.function())
+              FilterHolder = stableId(patternOf(Owner)) + "#" +
+                             std::to_string(P->getFunctionScopeIndex());
+        }
+      }
       report(S, "'" + Name + "' loads every entry at once into memory, so "
                 "memory grows with the source", W);
+      Out.back().FilterHolder = FilterHolder;
       return;
     }
 

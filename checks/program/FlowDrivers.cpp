@@ -3,6 +3,8 @@
 
 #include "ProgramView.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <algorithm>
 #include <map>
 
@@ -101,6 +103,35 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
       Add.push_back(std::move(Start));
   F.Notes.insert(F.Notes.empty() ? F.Notes.end() : F.Notes.end() - 1,
                  Add.begin(), Add.end());
+}
+
+bool filterKeepsNothing(const ProgramView &V, const Finding &F) {
+  if (F.FilterHolder.empty() || F.Function.empty())
+    return false;
+  const std::vector<CallEdge> &Calls = V.graph().callers(F.Function);
+  if (Calls.empty())
+    return false;
+  // Every call hands over a function (a null filter keeps every entry,
+  // and hands over nothing the facts see), and each of those keeps none.
+  std::map<Loc, std::vector<const CallableFlow *>> Handed;
+  for (const CallableFlow &CF : V.facts().Callables)
+    if (CF.To == F.FilterHolder)
+      Handed[CF.At].push_back(&CF);
+  for (const CallEdge &E : Calls) {
+    auto It = Handed.find(E.Site->At);
+    if (It == Handed.end())
+      return false;
+    for (const CallableFlow *CF : It->second) {
+      llvm::StringRef Value(CF->From);
+      if (!Value.consume_front("fn:"))
+        return false;
+      auto Fn = V.facts().Functions.find(Value.str());
+      if (Fn == V.facts().Functions.end() ||
+          !(Fn->second.Traits & FnReturnsZero))
+        return false;
+    }
+  }
+  return true;
 }
 
 } // namespace memlint

@@ -38,6 +38,12 @@ class ProgramView;
 /// before the last one (the why and the fix).
 void rankByDrivers(const ProgramView &V, Finding &F);
 
+/// A load whose filter callback is a parameter of its function
+/// (Finding::FilterHolder): does every call of that function hand it a
+/// function that keeps nothing (returns 0 for every entry)? Then nothing
+/// is loaded, and decide() drops the finding.
+bool filterKeepsNothing(const ProgramView &V, const Finding &F);
+
 } // namespace memlint
 
 #endif

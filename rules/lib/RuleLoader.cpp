@@ -847,7 +847,7 @@ const std::vector<SectionInfo> &sections() {
        {"name", "form"}},
       {Section::WholeLoads,
        "whole_loads",
-       {"id", "name", "alternative", "sql_arg", "override"},
+       {"id", "name", "alternative", "sql_arg", "filter_arg", "override"},
        {"name", "alternative"}},
       {Section::Sends,
        "sends",
@@ -1504,6 +1504,8 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       if (const Field *A = E.get("alternative"))
         WL.Alternative = R.nonEmptyString(*A).value_or("");
       WL.SqlArg = SqlArg();
+      if (const Field *F = E.get("filter_arg"))
+        WL.FilterArg = int(R.integer(*F, 0, MaxArgIndex).value_or(-1));
       Stage(std::move(WL));
       break;
     }

@@ -182,6 +182,8 @@ std::string describeRuleSet(const RuleSet &Rules) {
     std::string D = "instead: " + L.Alternative;
     if (L.SqlArg >= 0)
       D = "sql arg " + std::to_string(L.SqlArg) + "; " + D;
+    if (L.FilterArg >= 0)
+      D = "filter arg " + std::to_string(L.FilterArg) + "; " + D;
     return D;
   });
   Section("sends", Rules.Sends, [](const SendApi &S) {
@@ -323,6 +325,8 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
     Out += "    alternative: " + quote(L.Alternative) + "\n";
     if (L.SqlArg >= 0)
       Out += "    sql_arg: " + std::to_string(L.SqlArg) + "\n";
+    if (L.FilterArg >= 0)
+      Out += "    filter_arg: " + std::to_string(L.FilterArg) + "\n";
   }
   Head("sends", Rules.Sends.size());
   for (const SendApi &S : Rules.Sends) {

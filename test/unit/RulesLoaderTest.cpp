@@ -122,6 +122,17 @@ test_and_set:
     value: 1
 )Y";
 
+TEST(RulesLoader, WholeLoadFilterArg) {
+  RuleSet R;
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nwhole_loads:\n"
+                       "  - id: t.load.scan\n    name: my::scan\n"
+                       "    alternative: my::next\n    filter_arg: 2\n",
+                       &R),
+            Strings{});
+  ASSERT_EQ(R.WholeLoads.size(), 1u);
+  EXPECT_EQ(R.WholeLoads[0].FilterArg, 2);
+}
+
 TEST(RulesLoader, ValidPackFillsEverySection) {
   RuleSet R;
   EXPECT_EQ(packErrors(ValidPack, &R), Strings{});
@@ -149,6 +160,7 @@ TEST(RulesLoader, ValidPackFillsEverySection) {
   ASSERT_EQ(R.WholeLoads.size(), 1u);
   EXPECT_EQ(R.WholeLoads[0].Alternative, "my::Reader");
   EXPECT_EQ(R.WholeLoads[0].SqlArg, 1);
+  EXPECT_EQ(R.WholeLoads[0].FilterArg, -1);
   ASSERT_EQ(R.Sends.size(), 2u);
   EXPECT_EQ(R.Sends[0].Payload, (std::vector<unsigned>{0, 2}));
   EXPECT_FALSE(R.Sends[0].PayloadFromArg);
@@ -264,6 +276,10 @@ containers:
                        "  - {id: t.q, name: f, single_row: \"true\"}\n"),
             Strings{"p.yaml:4:36: 'single_row' must be true or false, got the "
                     "quoted string 'true'"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nwhole_loads:\n"
+                       "  - {id: t.w, name: f, alternative: g, filter_arg: -1}\n"),
+            Strings{"p.yaml:4:52: 'filter_arg' must be an integer from 0 to "
+                    "63, got '-1'"});
   EXPECT_EQ(packErrors("schema: 1\npack: t\nqueries:\n"
                        "  - {id: t.q, name: f, sql_arg: 64}\n"),
             Strings{"p.yaml:4:33: 'sql_arg' must be an integer from 0 to 63, "

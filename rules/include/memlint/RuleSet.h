@@ -101,6 +101,9 @@ struct WholeLoad {
   NamePattern Name;
   std::string Alternative; // the streaming form to suggest
   int SqlArg = -1;         // argument holding SQL text, if any
+  /// An argument holding a filter callback (scandir's): when every function
+  /// it can be keeps no entry (returns 0 on every path), nothing is loaded.
+  int FilterArg = -1;
   Origin From;
 };
 
