@@ -97,6 +97,8 @@ private:
     return anyMatches(Rules.ContainerFunctions, N) ||
            anyMatches(Rules.StreamSources, N) || anyMatches(Rules.WholeLoads, N) ||
            anyMatches(Rules.Sends, N) || anyMatches(Rules.Queries, N) ||
+           anyMatches(Rules.Callables, N) || anyMatches(Rules.Backpressure, N) ||
+           anyMatches(Rules.Forks, N) || anyMatches(Rules.TestAndSet, N) ||
            anyMatches(Rules.Pure, N); // accessors, conversions (rules/packs)
   }
 
