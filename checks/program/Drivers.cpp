@@ -339,9 +339,15 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
     // main loop runs until something happens (`while (next(req))`, an event
     // loop); a counted loop in main (`for (i < threads)`, `for (i < argc)`)
     // starts N workers or walks its arguments: setup, or a batch job.
+    // A call in the loop that starts a child process or runs once is no
+    // part of it (a master's `while (wait(&s) > 0) if (fork() == 0)
+    // worker();` respawns a worker that starts over): seeded as setup
+    // below.
+    const unsigned StartsOver = ForkChild | OnceGuard | RunOnce;
     for (const std::string &M : Mains)
       for (const CallEdge &E : edges(M))
-        if (mainLoop(*E.Site) && InProgram(*E.Site))
+        if (mainLoop(*E.Site) && InProgram(*E.Site) &&
+            !(E.Site->Flags & StartsOver))
           SeedSteady(E.To, "a loop in '" + name(M) + "'", E.Site, M);
     // Callbacks an event loop, an async API or a thread runs, and overrides
     // of a library's virtual methods (the framework calls them per event).
@@ -380,13 +386,25 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
       DriverInfo &I = Info[M];
       if (I.D == Driver::Unknown || I.Test)
         I = {Driver::Setup, "'" + name(M) + "'", "", false, nullptr, false};
-      for (const CallEdge &E : edges(M))
-        if (!mainLoop(*E.Site) && InProgram(*E.Site))
+      for (const CallEdge &E : edges(M)) {
+        if (!InProgram(*E.Site))
+          continue;
+        if (E.Site->Flags & ForkChild)
+          SeedSetup(E.To, "a process " + label(M) + " forks", E.Site, M);
+        else if (E.Site->Flags & (OnceGuard | RunOnce))
+          SeedSetup(E.To,
+                    (E.Site->Flags & RunOnce
+                         ? "the initializer of a static local in "
+                         : "a run-once guard in ") +
+                        label(M),
+                    E.Site, M);
+        else if (!mainLoop(*E.Site))
           SeedSetup(E.To,
                     "'" + name(M) +
                         (steadyLoop(*E.Site) ? "' in a counted loop"
                                              : "' outside its loops"),
                     E.Site, M);
+      }
     }
     Run();
     if (!WithLoops) {
@@ -407,6 +425,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
       std::string Target;
       const Call *Site;
       bool Test;
+      bool StartsOver; // in a child's branch after fork(), or run once
     };
     std::vector<LoopSeed> Loops;
     auto LoopSeeds = [&](const Call &C, const std::vector<std::string> &To) {
@@ -417,9 +436,15 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
           (Caller.D == Driver::Setup && !(C.Flags & UntilLoop)) ||
           (Caller.D == Driver::Unknown && Reached.count(C.Caller)))
         return;
+      // The loop drives the parent; the child starts over (what runs once
+      // is setup the same way). A classified caller's such calls are
+      // setup already (Run).
+      bool Over = C.Flags & StartsOver;
+      if (Over && Caller.D != Driver::Unknown)
+        return;
       bool Test = Caller.Test || TestRoot(C.Caller, &C);
       for (const std::string &T : To)
-        Loops.push_back({T, &C, Test});
+        Loops.push_back({T, &C, Test, Over});
     };
     for (const Call &C : F.Calls) {
       std::vector<std::string> To;
@@ -433,8 +458,18 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
     for (const Call &C : Synthetic)
       LoopSeeds(C, {C.Callee});
     for (const LoopSeed &L : Loops)
-      Seed(L.Target, Driver::Steady, "a loop in '" + name(L.Site->Caller) + "'",
-           L.Site, L.Test);
+      if (!L.StartsOver)
+        Seed(L.Target, Driver::Steady,
+             "a loop in '" + name(L.Site->Caller) + "'", L.Site, L.Test);
+      else if (L.Site->Flags & ForkChild)
+        Seed(L.Target, Driver::Setup,
+             "a process " + label(L.Site->Caller) + " forks", L.Site, L.Test);
+      else
+        Seed(L.Target, Driver::Setup,
+             (L.Site->Flags & RunOnce ? "the initializer of a static local in "
+                                      : "a run-once guard in ") +
+                 label(L.Site->Caller),
+             L.Site, L.Test);
     Run();
   };
   if (MainFiles.size() <= 1) {

@@ -505,6 +505,24 @@ void master() {
     spawn();
 }
 
+// The fork in main's own loop: the loop drives the parent; the child's
+// branch starts over.
+class Warmup {
+public:
+  void load(const std::string &line) { lines_.push_back(line); }
+  // LOW: :[[@LINE-1]]:40: warning: container 'Warmup::lines_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:40: note: it is filled during setup: 'Warmup::load' runs only from a process 'main' forks via 'warm_worker'
+
+private:
+  std::vector<std::string> lines_;
+};
+Warmup g_warmup;
+void warm_worker() {
+  std::string boot;
+  next_request(boot);
+  g_warmup.load(boot);
+}
+
 int main() {
   Worker worker;
   std::string boot;
@@ -536,6 +554,9 @@ int main() {
     g_acceptor.start();
     g_listener.start();
     g_spawner.start(4);
+    int pid = fork();
+    if (pid == 0)
+      warm_worker();
   }
   master();
 }
