@@ -69,8 +69,9 @@ std::vector<CallEdge> Drivers::edges(const std::string &Fn) const {
   return Out;
 }
 
-Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
-    : F(F), G(G), TestCode(std::move(Tests)) {
+Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests,
+                 bool Whole)
+    : F(F), G(G), TestCode(std::move(Tests)), WholeProgram(Whole) {
   // Holders that run what they are handed as often as it is handed over: a
   // thread, a parameter its own function calls, and a parameter passed on
   // to such a holder (each hop of `f` handed from one helper to the next).
@@ -441,6 +442,14 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests)
       // setup already (Run).
       bool Over = C.Flags & StartsOver;
       if (Over && Caller.D != Driver::Unknown)
+        return;
+      // With the whole of a program with a main in view, a function none
+      // of it reaches drives its callees only from a loop that runs until
+      // something happens (an event loop the call graph does not reach
+      // through a C callback table); a walk of a container there, or a
+      // counted loop, is code nothing runs.
+      if (Caller.D == Driver::Unknown && WholeProgram && HasMain &&
+          !(C.Flags & UntilLoop) && !Over)
         return;
       bool Test = Caller.Test || TestRoot(C.Caller, &C);
       for (const std::string &T : To)

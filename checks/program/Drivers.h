@@ -81,7 +81,10 @@ using FileFilter = std::function<bool(const std::string &File)>;
 class Drivers {
 public:
   /// \p TestCode tells test and benchmark files (none when empty).
-  Drivers(const Facts &F, const CallGraph &G, FileFilter TestCode = {});
+  /// \p WholeProgram: every translation unit of the project is in \p F
+  /// (with a main, code none of the programs reaches is not run at all).
+  Drivers(const Facts &F, const CallGraph &G, FileFilter TestCode = {},
+          bool WholeProgram = false);
 
   const DriverInfo &of(const std::string &Fn) const;
   /// The driver of the body of \p Fn in \p File: a function of external
@@ -132,6 +135,7 @@ private:
   const Facts &F;
   const CallGraph &G;
   FileFilter TestCode;
+  bool WholeProgram = false;
   bool HasMain = false;
   std::map<std::string, DriverInfo> Info;
   /// Per (function, main's file): the drivers of functions with bodies in

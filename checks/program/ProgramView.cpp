@@ -18,7 +18,7 @@ static const unsigned GuardDepth = 4;
 
 ProgramView::ProgramView(const Facts &F, bool AssumeClosedWorld,
                          bool WholeProgram, FileFilter TestCode)
-    : F(F), G(F), D(F, G, std::move(TestCode)),
+    : F(F), G(F), D(F, G, std::move(TestCode), WholeProgram),
       AssumeClosedWorld(AssumeClosedWorld),
       WholeProgram(WholeProgram) {
   for (const Event &E : F.Events) {
