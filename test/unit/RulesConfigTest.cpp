@@ -171,8 +171,8 @@ TEST(RulesPackDirs, FirstDirectoryWinsPerFileName) {
   // mine/std.yaml replaced the shipped std.yaml, in the same place of the
   // sorted load order.
   EXPECT_EQ(R.Packs.front(), packsDir() + "/abseil.yaml");
-  EXPECT_EQ(R.Packs.size(), 13u);
-  EXPECT_EQ(R.Packs[10], T.path("mine/std.yaml"));
+  EXPECT_EQ(R.Packs.size(), 14u);
+  EXPECT_EQ(R.Packs[11], T.path("mine/std.yaml"));
   EXPECT_EQ(std::find(R.Packs.begin(), R.Packs.end(), packsDir() + "/std.yaml"),
             R.Packs.end());
   EXPECT_EQ(R.findContainer("std::vector"), nullptr);
@@ -706,7 +706,7 @@ TEST(RulesText, DumpConfigRoundTrips) {
 TEST(RulesText, DescribeListsEveryEntryWithItsOrigin) {
   RuleSet R = shipped();
   std::string Text = describeRuleSet(R);
-  EXPECT_NE(Text.find("packs (13):\n"), std::string::npos);
+  EXPECT_NE(Text.find("packs (14):\n"), std::string::npos);
   std::string Vector = originOf(R, "std.container.vector");
   Vector = Vector.substr(0, Vector.rfind(':')); // file:line
   EXPECT_NE(Text.find("  std.container.vector  " + Vector +

@@ -55,9 +55,9 @@ TEST(RulesPacks, ExpectedPacksAreShipped) {
   for (const std::string &F : packFiles())
     Names.push_back(fs::path(F).stem().string());
   EXPECT_EQ(Names, (std::vector<std::string>{
-                       "abseil", "asio", "boost", "iostream", "libpq", "mysql",
-                       "posix", "pqxx", "qt", "sqlite", "std", "threading",
-                       "zmq"}));
+                       "abseil", "asio", "boost", "iostream", "libpq",
+                       "moodycamel", "mysql", "posix", "pqxx", "qt", "sqlite",
+                       "std", "threading", "zmq"}));
 }
 
 // The loader replays yaml-cpp's parse of a shipped pack recorded at build
@@ -206,6 +206,50 @@ TEST(RulesPacks, StdContainers) {
     EXPECT_EQ(CF->Effect, F.Effect) << F.Name;
     EXPECT_EQ(CF->Args, F.Args) << F.Name;
   }
+}
+
+// moodycamel's queues: enqueue allocates when the room allocated so far is
+// used up (growth); try_enqueue only fills that room and fails when it is
+// full, so it is no growth at all (and no backpressure, which would bound
+// other containers on the same path).
+TEST(RulesPacks, MoodycamelQueues) {
+  for (const char *T :
+       {"moodycamel::ConcurrentQueue", "moodycamel::BlockingConcurrentQueue",
+        "moodycamel::ReaderWriterQueue",
+        "moodycamel::BlockingReaderWriterQueue"}) {
+    EXPECT_EQ(effect(T, "enqueue"), ContainerEffect::Grow) << T;
+    EXPECT_EQ(effect(T, "try_enqueue"), ContainerEffect::Read) << T;
+    EXPECT_EQ(effect(T, "try_dequeue"), ContainerEffect::Pop) << T;
+    EXPECT_EQ(effect(T, "wait_dequeue"), ContainerEffect::Pop) << T;
+    EXPECT_EQ(effect(T, "size_approx"), ContainerEffect::Size) << T;
+    EXPECT_FALSE(all().findContainer(T)->Contiguous) << T;
+    EXPECT_EQ(findFirst(all().BoundedTypes, T), nullptr) << T;
+  }
+  EXPECT_EQ(effect("moodycamel::ConcurrentQueue", "enqueue_bulk"),
+            ContainerEffect::Grow);
+  EXPECT_EQ(effect("moodycamel::ConcurrentQueue", "try_enqueue_bulk"),
+            ContainerEffect::Read);
+  EXPECT_EQ(effect("moodycamel::ConcurrentQueue", "try_dequeue_from_producer"),
+            ContainerEffect::Pop);
+  EXPECT_EQ(effect("moodycamel::BlockingConcurrentQueue", "wait_dequeue_bulk"),
+            ContainerEffect::Pop);
+  EXPECT_EQ(effect("moodycamel::ReaderWriterQueue", "emplace"),
+            ContainerEffect::Grow);
+  EXPECT_EQ(effect("moodycamel::ReaderWriterQueue", "try_emplace"),
+            ContainerEffect::Read);
+  EXPECT_EQ(effect("moodycamel::ReaderWriterQueue", "pop"),
+            ContainerEffect::Pop);
+  EXPECT_NE(findFirst(all().BoundedTypes,
+                      "moodycamel::BlockingReaderWriterCircularBuffer"),
+            nullptr);
+  for (const char *Name : {"moodycamel::ConcurrentQueue::try_enqueue",
+                           "moodycamel::ReaderWriterQueue::try_enqueue"})
+    EXPECT_EQ(findFirst(all().Backpressure, Name), nullptr) << Name;
+  const ContainerFunction *Swap =
+      findFirst(all().ContainerFunctions, "moodycamel::swap");
+  ASSERT_NE(Swap, nullptr);
+  EXPECT_EQ(Swap->Effect, ContainerEffect::Assign);
+  EXPECT_EQ(Swap->Args, (std::vector<unsigned>{0, 1}));
 }
 
 TEST(RulesPacks, StreamSources) {
