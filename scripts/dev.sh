@@ -42,6 +42,7 @@ TEST_PACKAGES=(
   chromium
   # headers the rule packs' fixtures (test/packs/) compile against
   qt6-base-dev libmariadb-dev libboost-dev qtbase5-dev libabsl-dev cppzmq-dev
+  libconcurrentqueue-dev libreaderwriterqueue-dev
 )
 PACKAGES=("${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}")
 # The other LLVMs Debian 12 ships with clang-tidy: the plugin is built and
