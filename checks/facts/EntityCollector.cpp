@@ -188,8 +188,10 @@ void EntityCollector::call(const CallExpr *CE) {
   llvm::SmallVector<bool, 8> Done(CE->getNumArgs(), false);
   if (Object && Method)
     containerMethodCall(CE, Method, Object, Done);
-  if (Callee && !Method)
-    containerFunctionCall(CE, Callee, Done);
+  if (Callee && !Method) {
+    llvm::SmallVector<const Expr *, 8> Args(CE->arguments());
+    containerFunctionCall(Callee, Args, compat::beginLoc(CE), Done);
+  }
 
   const FunctionProtoType *Proto = nullptr;
   if (!Callee)
@@ -213,9 +215,16 @@ void EntityCollector::construct(const CXXConstructExpr *CE) {
   const CXXConstructorDecl *Ctor = CE->getConstructor();
   if (!Ctor || Ctor->isCopyOrMoveConstructor())
     return;
+  // A library constructor the packs' container functions describe (a
+  // queue's producer token, made from the queue by reference): its effect
+  // on the container, not an escape.
+  llvm::SmallVector<const Expr *, 8> Args(CE->arguments());
+  llvm::SmallVector<bool, 8> Done(Args.size(), false);
+  containerFunctionCall(Ctor, Args, compat::beginLoc(CE), Done);
   for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
-    passArgument(CE->getArg(I), Ctor->getParamDecl(I)->getType(), Ctor, I,
-                 compat::beginLoc(CE));
+    if (!Done[I])
+      passArgument(CE->getArg(I), Ctor->getParamDecl(I)->getType(), Ctor, I,
+                   compat::beginLoc(CE));
 }
 
 void EntityCollector::returnStmt(const ReturnStmt *RS) {
@@ -390,8 +399,9 @@ void EntityCollector::dependentMethodCall(const CallExpr *CE) {
   record(T, *K, compat::beginLoc(CE), Extra);
 }
 
-void EntityCollector::containerFunctionCall(const CallExpr *CE,
-                                            const FunctionDecl *Callee,
+void EntityCollector::containerFunctionCall(const FunctionDecl *Callee,
+                                            llvm::ArrayRef<const Expr *> Args,
+                                            SourceLocation At,
                                             llvm::SmallVectorImpl<bool> &Done) {
   if (W.Rules.ContainerFunctions.empty())
     return;
@@ -400,15 +410,15 @@ void EntityCollector::containerFunctionCall(const CallExpr *CE,
     if (!CF.Name.matches(Name))
       continue;
     for (unsigned A : CF.Args) {
-      if (A >= CE->getNumArgs())
+      if (A >= Args.size())
         continue;
       Done[A] = true;
-      Target T = W.resolve(CE->getArg(A));
+      Target T = W.resolve(Args[A]);
       if (!T)
         continue;
-      W.markHandled(CE->getArg(A));
+      W.markHandled(Args[A]);
       if (std::optional<EventKind> K = toEvent(CF.Effect))
-        record(T, *K, compat::beginLoc(CE));
+        record(T, *K, At);
     }
   }
 }

@@ -45,8 +45,11 @@ private:
                            const clang::Expr *Object,
                            llvm::SmallVectorImpl<bool> &Done);
   void dependentMethodCall(const clang::CallExpr *CE);
-  void containerFunctionCall(const clang::CallExpr *CE,
-                             const clang::FunctionDecl *Callee,
+  /// A call (or a constructor) a pack's `container_functions` entry names:
+  /// its effect on the containers among \p Args; sets Done for them.
+  void containerFunctionCall(const clang::FunctionDecl *Callee,
+                             llvm::ArrayRef<const clang::Expr *> Args,
+                             clang::SourceLocation At,
                              llvm::SmallVectorImpl<bool> &Done);
   void passArgument(const clang::Expr *Arg, clang::QualType ParamType,
                     const clang::FunctionDecl *Callee, unsigned ParamIndex,

@@ -9,7 +9,8 @@
 // Near misses: producers that only use try_enqueue (it fails when the
 // preallocated room is used up), a queue filled only at setup, and the
 // fixed-capacity BlockingReaderWriterCircularBuffer (a container of the
-// pack, and a bounded type: used as a queue, it is never reported).
+// pack, and a bounded type: used as a queue, it is never reported). A queue
+// used with producer and consumer tokens is judged like the others.
 #include <concurrentqueue/blockingconcurrentqueue.h>
 #include <concurrentqueue/concurrentqueue.h>
 #include <readerwritercircularbuffer.h>
@@ -222,7 +223,33 @@ private:
 };
 Ring g_ring;
 
+// With tokens: the producer and consumer tokens are made from the queue by
+// reference (a container function of the pack: no effect on its content),
+// and the token overloads push and pop as the others do.
+class Tokened {
+public:
+  void on_request(const std::string &req) {
+    moodycamel::ProducerToken tok(jobs_);
+    jobs_.enqueue(tok, req);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: queue 'Tokened::jobs_' is pushed here with nothing on the push path that waits for room, fails or drops when it is full [memlint-unbounded-queue]
+    // CHECK-MESSAGES: :[[@LINE+6]]:11: note: 'Tokened::jobs_' is consumed here
+  }
+  void work() {
+    moodycamel::ConsumerToken tok(jobs_);
+    std::string job;
+    for (;;) {
+      if (jobs_.try_dequeue(tok, job))
+        handle(job);
+    }
+  }
+
+private:
+  moodycamel::ConcurrentQueue<std::string> jobs_;
+};
+Tokened g_tokened;
+
 void worker() {
+  g_tokened.work();
   g_server.work();
   g_batcher.work();
   g_mailbox.work();
@@ -239,6 +266,7 @@ int main() {
   std::thread t(worker);
   for (std::string req; next_request(req);) {
     g_server.on_request(req);
+    g_tokened.on_request(req);
     g_batcher.on_batch({req, req});
     g_mailbox.on_request(req);
     g_pipe.on_request(req);
