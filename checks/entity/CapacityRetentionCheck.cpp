@@ -249,7 +249,7 @@ static Small smallRetention(const ProgramView &View, const Entity &E,
   // In a whole program, nothing the program runs empties it: the emptying
   // is left to callers that are not part of it.
   const Drivers &D = View.drivers();
-  if (View.wholeProgram() && D.hasMain() &&
+  if (D.wholeProgramWithMain() &&
       llvm::all_of(ClearFunctions, [&](const std::string &Fn) {
         return D.of(Fn).D == Driver::Unknown;
       }))
@@ -262,7 +262,7 @@ static Small smallRetention(const ProgramView &View, const Entity &E,
   // of the program creates its owner. Growth is judged the same way.
   Lifetime L = View.lifetime(E);
   if (L == Lifetime::Operation ||
-      (L == Lifetime::Unknown && View.wholeProgram() && D.hasMain())) {
+      (L == Lifetime::Unknown && D.wholeProgramWithMain())) {
     GrowthJudgement J = View.judgeGrowth(E, {&Fill});
     return {L == Lifetime::Operation ? "operation" : "no-owner", Fill.E.At,
             L == Lifetime::Operation && !J.Note.empty()

@@ -26,7 +26,12 @@ void SummaryCollector::function(const FunctionDecl *FD) {
   }
   const std::string &Id = W.functionId(FD);
   W.Out.Functions[Id].Traits |= FnDefined;
-  if (FD->getReturnType()->isIntegerType() && !FD->isTemplateInstantiation() &&
+  // A filter callback that keeps nothing (scandir's): only what can be
+  // handed over as a C callback is asked (a free or static function taking
+  // an argument), not every function returning an integer.
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if ((!MD || MD->isStatic()) && FD->getNumParams() > 0 && !FD->isMain() &&
+      FD->getReturnType()->isIntegerType() && !FD->isTemplateInstantiation() &&
       !FD->isDependentContext() && returnsZeroOnly(FD, W.Ctx))
     W.Out.Functions[Id].Traits |= FnReturnsZero;
   // `Event(std::function<void()> fn) : fn_(std::move(fn)) {}`: the

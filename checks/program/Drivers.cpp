@@ -9,6 +9,20 @@
 
 namespace memlint {
 
+bool Drivers::startsOver(const Call &C) {
+  return C.Flags & (ForkChild | OnceGuard | RunOnce);
+}
+
+/// Why a call that starts over (Drivers::startsOver) is setup, made in
+/// \p Fn: "a process 'spawn' forks", "a run-once guard in 'start'".
+std::string Drivers::startOverWhy(const Call &C, const std::string &Fn) const {
+  if (C.Flags & ForkChild)
+    return "a process " + label(Fn) + " forks";
+  return (C.Flags & RunOnce ? "the initializer of a static local in "
+                            : "a run-once guard in ") +
+         label(Fn);
+}
+
 static bool steadyLoop(const Call &C) {
   return (C.Flags & InLoop) && !(C.Flags & ConstantLoop);
 }
@@ -312,23 +326,12 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests,
           // scheduler runs) is test code driving it.
           bool Test = From.Test || TestFile(E.Site->At.File);
           // A child process starts over: what it runs after fork() is its
-          // setup, however often the parent forks.
-          if ((E.Site->Flags & ForkChild) && From.D != Driver::Unknown) {
-            Assign(E.To, {Driver::Setup,
-                          "a process " + label(Fn) + " forks", "", false,
+          // setup, however often the parent forks; so is what runs once
+          // (behind a run-once guard, or in a static local's initializer),
+          // whatever drives the function it is in.
+          if (startsOver(*E.Site) && From.D != Driver::Unknown) {
+            Assign(E.To, {Driver::Setup, startOverWhy(*E.Site, Fn), "", false,
                           E.Site, Test});
-            continue;
-          }
-          // So is what runs once: behind a run-once guard, or in a static
-          // local's initializer, whatever drives the function it is in.
-          if ((E.Site->Flags & (OnceGuard | RunOnce)) &&
-              From.D != Driver::Unknown) {
-            Assign(E.To, {Driver::Setup,
-                          (E.Site->Flags & RunOnce
-                               ? "the initializer of a static local in "
-                               : "a run-once guard in ") +
-                              label(Fn),
-                          "", false, E.Site, Test});
             continue;
           }
           Assign(E.To, {From.D, "", Fn, false, E.Site, Test});
@@ -344,11 +347,9 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests,
     // part of it (a master's `while (wait(&s) > 0) if (fork() == 0)
     // worker();` respawns a worker that starts over): seeded as setup
     // below.
-    const unsigned StartsOver = ForkChild | OnceGuard | RunOnce;
     for (const std::string &M : Mains)
       for (const CallEdge &E : edges(M))
-        if (mainLoop(*E.Site) && InProgram(*E.Site) &&
-            !(E.Site->Flags & StartsOver))
+        if (mainLoop(*E.Site) && InProgram(*E.Site) && !startsOver(*E.Site))
           SeedSteady(E.To, "a loop in '" + name(M) + "'", E.Site, M);
     // Callbacks an event loop, an async API or a thread runs, and overrides
     // of a library's virtual methods (the framework calls them per event).
@@ -390,15 +391,8 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests,
       for (const CallEdge &E : edges(M)) {
         if (!InProgram(*E.Site))
           continue;
-        if (E.Site->Flags & ForkChild)
-          SeedSetup(E.To, "a process " + label(M) + " forks", E.Site, M);
-        else if (E.Site->Flags & (OnceGuard | RunOnce))
-          SeedSetup(E.To,
-                    (E.Site->Flags & RunOnce
-                         ? "the initializer of a static local in "
-                         : "a run-once guard in ") +
-                        label(M),
-                    E.Site, M);
+        if (startsOver(*E.Site))
+          SeedSetup(E.To, startOverWhy(*E.Site, M), E.Site, M);
         else if (!mainLoop(*E.Site))
           SeedSetup(E.To,
                     "'" + name(M) +
@@ -440,7 +434,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests,
       // The loop drives the parent; the child starts over (what runs once
       // is setup the same way). A classified caller's such calls are
       // setup already (Run).
-      bool Over = C.Flags & StartsOver;
+      bool Over = startsOver(C);
       if (Over && Caller.D != Driver::Unknown)
         return;
       // With the whole of a program with a main in view, a function none
@@ -448,7 +442,7 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests,
       // something happens (an event loop the call graph does not reach
       // through a C callback table); a walk of a container there, or a
       // counted loop, is code nothing runs.
-      if (Caller.D == Driver::Unknown && WholeProgram && HasMain &&
+      if (Caller.D == Driver::Unknown && wholeProgramWithMain() &&
           !(C.Flags & UntilLoop) && !Over)
         return;
       bool Test = Caller.Test || TestRoot(C.Caller, &C);
@@ -470,14 +464,8 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests,
       if (!L.StartsOver)
         Seed(L.Target, Driver::Steady,
              "a loop in '" + name(L.Site->Caller) + "'", L.Site, L.Test);
-      else if (L.Site->Flags & ForkChild)
-        Seed(L.Target, Driver::Setup,
-             "a process " + label(L.Site->Caller) + " forks", L.Site, L.Test);
       else
-        Seed(L.Target, Driver::Setup,
-             (L.Site->Flags & RunOnce ? "the initializer of a static local in "
-                                      : "a run-once guard in ") +
-                 label(L.Site->Caller),
+        Seed(L.Target, Driver::Setup, startOverWhy(*L.Site, L.Site->Caller),
              L.Site, L.Test);
     Run();
   };

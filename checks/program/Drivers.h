@@ -124,10 +124,17 @@ public:
   /// is building: one local to the caller (not main's), or a parameter
   /// that is itself always handed such an object.
   bool handedBuilt(const std::string &Fn, unsigned Param) const;
-  bool hasMain() const { return HasMain; }
+  /// The whole of a program with a main is in view (a whole-program run):
+  /// what none of its programs is seen to run is not run at all (an API
+  /// no code of the project calls, or dead code).
+  bool wholeProgramWithMain() const { return WholeProgram && HasMain; }
   /// A lambda something keeps (handed to a holder: a callback, a thread):
   /// the locals it captures by reference live as long as it runs.
   bool keptLambda(const std::string &Fn) const;
+  /// A call that starts setup of its own, whatever runs its caller: in the
+  /// child's branch after fork(), behind a run-once guard, or in a static
+  /// local's initializer.
+  static bool startsOver(const Call &C);
   /// How notes name a function: "'F'", or "a lambda in 'F'".
   std::string label(const std::string &Fn) const;
 
@@ -162,6 +169,7 @@ private:
   mutable std::set<std::string> KeepingHolders;
 
   std::string name(const std::string &Fn) const;
+  std::string startOverWhy(const Call &C, const std::string &Fn) const;
   void computeBuilders();
   bool keptLocal(const CallEdge &E) const;
 };

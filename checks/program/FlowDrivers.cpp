@@ -32,7 +32,7 @@ static bool onlySetup(const Drivers &D, const CallGraph &G,
     for (const CallEdge &E : G.callers(Fn)) {
       // A call that starts setup of its own (a child process after
       // fork(), what a run-once guard protects) whatever runs its caller.
-      if (E.Site->Flags & (ForkChild | OnceGuard | RunOnce))
+      if (Drivers::startsOver(*E.Site))
         continue;
       if (!onlySetup(D, G, E.Site->Caller, Whole, Memo)) {
         Only = false;
@@ -81,12 +81,12 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
   } else if (Drv == Driver::Setup && [&] {
                std::map<std::string, bool> Seen;
                return onlySetup(D, V.graph(), Fn,
-                                V.wholeProgram() && D.hasMain(), Seen);
+                                D.wholeProgramWithMain(), Seen);
              }()) {
     Why = "it runs only during setup" + V.onlyFrom(Fn, F.At.File);
     ByDriver = true;
     F.Conf = Confidence::Low;
-  } else if (Drv == Driver::Unknown && V.wholeProgram() && D.hasMain()) {
+  } else if (Drv == Driver::Unknown && D.wholeProgramWithMain()) {
     // The whole program is here, and none of it runs the function: a
     // public API no code of the project calls, or dead code.
     Why = "nothing the program runs is seen to reach " + Name +
@@ -106,9 +106,14 @@ void rankByDrivers(const ProgramView &V, Finding &F) {
 }
 
 bool filterKeepsNothing(const ProgramView &V, const Finding &F) {
-  if (F.FilterHolder.empty() || F.Function.empty())
+  // The holder is a parameter, "<function>#<index>": that function's
+  // callers hand the filter over (the finding's own function may be a
+  // lambda in it).
+  size_t Hash = F.FilterHolder.rfind('#');
+  if (Hash == std::string::npos || Hash == 0)
     return false;
-  const std::vector<CallEdge> &Calls = V.graph().callers(F.Function);
+  const std::vector<CallEdge> &Calls =
+      V.graph().callers(F.FilterHolder.substr(0, Hash));
   if (Calls.empty())
     return false;
   // Every call hands over a function (a null filter keeps every entry,

@@ -579,9 +579,9 @@ ProgramView::judgeGrowth(const Entity &E,
     J.Conf = Confidence::Low;
   else if (Best == 3 && L == Lifetime::Long)
     J.Conf = Confidence::High;
-  else if (L == Lifetime::Unknown && WholeProgram && D.hasMain())
+  else if (L == Lifetime::Unknown && D.wholeProgramWithMain())
     J.Conf = Confidence::Low; // no instance anywhere in a whole program
-  else if (Best == 1 && WholeProgram && D.hasMain())
+  else if (Best == 1 && D.wholeProgramWithMain())
     J.Conf = Confidence::Low; // nothing the programs run reaches it
   else if (L == Lifetime::Operation)
     J.Conf = Confidence::Low; // its owner lives for one operation
@@ -612,7 +612,7 @@ ProgramView::judgeGrowth(const Entity &E,
   }
   if (L == Lifetime::Unknown && J.Conf != Confidence::High && J.Note.empty())
     J.Note = "no object that owns it was seen being created";
-  if (Best == 1 && WholeProgram && D.hasMain() && J.Note.empty())
+  if (Best == 1 && D.wholeProgramWithMain() && J.Note.empty())
     J.Note = "nothing the program runs is seen to reach it (a public API "
              "no code here calls, or dead code)";
   return J;

@@ -82,8 +82,6 @@ public:
   const Facts &facts() const { return F; }
   const CallGraph &graph() const { return G; }
   const Drivers &drivers() const { return D; }
-  /// The facts are the whole program's (every TU of a compile database).
-  bool wholeProgram() const { return WholeProgram; }
   /// Every function that can reach the entity has been seen defined; for a
   /// container a public accessor hands out by reference, every caller of
   /// the accessor has been seen too (the whole program was analyzed).
