@@ -173,6 +173,38 @@ bool returnsZeroOnly(const FunctionDecl *FD, ASTContext &Ctx) {
   return All(Def->getBody()) && Returns > 0;
 }
 
+bool returnsThisOnly(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  const FunctionDecl *Def = nullptr;
+  if (!MD || MD->isStatic() || MD->isOverloadedOperator() ||
+      isa<CXXConversionDecl>(MD) || isa<CXXConstructorDecl>(MD) ||
+      !MD->hasBody(Def))
+    return false;
+  const auto *Ref = MD->getReturnType()->getAs<LValueReferenceType>();
+  const CXXRecordDecl *RD =
+      Ref ? Ref->getPointeeType()->getAsCXXRecordDecl() : nullptr;
+  if (!RD || RD->getCanonicalDecl() != MD->getParent()->getCanonicalDecl())
+    return false;
+  unsigned Returns = 0;
+  std::function<bool(const Stmt *)> All = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S))
+      return true;
+    if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+      ++Returns;
+      const auto *U = dyn_cast_or_null<UnaryOperator>(
+          RS->getRetValue() ? RS->getRetValue()->IgnoreParenImpCasts()
+                            : nullptr);
+      return U && U->getOpcode() == UO_Deref &&
+             isa<CXXThisExpr>(U->getSubExpr()->IgnoreParenImpCasts());
+    }
+    for (const Stmt *C : S->children())
+      if (!All(C))
+        return false;
+    return true;
+  };
+  return All(Def->getBody()) && Returns > 0;
+}
+
 bool isNonConstRefOrPtr(QualType T) {
   if (const auto *R = T->getAs<ReferenceType>())
     return !R->getPointeeType().isConstQualified();

@@ -53,6 +53,11 @@ const clang::Expr *peelHandover(const clang::Expr *E);
 /// that has at least one: a filter callback that keeps nothing (scandir's
 /// filter counting or collecting the entries itself).
 bool returnsZeroOnly(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
+/// A method made for chained calls: not an operator, not static, its
+/// return type a reference to its own class, and every return `*this`
+/// (`Description &Description::host(std::string v) { host_ = v; return
+/// *this; }`). A builder's step: what it adds configures the object.
+bool returnsThisOnly(const clang::FunctionDecl *FD);
 
 /// A reference or pointer through which the referent may be changed.
 bool isNonConstRefOrPtr(clang::QualType T);

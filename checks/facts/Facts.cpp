@@ -57,7 +57,8 @@ static auto flowKey(const Flow &F) {
 }
 static auto aliasKey(const Alias &A) { return std::tie(A.From, A.To); }
 static auto instanceKey(const Instance &I) {
-  return std::tie(I.Class, I.Kind, I.Owner, I.Function, I.KeepsItself);
+  return std::tie(I.Class, I.Kind, I.Owner, I.Function, I.KeepsItself,
+                  I.EveryRun);
 }
 static auto edgeKey(const OwnEdge &E) {
   return std::tuple_cat(std::tie(E.From, E.To, E.Field, E.Kind), locKey(E.At),
@@ -503,6 +504,7 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "owner", W.str(I.Owner), !I.Owner.empty());
     Opt(O, "function", W.str(I.Function), !I.Function.empty());
     Opt(O, "keeps_itself", true, I.KeepsItself);
+    Opt(O, "every_run", true, I.EveryRun);
     Instances.push_back(std::move(O));
   }
   json::Array Edges;
@@ -740,7 +742,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.kind(O, InstanceKindNames, I.Kind) ||
                     !R.optStr(O, "owner", I.Owner) ||
                     !R.optStr(O, "function", I.Function) ||
-                    !R.flag(O, "keeps_itself", I.KeepsItself))
+                    !R.flag(O, "keeps_itself", I.KeepsItself) ||
+                    !R.flag(O, "every_run", I.EveryRun))
                   return false;
                 F.Instances.push_back(std::move(I));
                 return true;

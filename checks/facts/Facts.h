@@ -226,12 +226,18 @@ struct Instance {
   /// keeps the pointer (`conn_ = make_shared<C>()`, `conns_.push_back(..)`,
   /// a member initializer), "" when something else does.
   std::string Owner;
-  /// Heap without Owner: the function that creates it (returned, passed
-  /// on, captured): the object lives as long as that operation's result.
+  /// Heap: the function that creates it. Without Owner (returned, passed
+  /// on, captured), the object lives as long as that operation's result;
+  /// with one, each run of the function makes a new one (empty when a
+  /// static keeps it).
   std::string Function;
   /// Heap: the class shares ownership of itself (enable_shared_from_this):
   /// its own callbacks keep it alive, whoever created it.
   bool KeepsItself = false;
+  /// Heap with Owner: made on every run of Function, not only when a
+  /// condition holds (`if (!conn_) conn_ = make_shared<Conn>();` makes
+  /// one once, lazily).
+  bool EveryRun = false;
 };
 
 enum class OwnKind {
@@ -286,6 +292,9 @@ enum FunctionTrait : unsigned {
   FnLibrary = 1u << 9,     // declared in a system header
   FnReturnsZero = 1u << 10, // every return returns the constant 0: a filter
                             // callback that keeps nothing (returnsZeroOnly)
+  FnFluent = 1u << 11, // a method (no operator) that returns its own object
+                       // for chained calls (`X &X::host(...) { ...; return
+                       // *this; }`): a builder's step (returnsThisOnly)
 };
 
 struct Function {

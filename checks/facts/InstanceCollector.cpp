@@ -80,6 +80,10 @@ void InstanceCollector::heapObject(QualType T) {
   if (const FieldDecl *FD = keptInField()) {
     if (const auto *Parent = dyn_cast<CXXRecordDecl>(FD->getParent()))
       I.Owner = stableId(patternOf(Parent));
+    // Where it is made: a member given a new object each time the
+    // function runs (`resolver_ = make_shared<Resolver>(...)`).
+    I.Function = W.currentFunction();
+    I.EveryRun = unconditional();
   } else if (!keptInStatic()) {
     I.Function = W.currentFunction();
   }
@@ -89,6 +93,39 @@ void InstanceCollector::heapObject(QualType T) {
     for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
       if (A.getKind() == TemplateArgument::Type)
         addInstances(A.getAsType(), InstanceKind::Heap, "", 1);
+}
+
+/// Is the expression being walked evaluated on every run of its function:
+/// in no branch, loop body, ?: arm or right side of && and || (an early
+/// return before it is no condition around it)?
+bool InstanceCollector::unconditional() {
+  const auto &Stmts = W.Stmts;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+    if (isa<LambdaExpr>(Parent))
+      break;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      if (Child != If->getCond() && Child != If->getInit() &&
+          Child != If->getConditionVariableDeclStmt())
+        return false;
+    } else if (isa<SwitchStmt>(Parent) || isa<CaseStmt>(Parent) ||
+               isa<DefaultStmt>(Parent)) {
+      if (!isa<SwitchStmt>(Parent) ||
+          Child != cast<SwitchStmt>(Parent)->getCond())
+        return false;
+    } else if (loopBody(Parent)) {
+      return false;
+    } else if (const auto *CO = dyn_cast<AbstractConditionalOperator>(Parent)) {
+      if (Child != CO->getCond())
+        return false;
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(Parent)) {
+      if (BO->isLogicalOp() && Child == BO->getRHS())
+        return false;
+    } else if (isa<CXXCatchStmt>(Parent)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /// The member an expression names (`f_`, `this->f_`, `f_[k]`), or nullptr.

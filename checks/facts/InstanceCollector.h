@@ -34,6 +34,7 @@ private:
   const clang::FieldDecl *keptInField();
   /// Stored into a static or a global.
   bool keptInStatic();
+  bool unconditional();
   bool escapes(const clang::Stmt *S, const clang::VarDecl *V);
   void addInstances(clang::QualType T, InstanceKind Kind,
                     const std::string &Owner, unsigned Depth = 0,

@@ -34,6 +34,8 @@ void SummaryCollector::function(const FunctionDecl *FD) {
       FD->getReturnType()->isIntegerType() && !FD->isTemplateInstantiation() &&
       !FD->isDependentContext() && returnsZeroOnly(FD, W.Ctx))
     W.Out.Functions[Id].Traits |= FnReturnsZero;
+  if (MD && !FD->isTemplateInstantiation() && returnsThisOnly(FD))
+    W.Out.Functions[Id].Traits |= FnFluent;
   // `Event(std::function<void()> fn) : fn_(std::move(fn)) {}`: the
   // parameter flows into the field.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))

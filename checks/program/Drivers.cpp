@@ -369,12 +369,22 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests,
           }
         }
     }
-    // A library (no main): its public API is called per operation.
+    // A library (no main): its public API is called per operation. A step
+    // of a builder (a method that returns its own object for chained
+    // calls: `desc.host(h).schemes(s)`) configures the object it is called
+    // on: setup, unless code in view calls it per operation.
     if (!HasMain)
       for (const auto &[Id, Fn] : F.Functions)
         if ((Fn.Traits & FnDefined) && (Fn.Traits & FnPublic) &&
             !(Fn.Traits & (FnConstructor | FnDestructor)) && !G.hasCallers(Id))
         {
+          if (Fn.Traits & FnFluent) {
+            SeedSetup(Id,
+                      "the library's builder API (it returns its own object "
+                      "for chained calls)",
+                      nullptr, Id);
+            continue;
+          }
           SeedSteady(Id, "the library's public API", nullptr, Id);
           DriverInfo &I = Info[Id];
           I.PublicApi = I.Why == "the library's public API";
@@ -504,6 +514,56 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests,
     }
   }
   computeBuilders();
+}
+
+bool Drivers::testCode(const std::string &Fn) const {
+  if (of(Fn).Test)
+    return true;
+  auto It = F.Functions.find(Fn);
+  return TestCode && It != F.Functions.end() && !It->second.At.File.empty() &&
+         TestCode(It->second.At.File);
+}
+
+bool Drivers::onlyThrough(const std::string &Fn,
+                          const std::set<std::string> &Via) const {
+  if (of(Fn).D != Driver::Steady || of(Fn).Test || Via.empty())
+    return false;
+  if (DrivenBy.empty())
+    for (const auto &[Caller, I] : Info)
+      if (I.D != Driver::Unknown)
+        for (const CallEdge &E : edges(Caller))
+          DrivenBy[E.To].push_back(Caller);
+  // Up from Fn, not past Via: a steady root reached that way drives Fn
+  // without them.
+  bool Through = false;
+  std::set<std::string> Seen{Fn};
+  std::deque<std::string> Work{Fn};
+  while (!Work.empty()) {
+    std::string At = Work.front();
+    Work.pop_front();
+    if (Via.count(At)) {
+      Through |= of(At).D == Driver::Steady && !of(At).Test;
+      continue;
+    }
+    const DriverInfo &I = of(At);
+    if (I.Test)
+      continue; // what only tests run is no steady state
+    if (I.D == Driver::Steady && I.From.empty()) {
+      // A root of its own: a callback, an override, the public API, or the
+      // callee of a loop, which is in Via's code or not.
+      if (!I.Site || !Via.count(I.Site->Caller))
+        return false;
+      Through = true;
+      continue;
+    }
+    auto It = DrivenBy.find(At);
+    if (It == DrivenBy.end())
+      continue;
+    for (const std::string &Caller : It->second)
+      if (Seen.insert(Caller).second)
+        Work.push_back(Caller);
+  }
+  return Through;
 }
 
 const DriverInfo &Drivers::of(const std::string &Fn) const {

@@ -135,6 +135,13 @@ public:
   /// child's branch after fork(), behind a run-once guard, or in a static
   /// local's initializer.
   static bool startsOver(const Call &C);
+  /// Every path that drives \p Fn from a steady-state root passes
+  /// through one of \p Via (and one does): \p Fn runs in steady state only
+  /// as part of what a function of Via runs.
+  bool onlyThrough(const std::string &Fn,
+                   const std::set<std::string> &Via) const;
+  /// \p Fn is test code: only tests drive it, or it is in a test file.
+  bool testCode(const std::string &Fn) const;
   /// How notes name a function: "'F'", or "a lambda in 'F'".
   std::string label(const std::string &Fn) const;
 
@@ -167,6 +174,8 @@ private:
   mutable std::map<std::string, bool> KeptMemo;
   /// Holders that keep what they are given: members and statics.
   mutable std::set<std::string> KeepingHolders;
+  /// The callers of each function along driving edges (onlyThrough).
+  mutable std::map<std::string, std::vector<std::string>> DrivenBy;
 
   std::string name(const std::string &Fn) const;
   std::string startOverWhy(const Call &C, const std::string &Fn) const;

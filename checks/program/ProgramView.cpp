@@ -139,6 +139,25 @@ Lifetime ProgramView::heapLifetime(const Instance &I) const {
   return Lifetime::Operation;
 }
 
+const std::set<std::string> &
+ProgramView::freshMakers(const std::string &Class) const {
+  auto Cached = Makers.find(Class);
+  if (Cached != Makers.end())
+    return Cached->second;
+  std::set<std::string> &Out = Makers[Class];
+  auto It = InstancesOf.find(Class);
+  if (It == InstancesOf.end())
+    return Out;
+  // Other objects of the class (a local of main, one made lazily) do not
+  // matter: what decides is that steady state grows it only through these
+  // functions (Drivers::onlyThrough), each run of which makes a new one.
+  for (const Instance *I : It->second)
+    if (I->Kind == InstanceKind::Heap && !I->Owner.empty() && I->EveryRun &&
+        !I->Function.empty() && !D.testCode(I->Function))
+      Out.insert(I->Function);
+  return Out;
+}
+
 bool ProgramView::longLivedClass(const std::string &Class) const {
   return classLifetime(Class) != Lifetime::Short;
 }
@@ -545,6 +564,26 @@ static int siteScore(const ProgramView &V, const Entity &E,
     Note = "its elements are configuration (callables or constants), not "
            "input";
     return 0;
+  }
+  // Each run of what makes its object makes a new one, and nothing grows
+  // the object in steady state but code that run reaches: it grows within
+  // the operation that makes it (a resolver made per connection attempt
+  // that collects the addresses of one answer).
+  if (I.D == Driver::Steady && E.Kind == EntityKind::Field) {
+    const std::set<std::string> &Makers = V.freshMakers(E.OwnerClass);
+    if (D.onlyThrough(Fn, Makers)) {
+      std::string Maker;
+      for (const std::string &M : Makers)
+        if (D.of(M).D == Driver::Steady) {
+          Maker = M;
+          break;
+        }
+      Note = "it grows only within the operation that makes its '" +
+             E.OwnerName + "' object: " + D.label(Maker) +
+             " makes a new one each time it runs, and only what it runs "
+             "grows it";
+      return 0;
+    }
   }
   if (I.D == Driver::Steady) {
     Note = "it grows " + V.recurrence(Ev.E);

@@ -162,6 +162,12 @@ public:
   growFunctions(const std::vector<EffectiveEvent> &Events);
   /// "Service::add"; "a helper" when no TU named it.
   std::string functionName(const std::string &Usr) const;
+  /// The functions that make an object of \p Class on the heap, a new
+  /// one on each run, and keep it in a member (`resolver_ =
+  /// make_shared<Resolver>(host)`, `peers_[name] = make_shared<Peer>()`;
+  /// not `if (!conn_) conn_ = ...`, which makes one once), test code
+  /// aside.
+  const std::set<std::string> &freshMakers(const std::string &Class) const;
 
 private:
   bool longLivedClass(const std::string &Class) const;
@@ -196,6 +202,7 @@ private:
   /// and hands them on runs from nothing seen: that function.
   mutable std::map<std::string, std::string> MadeUnseen;
   mutable std::map<std::pair<std::string, std::string>, bool> GuardCache;
+  mutable std::map<std::string, std::set<std::string>> Makers;
 };
 
 } // namespace memlint

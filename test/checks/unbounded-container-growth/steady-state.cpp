@@ -233,7 +233,7 @@ private:
 void start(std::shared_ptr<Upgrade> u);
 
 // Made per request and stored in a member of a long-lived object: it
-// lives as long as that object.
+// lives as long as that object, and each request adds to it (say).
 class Peer {
 public:
   void note(const std::string &m) { notes_.push_back(m); }
@@ -251,6 +251,9 @@ public:
     // LOW: :[[@LINE-2]]:5: warning: container 'Hub::peers_' grows here{{.*}} [memlint-unbounded-container-growth]
     peers_[name]->note(name);
   }
+  void say(const std::string &name, const std::string &m) {
+    peers_[name]->note(m);
+  }
 
 private:
   std::map<std::string, std::shared_ptr<Peer>> peers_;
@@ -263,6 +266,7 @@ void serve(const std::string &req) {
   start(u);
   u->on_message(req);
   g_hub.join(req);
+  g_hub.say(req, req);
 }
 
 //===-- a callable runs as often as it is handed over ----------------------===//
@@ -523,7 +527,89 @@ void warm_worker() {
   g_warmup.load(boot);
 }
 
+//===-- an object made anew by each run of what grows it ------------------===//
+
+// Each connection attempt makes a new resolver, which collects the
+// addresses of one answer: the growth is within the operation that makes
+// it (the member drops the resolver before). The one main resolves with
+// at startup lives as long as the program, but only setup grows it.
+class Resolver {
+public:
+  explicit Resolver(std::string host) : host_(std::move(host)) {}
+  void start() { on_answer(host_); }
+  void on_answer(const std::string &answer) {
+    for (char c : answer)
+      addrs_.push_back(c);
+    // LOW: :[[@LINE-1]]:7: warning: container 'Resolver::addrs_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // LOW: :[[@LINE-2]]:7: note: it grows only within the operation that makes its 'Resolver' object: 'Connector::connect' makes a new one each time it runs, and only what it runs grows it
+  }
+
+private:
+  std::string host_;
+  std::vector<char> addrs_;
+};
+class Connector {
+public:
+  void connect(const std::string &host) {
+    resolver_ = std::make_shared<Resolver>(host);
+    resolver_->start();
+  }
+
+private:
+  std::shared_ptr<Resolver> resolver_;
+};
+Connector g_connector;
+
+// Made lazily, once, then grown per request: reported.
+class Outbox {
+public:
+  void put(const std::string &m) { sent_.push_back(m); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: container 'Outbox::sent_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:36: warning: container 'Outbox::sent_' grows here{{.*}} [memlint-unbounded-container-growth]
+
+private:
+  std::vector<std::string> sent_;
+};
+class Mailer {
+public:
+  void send(const std::string &m) {
+    if (!outbox_)
+      outbox_ = std::make_unique<Outbox>();
+    outbox_->put(m);
+  }
+
+private:
+  std::unique_ptr<Outbox> outbox_;
+};
+Mailer g_mailer;
+
+// Made anew per attempt, but also grown per request by code the attempt
+// does not run: reported.
+class Visit {
+public:
+  void note(const std::string &m) { seen_.push_back(m); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: container 'Visit::seen_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // LOW: :[[@LINE-2]]:37: warning: container 'Visit::seen_' grows here{{.*}} [memlint-unbounded-container-growth]
+
+private:
+  std::vector<std::string> seen_;
+};
+class Login {
+public:
+  void login(const std::string &who) {
+    session_ = std::make_shared<Visit>();
+    session_->note(who);
+  }
+  void request(const std::string &r) { session_->note(r); }
+
+private:
+  std::shared_ptr<Visit> session_;
+};
+Login g_login;
+
 int main() {
+  Resolver local_dns("localhost");
+  local_dns.start();
   Worker worker;
   std::string boot;
   next_request(boot);
@@ -554,6 +640,10 @@ int main() {
     g_acceptor.start();
     g_listener.start();
     g_spawner.start(4);
+    g_connector.connect(req);
+    g_mailer.send(req);
+    g_login.login(req);
+    g_login.request(req);
     int pid = fork();
     if (pid == 0)
       warm_worker();
