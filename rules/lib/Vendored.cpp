@@ -119,7 +119,7 @@ bool VendoredFilter::testCode(const std::string &Path) const {
     return std::vector<std::string>{
         "test",      "tests",      "testing",    "unittest", "unittests",
         "bench",     "benchmark",  "benchmarks", "perf",     "fuzz",
-        "fuzzing",   "fuzzer"};
+        "fuzzing",   "fuzzer",     "stress",     "loadtest"};
   }();
   std::string Abs = detail::makeAbsolute(Path);
   if (std::optional<std::string> Rel = relative(Abs)) {
@@ -132,8 +132,11 @@ bool VendoredFilter::testCode(const std::string &Path) const {
   llvm::StringRef Stem = path::stem(Abs);
   std::string Lower = Stem.lower();
   llvm::StringRef L(Lower);
+  // A load generator or a stress test drives the code it measures for a
+  // while, then stops: benchmark code (`loadtest.cc`, `echo_stress.cc`).
   for (const char *Suffix : {"_test", "_tests", "_unittest", "_unittests",
-                             "_bench", "_benchmark", "_fuzzer", "-test"})
+                             "_bench", "_benchmark", "_fuzzer", "-test",
+                             "loadtest", "_stress", "_perf"})
     if (L.ends_with(Suffix))
       return true;
   return L.starts_with("test_") || Stem.ends_with("Test") ||
