@@ -205,6 +205,29 @@ bool returnsThisOnly(const FunctionDecl *FD) {
   return All(Def->getBody()) && Returns > 0;
 }
 
+bool isBuilder(const CXXRecordDecl *RD) {
+  if (!RD || !(RD = RD->getDefinition()))
+    return false;
+  unsigned Chained = 0;
+  for (const Decl *D : RD->decls()) {
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+      D = FT->getTemplatedDecl();
+    const auto *MD = dyn_cast<CXXMethodDecl>(D);
+    if (!MD || MD->isImplicit() || MD->getAccess() != AS_public ||
+        MD->isStatic() || MD->isConst() || MD->isOverloadedOperator() ||
+        isa<CXXConstructorDecl>(MD) || isa<CXXDestructorDecl>(MD) ||
+        isa<CXXConversionDecl>(MD))
+      continue;
+    const auto *Ref = MD->getReturnType()->getAs<LValueReferenceType>();
+    const CXXRecordDecl *Ret =
+        Ref ? Ref->getPointeeType()->getAsCXXRecordDecl() : nullptr;
+    if (!Ret || Ret->getCanonicalDecl() != RD->getCanonicalDecl())
+      return false;
+    ++Chained;
+  }
+  return Chained >= 2;
+}
+
 bool isNonConstRefOrPtr(QualType T) {
   if (const auto *R = T->getAs<ReferenceType>())
     return !R->getPointeeType().isConstQualified();

@@ -58,6 +58,11 @@ bool returnsZeroOnly(const clang::FunctionDecl *FD, clang::ASTContext &Ctx);
 /// (`Description &Description::host(std::string v) { host_ = v; return
 /// *this; }`). A builder's step: what it adds configures the object.
 bool returnsThisOnly(const clang::FunctionDecl *FD);
+/// A builder class: two or more public methods that are not static, const,
+/// constructors, destructors or operators, and every one of them returns a
+/// reference to the class (`PathBuilder &bind(...)`, `PathBuilder
+/// &hide()`): an object to configure by chained calls.
+bool isBuilder(const clang::CXXRecordDecl *RD);
 
 /// A reference or pointer through which the referent may be changed.
 bool isNonConstRefOrPtr(clang::QualType T);

@@ -295,6 +295,10 @@ enum FunctionTrait : unsigned {
   FnFluent = 1u << 11, // a method (no operator) that returns its own object
                        // for chained calls (`X &X::host(...) { ...; return
                        // *this; }`): a builder's step (returnsThisOnly)
+  FnReturnsBuilder = 1u << 12, // returns an object of a builder class (every
+                               // public mutating method chains: isBuilder):
+                               // `route(p).bind(h).hide()` configures what
+                               // the function made
 };
 
 struct Function {

@@ -36,6 +36,16 @@ void SummaryCollector::function(const FunctionDecl *FD) {
     W.Out.Functions[Id].Traits |= FnReturnsZero;
   if (MD && !FD->isTemplateInstantiation() && returnsThisOnly(FD))
     W.Out.Functions[Id].Traits |= FnFluent;
+  // `PathBuilder SubPath::route(...)`: hands its caller what it made, to
+  // configure by chained calls.
+  if (!FD->isTemplateInstantiation()) {
+    QualType R = FD->getReturnType().getNonReferenceType();
+    const CXXRecordDecl *RD = R->getAsCXXRecordDecl();
+    if (RD && !W.inSystemHeader(RD->getLocation()) &&
+        (!MD || RD->getCanonicalDecl() != MD->getParent()->getCanonicalDecl()) &&
+        isBuilder(RD))
+      W.Out.Functions[Id].Traits |= FnReturnsBuilder;
+  }
   // `Event(std::function<void()> fn) : fn_(std::move(fn)) {}`: the
   // parameter flows into the field.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))

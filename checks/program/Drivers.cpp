@@ -378,10 +378,13 @@ Drivers::Drivers(const Facts &F, const CallGraph &G, FileFilter Tests,
         if ((Fn.Traits & FnDefined) && (Fn.Traits & FnPublic) &&
             !(Fn.Traits & (FnConstructor | FnDestructor)) && !G.hasCallers(Id))
         {
-          if (Fn.Traits & FnFluent) {
+          if (Fn.Traits & (FnFluent | FnReturnsBuilder)) {
             SeedSetup(Id,
-                      "the library's builder API (it returns its own object "
-                      "for chained calls)",
+                      Fn.Traits & FnFluent
+                          ? "the library's builder API (it returns its own "
+                            "object for chained calls)"
+                          : "the library's builder API (it returns a builder "
+                            "for chained calls)",
                       nullptr, Id);
             continue;
           }

@@ -15,3 +15,13 @@ std::vector<std::string> &Journal::entry(const std::string &line) {
 }
 
 void on_message(Trace &t, int id) { t.mark(id); }
+
+RouteBuilder Table::add(const std::string &path) {
+  routes_.push_back(Route{path, {}});
+  return RouteBuilder(&routes_.back());
+}
+
+Reply Table::get(const std::string &path) {
+  served_.push_back(path);
+  return Reply();
+}

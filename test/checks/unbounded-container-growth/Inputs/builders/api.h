@@ -46,3 +46,36 @@ private:
   std::vector<int> ids_;
 };
 void on_message(Trace &t, int id);
+
+// A builder class: every public mutating method chains. A function that
+// returns one hands its caller what it made, to configure.
+struct Route {
+  std::string path;
+  std::vector<std::string> methods;
+};
+class RouteBuilder {
+public:
+  explicit RouteBuilder(Route *r) : r_(r) {}
+  RouteBuilder &method(const std::string &m);
+  RouteBuilder &hide();
+  const Route &route() const { return *r_; }
+
+private:
+  Route *r_;
+};
+// Not a builder: send() does not chain.
+class Reply {
+public:
+  Reply &status(int s);
+  Reply &header(const std::string &h);
+  void send();
+};
+class Table {
+public:
+  RouteBuilder add(const std::string &path);
+  Reply get(const std::string &path);
+
+private:
+  std::vector<Route> routes_;
+  std::vector<std::string> served_;
+};
