@@ -28,6 +28,7 @@ static std::optional<EventKind> toEvent(ContainerEffect Effect) {
   case ContainerEffect::Lookup: return EventKind::Lookup;
   case ContainerEffect::Size: return EventKind::Size;
   case ContainerEffect::Index:
+  case ContainerEffect::Sort:
   case ContainerEffect::Read: return std::nullopt;
   }
   return std::nullopt;
@@ -407,7 +408,8 @@ void EntityCollector::containerFunctionCall(const FunctionDecl *Callee,
     return;
   std::string Name = qualifiedName(Callee);
   for (const ContainerFunction &CF : W.Rules.ContainerFunctions) {
-    if (!CF.Name.matches(Name))
+    // Iterators are no container (and a sort leaves the size alone).
+    if (CF.Iterators || !CF.Name.matches(Name))
       continue;
     for (unsigned A : CF.Args) {
       if (A >= Args.size())

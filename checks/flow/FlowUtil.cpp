@@ -498,6 +498,68 @@ unsigned Apis::effectOn(const Stmt *Call, const ObjectRef &O,
   return Bits;
 }
 
+/// Do \p First and \p Last span the whole of \p O: `O.begin(), O.end()`,
+/// `std::begin(O), std::end(O)`, and the const and reverse forms?
+static bool spansWhole(const Expr *First, const Expr *Last,
+                       const ObjectRef &O) {
+  auto Accessor = [&](const Expr *E) -> std::string {
+    std::optional<CallArgs> CA = callArgs(peelHandover(E));
+    if (!CA || !CA->Callee || !CA->Callee->getIdentifier())
+      return "";
+    const Expr *Of = CA->Object;
+    if (Of ? !CA->Args.empty() : CA->Args.size() != 1)
+      return "";
+    if (!Of)
+      Of = CA->Args[0];
+    return designated(Of) == O ? CA->Callee->getName().str() : "";
+  };
+  std::string F = Accessor(First), L = Accessor(Last);
+  for (auto [Begin, End] : {std::pair{"begin", "end"}, {"cbegin", "cend"},
+                            {"rbegin", "rend"}, {"crbegin", "crend"}})
+    if (F == Begin && L == End)
+      return true;
+  return false;
+}
+
+std::optional<ContainerEffect> Apis::modelEffect(const Stmt *Call,
+                                                 const ObjectRef &O) {
+  std::optional<CallArgs> CA = callArgs(Call);
+  if (!CA || !CA->Callee)
+    return std::nullopt;
+  if (CA->Object && designated(CA->Object) == O) {
+    // The container's own type: the method may be a base's (Qt 5's
+    // QStringList::sort is QListSpecialMethods<QString>'s).
+    const ContainerModel *M = container(objectType(strip(CA->Object)));
+    if (!M)
+      return std::nullopt;
+    auto It = M->Methods.find(CA->Callee->getNameAsString());
+    if (It == M->Methods.end())
+      return std::nullopt;
+    return It->second;
+  }
+  // A free function, or the call operator of a function object
+  // (`std::ranges::sort(v)`).
+  const std::string &N = name(CA->Callee);
+  for (const ContainerFunction &CF : Rules.ContainerFunctions) {
+    if (!CF.Name.matches(N))
+      continue;
+    auto Arg = [&](unsigned I) {
+      return I < CA->Args.size() ? CA->Args[I] : nullptr;
+    };
+    if (CF.Iterators) {
+      if (CF.Args.size() == 2 && Arg(CF.Args[0]) && Arg(CF.Args[1]) &&
+          spansWhole(Arg(CF.Args[0]), Arg(CF.Args[1]), O))
+        return CF.Effect;
+    } else {
+      for (unsigned I : CF.Args)
+        if (Arg(I) && designated(Arg(I)) == O)
+          return CF.Effect;
+    }
+    break;
+  }
+  return std::nullopt;
+}
+
 unsigned Apis::paramEffect(const FunctionDecl *FD, unsigned Index,
                            const Stmt **Inner, unsigned Depth) {
   const FunctionDecl *Def = nullptr;
@@ -621,12 +683,19 @@ bool leavesLoop(const Stmt *S) {
 std::optional<StreamLoop> streamingLoop(const Stmt *Loop, Apis &A) {
   StreamLoop Out;
   Out.Loop = Loop;
+  auto FromCall = [&](const Stmt *Call) {
+    Out.Source = Call;
+    Out.Entry = A.streamCall(cast<CallExpr>(Call)->getDirectCallee());
+    Out.SourceName = sourceName(Call, A);
+    return Out;
+  };
   if (const auto *R = dyn_cast<CXXForRangeStmt>(Loop)) {
     const Expr *Range = R->getRangeInit();
     if (!Range)
       return std::nullopt;
     if (const StreamSource *S = A.streamType(Range->getType())) {
       Out.Source = Range;
+      Out.Entry = S;
       Out.SourceName = S->Name.text();
       if (S->Name.isRegex())
         Out.SourceName = A.name(Range->getType()
@@ -636,26 +705,21 @@ std::optional<StreamLoop> streamingLoop(const Stmt *Loop, Apis &A) {
     }
     if (const auto *BS = R->getBeginStmt())
       if (const auto *BV = dyn_cast<VarDecl>(BS->getSingleDecl()))
-        if (A.streamType(BV->getType())) {
+        if (const StreamSource *S = A.streamType(BV->getType())) {
           Out.Source = Range;
+          Out.Entry = S;
           Out.SourceName =
               A.name(BV->getType().getNonReferenceType()->getAsCXXRecordDecl());
           return Out;
         }
     if (const auto *CE = dyn_cast<CallExpr>(strip(Range)))
-      if (A.streamCall(CE->getDirectCallee())) {
-        Out.Source = CE;
-        Out.SourceName = sourceName(CE, A);
-        return Out;
-      }
+      if (A.streamCall(CE->getDirectCallee()))
+        return FromCall(CE);
     return std::nullopt;
   }
   if (const Expr *Cond = loopCondition(Loop))
-    if (const Stmt *Call = findStreamCall(Cond, A)) {
-      Out.Source = Call;
-      Out.SourceName = sourceName(Call, A);
-      return Out;
-    }
+    if (const Stmt *Call = findStreamCall(Cond, A))
+      return FromCall(Call);
   // `while (dirent *e = readdir(d))`
   const VarDecl *CondVar = nullptr;
   if (const auto *W = dyn_cast<WhileStmt>(Loop))
@@ -663,17 +727,15 @@ std::optional<StreamLoop> streamingLoop(const Stmt *Loop, Apis &A) {
   else if (const auto *F = dyn_cast<ForStmt>(Loop))
     CondVar = F->getConditionVariable();
   if (CondVar)
-    if (const Stmt *Call = findStreamCall(CondVar->getInit(), A)) {
-      Out.Source = Call;
-      Out.SourceName = sourceName(Call, A);
-      return Out;
-    }
+    if (const Stmt *Call = findStreamCall(CondVar->getInit(), A))
+      return FromCall(Call);
   if (const auto *F = dyn_cast<ForStmt>(Loop))
     if (const auto *DS = dyn_cast_or_null<DeclStmt>(F->getInit()))
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (A.streamType(VD->getType())) {
+          if (const StreamSource *S = A.streamType(VD->getType())) {
             Out.Source = DS;
+            Out.Entry = S;
             Out.SourceName =
                 A.name(VD->getType().getCanonicalType()->getAsCXXRecordDecl());
             return Out;
@@ -705,19 +767,40 @@ std::optional<StreamLoop> streamingLoop(const Stmt *Loop, Apis &A) {
     const auto *If = dyn_cast<IfStmt>(S);
     if (!If || !leavesLoop(If->getThen()))
       continue;
-    if (const Stmt *Call = findStreamCall(If->getCond(), A)) {
-      Out.Source = Call;
-      Out.SourceName = sourceName(Call, A);
-      return Out;
-    }
+    if (const Stmt *Call = findStreamCall(If->getCond(), A))
+      return FromCall(Call);
     for (unsigned I = 0; I < ReadVars.size(); ++I)
-      if (mentionsDecl(If->getCond(), ReadVars[I])) {
-        Out.Source = ReadCalls[I];
-        Out.SourceName = sourceName(ReadCalls[I], A);
-        return Out;
-      }
+      if (mentionsDecl(If->getCond(), ReadVars[I]))
+        return FromCall(ReadCalls[I]);
   }
   return std::nullopt;
+}
+
+const Stmt *sortedAfter(const Body &B, const Stmt *Loop, const ObjectRef &O,
+                        Apis &A) {
+  const SourceManager &SM = A.context().getSourceManager();
+  const LambdaExpr *Where = B.enclosingLambda(Loop);
+  auto After = [&](const Stmt *S, const Stmt *Than) {
+    return SM.isBeforeInTranslationUnit(Than->getEndLoc(), S->getBeginLoc());
+  };
+  const Stmt *Sort = nullptr;
+  for (const Stmt *S : B.all()) {
+    if (!isa<CallExpr>(S) || !After(S, Loop) ||
+        B.enclosingLambda(S) != Where)
+      continue;
+    std::optional<ContainerEffect> E = A.modelEffect(S, O);
+    if (!E)
+      continue;
+    if (*E == ContainerEffect::Sort) {
+      if (!Sort)
+        Sort = S;
+    } else if (Sort && After(S, Sort) &&
+               (*E == ContainerEffect::Resize || *E == ContainerEffect::Pop ||
+                *E == ContainerEffect::PopLast)) {
+      return nullptr; // a top-n (an erase keeps a sorted listing: unique)
+    }
+  }
+  return Sort;
 }
 
 static bool integerConstant(const Expr *E, ASTContext &Ctx,

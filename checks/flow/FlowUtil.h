@@ -166,6 +166,12 @@ public:
   unsigned effectOn(const clang::Stmt *Call, const ObjectRef &O,
                     const clang::Stmt **Inner = nullptr);
 
+  /// The effect the packs give \p Call on the container \p O: a method of
+  /// it, or a container function acting on it (on a pair of its iterators
+  /// when they span it whole: `std::sort(v.begin(), v.end())`).
+  std::optional<ContainerEffect> modelEffect(const clang::Stmt *Call,
+                                             const ObjectRef &O);
+
   /// What a user function does to its parameter \p Index (a reference or
   /// pointer to a container), transitively through helpers it calls.
   unsigned paramEffect(const clang::FunctionDecl *FD, unsigned Index,
@@ -214,12 +220,20 @@ private:
 struct StreamLoop {
   const clang::Stmt *Loop = nullptr;
   const clang::Stmt *Source = nullptr;
+  const StreamSource *Entry = nullptr; // the packs' entry for the source
   std::string SourceName;
 };
 /// Does \p Loop stream a source: a stream call in its condition, a range-for
 /// over a stream iterator or stream call, a for over a stream iterator, or
 /// a body that stops when a stream call says so (`if (!read(...)) break;`)?
 std::optional<StreamLoop> streamingLoop(const clang::Stmt *Loop, Apis &A);
+
+/// The call after \p Loop (outside it, in the same function or lambda) that
+/// sorts the container \p O as a whole (the packs' `sort` effect), unless
+/// a later call cuts the sorted container down to one end (resize, pop: a
+/// top-n, which a bounded heap streams). Such a result needs every element.
+const clang::Stmt *sortedAfter(const Body &B, const clang::Stmt *Loop,
+                               const ObjectRef &O, Apis &A);
 
 /// A loop whose trip count is a compile-time constant; sets \p Count when
 /// known.

@@ -70,7 +70,14 @@ public:
         continue;
       }
       Reported[K] = Out.size();
-      report(S, *Ap, Loops[Loop]);
+      const StreamLoop &SL = Loops[Loop];
+      // Sorted as a whole after the loop: the result needs every element,
+      // unless the source itself can deliver them in order (a query's
+      // ORDER BY).
+      const Stmt *Sorted = nullptr;
+      if (!Ap->SinkField && !(SL.Entry && SL.Entry->CanOrder))
+        Sorted = sortedAfter(B, Loop, Ap->Target, A);
+      report(S, *Ap, SL, Sorted);
       // The streaming loop is the finding: what repeats it is around it.
       placeFinding(Out.back(), B, Loop, A);
     }
@@ -255,7 +262,8 @@ private:
     return false;
   }
 
-  void report(const Stmt *Call, const Append &Ap, const StreamLoop &SL) {
+  void report(const Stmt *Call, const Append &Ap, const StreamLoop &SL,
+              const Stmt *Sorted) {
     Finding F;
     F.Rule = "stream-accumulation";
     F.At = Locs.make(compat::beginLoc(Call));
@@ -294,6 +302,15 @@ private:
                        "'" + (Ap.Target.Root ? Ap.Target.Root->getNameAsString()
                                              : Name) +
                            "' declared here"});
+    if (Sorted) {
+      // "Process each element as it arrives" cannot be followed.
+      F.Conf = Confidence::Low;
+      F.Notes.push_back({Locs.make(Sorted->getBeginLoc()),
+                         "'" + Name + "' is sorted here: a sorted result needs "
+                         "every element of the stream"});
+      Fix = "a sorted result cannot be streamed: bound the input or page it "
+            "instead";
+    }
     explain(F, Why, Fix);
     Out.push_back(std::move(F));
   }

@@ -18,7 +18,9 @@
 //
 // Files and ranges are reported only when the loaded container is then
 // walked once front to back; one that is sorted, permuted, modified in
-// place, randomly accessed or walked twice is genuinely needed whole.
+// place, randomly accessed or walked twice is genuinely needed whole. A
+// listing the load itself sorts (a comparison in its `sort_arg`) is low:
+// a sorted listing needs every entry.
 //
 //===----------------------------------------------------------------------===//
 #include "WholeCollectionLoadCheck.h"
@@ -156,9 +158,29 @@ private:
                              std::to_string(P->getFunctionScopeIndex());
         }
       }
-      report(S, "'" + Name + "' loads every entry at once into memory, so "
-                "memory grows with the source", W);
-      Out.back().FilterHolder = FilterHolder;
+      Finding F = makeFinding(S,
+                              "'" + Name + "' loads every entry at once into "
+                              "memory, so memory grows with the source",
+                              W);
+      F.FilterHolder = FilterHolder;
+      // Given a comparison, the entries come back sorted, and a sorted
+      // listing needs every entry: streaming them is no way out.
+      const Expr *Compar = nullptr;
+      if (W->SortArg >= 0 && unsigned(W->SortArg) < CA->Args.size())
+        Compar = CA->Args[W->SortArg];
+      if (std::optional<std::string> By =
+              Compar ? comparison(Compar) : std::nullopt) {
+        F.Conf = Confidence::Low;
+        F.Notes.push_back({Locs.make(Compar->getBeginLoc()),
+                           "the entries are sorted here, by " + *By +
+                               ": a sorted listing needs every entry"});
+        explain(F, F.Detail,
+                "a sorted listing cannot be streamed: bound the input or "
+                "page it instead");
+      } else {
+        finish(F, W);
+      }
+      Out.push_back(std::move(F));
       return;
     }
 
@@ -205,6 +227,25 @@ private:
                   (Walk ? ", which is then read once front to back" : "") +
                   ", so memory grows with the input",
            W, Walk);
+  }
+
+  /// A comparison argument that is a function or a lambda: how to name
+  /// it. Null (NULL, nullptr, 0) sorts nothing; a parameter or a variable
+  /// may be null: neither counts.
+  std::optional<std::string> comparison(const Expr *E) {
+    E = strip(E);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf)
+      E = strip(UO->getSubExpr());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      if (const auto *Fn = dyn_cast<FunctionDecl>(DRE->getDecl()))
+        return "'" + A.name(Fn) + "'";
+    // A lambda converted to a function pointer.
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E))
+      E = strip(MCE->getImplicitObjectArgument());
+    if (isa<LambdaExpr>(E))
+      return std::string("a lambda");
+    return std::nullopt;
   }
 
   static bool unboundedSelect(const std::string &Sql) {

@@ -241,7 +241,7 @@ const std::vector<std::string> &effectNames() {
     for (const char *N : {"grow", "erase", "pop", "pop_last", "clear",
                           "resize", "assign",
                           "consume", "reserve", "release", "lookup", "size",
-                          "index", "read"})
+                          "index", "sort", "read"})
       V.push_back(N);
     return V;
   }();
@@ -839,15 +839,16 @@ const std::vector<SectionInfo> &sections() {
        {"types", "methods"}},
       {Section::ContainerFunctions,
        "container_functions",
-       {"id", "name", "args", "effect", "override"},
+       {"id", "name", "args", "iterators", "effect", "override"},
        {"name", "args", "effect"}},
       {Section::StreamSources,
        "stream_sources",
-       {"id", "name", "form", "override"},
+       {"id", "name", "form", "can_order", "override"},
        {"name", "form"}},
       {Section::WholeLoads,
        "whole_loads",
-       {"id", "name", "alternative", "sql_arg", "filter_arg", "override"},
+       {"id", "name", "alternative", "sql_arg", "filter_arg", "sort_arg",
+        "override"},
        {"name", "alternative"}},
       {Section::Sends,
        "sends",
@@ -1482,6 +1483,11 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       if (const Field *A = E.get("args"))
         if (auto Args = R.indexList(*A))
           CF.Args = *Args;
+      CF.Iterators = Bool("iterators");
+      if (CF.Iterators && !CF.Args.empty() && CF.Args.size() != 2)
+        D.error(E.get("iterators")->KeyNode,
+                "'iterators: true' needs exactly two 'args', the first and "
+                "the last iterator");
       if (const Field *Ef = E.get("effect"))
         if (auto S = R.choice(*Ef, effectNames()))
           CF.Effect = *containerEffectFromString(*S);
@@ -1494,6 +1500,7 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
         SS.Name = *Name;
       if (const Field *Fm = E.get("form"))
         SS.Form = R.choice(*Fm, StreamForms).value_or("");
+      SS.CanOrder = Bool("can_order");
       Stage(std::move(SS));
       break;
     }
@@ -1506,6 +1513,8 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       WL.SqlArg = SqlArg();
       if (const Field *F = E.get("filter_arg"))
         WL.FilterArg = int(R.integer(*F, 0, MaxArgIndex).value_or(-1));
+      if (const Field *F = E.get("sort_arg"))
+        WL.SortArg = int(R.integer(*F, 0, MaxArgIndex).value_or(-1));
       Stage(std::move(WL));
       break;
     }

@@ -276,6 +276,7 @@ const char *toString(ContainerEffect E) {
   case ContainerEffect::Lookup: return "lookup";
   case ContainerEffect::Size: return "size";
   case ContainerEffect::Index: return "index";
+  case ContainerEffect::Sort: return "sort";
   case ContainerEffect::Read: return "read";
   }
   return "read";
@@ -290,7 +291,7 @@ std::optional<ContainerEffect> containerEffectFromString(const std::string &S) {
       ContainerEffect::Consume, ContainerEffect::Reserve,
       ContainerEffect::Release, ContainerEffect::Lookup,
       ContainerEffect::Size,    ContainerEffect::Index,
-      ContainerEffect::Read};
+      ContainerEffect::Sort,    ContainerEffect::Read};
   for (ContainerEffect E : All)
     if (S == toString(E))
       return E;

@@ -174,14 +174,18 @@ std::string describeRuleSet(const RuleSet &Rules) {
             std::string Args;
             for (size_t I = 0; I < F.Args.size(); ++I)
               Args += (I ? "," : "") + std::to_string(F.Args[I]);
-            return std::string(toString(F.Effect)) + " arg " + Args;
+            return std::string(toString(F.Effect)) +
+                   (F.Iterators ? " iterators " : " arg ") + Args;
           });
-  Section("stream_sources", Rules.StreamSources,
-          [](const StreamSource &S) { return S.Form; });
+  Section("stream_sources", Rules.StreamSources, [](const StreamSource &S) {
+    return S.Form + (S.CanOrder ? ", can order" : "");
+  });
   Section("whole_loads", Rules.WholeLoads, [](const WholeLoad &L) {
     std::string D = "instead: " + L.Alternative;
     if (L.SqlArg >= 0)
       D = "sql arg " + std::to_string(L.SqlArg) + "; " + D;
+    if (L.SortArg >= 0)
+      D = "sort arg " + std::to_string(L.SortArg) + "; " + D;
     if (L.FilterArg >= 0)
       D = "filter arg " + std::to_string(L.FilterArg) + "; " + D;
     return D;
@@ -310,6 +314,8 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
     Entry(F);
     Out += "    name: " + quote(F.Name.text()) + "\n";
     Out += "    args: " + indexList(F.Args) + "\n";
+    if (F.Iterators)
+      Out += "    iterators: true\n";
     Out += "    effect: " + std::string(toString(F.Effect)) + "\n";
   }
   Head("stream_sources", Rules.StreamSources.size());
@@ -317,6 +323,8 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
     Entry(S);
     Out += "    name: " + quote(S.Name.text()) + "\n";
     Out += "    form: " + S.Form + "\n";
+    if (S.CanOrder)
+      Out += "    can_order: true\n";
   }
   Head("whole_loads", Rules.WholeLoads.size());
   for (const WholeLoad &L : Rules.WholeLoads) {
@@ -327,6 +335,8 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
       Out += "    sql_arg: " + std::to_string(L.SqlArg) + "\n";
     if (L.FilterArg >= 0)
       Out += "    filter_arg: " + std::to_string(L.FilterArg) + "\n";
+    if (L.SortArg >= 0)
+      Out += "    sort_arg: " + std::to_string(L.SortArg) + "\n";
   }
   Head("sends", Rules.Sends.size());
   for (const SendApi &S : Rules.Sends) {

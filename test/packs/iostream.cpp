@@ -3,10 +3,12 @@
 // The iostream pack (rules/packs/iostream.yaml) against the real libstdc++
 // headers: iostream and filesystem stream sources through
 // stream-accumulation, whole-file loads through whole-collection-load.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <list>
 #include <map>
 #include <ranges>
 #include <sstream>
@@ -68,6 +70,45 @@ std::vector<int> ints_view(std::istream &in) {
     out.push_back(v);
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'out' is appended to on every iteration of a loop that streams 'std::ranges::basic_istream_view'{{.*}} [memlint-stream-accumulation]
   return out;
+}
+
+// Sorted as a whole after the loop (the std pack's `sort` entries:
+// std::sort and std::stable_sort over begin()..end(), std::ranges::sort,
+// list::sort): a sorted result needs every element, so the finding is low,
+// not shown here; cut down to a top-n after the sort, it is shown.
+std::vector<fs::path> sorted_dir(const fs::path &root) {
+  std::vector<fs::path> files;
+  for (const fs::directory_entry &e : fs::directory_iterator(root))
+    files.push_back(e.path());
+  std::ranges::sort(files);
+  return files;
+}
+std::vector<std::string> sorted_lines(std::istream &in) {
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  std::stable_sort(std::begin(lines), std::end(lines));
+  return lines;
+}
+std::list<std::string> sorted_words(std::istream &in) {
+  std::list<std::string> words;
+  std::string w;
+  while (in >> w)
+    words.push_back(w);
+  words.sort();
+  return words;
+}
+std::vector<std::string> longest(std::istream &in) {
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(in, line);)
+    lines.push_back(line);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'lines' is appended to on every iteration of a loop that streams 'std::getline'{{.*}} [memlint-stream-accumulation]
+  std::sort(lines.begin(), lines.end(), [](const std::string &a,
+                                           const std::string &b) {
+    return a.size() > b.size();
+  });
+  lines.resize(10);
+  return lines;
 }
 
 // OK: each line is handled as it arrives, counted, or batched and flushed.

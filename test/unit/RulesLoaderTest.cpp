@@ -133,6 +133,41 @@ TEST(RulesLoader, WholeLoadFilterArg) {
   EXPECT_EQ(R.WholeLoads[0].FilterArg, 2);
 }
 
+// What a sorted result needs: a whole load's comparison argument, a
+// container function over a pair of iterators, a source that can sort.
+TEST(RulesLoader, SortFields) {
+  RuleSet R;
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nwhole_loads:\n"
+                       "  - id: t.load.scan\n    name: my::scan\n"
+                       "    alternative: my::next\n    sort_arg: 3\n"
+                       "container_functions:\n"
+                       "  - {id: t.f.sort, name: my::sort, args: [0, 1], "
+                       "iterators: true, effect: sort}\n"
+                       "stream_sources:\n"
+                       "  - {id: t.s.rows, name: my::next_row, form: call, "
+                       "can_order: true}\n",
+                       &R),
+            Strings{});
+  ASSERT_EQ(R.WholeLoads.size(), 1u);
+  EXPECT_EQ(R.WholeLoads[0].SortArg, 3);
+  EXPECT_EQ(R.WholeLoads[0].FilterArg, -1);
+  ASSERT_EQ(R.ContainerFunctions.size(), 1u);
+  EXPECT_TRUE(R.ContainerFunctions[0].Iterators);
+  EXPECT_EQ(R.ContainerFunctions[0].Effect, ContainerEffect::Sort);
+  ASSERT_EQ(R.StreamSources.size(), 1u);
+  EXPECT_TRUE(R.StreamSources[0].CanOrder);
+  // A pair of iterators is two arguments.
+  EXPECT_EQ(packErrors("schema: 1\npack: t\ncontainer_functions:\n"
+                       "  - {id: t.f, name: f, args: [0], iterators: true, "
+                       "effect: sort}\n"),
+            Strings{"p.yaml:4:35: 'iterators: true' needs exactly two 'args', "
+                    "the first and the last iterator"});
+  EXPECT_EQ(packErrors("schema: 1\npack: t\nwhole_loads:\n"
+                       "  - {id: t.w, name: f, alternative: g, sort_arg: x}\n"),
+            Strings{"p.yaml:4:50: 'sort_arg' must be an integer from 0 to 63, "
+                    "got 'x'"});
+}
+
 TEST(RulesLoader, ValidPackFillsEverySection) {
   RuleSet R;
   EXPECT_EQ(packErrors(ValidPack, &R), Strings{});
@@ -155,12 +190,15 @@ TEST(RulesLoader, ValidPackFillsEverySection) {
   ASSERT_EQ(R.ContainerFunctions.size(), 1u);
   EXPECT_EQ(R.ContainerFunctions[0].Effect, ContainerEffect::Clear);
   EXPECT_EQ(R.ContainerFunctions[0].Args, std::vector<unsigned>{0});
+  EXPECT_FALSE(R.ContainerFunctions[0].Iterators);
   ASSERT_EQ(R.StreamSources.size(), 1u);
   EXPECT_EQ(R.StreamSources[0].Form, "method");
+  EXPECT_FALSE(R.StreamSources[0].CanOrder);
   ASSERT_EQ(R.WholeLoads.size(), 1u);
   EXPECT_EQ(R.WholeLoads[0].Alternative, "my::Reader");
   EXPECT_EQ(R.WholeLoads[0].SqlArg, 1);
   EXPECT_EQ(R.WholeLoads[0].FilterArg, -1);
+  EXPECT_EQ(R.WholeLoads[0].SortArg, -1);
   ASSERT_EQ(R.Sends.size(), 2u);
   EXPECT_EQ(R.Sends[0].Payload, (std::vector<unsigned>{0, 2}));
   EXPECT_FALSE(R.Sends[0].PayloadFromArg);
@@ -345,7 +383,8 @@ sends:
                      "(did you mean 'grow'?)",
                      "p.yaml:12:13: invalid value 'shrink' for 'effect' "
                      "(expected one of: grow, erase, pop, pop_last, clear, resize, "
-                     "assign, consume, reserve, release, lookup, size, index, read)",
+                     "assign, consume, reserve, release, lookup, size, index, sort, "
+                     "read)",
                      "p.yaml:16:11: invalid value 'function' for 'form' "
                      "(expected one of: call, method, iterator-type)",
                      "p.yaml:20:11: invalid value 'threads' for 'kind' (did "
@@ -594,7 +633,7 @@ containers:
                      "p.yaml:6:22: 'types' must not be empty",
                      "p.yaml:6:39: invalid effect 'b' for method 'a' (expected "
                      "one of: grow, erase, pop, pop_last, clear, resize, assign, "
-                     "consume, reserve, release, lookup, size, index, read)"}));
+                     "consume, reserve, release, lookup, size, index, sort, read)"}));
 }
 
 TEST(RulesLoader, GarbageNeverThrows) {

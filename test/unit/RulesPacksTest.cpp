@@ -173,6 +173,8 @@ TEST(RulesPacks, StdContainers) {
   EXPECT_EQ(effect("std::vector", "swap"), ContainerEffect::Assign);
   EXPECT_EQ(effect("std::map", "operator[]"), ContainerEffect::Grow);
   EXPECT_EQ(effect("std::unordered_map", "find"), ContainerEffect::Lookup);
+  EXPECT_EQ(effect("std::list", "sort"), ContainerEffect::Sort);
+  EXPECT_EQ(effect("std::forward_list", "sort"), ContainerEffect::Sort);
   EXPECT_EQ(effect("std::unordered_map", "try_emplace"), ContainerEffect::Grow);
   EXPECT_EQ(effect("std::set", "extract"), ContainerEffect::Erase);
   EXPECT_EQ(effect("std::deque", "pop_front"), ContainerEffect::Pop);
@@ -192,6 +194,7 @@ TEST(RulesPacks, StdContainers) {
     const char *Name;
     ContainerEffect Effect;
     std::vector<unsigned> Args;
+    bool Iterators = false;
   } Fns[] = {{"std::erase", ContainerEffect::Erase, {0}},
              {"std::erase_if", ContainerEffect::Erase, {0}},
              {"std::swap", ContainerEffect::Assign, {0, 1}},
@@ -199,13 +202,21 @@ TEST(RulesPacks, StdContainers) {
              {"std::exchange", ContainerEffect::Consume, {0}},
              {"std::back_inserter", ContainerEffect::Grow, {0}},
              {"std::front_inserter", ContainerEffect::Grow, {0}},
-             {"std::inserter", ContainerEffect::Grow, {0}}};
+             {"std::inserter", ContainerEffect::Grow, {0}},
+             {"std::sort", ContainerEffect::Sort, {0, 1}, true},
+             {"std::stable_sort", ContainerEffect::Sort, {0, 1}, true},
+             {"std::ranges::__sort_fn::operator()", ContainerEffect::Sort, {0}},
+             {"std::ranges::__stable_sort_fn::operator()", ContainerEffect::Sort,
+              {0}}};
   for (const Fn &F : Fns) {
     const ContainerFunction *CF = findFirst(all().ContainerFunctions, F.Name);
     ASSERT_NE(CF, nullptr) << F.Name;
     EXPECT_EQ(CF->Effect, F.Effect) << F.Name;
     EXPECT_EQ(CF->Args, F.Args) << F.Name;
+    EXPECT_EQ(CF->Iterators, F.Iterators) << F.Name;
   }
+  // Only the whole sorts: a partial sort is a top-n (a bounded heap).
+  EXPECT_EQ(findFirst(all().ContainerFunctions, "std::partial_sort"), nullptr);
 }
 
 // moodycamel's queues: enqueue allocates when the room allocated so far is
@@ -253,33 +264,41 @@ TEST(RulesPacks, MoodycamelQueues) {
 }
 
 TEST(RulesPacks, StreamSources) {
+  // Only a query's rows can come sorted (ORDER BY): can_order.
   struct {
     const char *Name, *Form;
-  } Cases[] = {{"std::getline", "call"},
-               {"std::basic_istream::operator>>", "method"},
-               {"std::operator>>", "call"},
-               {"std::basic_istream::read", "method"},
-               {"std::istreambuf_iterator", "iterator-type"},
-               {"std::istream_iterator", "iterator-type"},
-               {"std::filesystem::directory_iterator", "iterator-type"},
+    bool CanOrder;
+  } Cases[] = {{"std::getline", "call", false},
+               {"std::basic_istream::operator>>", "method", false},
+               {"std::operator>>", "call", false},
+               {"std::basic_istream::read", "method", false},
+               {"std::istreambuf_iterator", "iterator-type", false},
+               {"std::istream_iterator", "iterator-type", false},
+               {"std::filesystem::directory_iterator", "iterator-type", false},
                {"std::filesystem::recursive_directory_iterator",
-                "iterator-type"},
-               {"fgets", "call"},
-               {"fread", "call"},
-               {"getline", "call"},
-               {"read", "call"},
-               {"recv", "call"},
-               {"readdir", "call"},
-               {"sqlite3_step", "call"},
-               {"mysql_fetch_row", "call"},
-               {"PQgetResult", "call"},
-               {"pqxx::stream_from", "iterator-type"},
-               {"QIODevice::readLine", "method"},
-               {"zmq::detail::socket_base::recv", "method"}};
+                "iterator-type", false},
+               {"fgets", "call", false},
+               {"fread", "call", false},
+               {"getline", "call", false},
+               {"read", "call", false},
+               {"recv", "call", false},
+               {"readdir", "call", false},
+               {"sqlite3_step", "call", true},
+               {"mysql_fetch_row", "call", true},
+               {"mysql_stmt_fetch", "call", true},
+               {"PQgetResult", "call", true},
+               {"PQgetCopyData", "call", true},
+               {"pqxx::stream_from", "iterator-type", true},
+               {"pqxx::transaction_base::stream", "method", true},
+               {"QSqlQuery::next", "method", true},
+               {"QDirIterator::hasNext", "method", false},
+               {"QIODevice::readLine", "method", false},
+               {"zmq::detail::socket_base::recv", "method", false}};
   for (const auto &C : Cases) {
     const StreamSource *S = findFirst(all().StreamSources, C.Name);
     ASSERT_NE(S, nullptr) << C.Name;
     EXPECT_EQ(S->Form, C.Form) << C.Name;
+    EXPECT_EQ(S->CanOrder, C.CanOrder) << C.Name;
   }
   EXPECT_EQ(findFirst(all().StreamSources, "readv2"), nullptr);
 }
@@ -301,6 +320,11 @@ TEST(RulesPacks, WholeLoadsNameTheirAlternative) {
   EXPECT_FALSE(Alt("QFile::readAll").empty());
   EXPECT_FALSE(Alt("std::basic_ifstream::rdbuf").empty());
   EXPECT_EQ(findFirst(all().WholeLoads, "sqlite3_get_table")->SqlArg, 1);
+  // scandir(dir, &list, filter, compar), scandirat(fd, dir, &list, filter,
+  // compar).
+  EXPECT_EQ(findFirst(all().WholeLoads, "scandir")->SortArg, 3);
+  EXPECT_EQ(findFirst(all().WholeLoads, "scandirat")->SortArg, 4);
+  EXPECT_EQ(findFirst(all().WholeLoads, "scandirat")->FilterArg, 3);
   EXPECT_EQ(findFirst(all().WholeLoads, "pqxx::transaction_base::exec_n")
                 ->SqlArg,
             1);

@@ -60,6 +60,8 @@ enum class ContainerEffect {
   Lookup,   // find, count, contains, equal_range: keyed lookup
   Size,     // size, length: a size query (a bound needs one)
   Index,    // at, operator[] on a sequence: access by position (random access)
+  Sort,     // sort, std::sort over begin()..end(): orders the whole content
+            // in place (otherwise a read)
   Read,     // anything else that only reads
 };
 
@@ -83,6 +85,10 @@ struct ContainerFunction {
   std::string Id;
   NamePattern Name;
   std::vector<unsigned> Args; // which arguments it acts on
+  /// Args are two iterators, first and last, into one container
+  /// (std::sort(v.begin(), v.end())): the effect is on that container when
+  /// they span it whole.
+  bool Iterators = false;
   ContainerEffect Effect = ContainerEffect::Read;
   Origin From;
 };
@@ -92,6 +98,10 @@ struct StreamSource {
   std::string Id;
   NamePattern Name;       // function, method or type (for iterators)
   std::string Form;       // "call" | "method" | "iterator-type"
+  /// The source can deliver its elements in an order asked of it (a
+  /// database query's ORDER BY): sorting them in memory is no reason to
+  /// hold them all.
+  bool CanOrder = false;
   Origin From;
 };
 
@@ -104,6 +114,9 @@ struct WholeLoad {
   /// An argument holding a filter callback (scandir's): when every function
   /// it can be keeps no entry (returns 0 on every path), nothing is loaded.
   int FilterArg = -1;
+  /// An argument holding a comparison (scandir's compar): when it is not
+  /// null the entries are sorted, and a sorted listing needs every entry.
+  int SortArg = -1;
   Origin From;
 };
 
