@@ -44,6 +44,7 @@ public:
   bool TraverseConstructorInitializer(CXXCtorInitializer *Init) {
     const FieldDecl *Saved = W.MemberInit;
     W.MemberInit = Init->getMember();
+    Entities.memberInit(Init);
     bool Result = Base::TraverseConstructorInitializer(Init);
     W.MemberInit = Saved;
     return Result;
@@ -74,6 +75,7 @@ public:
 
   bool VisitFieldDecl(FieldDecl *FD) {
     Instances.field(FD);
+    Entities.field(FD);
     return true;
   }
 
@@ -134,7 +136,13 @@ public:
   }
 
   bool VisitBinaryOperator(BinaryOperator *BO) {
+    Entities.assign(BO);
     Summaries.assign(BO);
+    return true;
+  }
+
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *DE) {
+    Entities.deleteExpr(DE);
     return true;
   }
 

@@ -87,6 +87,8 @@ void EntityCollector::varDecl(const VarDecl *VD) {
   if (isa<ParmVarDecl>(VD))
     return;
   QualType T = VD->getType();
+  if (const Expr *Init = VD->getInit())
+    bindsReference(Init, T);
   if (VD->hasLocalStorage() && (T->isReferenceType() || T->isPointerType())) {
     if (const Expr *Init = VD->getInit()) {
       // `auto &v = items_;`, `Sink *s = &items_;`, `auto &row = by_key_[k];`
@@ -200,15 +202,16 @@ void EntityCollector::call(const CallExpr *CE) {
             CE->getCallee()->getType()->getPointeeOrArrayElementType())
       Proto = PT->getAs<FunctionProtoType>();
   for (unsigned I = FirstArg; I < CE->getNumArgs(); ++I) {
-    if (Done[I])
-      continue;
     unsigned ParamIndex = I - FirstArg;
     QualType PT;
     if (Callee && ParamIndex < Callee->getNumParams())
       PT = Callee->getParamDecl(ParamIndex)->getType();
     else if (Proto && ParamIndex < Proto->getNumParams())
       PT = Proto->getParamType(ParamIndex);
-    passArgument(CE->getArg(I), PT, Callee, ParamIndex, compat::beginLoc(CE));
+    bindsReference(CE->getArg(I), PT);
+    if (!Done[I])
+      passArgument(CE->getArg(I), PT, Callee, ParamIndex,
+                   compat::beginLoc(CE));
   }
 }
 
@@ -223,6 +226,8 @@ void EntityCollector::construct(const CXXConstructExpr *CE) {
   llvm::SmallVector<bool, 8> Done(Args.size(), false);
   containerFunctionCall(Ctor, Args, compat::beginLoc(CE), Done);
   for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+    bindsReference(CE->getArg(I), Ctor->getParamDecl(I)->getType());
+  for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
     if (!Done[I])
       passArgument(CE->getArg(I), Ctor->getParamDecl(I)->getType(), Ctor, I,
                    compat::beginLoc(CE));
@@ -232,6 +237,10 @@ void EntityCollector::returnStmt(const ReturnStmt *RS) {
   const Expr *V = RS->getRetValue();
   if (!V || W.Fns.empty())
     return;
+  // `Q *&queue() { return jobs_; }`
+  const LambdaExpr *LE = W.currentLambda();
+  bindsReference(V, LE ? LE->getCallOperator()->getReturnType()
+                       : W.Fns.back()->getReturnType());
   if (W.insideLambda() || !isNonConstRefOrPtr(W.Fns.back()->getReturnType()))
     return;
   Target T = W.resolve(V);
@@ -248,7 +257,15 @@ void EntityCollector::returnStmt(const ReturnStmt *RS) {
 }
 
 void EntityCollector::addressOf(const UnaryOperator *UO) {
-  if (UO->getOpcode() != UO_AddrOf || W.handled(UO))
+  if (UO->getOpcode() != UO_AddrOf)
+    return;
+  // `&jobs_` of a pointer member (`&Class::jobs_` too): anything may be
+  // stored into it through that address.
+  if (Entity *E = pointerMember(UO->getSubExpr())) {
+    E->Borrowed = true;
+    return;
+  }
+  if (W.handled(UO))
     return;
   // Its address is taken and kept somewhere we do not follow.
   if (Target T = W.resolve(UO->getSubExpr()))
@@ -283,6 +300,12 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
   if (!T || !T.Model)
     return;
   W.markHandled(Object);
+  // `items_.reset()` on a `std::unique_ptr<std::vector<T>>`: the smart
+  // pointer's method, not the container's.
+  if (!W.smartPointee(ObjectType).isNull()) {
+    smartPointerCall(CE, Method, T, Done);
+    return;
+  }
   M = T.Model;
   auto It = M->Methods.find(MethodName);
   if (It == M->Methods.end())
@@ -398,6 +421,153 @@ void EntityCollector::dependentMethodCall(const CallExpr *CE) {
       T.Model->Associative && CE->getNumArgs() > 0 && fromInput(CE->getArg(0)))
     Extra |= KeyFromInput;
   record(T, *K, compat::beginLoc(CE), Extra);
+}
+
+void EntityCollector::smartPointerCall(const CallExpr *CE,
+                                       const CXXMethodDecl *Method,
+                                       const Target &T,
+                                       llvm::SmallVectorImpl<bool> &Done) {
+  std::string Name = Method->getNameAsString();
+  unsigned First = isa<CXXOperatorCallExpr>(CE) ? 1 : 0;
+  const Expr *Value = First < CE->getNumArgs() ? CE->getArg(First) : nullptr;
+  SourceLocation At = compat::beginLoc(CE);
+  if (Name == "release") {
+    // Handed to whoever takes the raw pointer.
+    record(T, EventKind::Escape, At);
+  } else if (Name == "swap") {
+    record(T, EventKind::Assign, At);
+    if (Target Other = W.resolve(Value); Other && !Other.Element) {
+      Done[First] = true;
+      W.markHandled(Value);
+      record(Other, EventKind::Assign, At);
+    }
+  } else if (Name == "operator=" || Name == "reset") {
+    // The container it held is destroyed and replaced. A new one (or none)
+    // given where its object is built is its construction (as `:
+    // items_(new V)` is): Fresh, decided once builders are known.
+    const Expr *V =
+        Value && !isa<CXXDefaultArgExpr>(Value) ? strip(Value) : nullptr;
+    bool New = !V || isNullValue(V) || W.freshObject(V) ||
+               (!V->isValueDependent() &&
+                V->isNullPointerConstant(W.Ctx,
+                                         Expr::NPC_ValueDependentIsNotNull));
+    record(T, EventKind::Assign, At, New ? Fresh : 0u);
+  }
+}
+
+//===-- Pointer members ---------------------------------------------------===//
+//
+// `std::deque<Job> *jobs_;` is the container it points to, if the class owns
+// it: the entity is created like a member's (Entity::Pointer), with events
+// through `jobs_->push_back(j)` and `(*jobs_)[k]`, and the stores into the
+// member say whether it owns what it points to (Entity::unowned()). A
+// `new` stored into it is its construction (no event), `delete jobs_`
+// destroys the container (an Assign; in the destructor, its teardown).
+
+Entity *EntityCollector::pointerMember(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParens();
+  const ValueDecl *D = nullptr;
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    D = ME->getMemberDecl();
+  else if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    D = DRE->getDecl();
+  const auto *FD = dyn_cast_or_null<FieldDecl>(D);
+  if (!FD || !FD->getType()->isPointerType())
+    return nullptr;
+  const std::string &Id = W.entityId(FD);
+  if (Id.empty())
+    return nullptr;
+  auto It = W.Out.Entities.find(Id);
+  return It != W.Out.Entities.end() && It->second.Pointer ? &It->second
+                                                          : nullptr;
+}
+
+void EntityCollector::storeInto(Entity &E, const Expr *Value) {
+  const Expr *V = strip(Value);
+  if (const auto *PL = dyn_cast_or_null<ParenListExpr>(V);
+      PL && PL->getNumExprs() == 1)
+    V = strip(PL->getExpr(0));
+  if (const auto *IL = dyn_cast_or_null<InitListExpr>(V);
+      IL && IL->getNumInits() == 1)
+    V = strip(IL->getInit(0));
+  if (!V)
+    return;
+  // A container of its own (an array of them is not one container).
+  if (const auto *NE = dyn_cast<CXXNewExpr>(V); NE && !NE->isArray()) {
+    E.Allocated = true;
+    return;
+  }
+  // Nothing yet.
+  if (isa<ImplicitValueInitExpr>(V) || isNullValue(V) ||
+      (!V->isValueDependent() &&
+       V->isNullPointerConstant(W.Ctx, Expr::NPC_ValueDependentIsNotNull)))
+    return;
+  // The same member of another object of the class (a copy, a move): still
+  // a container the class owns.
+  if (Entity *From = pointerMember(V); From && From->Id == E.Id)
+    return;
+  // Anything else may point to a container that lives elsewhere, and that
+  // one is now kept where its owner does not see it.
+  E.Borrowed = true;
+  if (Target T = W.resolve(V)) {
+    W.markHandled(V);
+    record(T, EventKind::Escape, V->getBeginLoc());
+  }
+}
+
+void EntityCollector::bindsReference(const Expr *Arg, QualType ParamType) {
+  if (ParamType.isNull() || !ParamType->isLValueReferenceType())
+    return;
+  QualType Pointee = ParamType->getPointeeType();
+  if (!Pointee->isPointerType() || Pointee.isConstQualified())
+    return;
+  if (Entity *E = pointerMember(Arg))
+    E->Borrowed = true;
+}
+
+void EntityCollector::assign(const BinaryOperator *BO) {
+  if (BO->getOpcode() != BO_Assign)
+    return;
+  if (Entity *E = pointerMember(BO->getLHS()))
+    storeInto(*E, BO->getRHS());
+}
+
+void EntityCollector::memberInit(const CXXCtorInitializer *Init) {
+  if (!Init->isMemberInitializer() || !Init->isWritten())
+    return;
+  const FieldDecl *FD = Init->getMember();
+  if (!FD->getType()->isPointerType())
+    return;
+  const std::string &Id = W.entityId(FD);
+  auto It = Id.empty() ? W.Out.Entities.end() : W.Out.Entities.find(Id);
+  if (It != W.Out.Entities.end() && It->second.Pointer)
+    storeInto(It->second, Init->getInit());
+}
+
+void EntityCollector::field(const FieldDecl *FD) {
+  const Expr *Init = FD->getInClassInitializer();
+  if (!Init || !FD->getType()->isPointerType())
+    return;
+  const std::string &Id = W.entityId(FD);
+  auto It = Id.empty() ? W.Out.Entities.end() : W.Out.Entities.find(Id);
+  if (It != W.Out.Entities.end() && It->second.Pointer)
+    storeInto(It->second, Init);
+}
+
+void EntityCollector::deleteExpr(const CXXDeleteExpr *DE) {
+  const Expr *Arg = DE->getArgument();
+  QualType PT = Arg ? strip(Arg)->getType() : QualType();
+  if (PT.isNull() || !PT->isPointerType() ||
+      !W.modelForType(PT->getPointeeType()))
+    return;
+  Target T = W.resolve(Arg);
+  if (!T || T.Element)
+    return;
+  W.markHandled(Arg);
+  // The container and its memory are gone, as when a new one replaces it.
+  record(T, EventKind::Assign, DE->getBeginLoc());
 }
 
 void EntityCollector::containerFunctionCall(const FunctionDecl *Callee,

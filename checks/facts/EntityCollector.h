@@ -28,6 +28,12 @@ public:
   void addressOf(const clang::UnaryOperator *UO);
   void lambda(const clang::LambdaExpr *LE);
   void forRange(const clang::CXXForRangeStmt *FR);
+  /// Stores into a pointer member (Entity::Pointer): `jobs_ = new ...`,
+  /// `: jobs_(new ...)`, `Q *jobs_ = new ...;`; and `delete jobs_`.
+  void assign(const clang::BinaryOperator *BO);
+  void memberInit(const clang::CXXCtorInitializer *Init);
+  void field(const clang::FieldDecl *FD);
+  void deleteExpr(const clang::CXXDeleteExpr *DE);
 
 private:
   WalkContext &W;
@@ -45,6 +51,19 @@ private:
                            const clang::Expr *Object,
                            llvm::SmallVectorImpl<bool> &Done);
   void dependentMethodCall(const clang::CallExpr *CE);
+  /// A smart pointer's own method on a smart pointer to a container
+  /// (`items_.reset()`, `items_ = std::make_unique<V>()`, `release()`).
+  void smartPointerCall(const clang::CallExpr *CE,
+                        const clang::CXXMethodDecl *Method, const Target &T,
+                        llvm::SmallVectorImpl<bool> &Done);
+  /// The entity of the pointer member (Entity::Pointer) that \p E names,
+  /// as an lvalue: `jobs_`, `this->jobs_`, `other.jobs_`, `Class::jobs_`.
+  Entity *pointerMember(const clang::Expr *E);
+  /// \p Value is stored into the pointer member \p E.
+  void storeInto(Entity &E, const clang::Expr *Value);
+  /// An argument bound to a parameter of type \p ParamType: a pointer
+  /// member bound to a non-const reference may be given anything there.
+  void bindsReference(const clang::Expr *Arg, clang::QualType ParamType);
   /// A call (or a constructor) a pack's `container_functions` entry names:
   /// its effect on the containers among \p Args; sets Done for them.
   void containerFunctionCall(const clang::FunctionDecl *Callee,

@@ -185,6 +185,8 @@ void Facts::merge(const Facts &Other) {
     Mine.AlwaysClosed = Mine.AlwaysClosed && E.AlwaysClosed;
     Mine.HandleElements = Mine.HandleElements && E.HandleElements;
     Mine.OpenAccess = Mine.OpenAccess || E.OpenAccess;
+    Mine.Allocated = Mine.Allocated || E.Allocated;
+    Mine.Borrowed = Mine.Borrowed || E.Borrowed;
     append(Mine.Reachers, E.Reachers);
     append(Mine.Lambdas, E.Lambdas);
   }
@@ -468,6 +470,9 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "alwaysClosed", E.AlwaysClosed, E.AlwaysClosed);
     Opt(O, "openAccess", E.OpenAccess, E.OpenAccess);
     Opt(O, "reachers", W.strs(E.Reachers), !E.Reachers.empty());
+    Opt(O, "pointer", E.Pointer, E.Pointer);
+    Opt(O, "allocated", E.Allocated, E.Allocated);
+    Opt(O, "borrowed", E.Borrowed, E.Borrowed);
     Entities.push_back(std::move(O));
   }
   json::Array Events;
@@ -698,7 +703,10 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.optStrs(O, "lambdas", E.Lambdas) ||
                     !R.flag(O, "alwaysClosed", E.AlwaysClosed) ||
                     !R.flag(O, "openAccess", E.OpenAccess) ||
-                    !R.optStrs(O, "reachers", E.Reachers))
+                    !R.optStrs(O, "reachers", E.Reachers) ||
+                    !R.flag(O, "pointer", E.Pointer) ||
+                    !R.flag(O, "allocated", E.Allocated) ||
+                    !R.flag(O, "borrowed", E.Borrowed))
                   return false;
                 std::string Id = E.Id;
                 F.Entities[Id] = std::move(E);

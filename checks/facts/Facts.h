@@ -87,6 +87,20 @@ struct Entity {
   bool AlwaysClosed = false;
   bool OpenAccess = false;
   std::vector<std::string> Reachers;
+  /// Fields: a raw pointer member (`std::deque<Job> *jobs_;`); the entity
+  /// is the container it points to, if the member owns it. Allocated: some
+  /// code stores a new container into it (`jobs_ = new std::deque<Job>()`,
+  /// `: jobs_(new ...)`). Borrowed: some code stores anything else (a
+  /// parameter, another object's address, a function's result), or could
+  /// (it takes the member's address, binds it to a non-const reference):
+  /// then it may point to a container that lives elsewhere.
+  bool Pointer = false;
+  bool Allocated = false;
+  bool Borrowed = false;
+
+  /// A pointer member that is not seen to own what it points to: what it
+  /// points to is judged where that lives, not here.
+  bool unowned() const { return Pointer && (!Allocated || Borrowed); }
 
   /// Stands for something else (a parameter, a return, a member pointer):
   /// never judged on its own; its events become those of what it stands for.
@@ -142,6 +156,11 @@ enum EventFlag : unsigned {
                             // (`if (pid == 0) run_worker();`): a new process
   OnceGuard = 1u << 21,     // calls: behind a run-once guard (`if
                             // (!started_.exchange(true)) pool_.start();`)
+  Fresh = 1u << 22,         // an assign that gives a smart pointer a new
+                            // container (`items_ = std::make_unique<V>()`,
+                            // `items_.reset(new V)`): where its object is
+                            // built (a constructor, a builder), the
+                            // container's construction, no event
 };
 
 /// The object whose member an event acts on (members only): the function's

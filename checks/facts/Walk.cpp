@@ -616,8 +616,16 @@ bool WalkContext::makeEntity(const ValueDecl *D, Entity &E) {
     E.Name = PVD->getNameAsString();
     E.AlwaysClosed = true;
   } else if (const auto *FD = dyn_cast<FieldDecl>(D)) {
-    if (T->isReferenceType() || T->isPointerType())
+    if (T->isReferenceType())
       return false;
+    // A raw pointer to a container: the container, if the member owns it
+    // (Entity::unowned() decides once every store into it is seen).
+    if (T->isPointerType()) {
+      T = T->getPointeeType();
+      if (!modelForType(T))
+        return false;
+      E.Pointer = true;
+    }
     // A C struct's field is no C++ container.
     const auto *Parent =
         dyn_cast<CXXRecordDecl>(cast<FieldDecl>(P)->getParent());

@@ -780,7 +780,7 @@ private:
     auto It = View.facts().Entities.find(Id);
     if (It != View.facts().Entities.end()) {
       const Entity &E = It->second;
-      if (!E.isProxy() && View.longLived(E) &&
+      if (!E.isProxy() && !E.unowned() && View.longLived(E) &&
           (E.Kind != EntityKind::Field || E.Concurrent)) {
         std::vector<EffectiveEvent> Events = View.effectiveEvents(Id);
         Result = View.consumer(E, Events, ProgramView::growFunctions(Events)) !=

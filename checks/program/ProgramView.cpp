@@ -318,6 +318,11 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
             // nowhere; its removals still say how the container is used.
             if (E->Kind == EventKind::Grow && (E->Flags & FromPattern))
               continue;
+            // A smart pointer given its container where its object is
+            // built: the container's construction.
+            if ((E->Flags & Fresh) &&
+                ((E->Flags & InConstructor) || D.builder(E->Function)))
+              continue;
             EffectiveEvent Eff{*E, Loc(), ""};
             // `if (full()) return;` with full() reading the size somewhere
             // down its call chain.

@@ -97,9 +97,11 @@ public:
   /// its users create, or a class only an uninstantiated derived class
   /// uses).
   Lifetime lifetime(const Entity &E) const;
-  /// Closed and long-lived: an entity rule may judge it.
+  /// A container of its own (no proxy, no pointer member that does not
+  /// own what it points to), closed and long-lived: an entity rule may
+  /// judge it.
   bool judgeable(const Entity &E) const {
-    return !E.isProxy() && closed(E) && longLived(E);
+    return !E.isProxy() && !E.unowned() && closed(E) && longLived(E);
   }
   /// The entity's events, plus those of the helpers it is passed to and of
   /// the proxies that stand for it.

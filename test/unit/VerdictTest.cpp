@@ -104,6 +104,22 @@ TEST(Verdict, GrowthWithTheWholeWorldSeenIsReportedOnce) {
   EXPECT_EQ(Findings[0].Notes[0].Message, "'Service::items_' declared here");
 }
 
+TEST(Verdict, PointerMemberIsJudgedOnlyWhenEveryTUShowsItOwned) {
+  // `std::vector<int> *items_;`: a.cpp grows what it points to; b.cpp (the
+  // rest of the class) stores into it. Judged only when some TU stores a
+  // new container and none stores anything else, whatever the order.
+  Facts A = tuA(), B = tuB();
+  B.Events.clear();
+  A.Entities[Items].Pointer = B.Entities[Items].Pointer = true;
+  EXPECT_TRUE(decideAll({A, B}).empty()); // no store seen: not owned
+  B.Entities[Items].Allocated = true;
+  EXPECT_EQ(decideAll({A, B}).size(), 1u);
+  EXPECT_EQ(decideAll({B, A}).size(), 1u);
+  A.Entities[Items].Borrowed = true; // a.cpp also stores a parameter
+  EXPECT_TRUE(decideAll({A, B}).empty());
+  EXPECT_TRUE(decideAll({B, A}).empty());
+}
+
 TEST(Verdict, AssumeClosedWorldJudgesWhatIsSeen) {
   auto Findings = decideAll({tuA()}, /*Closed=*/true);
   EXPECT_EQ(Findings.size(), 1u);
@@ -413,6 +429,8 @@ TEST(Facts, JSONRoundTrip) {
   F.Calls.back().Branches = {Scope{at("/p/a.cpp", 6), false, 1}};
   F.Events.back().Scopes = {Scope{at("/p/a.cpp", 6), true, 2}};
   F.Entities[Items].HandleElements = true;
+  F.Entities[Items].Pointer = true;
+  F.Entities[Items].Allocated = true;
   F.Effects.push_back({"c:@F@helper#", EffectKind::Query, "sqlite3_exec",
                        at("/p/a.cpp", 12), 1, SqlNotPerItem});
   F.Stores.push_back({"c:@S@Channel@F@push#", 0, "c:@S@Channel@FI@q_",
@@ -455,6 +473,9 @@ TEST(Facts, JSONRoundTrip) {
   EXPECT_EQ(Back.Events[0].Scopes[0].Arm, 2u);
   EXPECT_TRUE(Back.Events[0].Scopes[0].ReadsSize);
   EXPECT_TRUE(Back.Entities[Items].HandleElements);
+  EXPECT_TRUE(Back.Entities[Items].Pointer);
+  EXPECT_TRUE(Back.Entities[Items].Allocated);
+  EXPECT_FALSE(Back.Entities[Items].Borrowed);
   EXPECT_EQ(Back.Calls[0].LocalArgs, 0b10u);
   EXPECT_EQ(Back.Events[0].Receiver, receiverParam(1));
   ASSERT_EQ(Back.Resets.size(), 1u);
