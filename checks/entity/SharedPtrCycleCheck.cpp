@@ -6,6 +6,12 @@
 // ownership) and the subclass relation; here the strongly connected
 // components of that graph are searched for cycles with a shared edge.
 //
+// A cycle the program breaks while it runs (an edge on it let go outside a
+// constructor or destructor: a callback replaced or emptied, a smart
+// pointer reset, an entry erased from a container of them) is reported at
+// low, with a note at the release; only the cycles that remain once those
+// edges are gone keep their confidence.
+//
 //===----------------------------------------------------------------------===//
 #include "SharedPtrCycleCheck.h"
 
@@ -25,6 +31,8 @@ namespace memlint {
 static const char RuleId[] = "shared-ptr-cycle";
 
 namespace {
+
+std::string fieldName(const OwnEdge &E) { return E.FromName + "::" + E.Field; }
 
 bool sharesOwnership(const OwnEdge &E) {
   return E.Kind == OwnKind::Shared || E.Kind == OwnKind::Callback;
@@ -47,23 +55,15 @@ public:
       DirectSubs[S.Base].insert(S.Derived);
       DirectBases[S.Derived].insert(S.Base);
     }
-    // A callback field that is also reset (`cb_ = nullptr`) lets go of what
-    // it captured: no edge.
-    std::set<std::pair<std::string, std::string>> Reset;
     for (const OwnEdge &E : F.Edges)
-      if (E.To.empty() && E.Kind == OwnKind::Callback)
-        Reset.insert({E.From, E.Field});
-      else if (E.To.empty() && E.Kind == OwnKind::Shared)
+      if (E.To.empty() && E.Kind == OwnKind::Shared)
         Adopting.insert({E.From, E.Field});
-    auto Keep = [&](const OwnEdge &E) {
-      if (!E.To.empty() &&
-          !(E.Kind == OwnKind::Callback && Reset.count({E.From, E.Field})))
-        Live.push_back(&E);
-    };
     for (const OwnEdge &E : F.Edges)
-      Keep(E);
+      if (!E.To.empty())
+        Live.push_back(&E);
     for (const OwnEdge &E : Derived)
-      Keep(E);
+      Live.push_back(&E);
+    releases(View);
     for (const OwnEdge *EP : Live) {
       const OwnEdge &E = *EP;
       Names[E.From] = E.FromName;
@@ -86,13 +86,24 @@ public:
               Work.push_back(D);
         }
       }
-      for (const std::string &T : Targets)
-        Adjacent[E.From].push_back({&E, T});
+      for (const std::string &T : Targets) {
+        Adjacent[true][E.From].push_back({&E, T});
+        if (!Released.count(&E))
+          Adjacent[false][E.From].push_back({&E, T});
+      }
     }
-    for (auto &[From, Steps] : Adjacent)
-      std::sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
-        return std::tie(A.To, A.Edge->At) < std::tie(B.To, B.Edge->At);
-      });
+    for (auto &Steps : Adjacent)
+      for (auto &[From, S] : Steps)
+        std::sort(S.begin(), S.end(), [](const Step &A, const Step &B) {
+          return std::tie(A.To, A.Edge->At) < std::tie(B.To, B.Edge->At);
+        });
+  }
+
+  /// The graph of every edge (\p WithReleased), or only of those the
+  /// program never lets go.
+  Graph &view(bool WithReleased) {
+    All = WithReleased;
+    return *this;
   }
 
   /// Strongly connected components, each sorted, in a stable order.
@@ -141,8 +152,15 @@ public:
 
   const std::vector<Step> &steps(const std::string &From) const {
     static const std::vector<Step> None;
-    auto It = Adjacent.find(From);
-    return It == Adjacent.end() ? None : It->second;
+    auto It = Adjacent[All].find(From);
+    return It == Adjacent[All].end() ? None : It->second;
+  }
+
+  /// Where the program lets go of the edge while it runs, as a note; nullptr
+  /// when it never does.
+  const Note *released(const OwnEdge *E) const {
+    auto It = Released.find(E);
+    return It == Released.end() ? nullptr : &It->second;
   }
 
   /// Shortest path From -> To inside \p Within, as steps.
@@ -206,6 +224,7 @@ private:
                          ? Fn.SharedCaptureNames[I]
                          : Fn.SharedCaptures[I];
           E.Field = H.ToField;
+          E.Holder = H.To;
           E.Kind = OwnKind::Callback;
           E.At = First->At;
           Derived.push_back(std::move(E));
@@ -213,6 +232,124 @@ private:
             MadeThere.insert(&Derived.back());
         }
       }
+    }
+  }
+
+  /// Where each edge is let go: the first place that does it in code of a
+  /// class at either end of the edge (a method of it or of a class related
+  /// by inheritance, or a lambda written in one), which acts on the objects
+  /// of this cycle (`Tunnel::teardown` replacing the callbacks of its own
+  /// client, not some other user of the client class replacing its own);
+  /// outside a constructor (which gives a holder its first value) and a
+  /// destructor (which runs only once nothing keeps the object, never while
+  /// a cycle does).
+  void releases(const ProgramView &View) {
+    const Facts &F = View.facts();
+    const unsigned Setup = InConstructor | InDestructor;
+    std::map<std::string, std::vector<const Release *>> PointerReleases;
+    for (const Release &R : F.Releases)
+      if (!(R.Flags & Setup))
+        PointerReleases[R.Holder].push_back(&R); // sorted by location
+    auto Fn = [&](const std::string &Id) -> const Function * {
+      auto It = F.Functions.find(Id);
+      return It == F.Functions.end() ? nullptr : &It->second;
+    };
+    auto Where = [&](const std::string &Id) {
+      return Id.empty() ? std::string() : " in '" + View.functionName(Id) + "'";
+    };
+    // Setup code, whatever the flags say: a constructor or destructor.
+    auto Running = [&](const std::string &Id) {
+      const Function *Fu = Fn(Id);
+      return !Fu || !(Fu->Traits & (FnConstructor | FnDestructor));
+    };
+    for (const OwnEdge *E : Live) {
+      if (E->Holder.empty())
+        continue;
+      auto Ours = [&](const std::string &Id) {
+        const Function *Fu = Fn(Id);
+        if (Fu && (Fu->Traits & FnLambda))
+          Fu = Fn(Fu->Enclosing);
+        if (!Fu || Fu->Class.empty())
+          return false;
+        for (const std::string &End : {E->From, E->To})
+          if (isOrBaseOf(Fu->Class, End) || isOrBaseOf(End, Fu->Class))
+            return true;
+        return false;
+      };
+      std::string Name = "'" + fieldName(*E) + "'";
+      // A container of owners (or of callbacks): an entry erased, popped,
+      // or the whole container cleared, reassigned, swapped or moved out.
+      if (E->Collection || F.Entities.count(E->Holder)) {
+        for (const EffectiveEvent &Ev : View.effectiveEvents(E->Holder)) {
+          if ((Ev.E.Flags & Setup) || !Ours(Ev.E.Function))
+            continue;
+          std::string What;
+          switch (Ev.E.Kind) {
+          case EventKind::Erase:
+            if (!(Ev.E.Flags & Dedup))
+              What = "an entry of " + Name + " is erased";
+            break;
+          case EventKind::Pop:
+            What = "an entry of " + Name + " is popped";
+            break;
+          case EventKind::Clear:
+            What = Name + " is cleared";
+            break;
+          case EventKind::Assign:
+            What = Name + " is given new contents";
+            break;
+          case EventKind::Consume:
+            What = Name + " is swapped or moved out";
+            break;
+          default:
+            break;
+          }
+          if (What.empty())
+            continue;
+          Released.emplace(E, Note{Ev.E.At, What + Where(Ev.E.Function)});
+          break;
+        }
+        continue;
+      }
+      // A callback member given an empty callable, or one that does not
+      // keep what this one keeps (`client_.setCallback(defaultCallback)`),
+      // directly or through setters.
+      if (E->Kind == OwnKind::Callback) {
+        llvm::StringRef H(E->Holder);
+        if (H.starts_with("async:") || H.starts_with("thread:"))
+          continue; // a library object holds every handler until it runs
+        auto Follow = [&](const CallableFlow &C) {
+          return !C.Initializes && Running(C.Function);
+        };
+        for (const CallableFlow *C :
+             View.graph().handovers(E->Holder, Follow)) {
+          if (!Ours(C->Function))
+            continue;
+          std::string Verb = " is reset";
+          if (C->From != EmptyCallable) {
+            const Function *Value = Fn(C->From.substr(3));
+            if (Value && llvm::is_contained(Value->SharedCaptures, E->To))
+              continue;
+            Verb = " is replaced";
+          }
+          Released.emplace(E, Note{C->At, Name + Verb + Where(C->Function)});
+          break;
+        }
+        continue;
+      }
+      // A smart pointer member reset, released, swapped or moved out.
+      auto It = PointerReleases.find(E->Holder);
+      if (It == PointerReleases.end())
+        continue;
+      static const char *const Verbs[] = {" is reset", " is released",
+                                          " is swapped out", " is moved out"};
+      for (const Release *R : It->second)
+        if (Ours(R->Function)) {
+          Released.emplace(E, Note{R->At, Name +
+                                              Verbs[static_cast<unsigned>(R->Kind)] +
+                                              Where(R->Function)});
+          break;
+        }
     }
   }
 
@@ -246,10 +383,11 @@ private:
   std::set<std::pair<std::string, std::string>> Adopting;
   std::set<std::string> Nodes;
   std::map<std::string, std::string> Names;
-  std::map<std::string, std::vector<Step>> Adjacent;
+  /// Without ([false]) and with ([true]) the edges the program lets go.
+  std::map<std::string, std::vector<Step>> Adjacent[2];
+  std::map<const OwnEdge *, Note> Released;
+  bool All = true;
 };
-
-std::string fieldName(const OwnEdge &E) { return E.FromName + "::" + E.Field; }
 
 /// A field name reduced to its role word: "m_children" -> "children".
 std::string roleWord(llvm::StringRef Field) {
@@ -350,8 +488,11 @@ std::string describe(const Step &S, const Graph &G) {
   return "";
 }
 
+/// \p Broken: where the program lets go of edges of the cycle (empty when
+/// it never does).
 void report(const std::vector<Step> &Cycle, const Step &Closing,
-            const Graph &G, std::vector<Finding> &Out) {
+            const Graph &G, const std::vector<const Note *> &Broken,
+            std::vector<Finding> &Out) {
   const OwnEdge &E = *Closing.Edge;
   std::string Path = "'" + G.name(Cycle.front().Edge->From) + "'";
   for (const Step &S : Cycle)
@@ -388,7 +529,8 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
     return S.Edge->Kind == OwnKind::Callback &&
            (!G.madeThere(S.Edge) || G.isOrBaseOf(S.Edge->From, S.To));
   });
-  if (Indirect && !AnyCallback)
+  bool TypesOnly = Indirect && !AnyCallback;
+  if (TypesOnly || !Broken.empty())
     F.Conf = Confidence::Low;
   if (Callback)
     F.Message = "the callback stored in '" + fieldName(E) +
@@ -399,10 +541,14 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
                 Path;
   for (const Step &S : Cycle)
     F.Notes.push_back({S.Edge->At, describe(S, G)});
-  if (F.Conf == Confidence::Low)
+  if (TypesOnly)
     F.Notes.push_back({E.At, "the types close it only through a subclass, a "
                              "base class or a wrapper: the objects may form a "
                              "tree"});
+  // The program lets go of an edge while it runs (a teardown, a completion):
+  // the cycle lasts only until then.
+  for (const Note *B : Broken)
+    F.Notes.push_back({B->At, "the cycle is broken here: " + B->Message});
   explain(F,
           "objects on it keep each other alive and reference counting never "
           "frees them",
@@ -413,10 +559,17 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
   Out.push_back(std::move(F));
 }
 
-} // namespace
+/// A cycle to report: its steps in order, the edge that closes it, and the
+/// strongly connected component it was found in.
+struct Found {
+  std::vector<Step> Cycle;
+  Step Closing;
+  std::set<std::string> Within;
+};
 
-void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
-  Graph G(View);
+/// One cycle per strongly connected component of \p G's current view.
+std::vector<Found> cycles(const Graph &G) {
+  std::vector<Found> Out;
   for (const std::vector<std::string> &C : G.components()) {
     std::set<std::string> Within(C.begin(), C.end());
     if (C.size() == 1) {
@@ -443,7 +596,7 @@ void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
       if (Other)
         Cycle.push_back(*Other);
       Cycle.push_back(*Closing);
-      report(Cycle, *Closing, G, Out);
+      Out.push_back({std::move(Cycle), *Closing, std::move(Within)});
       continue;
     }
     const Step *Closing = nullptr;
@@ -466,7 +619,33 @@ void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
     if (Sharing.size() == 1 && Closing->Edge->Kind == OwnKind::Shared &&
         llvm::any_of(Cycle, [](const Step &S) { return forwardRole(*S.Edge); }))
       continue;
-    report(Cycle, *Closing, G, Out);
+    Out.push_back({std::move(Cycle), *Closing, std::move(Within)});
+  }
+  return Out;
+}
+
+} // namespace
+
+void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
+  Graph G(View);
+  // The cycles that remain when every edge the program lets go is gone.
+  std::vector<Found> Kept = cycles(G.view(/*WithReleased=*/false));
+  for (const Found &C : Kept)
+    report(C.Cycle, C.Closing, G, {}, Out);
+  // The others last only until the program breaks them: low, with a note
+  // where it does. A component of the whole graph that holds a cycle
+  // reported above is reported by it.
+  for (const Found &C : cycles(G.view(/*WithReleased=*/true))) {
+    if (llvm::any_of(Kept, [&](const Found &K) {
+          return C.Within.count(K.Closing.Edge->From) != 0;
+        }))
+      continue;
+    std::vector<const Note *> Broken;
+    for (const Step &S : C.Cycle)
+      if (const Note *N = G.released(S.Edge))
+        Broken.push_back(N);
+    if (!Broken.empty())
+      report(C.Cycle, C.Closing, G, Broken, Out);
   }
 }
 

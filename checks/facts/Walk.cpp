@@ -108,6 +108,8 @@ const std::string &WalkContext::lambdaId(const LambdaExpr *LE) {
     F.At = Locs.make(LE->getBeginLoc());
   }
   F.Traits |= FnLambda | FnDefined;
+  if (F.Enclosing.empty() && !Fns.empty())
+    F.Enclosing = functionId(Fns.back());
   return Id;
 }
 

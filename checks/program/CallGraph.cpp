@@ -20,8 +20,10 @@ CallGraph::CallGraph(const Facts &F) : F(F) {
 
   // Callables: forward from every callable value through the holders.
   std::map<std::string, std::vector<const CallableFlow *>> FlowsFrom;
-  for (const CallableFlow &C : F.Callables)
+  for (const CallableFlow &C : F.Callables) {
     FlowsFrom[C.From].push_back(&C);
+    FlowsInto[C.To].push_back(&C);
+  }
   for (const auto &[From, Flows] : FlowsFrom) {
     llvm::StringRef S(From);
     if (!S.consume_front("fn:"))
@@ -109,6 +111,35 @@ const std::map<std::string, const CallableFlow *> &
 CallGraph::holdersOf(const std::string &Fn) const {
   auto It = HoldersOf.find(Fn);
   return It == HoldersOf.end() ? NoHolders : It->second;
+}
+
+std::vector<const CallableFlow *> CallGraph::handovers(
+    const std::string &Holder,
+    const std::function<bool(const CallableFlow &)> &Follow) const {
+  std::vector<const CallableFlow *> Out;
+  std::set<std::string> Seen{Holder};
+  std::deque<std::string> Work{Holder};
+  while (!Work.empty()) {
+    std::string H = Work.front();
+    Work.pop_front();
+    auto It = FlowsInto.find(H);
+    if (It == FlowsInto.end())
+      continue;
+    for (const CallableFlow *C : It->second) {
+      if (!Follow(*C))
+        continue;
+      if (C->From == EmptyCallable ||
+          llvm::StringRef(C->From).starts_with("fn:"))
+        Out.push_back(C);
+      else if (Seen.insert(C->From).second)
+        Work.push_back(C->From);
+    }
+  }
+  std::sort(Out.begin(), Out.end(),
+            [](const CallableFlow *A, const CallableFlow *B) {
+              return std::tie(A->At, A->From) < std::tie(B->At, B->From);
+            });
+  return Out;
 }
 
 bool CallGraph::hasCallers(const std::string &Fn) const {

@@ -59,6 +59,14 @@ public:
   /// where it was handed over.
   const std::map<std::string, const CallableFlow *> &
   holdersOf(const std::string &Fn) const;
+  /// Every handover of a value into \p Holder: the flows that hand over a
+  /// callable ("fn:<id>") or none (EmptyCallable) and reach it, directly or
+  /// through the holders in between (a setter's parameter, a local),
+  /// followed backwards over the flows \p Follow accepts. Sorted by
+  /// location.
+  std::vector<const CallableFlow *>
+  handovers(const std::string &Holder,
+            const std::function<bool(const CallableFlow &)> &Follow) const;
   /// Functions whose body runs from somewhere: every function with a call
   /// edge into it, or handed to a holder.
   bool hasCallers(const std::string &Fn) const;
@@ -101,6 +109,7 @@ private:
   std::map<std::string, std::vector<CallEdge>> Out, In;
   std::map<std::string, std::set<std::string>> CallablesIn;
   std::map<std::string, std::map<std::string, const CallableFlow *>> HoldersOf;
+  std::map<std::string, std::vector<const CallableFlow *>> FlowsInto;
   std::vector<std::vector<std::string>> SCCs;
 
   void computeComponents();
