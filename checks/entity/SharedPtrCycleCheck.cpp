@@ -6,11 +6,12 @@
 // ownership) and the subclass relation; here the strongly connected
 // components of that graph are searched for cycles with a shared edge.
 //
-// A cycle the program breaks while it runs (an edge on it let go outside a
-// constructor or destructor: a callback replaced or emptied, a smart
-// pointer reset, an entry erased from a container of them) is reported at
-// low, with a note at the release; only the cycles that remain once those
-// edges are gone keep their confidence.
+// A cycle the program breaks while it runs (an edge on it let go by code of
+// a class at either end of the edge, outside constructors and destructors:
+// a callback replaced or emptied, a smart pointer reset, an entry erased
+// from a container of them) is reported at low, with a note at the
+// release; only the cycles that remain once those edges are gone keep
+// their confidence.
 //
 //===----------------------------------------------------------------------===//
 #include "SharedPtrCycleCheck.h"
@@ -24,6 +25,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace memlint {
@@ -50,7 +52,8 @@ public:
   explicit Graph(const ProgramView &View) {
     const Facts &F = View.facts();
     callbackEdges(View);
-    std::map<std::string, std::set<std::string>> DirectSubs;
+    for (const Specialization &S : F.Specializations)
+      Patterns.emplace(S.Id, S.Pattern);
     for (const Subclass &S : F.Subclasses) {
       DirectSubs[S.Base].insert(S.Derived);
       DirectBases[S.Derived].insert(S.Base);
@@ -228,6 +231,7 @@ private:
           E.Kind = OwnKind::Callback;
           E.At = First->At;
           Derived.push_back(std::move(E));
+          StoredIn[&Derived.back()] = First->Function;
           if (!llvm::is_contained(Fn.KeptCaptures, Fn.SharedCaptures[I]))
             MadeThere.insert(&Derived.back());
         }
@@ -265,21 +269,19 @@ private:
     for (const OwnEdge *E : Live) {
       if (E->Holder.empty())
         continue;
+      std::set<std::string> Classes = family(E->From);
+      Classes.merge(family(E->To));
       auto Ours = [&](const std::string &Id) {
         const Function *Fu = Fn(Id);
         if (Fu && (Fu->Traits & FnLambda))
           Fu = Fn(Fu->Enclosing);
-        if (!Fu || Fu->Class.empty())
-          return false;
-        for (const std::string &End : {E->From, E->To})
-          if (isOrBaseOf(Fu->Class, End) || isOrBaseOf(End, Fu->Class))
-            return true;
-        return false;
+        return Fu && Classes.count(Fu->Class);
       };
       std::string Name = "'" + fieldName(*E) + "'";
       // A container of owners (or of callbacks): an entry erased, popped,
       // or the whole container cleared, reassigned, swapped or moved out.
-      if (E->Collection || F.Entities.count(E->Holder)) {
+      if (E->Collection ||
+          (E->Kind == OwnKind::Callback && F.Entities.count(E->Holder))) {
         for (const EffectiveEvent &Ev : View.effectiveEvents(E->Holder)) {
           if ((Ev.E.Flags & Setup) || !Ours(Ev.E.Function))
             continue;
@@ -321,20 +323,34 @@ private:
         auto Follow = [&](const CallableFlow &C) {
           return !C.Initializes && Running(C.Function);
         };
-        for (const CallableFlow *C :
-             View.graph().handovers(E->Holder, Follow)) {
+        // Preferably not where the callback is stored (`cb_ = nullptr;`
+        // right before the next one is), but where it is over.
+        const std::string &Store = StoredIn[E];
+        std::optional<Handover> Best;
+        for (const Handover &H : View.graph().handovers(E->Holder, Follow)) {
+          const CallableFlow *C = H.Flow;
           if (!Ours(C->Function))
             continue;
-          std::string Verb = " is reset";
           if (C->From != EmptyCallable) {
             const Function *Value = Fn(C->From.substr(3));
             if (Value && llvm::is_contained(Value->SharedCaptures, E->To))
               continue;
-            Verb = " is replaced";
           }
-          Released.emplace(E, Note{C->At, Name + Verb + Where(C->Function)});
-          break;
+          if (!Best ||
+              (Best->Flow->Function == Store && C->Function != Store))
+            Best = H;
         }
+        if (!Best)
+          continue;
+        // A copy (`conn->setCallback(callback_)`) is taken to end with the
+        // member it was copied from.
+        std::string What = Name;
+        if (Best->Copy && Best->Copy->To != E->Holder)
+          What = "'" + Best->Copy->ToClassName + "::" + Best->Copy->ToField +
+                 "', which " + Name + " is copied from,";
+        What += Best->Flow->From == EmptyCallable ? " is reset" : " is replaced";
+        Released.emplace(E, Note{Best->Flow->At,
+                                 What + Where(Best->Flow->Function)});
         continue;
       }
       // A smart pointer member reset, released, swapped or moved out.
@@ -351,6 +367,28 @@ private:
           break;
         }
     }
+  }
+
+  /// \p Class, its bases and its subclasses, as functions name their class
+  /// (a template's pattern, not its specialization).
+  std::set<std::string> family(const std::string &Class) const {
+    std::set<std::string> Out;
+    for (const auto *Links : {&DirectBases, &DirectSubs}) {
+      std::set<std::string> Seen{Class};
+      std::deque<std::string> Work{Class};
+      while (!Work.empty()) {
+        std::string C = Work.front();
+        Work.pop_front();
+        auto P = Patterns.find(C);
+        Out.insert(P == Patterns.end() ? C : P->second);
+        auto It = Links->find(C);
+        if (It != Links->end())
+          for (const std::string &N : It->second)
+            if (Seen.insert(N).second)
+              Work.push_back(N);
+      }
+    }
+    return Out;
   }
 
 public:
@@ -377,8 +415,12 @@ public:
 
 private:
   std::deque<OwnEdge> Derived;
+  /// Derived edges: the function that stores the callback.
+  std::map<const OwnEdge *, std::string> StoredIn;
   std::set<const OwnEdge *> MadeThere;
-  std::map<std::string, std::set<std::string>> DirectBases;
+  std::map<std::string, std::set<std::string>> DirectBases, DirectSubs;
+  /// Specializations' patterns.
+  std::map<std::string, std::string> Patterns;
   std::vector<const OwnEdge *> Live;
   std::set<std::pair<std::string, std::string>> Adopting;
   std::set<std::string> Nodes;

@@ -75,6 +75,9 @@ static auto resetKey(const Reset &R) {
 static auto subclassKey(const Subclass &S) {
   return std::tie(S.Derived, S.Base);
 }
+static auto specializationKey(const Specialization &S) {
+  return std::tie(S.Id, S.Pattern);
+}
 static auto callKey(const Call &C) {
   return std::tuple_cat(std::tie(C.Caller, C.Callee, C.Kind), locKey(C.At),
                         std::tie(C.Flags), locKey(C.Loop),
@@ -137,6 +140,7 @@ void Facts::normalize() {
   sortUnique(Instances, instanceKey);
   sortUnique(Edges, edgeKey);
   sortUnique(Subclasses, subclassKey);
+  sortUnique(Specializations, specializationKey);
   sortUnique(Calls, callKey);
   sortUnique(Callables, callableKey);
   sortUnique(Effects, effectKey);
@@ -219,6 +223,7 @@ void Facts::merge(const Facts &Other) {
   append(Instances, Other.Instances);
   append(Edges, Other.Edges);
   append(Subclasses, Other.Subclasses);
+  append(Specializations, Other.Specializations);
   append(Calls, Other.Calls);
   append(Callables, Other.Callables);
   append(Effects, Other.Effects);
@@ -531,6 +536,9 @@ json::Value toJSON(const Facts &F) {
   json::Array Subclasses;
   for (const Subclass &S : F.Subclasses)
     Subclasses.push_back(json::Array{W.str(S.Derived), W.str(S.Base)});
+  json::Array Specializations;
+  for (const Specialization &S : F.Specializations)
+    Specializations.push_back(json::Array{W.str(S.Id), W.str(S.Pattern)});
   json::Array Functions;
   for (const auto &[Id, Fn] : F.Functions) {
     json::Object O{{"id", W.str(Fn.Id)}, {"name", W.str(Fn.Name)}};
@@ -649,6 +657,8 @@ json::Value toJSON(const Facts &F) {
     Out["resets"] = std::move(Resets);
   if (!Releases.empty())
     Out["releases"] = std::move(Releases);
+  if (!Specializations.empty())
+    Out["specializations"] = std::move(Specializations);
   Out["strings"] = W.table();
   return Out;
 }
@@ -694,7 +704,12 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
     return true;
   };
   auto Pairs = [&](const char *Section, auto Fn) {
-    for (const json::Value &V : *Root->getArray(Section)) {
+    if (!Root->get(Section) && llvm::StringRef(Section) == "specializations")
+      return true; // optional: absent is empty
+    const json::Array *Items = Root->getArray(Section);
+    if (!Items)
+      return R.fail(std::string("bad '") + Section + "'");
+    for (const json::Value &V : *Items) {
       const json::Array *A = V.getAsArray();
       std::string X, Y;
       if (!A || A->size() != 2 || !R.str(&(*A)[0], X) || !R.str(&(*A)[1], Y))
@@ -788,6 +803,10 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
          Pairs("subclasses",
                [&](std::string D, std::string B) {
                  F.Subclasses.push_back({std::move(D), std::move(B)});
+               }) &&
+         Pairs("specializations",
+               [&](std::string Id, std::string P) {
+                 F.Specializations.push_back({std::move(Id), std::move(P)});
                }) &&
          Each("functions",
               [&](const json::Object &O) {

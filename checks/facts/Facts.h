@@ -291,6 +291,14 @@ struct Subclass {
   std::string Derived, Base;
 };
 
+/// A record id that keeps its template arguments (an ownership edge's end,
+/// a callable's shared capture: `Holder<Session>`) and the id of the
+/// template pattern it was made from, which functions, entities and
+/// instances name (Function::Class).
+struct Specialization {
+  std::string Id, Pattern;
+};
+
 //===-- Function summaries ------------------------------------------------===//
 
 enum FunctionTrait : unsigned {
@@ -473,6 +481,7 @@ struct Facts {
   std::vector<Instance> Instances;
   std::vector<OwnEdge> Edges;
   std::vector<Subclass> Subclasses;
+  std::vector<Specialization> Specializations;
   std::map<std::string, Function> Functions;
   std::vector<Call> Calls;
   std::vector<CallableFlow> Callables;

@@ -17,7 +17,7 @@ void OwnershipCollector::record(const CXXRecordDecl *RD) {
     if (const CXXRecordDecl *Base = B.getType()->getAsCXXRecordDecl()) {
       if (W.inSystemHeader(Base->getLocation()))
         continue;
-      W.Out.Subclasses.push_back({stableId(RD), stableId(Base)});
+      W.Out.Subclasses.push_back({W.recordId(RD), W.recordId(Base)});
       addEdge(RD, Base, nullptr, OwnKind::Value, false, B.getBeginLoc());
     }
   for (const FieldDecl *FD : RD->fields())
@@ -130,8 +130,8 @@ void OwnershipCollector::addEdge(const CXXRecordDecl *From,
   if (!To || W.inSystemHeader(To->getLocation()))
     return;
   OwnEdge E;
-  E.From = stableId(From);
-  E.To = stableId(To);
+  E.From = W.recordId(From);
+  E.To = W.recordId(To);
   E.FromName = W.recordName(From);
   E.ToName = W.recordName(To);
   if (FD) {
@@ -198,15 +198,18 @@ static bool noObject(const Expr *E) {
          isa<CXXScalarValueInitExpr>(E);
 }
 
+/// A local variable (not a reference): what it takes leaves with it.
+static bool localVariable(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(strip(E));
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
+}
+
 /// What the other side of a swap is: a local or a temporary, whose value
 /// leaves with it.
 static bool localOrTemporary(const Expr *E) {
   E = strip(E);
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
-    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
-    return VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType();
-  }
-  return isa<CXXConstructExpr>(E) || isa<CallExpr>(E);
+  return localVariable(E) || isa<CXXConstructExpr>(E) || isa<CallExpr>(E);
 }
 
 void OwnershipCollector::release(const FieldDecl *FD, ReleaseKind Kind,
@@ -258,8 +261,9 @@ void OwnershipCollector::call(const CallExpr *CE) {
   const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE);
   if (!OCE || OCE->getOperator() != OO_Equal || OCE->getNumArgs() != 2)
     return;
-  // `p = std::move(p_);`
-  release(movedField(OCE->getArg(1)), ReleaseKind::Move, At);
+  // `p = std::move(p_);` into a local (into another member, it moves on).
+  if (localVariable(OCE->getArg(0)))
+    release(movedField(OCE->getArg(1)), ReleaseKind::Move, At);
   const auto *ME = dyn_cast<MemberExpr>(strip(OCE->getArg(0)));
   const auto *FD = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
   if (!FD)
@@ -290,13 +294,28 @@ void OwnershipCollector::call(const CallExpr *CE) {
   }
 }
 
-/// `auto p = std::move(p_);`, `take(std::move(p_))` by value: the member is
-/// null afterwards.
+/// `auto p = std::move(p_);`: the member is null afterwards, what it held
+/// leaves with the local. (Moved into another member or handed to a
+/// function, it moves on.)
 void OwnershipCollector::construct(const CXXConstructExpr *CE) {
-  if (CE->getNumArgs() == 1 && CE->getConstructor() &&
-      CE->getConstructor()->isMoveConstructor())
-    release(movedField(CE->getArg(0)), ReleaseKind::Move,
-            compat::beginLoc(CE));
+  if (CE->getNumArgs() != 1 || !CE->getConstructor() ||
+      !CE->getConstructor()->isMoveConstructor())
+    return;
+  // The initializer of a local variable, through what wraps it.
+  for (size_t I = W.Stmts.size(); I-- > 0;) {
+    const Stmt *S = W.Stmts[I];
+    if (S == CE || isa<ExprWithCleanups>(S) || isa<ImplicitCastExpr>(S) ||
+        isa<MaterializeTemporaryExpr>(S) || isa<CXXBindTemporaryExpr>(S))
+      continue;
+    const auto *DS = dyn_cast<DeclStmt>(S);
+    const auto *VD =
+        DS && DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+    if (VD && VD->hasLocalStorage() && !VD->getType()->isReferenceType() &&
+        VD->getInit() && strip(VD->getInit()) == strip(CE))
+      release(movedField(CE->getArg(0)), ReleaseKind::Move,
+              compat::beginLoc(CE));
+    return;
+  }
 }
 
 } // namespace facts

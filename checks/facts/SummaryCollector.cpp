@@ -73,7 +73,7 @@ void SummaryCollector::addSharedCapture(Function &F, QualType T, bool Kept) {
       Target.isNull() ? nullptr : Target->getAsCXXRecordDecl();
   if (!TR || W.inSystemHeader(TR->getLocation()))
     return;
-  F.SharedCaptures.push_back(stableId(TR));
+  F.SharedCaptures.push_back(W.recordId(TR));
   F.SharedCaptureNames.push_back(W.recordName(TR));
   if (Kept)
     F.KeptCaptures.push_back(stableId(TR));

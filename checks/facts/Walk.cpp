@@ -433,6 +433,16 @@ bool WalkContext::boundedType(QualType T) {
   return false;
 }
 
+std::string WalkContext::recordId(const CXXRecordDecl *RD) {
+  std::string Id = stableId(RD);
+  if (const Decl *P = patternOf(RD); P != RD) {
+    std::string Pattern = stableId(P);
+    if (Pattern != Id)
+      Out.Specializations.push_back({Id, std::move(Pattern)});
+  }
+  return Id;
+}
+
 std::string WalkContext::recordName(const CXXRecordDecl *RD) const {
   if (isa<ClassTemplateSpecializationDecl>(RD)) {
     PrintingPolicy P(Ctx.getLangOpts());

@@ -23,6 +23,8 @@ CallGraph::CallGraph(const Facts &F) : F(F) {
   for (const CallableFlow &C : F.Callables) {
     FlowsFrom[C.From].push_back(&C);
     FlowsInto[C.To].push_back(&C);
+    if (!C.ToField.empty())
+      Members.emplace(C.To, &C);
   }
   for (const auto &[From, Flows] : FlowsFrom) {
     llvm::StringRef S(From);
@@ -113,14 +115,16 @@ CallGraph::holdersOf(const std::string &Fn) const {
   return It == HoldersOf.end() ? NoHolders : It->second;
 }
 
-std::vector<const CallableFlow *> CallGraph::handovers(
+std::vector<Handover> CallGraph::handovers(
     const std::string &Holder,
     const std::function<bool(const CallableFlow &)> &Follow) const {
-  std::vector<const CallableFlow *> Out;
+  std::vector<Handover> Out;
   std::set<std::string> Seen{Holder};
-  std::deque<std::string> Work{Holder};
+  // Each holder with the member nearest it that the value was copied from.
+  std::deque<std::pair<std::string, const CallableFlow *>> Work{
+      {Holder, nullptr}};
   while (!Work.empty()) {
-    std::string H = Work.front();
+    auto [H, Copy] = Work.front();
     Work.pop_front();
     auto It = FlowsInto.find(H);
     if (It == FlowsInto.end())
@@ -129,16 +133,21 @@ std::vector<const CallableFlow *> CallGraph::handovers(
       if (!Follow(*C))
         continue;
       if (C->From == EmptyCallable ||
-          llvm::StringRef(C->From).starts_with("fn:"))
-        Out.push_back(C);
-      else if (Seen.insert(C->From).second)
-        Work.push_back(C->From);
+          llvm::StringRef(C->From).starts_with("fn:")) {
+        Out.push_back({C, Copy});
+        continue;
+      }
+      if (!Seen.insert(C->From).second)
+        continue;
+      auto Member = Members.find(C->From);
+      Work.push_back(
+          {C->From, Member == Members.end() ? Copy : Member->second});
     }
   }
-  std::sort(Out.begin(), Out.end(),
-            [](const CallableFlow *A, const CallableFlow *B) {
-              return std::tie(A->At, A->From) < std::tie(B->At, B->From);
-            });
+  std::sort(Out.begin(), Out.end(), [](const Handover &A, const Handover &B) {
+    return std::tie(A.Flow->At, A.Flow->From) <
+           std::tie(B.Flow->At, B.Flow->From);
+  });
   return Out;
 }
 

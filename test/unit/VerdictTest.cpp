@@ -449,6 +449,7 @@ TEST(Facts, JSONRoundTrip) {
   F.Releases.push_back({"c:@S@Service@FI@conn_", ReleaseKind::Move,
                         at("/p/a.cpp", 24), "c:@S@Service@F@stop#",
                         InLambda});
+  F.Specializations.push_back({"c:@S@Holder>#$@S@Conn", "c:@ST>1#T@Holder"});
   F.normalize();
   llvm::json::Value V = toJSON(F);
   Facts Back;
@@ -486,6 +487,8 @@ TEST(Facts, JSONRoundTrip) {
   ASSERT_EQ(Back.Releases.size(), 1u);
   EXPECT_EQ(Back.Releases[0].Kind, ReleaseKind::Move);
   EXPECT_EQ(Back.Releases[0].Flags, static_cast<unsigned>(InLambda));
+  ASSERT_EQ(Back.Specializations.size(), 1u);
+  EXPECT_EQ(Back.Specializations[0].Pattern, "c:@ST>1#T@Holder");
 }
 
 TEST(Facts, HandleElementsOnlyWhenEveryTUSaysSo) {
