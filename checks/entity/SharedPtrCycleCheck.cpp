@@ -6,6 +6,13 @@
 // ownership) and the subclass relation; here the strongly connected
 // components of that graph are searched for cycles with a shared edge.
 //
+// A cycle the program breaks while it runs (an edge on it let go by code of
+// a class at either end of the edge, outside constructors and destructors:
+// a callback replaced or emptied, a smart pointer reset, an entry erased
+// from a container of them) is reported at low, with a note at the
+// release; only the cycles that remain once those edges are gone keep
+// their confidence.
+//
 //===----------------------------------------------------------------------===//
 #include "SharedPtrCycleCheck.h"
 
@@ -18,6 +25,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 namespace memlint {
@@ -25,6 +33,8 @@ namespace memlint {
 static const char RuleId[] = "shared-ptr-cycle";
 
 namespace {
+
+std::string fieldName(const OwnEdge &E) { return E.FromName + "::" + E.Field; }
 
 bool sharesOwnership(const OwnEdge &E) {
   return E.Kind == OwnKind::Shared || E.Kind == OwnKind::Callback;
@@ -42,28 +52,21 @@ public:
   explicit Graph(const ProgramView &View) {
     const Facts &F = View.facts();
     callbackEdges(View);
-    std::map<std::string, std::set<std::string>> DirectSubs;
+    for (const Specialization &S : F.Specializations)
+      Patterns.emplace(S.Id, S.Pattern);
     for (const Subclass &S : F.Subclasses) {
       DirectSubs[S.Base].insert(S.Derived);
       DirectBases[S.Derived].insert(S.Base);
     }
-    // A callback field that is also reset (`cb_ = nullptr`) lets go of what
-    // it captured: no edge.
-    std::set<std::pair<std::string, std::string>> Reset;
     for (const OwnEdge &E : F.Edges)
-      if (E.To.empty() && E.Kind == OwnKind::Callback)
-        Reset.insert({E.From, E.Field});
-      else if (E.To.empty() && E.Kind == OwnKind::Shared)
+      if (E.To.empty() && E.Kind == OwnKind::Shared)
         Adopting.insert({E.From, E.Field});
-    auto Keep = [&](const OwnEdge &E) {
-      if (!E.To.empty() &&
-          !(E.Kind == OwnKind::Callback && Reset.count({E.From, E.Field})))
-        Live.push_back(&E);
-    };
     for (const OwnEdge &E : F.Edges)
-      Keep(E);
+      if (!E.To.empty())
+        Live.push_back(&E);
     for (const OwnEdge &E : Derived)
-      Keep(E);
+      Live.push_back(&E);
+    releases(View);
     for (const OwnEdge *EP : Live) {
       const OwnEdge &E = *EP;
       Names[E.From] = E.FromName;
@@ -86,13 +89,24 @@ public:
               Work.push_back(D);
         }
       }
-      for (const std::string &T : Targets)
-        Adjacent[E.From].push_back({&E, T});
+      for (const std::string &T : Targets) {
+        Adjacent[true][E.From].push_back({&E, T});
+        if (!Released.count(&E))
+          Adjacent[false][E.From].push_back({&E, T});
+      }
     }
-    for (auto &[From, Steps] : Adjacent)
-      std::sort(Steps.begin(), Steps.end(), [](const Step &A, const Step &B) {
-        return std::tie(A.To, A.Edge->At) < std::tie(B.To, B.Edge->At);
-      });
+    for (auto &Steps : Adjacent)
+      for (auto &[From, S] : Steps)
+        std::sort(S.begin(), S.end(), [](const Step &A, const Step &B) {
+          return std::tie(A.To, A.Edge->At) < std::tie(B.To, B.Edge->At);
+        });
+  }
+
+  /// The graph of every edge (\p WithReleased), or only of those the
+  /// program never lets go.
+  Graph &view(bool WithReleased) {
+    All = WithReleased;
+    return *this;
   }
 
   /// Strongly connected components, each sorted, in a stable order.
@@ -141,8 +155,15 @@ public:
 
   const std::vector<Step> &steps(const std::string &From) const {
     static const std::vector<Step> None;
-    auto It = Adjacent.find(From);
-    return It == Adjacent.end() ? None : It->second;
+    auto It = Adjacent[All].find(From);
+    return It == Adjacent[All].end() ? None : It->second;
+  }
+
+  /// Where the program lets go of the edge while it runs, as a note; nullptr
+  /// when it never does.
+  const Note *released(const OwnEdge *E) const {
+    auto It = Released.find(E);
+    return It == Released.end() ? nullptr : &It->second;
   }
 
   /// Shortest path From -> To inside \p Within, as steps.
@@ -206,14 +227,168 @@ private:
                          ? Fn.SharedCaptureNames[I]
                          : Fn.SharedCaptures[I];
           E.Field = H.ToField;
+          E.Holder = H.To;
           E.Kind = OwnKind::Callback;
           E.At = First->At;
           Derived.push_back(std::move(E));
+          StoredIn[&Derived.back()] = First->Function;
           if (!llvm::is_contained(Fn.KeptCaptures, Fn.SharedCaptures[I]))
             MadeThere.insert(&Derived.back());
         }
       }
     }
+  }
+
+  /// Where each edge is let go: the first place that does it in code of a
+  /// class at either end of the edge (a method of it or of a class related
+  /// by inheritance, or a lambda written in one), which acts on the objects
+  /// of this cycle (`Tunnel::teardown` replacing the callbacks of its own
+  /// client, not some other user of the client class replacing its own);
+  /// outside a constructor (which gives a holder its first value) and a
+  /// destructor (which runs only once nothing keeps the object, never while
+  /// a cycle does).
+  void releases(const ProgramView &View) {
+    const Facts &F = View.facts();
+    const unsigned Setup = InConstructor | InDestructor;
+    std::map<std::string, std::vector<const Release *>> PointerReleases;
+    for (const Release &R : F.Releases)
+      if (!(R.Flags & Setup))
+        PointerReleases[R.Holder].push_back(&R); // sorted by location
+    auto Fn = [&](const std::string &Id) -> const Function * {
+      auto It = F.Functions.find(Id);
+      return It == F.Functions.end() ? nullptr : &It->second;
+    };
+    auto Where = [&](const std::string &Id) {
+      return Id.empty() ? std::string() : " in '" + View.functionName(Id) + "'";
+    };
+    // Setup code, whatever the flags say: a constructor or destructor.
+    auto Running = [&](const std::string &Id) {
+      const Function *Fu = Fn(Id);
+      return !Fu || !(Fu->Traits & (FnConstructor | FnDestructor));
+    };
+    for (const OwnEdge *E : Live) {
+      if (E->Holder.empty())
+        continue;
+      std::set<std::string> Classes = family(E->From);
+      Classes.merge(family(E->To));
+      auto Ours = [&](const std::string &Id) {
+        const Function *Fu = Fn(Id);
+        if (Fu && (Fu->Traits & FnLambda))
+          Fu = Fn(Fu->Enclosing);
+        return Fu && Classes.count(Fu->Class);
+      };
+      std::string Name = "'" + fieldName(*E) + "'";
+      // A container of owners (or of callbacks): an entry erased, popped,
+      // or the whole container cleared, reassigned, swapped or moved out.
+      if (E->Collection ||
+          (E->Kind == OwnKind::Callback && F.Entities.count(E->Holder))) {
+        for (const EffectiveEvent &Ev : View.effectiveEvents(E->Holder)) {
+          if ((Ev.E.Flags & Setup) || !Ours(Ev.E.Function))
+            continue;
+          std::string What;
+          switch (Ev.E.Kind) {
+          case EventKind::Erase:
+            if (!(Ev.E.Flags & Dedup))
+              What = "an entry of " + Name + " is erased";
+            break;
+          case EventKind::Pop:
+            What = "an entry of " + Name + " is popped";
+            break;
+          case EventKind::Clear:
+            What = Name + " is cleared";
+            break;
+          case EventKind::Assign:
+            What = Name + " is given new contents";
+            break;
+          case EventKind::Consume:
+            What = Name + " is swapped or moved out";
+            break;
+          default:
+            break;
+          }
+          if (What.empty())
+            continue;
+          Released.emplace(E, Note{Ev.E.At, What + Where(Ev.E.Function)});
+          break;
+        }
+        continue;
+      }
+      // A callback member given an empty callable, or one that does not
+      // keep what this one keeps (`client_.setCallback(defaultCallback)`),
+      // directly or through setters.
+      if (E->Kind == OwnKind::Callback) {
+        llvm::StringRef H(E->Holder);
+        if (H.starts_with("async:") || H.starts_with("thread:"))
+          continue; // a library object holds every handler until it runs
+        auto Follow = [&](const CallableFlow &C) {
+          return !C.Initializes && Running(C.Function);
+        };
+        // Preferably not where the callback is stored (`cb_ = nullptr;`
+        // right before the next one is), but where it is over.
+        const std::string &Store = StoredIn[E];
+        std::optional<Handover> Best;
+        for (const Handover &H : View.graph().handovers(E->Holder, Follow)) {
+          const CallableFlow *C = H.Flow;
+          if (!Ours(C->Function))
+            continue;
+          if (C->From != EmptyCallable) {
+            const Function *Value = Fn(C->From.substr(3));
+            if (Value && llvm::is_contained(Value->SharedCaptures, E->To))
+              continue;
+          }
+          if (!Best ||
+              (Best->Flow->Function == Store && C->Function != Store))
+            Best = H;
+        }
+        if (!Best)
+          continue;
+        // A copy (`conn->setCallback(callback_)`) is taken to end with the
+        // member it was copied from.
+        std::string What = Name;
+        if (Best->Copy && Best->Copy->To != E->Holder)
+          What = "'" + Best->Copy->ToClassName + "::" + Best->Copy->ToField +
+                 "', which " + Name + " is copied from,";
+        What += Best->Flow->From == EmptyCallable ? " is reset" : " is replaced";
+        Released.emplace(E, Note{Best->Flow->At,
+                                 What + Where(Best->Flow->Function)});
+        continue;
+      }
+      // A smart pointer member reset, released, swapped or moved out.
+      auto It = PointerReleases.find(E->Holder);
+      if (It == PointerReleases.end())
+        continue;
+      static const char *const Verbs[] = {" is reset", " is released",
+                                          " is swapped out", " is moved out"};
+      for (const Release *R : It->second)
+        if (Ours(R->Function)) {
+          Released.emplace(E, Note{R->At, Name +
+                                              Verbs[static_cast<unsigned>(R->Kind)] +
+                                              Where(R->Function)});
+          break;
+        }
+    }
+  }
+
+  /// \p Class, its bases and its subclasses, as functions name their class
+  /// (a template's pattern, not its specialization).
+  std::set<std::string> family(const std::string &Class) const {
+    std::set<std::string> Out;
+    for (const auto *Links : {&DirectBases, &DirectSubs}) {
+      std::set<std::string> Seen{Class};
+      std::deque<std::string> Work{Class};
+      while (!Work.empty()) {
+        std::string C = Work.front();
+        Work.pop_front();
+        auto P = Patterns.find(C);
+        Out.insert(P == Patterns.end() ? C : P->second);
+        auto It = Links->find(C);
+        if (It != Links->end())
+          for (const std::string &N : It->second)
+            if (Seen.insert(N).second)
+              Work.push_back(N);
+      }
+    }
+    return Out;
   }
 
 public:
@@ -240,16 +415,21 @@ public:
 
 private:
   std::deque<OwnEdge> Derived;
+  /// Derived edges: the function that stores the callback.
+  std::map<const OwnEdge *, std::string> StoredIn;
   std::set<const OwnEdge *> MadeThere;
-  std::map<std::string, std::set<std::string>> DirectBases;
+  std::map<std::string, std::set<std::string>> DirectBases, DirectSubs;
+  /// Specializations' patterns.
+  std::map<std::string, std::string> Patterns;
   std::vector<const OwnEdge *> Live;
   std::set<std::pair<std::string, std::string>> Adopting;
   std::set<std::string> Nodes;
   std::map<std::string, std::string> Names;
-  std::map<std::string, std::vector<Step>> Adjacent;
+  /// Without ([false]) and with ([true]) the edges the program lets go.
+  std::map<std::string, std::vector<Step>> Adjacent[2];
+  std::map<const OwnEdge *, Note> Released;
+  bool All = true;
 };
-
-std::string fieldName(const OwnEdge &E) { return E.FromName + "::" + E.Field; }
 
 /// A field name reduced to its role word: "m_children" -> "children".
 std::string roleWord(llvm::StringRef Field) {
@@ -350,8 +530,11 @@ std::string describe(const Step &S, const Graph &G) {
   return "";
 }
 
+/// \p Broken: where the program lets go of edges of the cycle (empty when
+/// it never does).
 void report(const std::vector<Step> &Cycle, const Step &Closing,
-            const Graph &G, std::vector<Finding> &Out) {
+            const Graph &G, const std::vector<const Note *> &Broken,
+            std::vector<Finding> &Out) {
   const OwnEdge &E = *Closing.Edge;
   std::string Path = "'" + G.name(Cycle.front().Edge->From) + "'";
   for (const Step &S : Cycle)
@@ -388,7 +571,8 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
     return S.Edge->Kind == OwnKind::Callback &&
            (!G.madeThere(S.Edge) || G.isOrBaseOf(S.Edge->From, S.To));
   });
-  if (Indirect && !AnyCallback)
+  bool TypesOnly = Indirect && !AnyCallback;
+  if (TypesOnly || !Broken.empty())
     F.Conf = Confidence::Low;
   if (Callback)
     F.Message = "the callback stored in '" + fieldName(E) +
@@ -399,10 +583,14 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
                 Path;
   for (const Step &S : Cycle)
     F.Notes.push_back({S.Edge->At, describe(S, G)});
-  if (F.Conf == Confidence::Low)
+  if (TypesOnly)
     F.Notes.push_back({E.At, "the types close it only through a subclass, a "
                              "base class or a wrapper: the objects may form a "
                              "tree"});
+  // The program lets go of an edge while it runs (a teardown, a completion):
+  // the cycle lasts only until then.
+  for (const Note *B : Broken)
+    F.Notes.push_back({B->At, "the cycle is broken here: " + B->Message});
   explain(F,
           "objects on it keep each other alive and reference counting never "
           "frees them",
@@ -413,10 +601,17 @@ void report(const std::vector<Step> &Cycle, const Step &Closing,
   Out.push_back(std::move(F));
 }
 
-} // namespace
+/// A cycle to report: its steps in order, the edge that closes it, and the
+/// strongly connected component it was found in.
+struct Found {
+  std::vector<Step> Cycle;
+  Step Closing;
+  std::set<std::string> Within;
+};
 
-void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
-  Graph G(View);
+/// One cycle per strongly connected component of \p G's current view.
+std::vector<Found> cycles(const Graph &G) {
+  std::vector<Found> Out;
   for (const std::vector<std::string> &C : G.components()) {
     std::set<std::string> Within(C.begin(), C.end());
     if (C.size() == 1) {
@@ -443,7 +638,7 @@ void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
       if (Other)
         Cycle.push_back(*Other);
       Cycle.push_back(*Closing);
-      report(Cycle, *Closing, G, Out);
+      Out.push_back({std::move(Cycle), *Closing, std::move(Within)});
       continue;
     }
     const Step *Closing = nullptr;
@@ -466,7 +661,33 @@ void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
     if (Sharing.size() == 1 && Closing->Edge->Kind == OwnKind::Shared &&
         llvm::any_of(Cycle, [](const Step &S) { return forwardRole(*S.Edge); }))
       continue;
-    report(Cycle, *Closing, G, Out);
+    Out.push_back({std::move(Cycle), *Closing, std::move(Within)});
+  }
+  return Out;
+}
+
+} // namespace
+
+void decideSharedPtrCycle(const ProgramView &View, std::vector<Finding> &Out) {
+  Graph G(View);
+  // The cycles that remain when every edge the program lets go is gone.
+  std::vector<Found> Kept = cycles(G.view(/*WithReleased=*/false));
+  for (const Found &C : Kept)
+    report(C.Cycle, C.Closing, G, {}, Out);
+  // The others last only until the program breaks them: low, with a note
+  // where it does. A component of the whole graph that holds a cycle
+  // reported above is reported by it.
+  for (const Found &C : cycles(G.view(/*WithReleased=*/true))) {
+    if (llvm::any_of(Kept, [&](const Found &K) {
+          return C.Within.count(K.Closing.Edge->From) != 0;
+        }))
+      continue;
+    std::vector<const Note *> Broken;
+    for (const Step &S : C.Cycle)
+      if (const Note *N = G.released(S.Edge))
+        Broken.push_back(N);
+    if (!Broken.empty())
+      report(C.Cycle, C.Closing, G, Broken, Out);
   }
 }
 

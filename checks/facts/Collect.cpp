@@ -131,6 +131,7 @@ public:
 
   bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
     Entities.construct(CE);
+    Ownership.construct(CE);
     Summaries.construct(CE);
     return true;
   }

@@ -23,6 +23,8 @@ static const char *const InstanceKindNames[] = {"local", "static", "heap",
                                                 "member-of", "base-of"};
 static const char *const OwnKindNames[] = {"value", "unique", "shared",
                                            "callback"};
+static const char *const ReleaseKindNames[] = {"reset", "release", "swap",
+                                               "move"};
 static const char *const CallKindNames[] = {"direct", "virtual", "indirect"};
 static const char *const EffectKindNames[] = {"query"};
 
@@ -62,13 +64,20 @@ static auto instanceKey(const Instance &I) {
 }
 static auto edgeKey(const OwnEdge &E) {
   return std::tuple_cat(std::tie(E.From, E.To, E.Field, E.Kind), locKey(E.At),
-                        std::tie(E.Collection));
+                        std::tie(E.Collection, E.Holder));
+}
+static auto releaseKey(const Release &R) {
+  return std::tuple_cat(std::tie(R.Holder), locKey(R.At),
+                        std::tie(R.Kind, R.Function, R.Flags));
 }
 static auto resetKey(const Reset &R) {
   return std::tuple_cat(std::tie(R.Class), locKey(R.At), std::tie(R.Function));
 }
 static auto subclassKey(const Subclass &S) {
   return std::tie(S.Derived, S.Base);
+}
+static auto specializationKey(const Specialization &S) {
+  return std::tie(S.Id, S.Pattern);
 }
 static auto callKey(const Call &C) {
   return std::tuple_cat(std::tie(C.Caller, C.Callee, C.Kind), locKey(C.At),
@@ -81,7 +90,7 @@ static auto callKey(const Call &C) {
 }
 static auto callableKey(const CallableFlow &C) {
   return std::tuple_cat(std::tie(C.From, C.To, C.ToClass, C.ToField,
-                                 C.ToStatic),
+                                 C.ToStatic, C.Initializes),
                         locKey(C.At), std::tie(C.Function, C.Flags));
 }
 static auto effectKey(const Effect &E) {
@@ -132,12 +141,14 @@ void Facts::normalize() {
   sortUnique(Instances, instanceKey);
   sortUnique(Edges, edgeKey);
   sortUnique(Subclasses, subclassKey);
+  sortUnique(Specializations, specializationKey);
   sortUnique(Calls, callKey);
   sortUnique(Callables, callableKey);
   sortUnique(Effects, effectKey);
   sortUnique(Stores, storeKey);
   sortUnique(Handoffs, handoffKey);
   sortUnique(Resets, resetKey);
+  sortUnique(Releases, releaseKey);
   for (auto &[Id, E] : Entities) {
     sortUniqueStrings(E.Reachers);
     sortUniqueStrings(E.Lambdas);
@@ -202,6 +213,8 @@ void Facts::merge(const Facts &Other) {
     Mine.Traits |= F.Traits;
     if (Mine.Class.empty())
       Mine.Class = F.Class;
+    if (Mine.Enclosing.empty())
+      Mine.Enclosing = F.Enclosing;
     append(Mine.Overrides, F.Overrides);
     append(Mine.SharedCaptures, F.SharedCaptures);
     append(Mine.SharedCaptureNames, F.SharedCaptureNames);
@@ -213,12 +226,14 @@ void Facts::merge(const Facts &Other) {
   append(Instances, Other.Instances);
   append(Edges, Other.Edges);
   append(Subclasses, Other.Subclasses);
+  append(Specializations, Other.Specializations);
   append(Calls, Other.Calls);
   append(Callables, Other.Callables);
   append(Effects, Other.Effects);
   append(Stores, Other.Stores);
   append(Handoffs, Other.Handoffs);
   append(Resets, Other.Resets);
+  append(Releases, Other.Releases);
 }
 
 //===-- JSON --------------------------------------------------------------===//
@@ -522,17 +537,22 @@ json::Value toJSON(const Facts &F) {
                    {"kind", OwnKindNames[static_cast<unsigned>(E.Kind)]},
                    {"at", W.loc(E.At)}};
     Opt(O, "collection", E.Collection, E.Collection);
+    Opt(O, "holder", W.str(E.Holder), !E.Holder.empty());
     Edges.push_back(std::move(O));
   }
   json::Array Subclasses;
   for (const Subclass &S : F.Subclasses)
     Subclasses.push_back(json::Array{W.str(S.Derived), W.str(S.Base)});
+  json::Array Specializations;
+  for (const Specialization &S : F.Specializations)
+    Specializations.push_back(json::Array{W.str(S.Id), W.str(S.Pattern)});
   json::Array Functions;
   for (const auto &[Id, Fn] : F.Functions) {
     json::Object O{{"id", W.str(Fn.Id)}, {"name", W.str(Fn.Name)}};
     Opt(O, "traits", Fn.Traits, Fn.Traits != 0);
     Opt(O, "at", W.loc(Fn.At), Fn.At.valid());
     Opt(O, "class", W.str(Fn.Class), !Fn.Class.empty());
+    Opt(O, "enclosing", W.str(Fn.Enclosing), !Fn.Enclosing.empty());
     Opt(O, "overrides", W.strs(Fn.Overrides), !Fn.Overrides.empty());
     Opt(O, "sharedCaptures", W.strs(Fn.SharedCaptures),
         !Fn.SharedCaptures.empty());
@@ -571,6 +591,7 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "toClassName", W.str(C.ToClassName), !C.ToClassName.empty());
     Opt(O, "toField", W.str(C.ToField), !C.ToField.empty());
     Opt(O, "toStatic", C.ToStatic, C.ToStatic);
+    Opt(O, "initializes", C.Initializes, C.Initializes);
     Opt(O, "function", W.str(C.Function), !C.Function.empty());
     Opt(O, "flags", C.Flags, C.Flags != 0);
     Callables.push_back(std::move(O));
@@ -612,6 +633,15 @@ json::Value toJSON(const Facts &F) {
     Resets.push_back(json::Object{{"class", W.str(Rs.Class)},
                                   {"at", W.loc(Rs.At)},
                                   {"function", W.str(Rs.Function)}});
+  json::Array Releases;
+  for (const Release &Rl : F.Releases) {
+    json::Object O{{"holder", W.str(Rl.Holder)},
+                   {"kind", ReleaseKindNames[static_cast<unsigned>(Rl.Kind)]},
+                   {"at", W.loc(Rl.At)},
+                   {"function", W.str(Rl.Function)}};
+    Opt(O, "flags", Rl.Flags, Rl.Flags != 0);
+    Releases.push_back(std::move(O));
+  }
   // The table last: every reference above has been interned by now.
   json::Object Out{{"format", 2},
                       {"entities", std::move(Entities)},
@@ -632,6 +662,10 @@ json::Value toJSON(const Facts &F) {
     Out["handoffs"] = std::move(Handoffs);
   if (!Resets.empty())
     Out["resets"] = std::move(Resets);
+  if (!Releases.empty())
+    Out["releases"] = std::move(Releases);
+  if (!Specializations.empty())
+    Out["specializations"] = std::move(Specializations);
   Out["strings"] = W.table();
   return Out;
 }
@@ -663,7 +697,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
     if (!Root->get(Section) &&
         (llvm::StringRef(Section) == "stores" ||
          llvm::StringRef(Section) == "handoffs" ||
-         llvm::StringRef(Section) == "resets"))
+         llvm::StringRef(Section) == "resets" ||
+         llvm::StringRef(Section) == "releases"))
       return true; // optional sections: absent is empty
     const json::Array *A = Root->getArray(Section);
     if (!A)
@@ -676,7 +711,12 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
     return true;
   };
   auto Pairs = [&](const char *Section, auto Fn) {
-    for (const json::Value &V : *Root->getArray(Section)) {
+    if (!Root->get(Section) && llvm::StringRef(Section) == "specializations")
+      return true; // optional: absent is empty
+    const json::Array *Items = Root->getArray(Section);
+    if (!Items)
+      return R.fail(std::string("bad '") + Section + "'");
+    for (const json::Value &V : *Items) {
       const json::Array *A = V.getAsArray();
       std::string X, Y;
       if (!A || A->size() != 2 || !R.str(&(*A)[0], X) || !R.str(&(*A)[1], Y))
@@ -765,6 +805,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.str(O, "field", E.Field) ||
                     !R.kind(O, OwnKindNames, E.Kind) ||
                     !R.flag(O, "collection", E.Collection) ||
+                    !R.optStr(O, "holder", E.Holder) ||
                     !R.loc(O, "at", E.At))
                   return false;
                 F.Edges.push_back(std::move(E));
@@ -774,6 +815,10 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                [&](std::string D, std::string B) {
                  F.Subclasses.push_back({std::move(D), std::move(B)});
                }) &&
+         Pairs("specializations",
+               [&](std::string Id, std::string P) {
+                 F.Specializations.push_back({std::move(Id), std::move(P)});
+               }) &&
          Each("functions",
               [&](const json::Object &O) {
                 Function Fn;
@@ -781,6 +826,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.uint(O, "traits", Fn.Traits, /*Optional=*/true) ||
                     !R.loc(O, "at", Fn.At) ||
                     !R.optStr(O, "class", Fn.Class) ||
+                    !R.optStr(O, "enclosing", Fn.Enclosing) ||
                     !R.optStrs(O, "overrides", Fn.Overrides) ||
                     !R.optStrs(O, "sharedCaptures", Fn.SharedCaptures) ||
                     !R.optStrs(O, "sharedCaptureNames", Fn.SharedCaptureNames) ||
@@ -822,6 +868,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.optStr(O, "toClassName", C.ToClassName) ||
                     !R.optStr(O, "toField", C.ToField) ||
                     !R.flag(O, "toStatic", C.ToStatic) ||
+                    !R.flag(O, "initializes", C.Initializes) ||
                     !R.loc(O, "at", C.At) ||
                     !R.optStr(O, "function", C.Function) ||
                     !R.uint(O, "flags", C.Flags, /*Optional=*/true))
@@ -848,6 +895,18 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.str(O, "function", Rs.Function))
                   return false;
                 F.Resets.push_back(std::move(Rs));
+                return true;
+              }) &&
+         Each("releases",
+              [&](const json::Object &O) {
+                Release Rl;
+                if (!R.str(O, "holder", Rl.Holder) ||
+                    !R.kind(O, ReleaseKindNames, Rl.Kind) ||
+                    !R.loc(O, "at", Rl.At) ||
+                    !R.str(O, "function", Rl.Function) ||
+                    !R.uint(O, "flags", Rl.Flags, /*Optional=*/true))
+                  return false;
+                F.Releases.push_back(std::move(Rl));
                 return true;
               }) &&
          Each("stores",

@@ -267,17 +267,39 @@ enum class OwnKind {
 };
 
 /// A record owns instances of another record through one of its fields (or a
-/// base). The shared-ptr-cycle rule looks for cycles in these edges. Two
-/// markers have To empty: a Callback one, the callable field reset (`cb_ =
-/// nullptr`); a Shared one, the shared_ptr field given an object that
-/// already exists (`parent_ = p`), not one made right there.
+/// base). The shared-ptr-cycle rule looks for cycles in these edges. A
+/// marker has To empty: a Shared one, the shared_ptr field given an object
+/// that already exists (`parent_ = p`), not one made right there.
 struct OwnEdge {
   std::string From, To;         // record ids (specializations keep their args)
   std::string FromName, ToName; // display names
   std::string Field;            // field name ("" for a base)
+  /// The field's id (its pattern's USR), as entities, callable holders and
+  /// releases name it; "" for a base and the markers.
+  std::string Holder;
   OwnKind Kind = OwnKind::Value;
   bool Collection = false;      // many (a container of them) rather than one
   Loc At;                       // the field (or the assignment of a callback)
+};
+
+enum class ReleaseKind {
+  Reset,   // `p_.reset()`, `p_ = nullptr`, `p_ = {}`
+  Release, // `u_.release()`: someone else owns it now
+  Swap,    // swapped with a local or a temporary (`p_.swap(tmp)`)
+  Move,    // moved out (`auto p = std::move(p_);`): a smart pointer is null
+};
+
+/// A field that owns through a smart pointer lets go of what it points to
+/// (shared-ptr-cycle: a cycle through it is broken where the program does
+/// this). The other holders have their own facts: a callable member given
+/// an empty callable or another one is a CallableFlow (EmptyCallable), a
+/// container's entries erased, popped or cleared are Events.
+struct Release {
+  std::string Holder; // the field's id (its pattern's USR)
+  ReleaseKind Kind = ReleaseKind::Reset;
+  Loc At;
+  std::string Function; // where ("" at file scope)
+  unsigned Flags = 0;   // EventFlag: InConstructor, InDestructor, InLambda
 };
 
 /// An object of Class is given a fresh value (`ctx_ = Context();`, `state_
@@ -292,6 +314,14 @@ struct Reset {
 /// Derived is a subclass of Base: a pointer to Base may hold a Derived.
 struct Subclass {
   std::string Derived, Base;
+};
+
+/// A record id that keeps its template arguments (an ownership edge's end,
+/// a callable's shared capture: `Holder<Session>`) and the id of the
+/// template pattern it was made from, which functions, entities and
+/// instances name (Function::Class).
+struct Specialization {
+  std::string Id, Pattern;
 };
 
 //===-- Function summaries ------------------------------------------------===//
@@ -326,6 +356,9 @@ struct Function {
   Loc At;
   unsigned Traits = 0;
   std::string Class;                  // methods: the class's USR
+  /// Lambdas: the function whose body they are written in (the outermost
+  /// one, for a lambda in a lambda); "" at file scope.
+  std::string Enclosing;
   std::vector<std::string> Overrides; // methods it directly overrides
   /// Callables only: classes the callable keeps alive by shared ownership
   /// (a capture or bound argument of type shared_ptr<T>: T's USR), and
@@ -397,11 +430,18 @@ enum SqlFlag : unsigned {
                            // (a list of statements: migrations)
 };
 
+/// CallableFlow::From of no callable: `nullptr`, `{}`, a default-constructed
+/// wrapper (`cb_ = nullptr;`, `set_handler(Handler())`). It calls nothing;
+/// a member given it lets go of the callable it held.
+inline constexpr const char EmptyCallable[] = "empty";
+
 /// A callable flows into a holder: a std::function field or variable, a
 /// container of callables, a parameter of a function that stores it, a
 /// library object that holds a handler until it completes.
 struct CallableFlow {
-  std::string From; // "fn:<function id>" for a callable value, else a holder
+  /// "fn:<function id>" for a callable value, EmptyCallable for none, else
+  /// a holder.
+  std::string From;
   std::string To;   // holder id: a field or variable USR, "<fn>#<index>"
   /// The class a field holder belongs to ("" otherwise), for ownership.
   std::string ToClass, ToClassName, ToField;
@@ -412,6 +452,11 @@ struct CallableFlow {
   /// runs as often as it is handed over).
   std::string Function;
   unsigned Flags = 0;
+  /// The holder is a member of an object made right there, by aggregate
+  /// initialization (`Entry{cb}`, `Options{.on_done = nullptr}`): its first
+  /// value, not a replacement. (A constructor's flows say so by their
+  /// Function.)
+  bool Initializes = false;
 };
 
 /// Something a function does that is not about a container.
@@ -468,6 +513,7 @@ struct Facts {
   std::vector<Instance> Instances;
   std::vector<OwnEdge> Edges;
   std::vector<Subclass> Subclasses;
+  std::vector<Specialization> Specializations;
   std::map<std::string, Function> Functions;
   std::vector<Call> Calls;
   std::vector<CallableFlow> Callables;
@@ -475,6 +521,7 @@ struct Facts {
   std::vector<ParamStore> Stores;
   std::vector<Handoff> Handoffs;
   std::vector<Reset> Resets;
+  std::vector<Release> Releases;
 
   bool defined(const std::string &FunctionId) const {
     auto It = Functions.find(FunctionId);

@@ -4,9 +4,10 @@
 // shared, through library templates (containers, optional, variant) and
 // lambda closures stored by value. Callbacks that keep something alive are
 // derived later from the callables summaries record (program/), so that a
-// setter in another translation unit counts too; here only their resets
-// (`cb_ = nullptr`) and stores into type-erased owners (`std::any`,
-// `std::shared_ptr<void>`) are recorded.
+// setter in another translation unit counts too; here only stores into
+// type-erased owners (`std::any`, `std::shared_ptr<void>`) are recorded.
+// Smart pointer members let go (reset, released, swapped or moved out) are
+// Releases: a cycle through them is broken there.
 //
 //===----------------------------------------------------------------------===//
 #ifndef MEMLINT_CHECKS_FACTS_OWNERSHIPCOLLECTOR_H
@@ -22,8 +23,11 @@ public:
   explicit OwnershipCollector(WalkContext &W) : W(W) {}
 
   void record(const clang::CXXRecordDecl *RD);
-  /// Assignments: callback resets and stores into type-erased owners.
+  /// Assignments into type-erased owners; smart pointer members reset,
+  /// released, swapped or moved out.
   void call(const clang::CallExpr *CE);
+  /// Smart pointer members moved into a new pointer.
+  void construct(const clang::CXXConstructExpr *CE);
 
 private:
   WalkContext &W;
@@ -33,7 +37,11 @@ private:
   void adopts(const clang::CXXRecordDecl *Holder, const clang::FieldDecl *FD,
               const clang::Expr *Value, clang::SourceLocation At);
   void addEdge(const clang::CXXRecordDecl *From, const clang::CXXRecordDecl *To,
-               const std::string &Field, OwnKind Kind, bool Many,
+               const clang::FieldDecl *FD, OwnKind Kind, bool Many,
+               clang::SourceLocation At);
+  const clang::FieldDecl *pointerField(const clang::Expr *E);
+  const clang::FieldDecl *movedField(const clang::Expr *E);
+  void release(const clang::FieldDecl *FD, ReleaseKind Kind,
                clang::SourceLocation At);
   bool typeErased(clang::QualType T);
 };

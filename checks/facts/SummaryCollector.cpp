@@ -85,7 +85,7 @@ void SummaryCollector::addSharedCapture(Function &F, QualType T, bool Kept) {
       Target.isNull() ? nullptr : Target->getAsCXXRecordDecl();
   if (!TR || W.inSystemHeader(TR->getLocation()))
     return;
-  F.SharedCaptures.push_back(stableId(TR));
+  F.SharedCaptures.push_back(W.recordId(TR));
   F.SharedCaptureNames.push_back(W.recordName(TR));
   if (Kept)
     F.KeptCaptures.push_back(stableId(TR));
@@ -355,6 +355,11 @@ std::string SummaryCollector::valueOf(const Expr *E, unsigned Depth) {
     return "";
   if (const auto *LE = dyn_cast<LambdaExpr>(E))
     return "fn:" + W.lambdaId(LE);
+  // No callable: `nullptr`, or an empty wrapper (`{}`, `Handler()`).
+  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E) ||
+      (isNullValue(E) && (E->getType()->isNullPtrType() ||
+                          WalkContext::isCallableWrapper(E->getType()))))
+    return EmptyCallable;
   if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
     // std::function from a lambda, a copy or a move of a callable.
     if (CE->getNumArgs() >= 1)
@@ -699,8 +704,12 @@ void SummaryCollector::initList(const InitListExpr *ILE) {
     if (I >= ILE->getNumInits())
       break;
     const Expr *Init = ILE->getInit(I++);
-    if (Init && W.callableType(FD->getType()))
+    if (Init && W.callableType(FD->getType())) {
+      size_t Before = W.Out.Callables.size();
       flow(valueOf(Init), stableId(patternOf(FD)), FD, Init->getBeginLoc());
+      if (W.Out.Callables.size() > Before)
+        W.Out.Callables.back().Initializes = true;
+    }
   }
 }
 

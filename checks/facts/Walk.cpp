@@ -108,6 +108,8 @@ const std::string &WalkContext::lambdaId(const LambdaExpr *LE) {
     F.At = Locs.make(LE->getBeginLoc());
   }
   F.Traits |= FnLambda | FnDefined;
+  if (F.Enclosing.empty() && !Fns.empty())
+    F.Enclosing = functionId(Fns.back());
   return Id;
 }
 
@@ -429,6 +431,16 @@ bool WalkContext::boundedType(QualType T) {
     RD = RD->getDefinition()->bases_begin()->getType()->getAsCXXRecordDecl();
   }
   return false;
+}
+
+std::string WalkContext::recordId(const CXXRecordDecl *RD) {
+  std::string Id = stableId(RD);
+  if (const Decl *P = patternOf(RD); P != RD) {
+    std::string Pattern = stableId(P);
+    if (Pattern != Id)
+      Out.Specializations.push_back({Id, std::move(Pattern)});
+  }
+  return Id;
 }
 
 std::string WalkContext::recordName(const CXXRecordDecl *RD) const {

@@ -140,6 +140,9 @@ public:
   bool callableType(clang::QualType T);
   /// "Session", "Holder<Session>".
   std::string recordName(const clang::CXXRecordDecl *RD) const;
+  /// The id of a record that keeps its template arguments (ownership,
+  /// shared captures); a specialization's pattern is recorded with it.
+  std::string recordId(const clang::CXXRecordDecl *RD);
 
   //===-- Objects ---------------------------------------------------------===//
 

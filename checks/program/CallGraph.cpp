@@ -20,8 +20,12 @@ CallGraph::CallGraph(const Facts &F) : F(F) {
 
   // Callables: forward from every callable value through the holders.
   std::map<std::string, std::vector<const CallableFlow *>> FlowsFrom;
-  for (const CallableFlow &C : F.Callables)
+  for (const CallableFlow &C : F.Callables) {
     FlowsFrom[C.From].push_back(&C);
+    FlowsInto[C.To].push_back(&C);
+    if (!C.ToField.empty())
+      Members.emplace(C.To, &C);
+  }
   for (const auto &[From, Flows] : FlowsFrom) {
     llvm::StringRef S(From);
     if (!S.consume_front("fn:"))
@@ -109,6 +113,42 @@ const std::map<std::string, const CallableFlow *> &
 CallGraph::holdersOf(const std::string &Fn) const {
   auto It = HoldersOf.find(Fn);
   return It == HoldersOf.end() ? NoHolders : It->second;
+}
+
+std::vector<Handover> CallGraph::handovers(
+    const std::string &Holder,
+    const std::function<bool(const CallableFlow &)> &Follow) const {
+  std::vector<Handover> Out;
+  std::set<std::string> Seen{Holder};
+  // Each holder with the member nearest it that the value was copied from.
+  std::deque<std::pair<std::string, const CallableFlow *>> Work{
+      {Holder, nullptr}};
+  while (!Work.empty()) {
+    auto [H, Copy] = Work.front();
+    Work.pop_front();
+    auto It = FlowsInto.find(H);
+    if (It == FlowsInto.end())
+      continue;
+    for (const CallableFlow *C : It->second) {
+      if (!Follow(*C))
+        continue;
+      if (C->From == EmptyCallable ||
+          llvm::StringRef(C->From).starts_with("fn:")) {
+        Out.push_back({C, Copy});
+        continue;
+      }
+      if (!Seen.insert(C->From).second)
+        continue;
+      auto Member = Members.find(C->From);
+      Work.push_back(
+          {C->From, Member == Members.end() ? Copy : Member->second});
+    }
+  }
+  std::sort(Out.begin(), Out.end(), [](const Handover &A, const Handover &B) {
+    return std::tie(A.Flow->At, A.Flow->From) <
+           std::tie(B.Flow->At, B.Flow->From);
+  });
+  return Out;
 }
 
 bool CallGraph::hasCallers(const std::string &Fn) const {

@@ -34,6 +34,17 @@ struct CallEdge {
   std::string To;
 };
 
+/// A value handed over into a holder (CallGraph::handovers).
+struct Handover {
+  /// Where a callable ("fn:<id>") or none (EmptyCallable) is handed over.
+  const CallableFlow *Flow = nullptr;
+  /// The member the holder's value was copied from on the way (a flow into
+  /// it, whose ToClassName and ToField name it: `conn->setCallback(cb_)`
+  /// copies `cb_`), the one nearest the handover; nullptr when the value
+  /// reaches the holder through parameters, locals and returns only.
+  const CallableFlow *Copy = nullptr;
+};
+
 /// A propagated effect: how a function reaches it (the next call, or none
 /// when the function has the effect itself) and what it is at the end.
 struct Witness {
@@ -59,6 +70,14 @@ public:
   /// where it was handed over.
   const std::map<std::string, const CallableFlow *> &
   holdersOf(const std::string &Fn) const;
+  /// Every handover of a value into \p Holder: the flows that hand over a
+  /// callable ("fn:<id>") or none (EmptyCallable) and reach it, directly or
+  /// through the holders in between (a setter's parameter, a local, a
+  /// function's return, another member it is copied from), followed
+  /// backwards over the flows \p Follow accepts. Sorted by location.
+  std::vector<Handover>
+  handovers(const std::string &Holder,
+            const std::function<bool(const CallableFlow &)> &Follow) const;
   /// Functions whose body runs from somewhere: every function with a call
   /// edge into it, or handed to a holder.
   bool hasCallers(const std::string &Fn) const;
@@ -101,6 +120,9 @@ private:
   std::map<std::string, std::vector<CallEdge>> Out, In;
   std::map<std::string, std::set<std::string>> CallablesIn;
   std::map<std::string, std::map<std::string, const CallableFlow *>> HoldersOf;
+  std::map<std::string, std::vector<const CallableFlow *>> FlowsInto;
+  /// Members, by id: a flow into each, which names it.
+  std::map<std::string, const CallableFlow *> Members;
   std::vector<std::vector<std::string>> SCCs;
 
   void computeComponents();

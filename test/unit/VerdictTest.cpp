@@ -452,6 +452,22 @@ TEST(Facts, JSONRoundTrip) {
   F.Functions["c:@S@Service@F@add#"].SharedCaptures = {"c:@S@Join"};
   F.Functions["c:@S@Service@F@add#"].SharedCaptureNames = {"Join"};
   F.Functions["c:@S@Service@F@add#"].KeptCaptures = {"c:@S@Join"};
+  Function &Lambda = F.Functions["c:@S@Service@F@add#@Sa@F@operator()#1"];
+  Lambda.Id = "c:@S@Service@F@add#@Sa@F@operator()#1";
+  Lambda.Traits = FnLambda | FnDefined;
+  Lambda.Enclosing = "c:@S@Service@F@add#";
+  F.Callables.back().Initializes = true;
+  OwnEdge Edge;
+  Edge.From = "c:@S@Service";
+  Edge.To = "c:@S@Conn";
+  Edge.Field = "conn_";
+  Edge.Holder = "c:@S@Service@FI@conn_";
+  Edge.Kind = OwnKind::Unique;
+  F.Edges.push_back(Edge);
+  F.Releases.push_back({"c:@S@Service@FI@conn_", ReleaseKind::Move,
+                        at("/p/a.cpp", 24), "c:@S@Service@F@stop#",
+                        InLambda});
+  F.Specializations.push_back({"c:@S@Holder>#$@S@Conn", "c:@ST>1#T@Holder"});
   F.normalize();
   llvm::json::Value V = toJSON(F);
   Facts Back;
@@ -483,6 +499,17 @@ TEST(Facts, JSONRoundTrip) {
   EXPECT_EQ(Back.Resets[0].Function, "c:@F@handle#");
   EXPECT_EQ(Back.Functions["c:@S@Service@F@add#"].KeptCaptures,
             (std::vector<std::string>{"c:@S@Join"}));
+  EXPECT_EQ(Back.Functions["c:@S@Service@F@add#@Sa@F@operator()#1"].Enclosing,
+            "c:@S@Service@F@add#");
+  ASSERT_EQ(Back.Callables.size(), 1u);
+  EXPECT_TRUE(Back.Callables[0].Initializes);
+  ASSERT_EQ(Back.Edges.size(), 1u);
+  EXPECT_EQ(Back.Edges[0].Holder, "c:@S@Service@FI@conn_");
+  ASSERT_EQ(Back.Releases.size(), 1u);
+  EXPECT_EQ(Back.Releases[0].Kind, ReleaseKind::Move);
+  EXPECT_EQ(Back.Releases[0].Flags, static_cast<unsigned>(InLambda));
+  ASSERT_EQ(Back.Specializations.size(), 1u);
+  EXPECT_EQ(Back.Specializations[0].Pattern, "c:@ST>1#T@Holder");
 }
 
 TEST(Facts, HandleElementsOnlyWhenEveryTUSaysSo) {

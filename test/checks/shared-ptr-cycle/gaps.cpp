@@ -57,7 +57,7 @@ struct Timer {
   std::function<void()> on_fire;
   void fire() { on_fire(); on_fire = nullptr; }
 };
-struct Job : std::enable_shared_from_this<Job> { // OK: reset after it runs
+struct Job : std::enable_shared_from_this<Job> { // low: reset after it runs
   void arm() { timer_.on_fire = [self = shared_from_this()] {}; }
   Timer timer_;
 };
