@@ -150,20 +150,17 @@ const Expr *peelHandover(const Expr *E) {
   return E;
 }
 
-bool returnsZeroOnly(const FunctionDecl *FD, ASTContext &Ctx) {
-  const FunctionDecl *Def = nullptr;
-  if (!FD || !FD->hasBody(Def) || !Def->getReturnType()->isIntegerType())
-    return false;
+/// The body of \p Def has a return, and every return (lambdas' and blocks'
+/// aside) returns a value \p Ok accepts.
+static bool everyReturn(const FunctionDecl *Def,
+                        const std::function<bool(const Expr *)> &Ok) {
   unsigned Returns = 0;
   std::function<bool(const Stmt *)> All = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S))
       return true;
     if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
       ++Returns;
-      const Expr *V = RS->getRetValue();
-      Expr::EvalResult R;
-      return V && !V->isValueDependent() && V->EvaluateAsInt(R, Ctx) &&
-             R.Val.getInt() == 0;
+      return RS->getRetValue() && Ok(RS->getRetValue());
     }
     for (const Stmt *C : S->children())
       if (!All(C))
@@ -171,6 +168,17 @@ bool returnsZeroOnly(const FunctionDecl *FD, ASTContext &Ctx) {
     return true;
   };
   return All(Def->getBody()) && Returns > 0;
+}
+
+bool returnsZeroOnly(const FunctionDecl *FD, ASTContext &Ctx) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->hasBody(Def) || !Def->getReturnType()->isIntegerType())
+    return false;
+  return everyReturn(Def, [&](const Expr *V) {
+    Expr::EvalResult R;
+    return !V->isValueDependent() && V->EvaluateAsInt(R, Ctx) &&
+           R.Val.getInt() == 0;
+  });
 }
 
 bool returnsThisOnly(const FunctionDecl *FD) {
@@ -185,24 +193,11 @@ bool returnsThisOnly(const FunctionDecl *FD) {
       Ref ? Ref->getPointeeType()->getAsCXXRecordDecl() : nullptr;
   if (!RD || RD->getCanonicalDecl() != MD->getParent()->getCanonicalDecl())
     return false;
-  unsigned Returns = 0;
-  std::function<bool(const Stmt *)> All = [&](const Stmt *S) {
-    if (!S || isa<LambdaExpr>(S) || isa<BlockExpr>(S))
-      return true;
-    if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
-      ++Returns;
-      const auto *U = dyn_cast_or_null<UnaryOperator>(
-          RS->getRetValue() ? RS->getRetValue()->IgnoreParenImpCasts()
-                            : nullptr);
-      return U && U->getOpcode() == UO_Deref &&
-             isa<CXXThisExpr>(U->getSubExpr()->IgnoreParenImpCasts());
-    }
-    for (const Stmt *C : S->children())
-      if (!All(C))
-        return false;
-    return true;
-  };
-  return All(Def->getBody()) && Returns > 0;
+  return everyReturn(Def, [](const Expr *V) {
+    const auto *U = dyn_cast<UnaryOperator>(V->IgnoreParenImpCasts());
+    return U && U->getOpcode() == UO_Deref &&
+           isa<CXXThisExpr>(U->getSubExpr()->IgnoreParenImpCasts());
+  });
 }
 
 bool isBuilder(const CXXRecordDecl *RD) {
