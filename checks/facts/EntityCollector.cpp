@@ -447,10 +447,7 @@ void EntityCollector::smartPointerCall(const CallExpr *CE,
     // items_(new V)` is): Fresh, decided once builders are known.
     const Expr *V =
         Value && !isa<CXXDefaultArgExpr>(Value) ? strip(Value) : nullptr;
-    bool New = !V || isNullValue(V) || W.freshObject(V) ||
-               (!V->isValueDependent() &&
-                V->isNullPointerConstant(W.Ctx,
-                                         Expr::NPC_ValueDependentIsNotNull));
+    bool New = !V || isNoObject(V, W.Ctx) || W.freshObject(V);
     record(T, EventKind::Assign, At, New ? Fresh : 0u);
   }
 }
@@ -500,9 +497,7 @@ void EntityCollector::storeInto(Entity &E, const Expr *Value) {
     return;
   }
   // Nothing yet.
-  if (isa<ImplicitValueInitExpr>(V) || isNullValue(V) ||
-      (!V->isValueDependent() &&
-       V->isNullPointerConstant(W.Ctx, Expr::NPC_ValueDependentIsNotNull)))
+  if (isNoObject(V, W.Ctx))
     return;
   // The same member of another object of the class (a copy, a move): still
   // a container the class owns.

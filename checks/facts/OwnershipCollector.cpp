@@ -183,7 +183,7 @@ const FieldDecl *OwnershipCollector::movedField(const Expr *E) {
 
 /// No object: `nullptr`, `{}`, a default argument (`reset()`), directly or
 /// through a pointer's constructor (`p_ = nullptr` makes a null shared_ptr).
-static bool noObject(const Expr *E) {
+static bool noObject(const Expr *E, ASTContext &Ctx) {
   E = strip(E);
   while (true) {
     if (isa<CXXDefaultArgExpr>(E))
@@ -194,8 +194,7 @@ static bool noObject(const Expr *E) {
     else
       break;
   }
-  return isNullValue(E) || isa<ImplicitValueInitExpr>(E) ||
-         isa<CXXScalarValueInitExpr>(E);
+  return isNoObject(E, Ctx);
 }
 
 /// A local variable (not a reference): what it takes leaves with it.
@@ -240,7 +239,7 @@ void OwnershipCollector::call(const CallExpr *CE) {
       return;
     llvm::StringRef N = MD->getName();
     if (N == "reset" &&
-        (MCE->getNumArgs() == 0 || noObject(MCE->getArg(0))))
+        (MCE->getNumArgs() == 0 || noObject(MCE->getArg(0), W.Ctx)))
       release(FD, ReleaseKind::Reset, At);
     else if (N == "release" && MCE->getNumArgs() == 0)
       release(FD, ReleaseKind::Release, At);
@@ -273,7 +272,7 @@ void OwnershipCollector::call(const CallExpr *CE) {
   QualType FT = FD->getType();
   adopts(Holder, FD, Value, At);
   // `p_ = nullptr;`, `p_ = {};`
-  if (noObject(Value)) {
+  if (noObject(Value, W.Ctx)) {
     release(pointerField(OCE->getArg(0)), ReleaseKind::Reset, At);
     return;
   }

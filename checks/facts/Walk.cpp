@@ -1216,6 +1216,13 @@ bool isNullValue(const Expr *E) {
           cast<CXXConstructExpr>(E)->getNumArgs() == 0);
 }
 
+bool isNoObject(const Expr *E, ASTContext &Ctx) {
+  return isNullValue(E) || isa<ImplicitValueInitExpr>(E) ||
+         isa<CXXScalarValueInitExpr>(E) ||
+         (!E->isValueDependent() &&
+          E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull));
+}
+
 bool exits(const Stmt *S) {
   if (!S || isa<LambdaExpr>(S))
     return false;

@@ -240,6 +240,9 @@ private:
 bool isEmptyBraces(const clang::Expr *E);
 /// nullptr, `{}`, a default-constructed value.
 bool isNullValue(const clang::Expr *E);
+/// No object at all: a null value (isNullValue), a value-initialized
+/// scalar or aggregate, or a null pointer constant (`0`, `NULL`).
+bool isNoObject(const clang::Expr *E, clang::ASTContext &Ctx);
 /// Does \p S leave the enclosing block: return, throw, break, continue,
 /// goto, a noreturn call?
 bool exits(const clang::Stmt *S);
