@@ -328,7 +328,8 @@ void decideCapacityRetention(const ProgramView &View,
     for (const EffectiveEvent &Ev : Events) {
       if ((Ev.E.Kind != EventKind::Grow && Ev.E.Kind != EventKind::Resize) ||
           (Ev.E.Flags & (SizeGuarded | ConstantLoop | InConstructor)) ||
-          View.guardedByCallers(Ev.E.Function, Id, /*Up=*/1))
+          View.boundByCallers(Ev.E.Function, Id, ProgramView::NoObject,
+                               /*Up=*/1))
         continue;
       // A fill in a function that also empties, but never in the same
       // call (the other arm: `if (eol) line_.clear(); else

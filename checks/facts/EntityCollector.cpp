@@ -951,7 +951,7 @@ unsigned EntityCollector::siteFlags(const std::string &GrowthOf,
             backpressure(If->getCond(), 0))
           Flags |= SizeGuarded;
         else if (GuardCalls)
-          guardCalls(If->getCond(), *GuardCalls);
+          W.userCalls(If->getCond(), *GuardCalls);
       }
     if (const auto *CO = dyn_cast<ConditionalOperator>(Parent))
       if (Child != CO->getCond() && readsSize(CO->getCond(), GrowthOf, 0))
@@ -965,7 +965,7 @@ unsigned EntityCollector::siteFlags(const std::string &GrowthOf,
         else if (const auto *If = dyn_cast<IfStmt>(Before);
                  If && GuardCalls &&
                  (exits(If->getThen()) || exits(If->getElse())))
-          guardCalls(If->getCond(), *GuardCalls);
+          W.userCalls(If->getCond(), *GuardCalls);
       }
   }
   if (AnyLoop)
@@ -982,20 +982,6 @@ unsigned EntityCollector::siteFlags(const std::string &GrowthOf,
 std::vector<Scope> EntityCollector::scopes(const std::string &Id) {
   return W.scopes(/*BranchesOnly=*/false,
                   [&](const Expr *Cond) { return readsSize(Cond, Id, 0); });
-}
-
-/// User functions called in a guard condition that this TU could not show
-/// to read the size: whether one of them does, through any call chain, is
-/// decided when the whole program is known.
-void EntityCollector::guardCalls(const Stmt *S, std::vector<std::string> &Out) {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  if (const auto *CE = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *Callee = CE->getDirectCallee())
-      if (!W.inSystemHeader(Callee->getLocation()))
-        Out.push_back(W.functionId(Callee));
-  for (const Stmt *C : S->children())
-    guardCalls(C, Out);
 }
 
 /// An earlier statement that bounds what follows: a size check that drops

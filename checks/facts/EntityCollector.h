@@ -84,7 +84,6 @@ private:
   unsigned siteFlags(const std::string &GrowthOf,
                      std::vector<std::string> *GuardCalls = nullptr);
   std::vector<Scope> scopes(const std::string &Id);
-  void guardCalls(const clang::Stmt *S, std::vector<std::string> &Out);
   bool boundsLater(const clang::Stmt *S, const std::string &Id);
   bool helperBlocksOnSize(const clang::Stmt *S, const std::string &Id,
                           unsigned Depth);

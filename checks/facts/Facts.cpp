@@ -82,11 +82,12 @@ static auto specializationKey(const Specialization &S) {
 static auto callKey(const Call &C) {
   return std::tuple_cat(std::tie(C.Caller, C.Callee, C.Kind), locKey(C.At),
                         std::tie(C.Flags), locKey(C.Loop),
-                        std::tie(C.CollectionLoop, C.SizeGuards),
+                        std::tie(C.CollectionLoop, C.SizeGuards,
+                                 C.GuardCalls, C.ReceiverParam),
                         locKey(C.CollectionAt),
                         std::tie(C.CollectionCall, C.CollectionFlags,
                                  C.CalleeName, C.ArgParams, C.LocalArgs,
-                                 C.ArgSql));
+                                 C.NewArgs, C.ArgSql));
 }
 static auto callableKey(const CallableFlow &C) {
   return std::tuple_cat(std::tie(C.From, C.To, C.ToClass, C.ToField,
@@ -571,6 +572,8 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "flags", C.Flags, C.Flags != 0);
     Opt(O, "loop", W.loc(C.Loop), C.Loop.valid());
     Opt(O, "sizeGuards", W.strs(C.SizeGuards), !C.SizeGuards.empty());
+    Opt(O, "guardCalls", W.strs(C.GuardCalls), !C.GuardCalls.empty());
+    Opt(O, "receiverParam", C.ReceiverParam, C.ReceiverParam >= 0);
     Opt(O, "branches", W.scopes(C.Branches), !C.Branches.empty());
     Opt(O, "collectionLoop", W.str(C.CollectionLoop),
         !C.CollectionLoop.empty());
@@ -580,6 +583,7 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "calleeName", W.str(C.CalleeName), !C.CalleeName.empty());
     Opt(O, "argParams", W.numbers(C.ArgParams), !C.ArgParams.empty());
     Opt(O, "localArgs", C.LocalArgs, C.LocalArgs != 0);
+    Opt(O, "newArgs", C.NewArgs, C.NewArgs != 0);
     Opt(O, "argSql", W.numbers(C.ArgSql), !C.ArgSql.empty());
     Calls.push_back(std::move(O));
   }
@@ -846,6 +850,8 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.uint(O, "flags", C.Flags, /*Optional=*/true) ||
                     !R.loc(O, "loop", C.Loop) ||
                     !R.optStrs(O, "sizeGuards", C.SizeGuards) ||
+                    !R.optStrs(O, "guardCalls", C.GuardCalls) ||
+                    !R.integer(O, "receiverParam", C.ReceiverParam) ||
                     !R.scopes(O, C.Branches, "branches") ||
                     !R.optStr(O, "collectionLoop", C.CollectionLoop) ||
                     !R.loc(O, "collectionAt", C.CollectionAt) ||
@@ -855,6 +861,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.optStr(O, "calleeName", C.CalleeName) ||
                     !R.numbers(O, "argParams", C.ArgParams) ||
                     !R.uint(O, "localArgs", C.LocalArgs, /*Optional=*/true) ||
+                    !R.uint(O, "newArgs", C.NewArgs, /*Optional=*/true) ||
                     !R.numbers(O, "argSql", C.ArgSql))
                   return false;
                 F.Calls.push_back(std::move(C));

@@ -161,6 +161,9 @@ enum EventFlag : unsigned {
                             // `items_.reset(new V)`): where its object is
                             // built (a constructor, a builder), the
                             // container's construction, no event
+  OnNewObject = 1u << 23,   // calls: on an object the caller made in this
+                            // run, with no counted loop since (`auto c =
+                            // std::make_shared<C>(); c->add(x);`)
 };
 
 /// The object whose member an event acts on (members only): the function's
@@ -413,12 +416,23 @@ struct Call {
   /// `T m;` a local; a local pointer to an object made right there), one
   /// the caller is building.
   unsigned LocalArgs = 0;
+  /// Bit k: argument k is an object the caller made in this run (a local,
+  /// or a raw or smart pointer to an object made right there, with no
+  /// counted loop since: WalkContext::newObject).
+  unsigned NewArgs = 0;
   /// Per argument: SqlFlag bits of the SQL text it carries. Empty when no
   /// argument has any.
   std::vector<unsigned> ArgSql;
   /// The branches around the call (if, switch and ?: arms; no loops),
   /// outermost first, to tell a call in one arm from a call in another.
   std::vector<Scope> Branches;
+  /// User functions called in the conditions SizeGuards looks at (`if (cmd->canRetry())
+  /// cmd->retry();`): the call is size-guarded if one of them reads the
+  /// size, through any call chain.
+  std::vector<std::string> GuardCalls;
+  /// A method call on the object the caller's parameter k points or refers
+  /// to (`c->add(x)`, `c.add(x)`): k; else -1.
+  int ReceiverParam = -1;
 };
 
 /// What the SQL text of a query (or of an argument that may reach one) says

@@ -195,8 +195,12 @@ void SummaryCollector::addCall(const std::string &Callee, CallKind Kind,
       C.Flags |= OnLocalObject;
     else if (Recv == RecvThis)
       C.Flags |= OnThisObject;
+    else if (Recv >= RecvParam)
+      C.ReceiverParam = static_cast<int>(Recv - RecvParam);
+    if (Recv == RecvLocal && W.newObject(Object, Pointer))
+      C.Flags |= OnNewObject;
   }
-  C.SizeGuards = sizeGuards();
+  C.SizeGuards = sizeGuards(C.GuardCalls);
   C.Branches = W.scopes(/*BranchesOnly=*/true);
   for (unsigned I = 0; I < Args.size(); ++I) {
     if (int P = paramOf(Args[I]); P >= 0) {
@@ -206,6 +210,13 @@ void SummaryCollector::addCall(const std::string &Callee, CallKind Kind,
     // An object local to the caller, by reference or by address.
     if (I < 32 && Args[I] && W.objectOf(Args[I], Args[I]->getType()->isPointerType()) == RecvLocal)
       C.LocalArgs |= 1u << I;
+    // One made in this run, also held by a smart pointer (`auto c =
+    // std::make_shared<C>(); launch(c);`).
+    if (I < 32 && Args[I]) {
+      QualType T = Args[I]->getType().getNonReferenceType();
+      if (W.newObject(Args[I], T->isPointerType() || W.isPointerLike(T), At))
+        C.NewArgs |= 1u << I;
+    }
   }
   W.Out.Calls.push_back(std::move(C));
 }
@@ -254,7 +265,9 @@ int SummaryCollector::paramOf(const Expr *E) {
 
 /// Entities whose size a condition guarding the top of the statement stack
 /// reads: an enclosing if, or an earlier `if (...) return;` in a block.
-std::vector<std::string> SummaryCollector::sizeGuards() {
+/// \p Calls gets the user functions those conditions call.
+std::vector<std::string>
+SummaryCollector::sizeGuards(std::vector<std::string> &Calls) {
   std::vector<std::string> Out;
   std::function<void(const Stmt *)> Sizes = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
@@ -275,19 +288,25 @@ std::vector<std::string> SummaryCollector::sizeGuards() {
     if (isa<LambdaExpr>(Parent))
       break;
     if (const auto *If = dyn_cast<IfStmt>(Parent))
-      if (Child == If->getThen() || Child == If->getElse())
+      if (Child == If->getThen() || Child == If->getElse()) {
         Sizes(If->getCond());
+        W.userCalls(If->getCond(), Calls);
+      }
     if (const auto *CS = dyn_cast<CompoundStmt>(Parent))
       for (const Stmt *Before : CS->body()) {
         if (Before == Child)
           break;
         if (const auto *If = dyn_cast<IfStmt>(Before))
-          if (exits(If->getThen()))
+          if (exits(If->getThen())) {
             Sizes(If->getCond());
+            W.userCalls(If->getCond(), Calls);
+          }
       }
   }
-  std::sort(Out.begin(), Out.end());
-  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  for (std::vector<std::string> *V : {&Out, &Calls}) {
+    std::sort(V->begin(), V->end());
+    V->erase(std::unique(V->begin(), V->end()), V->end());
+  }
   return Out;
 }
 

@@ -60,7 +60,7 @@ private:
   /// unchanged (directly, through std::move or std::forward, or as its C
   /// string), or -1.
   int paramOf(const clang::Expr *E);
-  std::vector<std::string> sizeGuards();
+  std::vector<std::string> sizeGuards(std::vector<std::string> &Calls);
   /// The callable an expression evaluates to: "fn:<id>" for a lambda, a
   /// function or a std::bind result; a holder id for a variable, field or
   /// parameter holding one; "" when unknown.

@@ -856,7 +856,8 @@ Target WalkContext::resolveImpl(const Expr *E, unsigned Depth) {
   return {};
 }
 
-unsigned WalkContext::objectOf(const Expr *E, bool Pointer, unsigned Depth) {
+unsigned WalkContext::objectOf(const Expr *E, bool Pointer, unsigned Depth,
+                               const VarDecl **Local, SourceLocation At) {
   E = strip(E);
   if (!E || Depth > 6)
     return RecvOther;
@@ -866,35 +867,35 @@ unsigned WalkContext::objectOf(const Expr *E, bool Pointer, unsigned Depth) {
     // `&m`: the object m.
     if (const auto *UO = dyn_cast<UnaryOperator>(E);
         UO && UO->getOpcode() == UO_AddrOf)
-      return objectOf(UO->getSubExpr(), false, Depth + 1);
+      return objectOf(UO->getSubExpr(), false, Depth + 1, Local, At);
     // `p.get()` of a smart pointer.
     if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E))
       if (MCE->getMethodDecl() && MCE->getMethodDecl()->getIdentifier() &&
           MCE->getMethodDecl()->getName() == "get" &&
           MCE->getNumArgs() == 0)
-        return objectOf(MCE->getImplicitObjectArgument(), true, Depth + 1);
+        return objectOf(MCE->getImplicitObjectArgument(), true, Depth + 1, Local, At);
   } else {
     // `*p`, `p->` of a smart pointer (`(*p).items_`, `p->items_` are
     // written on what p points to).
     if (const auto *UO = dyn_cast<UnaryOperator>(E);
         UO && UO->getOpcode() == UO_Deref)
-      return objectOf(UO->getSubExpr(), true, Depth + 1);
+      return objectOf(UO->getSubExpr(), true, Depth + 1, Local, At);
     if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
         OCE && OCE->getOperator() == OO_Star && OCE->getNumArgs() == 1)
-      return objectOf(OCE->getArg(0), true, Depth + 1);
+      return objectOf(OCE->getArg(0), true, Depth + 1, Local, At);
     // A part of an object by value: `part_.items_` is this object's.
     if (const auto *ME = dyn_cast<MemberExpr>(E)) {
       QualType T = ME->getMemberDecl()->getType();
       if (isa<FieldDecl>(ME->getMemberDecl()) && !T->isReferenceType() &&
           !T->isPointerType() && !isPointerLike(T))
-        return objectOf(ME->getBase(), ME->isArrow(), Depth + 1);
+        return objectOf(ME->getBase(), ME->isArrow(), Depth + 1, Local, At);
       return RecvOther;
     }
   }
   if (Pointer)
     if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
         OCE && OCE->getOperator() == OO_Arrow && OCE->getNumArgs() == 1)
-      return objectOf(OCE->getArg(0), true, Depth + 1);
+      return objectOf(OCE->getArg(0), true, Depth + 1, Local, At);
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!VD || !VD->hasLocalStorage())
@@ -923,14 +924,40 @@ unsigned WalkContext::objectOf(const Expr *E, bool Pointer, unsigned Depth) {
       return RecvOther;
   // An object local to this function or, used in a lambda, to the one
   // around it; main's lives as long as the program.
+  if (Local)
+    *Local = VD;
   if (!PointerVar)
     return T->isRecordType() && !Owner->isMain() ? RecvLocal : RecvOther;
   if (Captured)
     return RecvOther;
   return VD->getInit() && freshObject(VD->getInit()) &&
-                 !escapedBefore(VD, E->getBeginLoc())
+                 !escapedBefore(VD, At.isValid() ? At : E->getBeginLoc())
              ? RecvLocal
              : RecvOther;
+}
+
+bool WalkContext::newObject(const Expr *E, bool Pointer, SourceLocation At) {
+  const VarDecl *VD = nullptr;
+  if (!E || objectOf(E, Pointer, 0, &VD, At) != RecvLocal || !VD)
+    return false;
+  // Declared inside every counted loop around E: a new one each turn.
+  for (const Stmt *Loop : loopsAround())
+    if (!constantTripCount(Loop) &&
+        !(SM.isBeforeInTranslationUnit(Loop->getBeginLoc(), VD->getLocation()) &&
+          SM.isBeforeInTranslationUnit(VD->getLocation(), Loop->getEndLoc())))
+      return false;
+  return true;
+}
+
+void WalkContext::userCalls(const Stmt *S, std::vector<std::string> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      if (!inSystemHeader(Callee->getLocation()))
+        Out.push_back(functionId(Callee));
+  for (const Stmt *C : S->children())
+    userCalls(C, Out);
 }
 
 /// Does \p E pass on what \p VD holds: `p`, `std::move(p)`, a copy of p,

@@ -151,7 +151,23 @@ public:
   /// local of class type, or a local pointer, raw or smart, initialized
   /// with an object made right there). \p Pointer: \p E points to the
   /// object (the base of `->`).
-  unsigned objectOf(const clang::Expr *E, bool Pointer, unsigned Depth = 0);
+  /// \p Local gets the local variable of a RecvLocal object; \p At, if
+  /// valid, is where it is used (else where \p E is: an argument is handed
+  /// on by the call that takes it, not before it).
+  unsigned objectOf(const clang::Expr *E, bool Pointer, unsigned Depth = 0,
+                    const clang::VarDecl **Local = nullptr,
+                    clang::SourceLocation At = {});
+  /// An object local to the function (objectOf) made in this run of the
+  /// code around \p E: no loop with a non-constant trip count lies between
+  /// the local's declaration and \p E (`auto c = std::make_shared<C>();
+  /// c->add(x);`, also in a loop's body that declares it). Each such object
+  /// is touched there a bounded number of times. \p Pointer as objectOf;
+  /// for an argument, whether its type is a raw or smart pointer.
+  bool newObject(const clang::Expr *E, bool Pointer,
+                 clang::SourceLocation At = {});
+  /// User functions called in \p S (not in a lambda): a guard condition's,
+  /// whose bodies may read a size this TU does not show.
+  void userCalls(const clang::Stmt *S, std::vector<std::string> &Out);
   /// An initializer that makes a new object the variable alone owns: `new
   /// T`, std::make_unique / make_shared, a function returning a
   /// unique_ptr-like pointer by value.

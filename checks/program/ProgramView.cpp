@@ -28,6 +28,8 @@ ProgramView::ProgramView(const Facts &F, bool AssumeClosedWorld,
   }
   for (const Flow &Fl : F.Flows)
     FlowsFrom[Fl.From].push_back(&Fl);
+  for (const Call &C : F.Calls)
+    CallsAt[{C.Caller, C.At}].push_back(&C);
   for (const Instance &I : F.Instances)
     InstancesOf[I.Class].push_back(&I);
   for (const Reset &R : F.Resets)
@@ -334,10 +336,20 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
                 }
             // `if (q_.size() >= kMax) return false; push(c);`: every call
             // of the growing function checks the size first.
+            // A member grown once per call on an object that is new at
+            // every call, or checked first (`if (cmd->canRetry())
+            // cmd->retry();`), is bounded per object.
             if (E->Kind == EventKind::Grow && !(Eff.E.Flags & SizeGuarded) &&
-                !E->Function.empty() &&
-                guardedByCallers(E->Function, EntityId, /*Up=*/1))
-              Eff.E.Flags |= SizeGuarded;
+                !E->Function.empty()) {
+              bool Once = !(E->Flags & InLoop) || (E->Flags & ConstantLoop);
+              int Object = !Once || Via ? NoObject
+                           : E->Receiver == RecvThis ? -1
+                           : E->Receiver >= RecvParam
+                               ? static_cast<int>(E->Receiver - RecvParam)
+                               : NoObject;
+              if (boundByCallers(E->Function, EntityId, Object, /*Up=*/1))
+                Eff.E.Flags |= SizeGuarded;
+            }
             if (Via) {
               Eff.E.At = Via->At;
               Eff.E.Function = Via->Function;
@@ -421,18 +433,81 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
   return Out;
 }
 
-bool ProgramView::guardedByCallers(const std::string &Fn,
-                                   const std::string &Entity,
-                                   unsigned Up) const {
+bool ProgramView::guardedSite(const Call &C, const std::string &Entity) const {
+  if (llvm::is_contained(C.SizeGuards, Entity))
+    return true;
+  return llvm::any_of(C.GuardCalls, [&](const std::string &Guard) {
+    return guardReadsSize(Guard, Entity);
+  });
+}
+
+bool ProgramView::boundByCallers(const std::string &Fn,
+                                 const std::string &Entity, int Object,
+                                 unsigned Up, unsigned Hops) const {
+  if (Hops > 8)
+    return false;
   bool Called = false;
   for (const CallEdge &E : G.callers(Fn)) {
     const Call &C = *E.Site;
     if (C.Caller == Fn)
       continue;
     Called = true;
-    if (llvm::is_contained(C.SizeGuards, Entity))
+    if (guardedSite(C, Entity))
       continue;
-    if (Up == 0 || !guardedByCallers(C.Caller, Entity, Up - 1))
+    // A call a lambda or a bound callable (std::bind) makes runs where the
+    // callable was handed over, with what it captured or bound there.
+    auto CF = F.Functions.find(C.Caller);
+    if (CF != F.Functions.end() &&
+        (CF->second.Traits & (FnLambda | FnCallable))) {
+      if (boundByCallers(C.Caller, Entity, NoObject, Up, Hops + 1))
+        continue;
+      return false;
+    }
+    if (C.Kind == CallKind::Indirect) {
+      // Through a callable holder: where each callable that runs Fn was
+      // handed over (`loop->post(std::bind(&C::retry, c))` under the
+      // check).
+      std::vector<Handover> Hs = G.handovers(
+          C.Callee, [](const CallableFlow &) { return true; });
+      bool Some = false;
+      for (const Handover &H : Hs) {
+        llvm::StringRef From(H.Flow->From);
+        if (!From.consume_front("fn:"))
+          continue;
+        auto FnIt = F.Functions.find(From.str());
+        bool Virtual = FnIt != F.Functions.end() &&
+                       (FnIt->second.Traits & FnVirtual);
+        if (!llvm::is_contained(G.dispatch(From.str(), Virtual), Fn))
+          continue;
+        Some = true;
+        auto It = CallsAt.find({H.Flow->Function, H.Flow->At});
+        if (It == CallsAt.end() ||
+            !llvm::any_of(It->second, [&](const Call *At) {
+              return guardedSite(*At, Entity);
+            }))
+          return false;
+      }
+      if (!Some)
+        return false;
+      continue;
+    }
+    // On an object the caller made in this run (new at every call, also
+    // in a loop that makes one per turn): it grows there once.
+    if ((Object == -1 && (C.Flags & OnNewObject)) ||
+        (Object >= 0 && Object < 32 && (C.NewArgs & (1u << Object))))
+      continue;
+    // On the caller's own object, or one it was given: bounded if the
+    // caller's calls are, unless the call repeats in a counted loop.
+    int Next = NoObject;
+    if (!(C.Flags & InLoop) || (C.Flags & ConstantLoop)) {
+      if (Object == -1 && (C.Flags & OnThisObject))
+        Next = -1;
+      else if (Object == -1 && C.ReceiverParam >= 0)
+        Next = C.ReceiverParam;
+      else if (Object >= 0 && static_cast<size_t>(Object) < C.ArgParams.size())
+        Next = C.ArgParams[Object] >= 0 ? C.ArgParams[Object] : NoObject;
+    }
+    if (Up == 0 || !boundByCallers(C.Caller, Entity, Next, Up - 1, Hops + 1))
       return false;
   }
   return Called;

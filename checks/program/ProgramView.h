@@ -153,12 +153,20 @@ public:
   /// callback, an override, a public API, or nothing).
   /// \p File: where the body in question is (Drivers::of(Fn, File)).
   Note driverNote(const std::string &Fn, const std::string &File = "") const;
-  /// Every call of \p Fn checks \p Entity's size first (`if (parts_.size()
-  /// >= kMax) return; add(p);`), or is made from a function whose every
-  /// call does, within \p Up levels: what \p Fn adds is bounded by its
-  /// callers.
-  bool guardedByCallers(const std::string &Fn, const std::string &Entity,
-                        unsigned Up) const;
+  /// What \p Fn adds to \p Entity is bounded by its callers, within \p Up
+  /// levels: every call of \p Fn checks the size first (`if (parts_.size()
+  /// >= kMax) return; add(p);`, also through a function the condition
+  /// calls: `if (cmd->canRetry()) cmd->retry();`), or, when the entity is
+  /// a member of an object \p Fn is given (\p Object: -1 its own object, k
+  /// its parameter k, NoObject neither), runs on an object the caller made
+  /// in this run (`auto c = std::make_shared<C>(); c->retry();`): each
+  /// object grows there once. A call through a callable holder counts
+  /// where the callable was handed over; one a lambda or a bound callable
+  /// makes, where that was handed over (not a level of \p Up). Calls from
+  /// \p Fn itself do not count.
+  static constexpr int NoObject = -2;
+  bool boundByCallers(const std::string &Fn, const std::string &Entity,
+                      int Object, unsigned Up, unsigned Hops = 0) const;
   /// The functions that grow it.
   static std::set<std::string>
   growFunctions(const std::vector<EffectiveEvent> &Events);
@@ -181,6 +189,9 @@ private:
   bool longLivedHolder(const std::string &Holder,
                        std::set<std::string> &Visiting) const;
   bool guardReadsSize(const std::string &Guard, const std::string &Entity) const;
+  /// The call's conditions read \p Entity's size, or call a function that
+  /// does (guardReadsSize).
+  bool guardedSite(const Call &C, const std::string &Entity) const;
 
   const Facts &F;
   CallGraph G;
@@ -197,6 +208,8 @@ private:
   std::map<std::string, std::vector<std::string>> ProxiesOf;
   /// Functions that read an entity's size, by entity.
   std::map<std::string, std::set<std::string>> SizeReaders;
+  /// Calls by caller and place: the call a callable is handed over in.
+  std::map<std::pair<std::string, Loc>, std::vector<const Call *>> CallsAt;
   mutable std::map<std::string, Lifetime> LongLived;
   /// Classes whose lifetime is Operation: a function that creates them.
   mutable std::map<std::string, std::string> MadeBy;

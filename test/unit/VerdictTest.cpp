@@ -447,6 +447,9 @@ TEST(Facts, JSONRoundTrip) {
   H.Fix = {Replacement{at("/p/a.cpp", 20), at("/p/a.cpp", 20), "std::move("}};
   F.Handoffs.push_back(H);
   F.Calls.back().LocalArgs = 0b10;
+  F.Calls.back().NewArgs = 0b10;
+  F.Calls.back().GuardCalls = {"c:@S@Cmd@F@may_retry#1"};
+  F.Calls.back().ReceiverParam = 1;
   F.Events.back().Receiver = receiverParam(1);
   F.Resets.push_back({"c:@S@Context", at("/p/a.cpp", 22), "c:@F@handle#"});
   F.Functions["c:@S@Service@F@add#"].SharedCaptures = {"c:@S@Join"};

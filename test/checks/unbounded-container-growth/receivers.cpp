@@ -104,8 +104,12 @@ bool match(const std::string &pattern, const std::string &url, Match &m) {
 }
 
 // Passed on through a helper's parameter, still the caller's local.
-bool match_any(const std::string &url, Match &out) {
-  return match("/a", url, out) || match("/b", url, out);
+bool match_any(const std::vector<std::string> &patterns,
+               const std::string &url, Match &out) {
+  for (const std::string &p : patterns)
+    if (match(p, url, out))
+      return true;
+  return false;
 }
 
 struct Tally {
@@ -120,7 +124,7 @@ class Router {
 public:
   void route(const std::string &url) {
     Match m;
-    match_any(url, m);
+    match_any(patterns_, url, m);
     Match exact;
     match(url, url, exact);
     // The tally the router keeps is handed over too: it grows per request.
@@ -130,6 +134,7 @@ public:
   }
 
 private:
+  std::vector<std::string> patterns_{"/a", "/b"};
   Tally totals_;
 };
 
@@ -222,7 +227,8 @@ void serve_connection() {
   Session s;
   for (std::string line; next_request(line);) {
     Frame f;
-    f.add(line);
+    for (size_t i = 0; i < line.size(); i += 4)
+      f.add(line.substr(i, 4));
     send(f);
     s.add(line);
   }

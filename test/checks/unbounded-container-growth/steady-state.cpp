@@ -167,7 +167,8 @@ private:
 //===-- a heap object made per request and handed on ----------------------===//
 
 // A Header is made once per request and handed to the caller: its
-// parameters live as long as that request (low, with a note saying so).
+// parameters (one per part of the request) live as long as that request
+// (low, with a note saying so).
 class Header {
 public:
   void param(const std::string &p) { params_.push_back(p); }
@@ -179,7 +180,8 @@ private:
 };
 std::shared_ptr<Header> parse_header(const std::string &raw) {
   auto h = std::make_shared<Header>();
-  h->param(raw);
+  for (size_t i = 0; i < raw.size(); i += 8)
+    h->param(raw.substr(i, 8));
   return h;
 }
 void use_header(std::shared_ptr<Header> h);
