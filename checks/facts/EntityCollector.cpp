@@ -359,6 +359,10 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
   if (*K == EventKind::Grow && Operator && M->Associative && !T.Element &&
       Arg(0) && keyPresent(Id, keyDecl(Arg(0))))
     K = EventKind::Lookup;
+  // `return m[k];`: a read that adds an empty entry for a missing key.
+  else if (*K == EventKind::Grow && Operator && M->Associative &&
+           !T.Element && W.resultOnlyRead())
+    Extra |= ReadOnly;
   std::vector<const Expr *> Values;
   for (unsigned I = FirstArg; I < CE->getNumArgs(); ++I)
     Values.push_back(CE->getArg(I));

@@ -164,6 +164,9 @@ enum EventFlag : unsigned {
   OnNewObject = 1u << 23,   // calls: on an object the caller made in this
                             // run, with no counted loop since (`auto c =
                             // std::make_shared<C>(); c->add(x);`)
+  ReadOnly = 1u << 24,      // a growth by operator[] whose element is only
+                            // read (`return m[k];` by value, `m[k].size()`):
+                            // it adds an empty entry for a key it lacks
 };
 
 /// The object whose member an event acts on (members only): the function's

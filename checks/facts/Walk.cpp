@@ -131,6 +131,49 @@ bool WalkContext::resultUsed() const {
   return false;
 }
 
+bool WalkContext::resultOnlyRead() const {
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Parent)) {
+      if (ICE->getCastKind() == CK_LValueToRValue)
+        return true;
+      if (ICE->getCastKind() == CK_NoOp)
+        continue; // adds const
+      return false;
+    }
+    if (isa<ParenExpr>(Parent) || isa<ExprWithCleanups>(Parent))
+      continue;
+    // `m[k].field` read, or `m[k].size()`: the member, then its use.
+    if (const auto *ME = dyn_cast<MemberExpr>(Parent)) {
+      if (ME->getBase()->IgnoreParenImpCasts() !=
+          cast<Expr>(Child)->IgnoreParenImpCasts())
+        return false;
+      if (I >= 2)
+        if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(Stmts[I - 2]);
+            MCE && MCE->getCallee() == ME) {
+          const CXXMethodDecl *MD = MCE->getMethodDecl();
+          return MD && MD->isConst();
+        }
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(Parent))
+      return CE->getNumArgs() >= 1 && CE->getArg(0) == Child &&
+             CE->getConstructor()->isCopyConstructor();
+    if (const auto *DS = dyn_cast<DeclStmt>(Parent)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D);
+            VD && VD->getInit() == Child) {
+          QualType T = VD->getType();
+          return T->isReferenceType() &&
+                 T.getNonReferenceType().isConstQualified();
+        }
+      return false;
+    }
+    return false;
+  }
+  return false;
+}
+
 /// The case of a switch body \p Body that \p Child (a statement of the body)
 /// runs under: 1 + the index of the last label before it; 0 before any.
 static unsigned caseArm(const Stmt *Body, const Stmt *Child) {

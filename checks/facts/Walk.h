@@ -90,6 +90,11 @@ public:
   std::string functionName(const clang::FunctionDecl *FD) const;
   /// Is the expression at the top of the statement stack's value used?
   bool resultUsed() const;
+  /// Is the value of the expression at the top of the statement stack (an
+  /// lvalue: `m[k]`) only read: converted to an rvalue, copied (`return
+  /// m[k];` by value, `V v = m[k];`), bound to a const reference, or the
+  /// object of a const method (`m[k].size()`)?
+  bool resultOnlyRead() const;
   /// The conditionals around the top of the statement stack, outermost
   /// first, up to the lambda or function boundary: if, switch and ?: arms,
   /// and (unless \p BranchesOnly) loop bodies and the right side of && and

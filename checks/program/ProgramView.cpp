@@ -729,6 +729,25 @@ ProgramView::judgeGrowth(const Entity &E,
                ", which nothing in the program is seen to run, and handed "
                "on, not kept";
   }
+  // Filled while its object is built, then only read: a view of what the
+  // constructor was given (`HeaderMap(const Message *m)`), whose reads
+  // (`return map_[k];`) add an empty entry for a key it lacks. With no
+  // object seen kept, nothing says it outlives an operation.
+  if (L == Lifetime::Unknown && E.Kind == EntityKind::Field &&
+      J.Conf != Confidence::Low && !Sites.empty() &&
+      llvm::all_of(Sites,
+                   [](const EffectiveEvent *Ev) {
+                     return Ev->E.Flags & ReadOnly;
+                   }) &&
+      llvm::any_of(effectiveEvents(E.Id), [](const EffectiveEvent &Ev) {
+        return Ev.E.Kind == EventKind::Grow && (Ev.E.Flags & InConstructor);
+      })) {
+    J.Conf = Confidence::Low;
+    J.Note = "it is filled while its '" + E.OwnerName +
+             "' object is built and only read after that (reading a key it "
+             "lacks adds an empty entry); no object that owns it was seen "
+             "being kept";
+  }
   if (L == Lifetime::Unknown && J.Conf != Confidence::High && J.Note.empty())
     J.Note = "no object that owns it was seen being created";
   if (Best == 1 && D.wholeProgramWithMain() && J.Note.empty())
