@@ -293,7 +293,8 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
             Other && !Other.Element && Other.Model == M) {
           Done[I] = true;
           W.markHandled(CE->getArg(I));
-          record(Other, EventKind::Assign, compat::beginLoc(CE));
+          record(Other, EventKind::Assign, compat::beginLoc(CE),
+                 walkedAfter(Object, CE) ? Drained : 0u);
         }
   }
   Target T = W.resolve(Object);
@@ -321,6 +322,10 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
                                            : nullptr;
   };
   unsigned Extra = It->second == ContainerEffect::PopLast ? Lifo : 0u;
+  // `pending_.swap(batch); for (auto &j : batch) ...`: taken out to walk.
+  if (*K == EventKind::Assign && !Operator && Arg(0) &&
+      walkedAfter(Arg(0), CE))
+    Extra |= Drained;
   if (*K == EventKind::Assign && Operator && Arg(0)) {
     // `s_ = s_ + x` assigns, but it grows; `v_ = {}` empties it.
     if (mentions(Arg(0), Id))
@@ -627,6 +632,45 @@ void EntityCollector::passArgument(const Expr *Arg, QualType ParamType,
   F.Flags = siteFlags(T.Id) | (T.Element ? OnElement : 0u);
   F.Scopes = scopes(T.Id);
   W.Out.Flows.push_back(std::move(F));
+}
+
+/// Is what \p E names (a local, or a member of this object) walked by a
+/// range-for after \p At in the function (or lambda) being walked: the
+/// contents a swap hands it are taken out to be processed?
+bool EntityCollector::walkedAfter(const Expr *E, const Stmt *At) {
+  auto DeclOf = [](const Expr *X) -> const ValueDecl * {
+    X = X ? strip(X) : nullptr;
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(X))
+      return DRE->getDecl();
+    if (const auto *ME = dyn_cast_or_null<MemberExpr>(X))
+      if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+        return ME->getMemberDecl();
+    return nullptr;
+  };
+  const ValueDecl *D = DeclOf(E);
+  if (!D || !At)
+    return false;
+  const Stmt *Body = nullptr;
+  if (const LambdaExpr *LE = W.currentLambda())
+    Body = LE->getBody();
+  else if (!W.Fns.empty())
+    Body = W.Fns.back()->getBody();
+  bool Found = false;
+  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+    if (!S || Found || isa<LambdaExpr>(S))
+      return;
+    if (const auto *FR = dyn_cast<CXXForRangeStmt>(S))
+      if (W.SM.isBeforeInTranslationUnit(At->getBeginLoc(),
+                                         FR->getBeginLoc()) &&
+          DeclOf(FR->getRangeInit()) == D) {
+        Found = true;
+        return;
+      }
+    for (const Stmt *C : S->children())
+      Scan(C);
+  };
+  Scan(Body);
+  return Found;
 }
 
 /// `buf_.clear()` -> `decltype(buf_)().swap(buf_)`: empties it and gives its

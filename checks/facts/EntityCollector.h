@@ -85,6 +85,7 @@ private:
                      std::vector<std::string> *GuardCalls = nullptr);
   std::vector<Scope> scopes(const std::string &Id);
   bool boundsLater(const clang::Stmt *S, const std::string &Id);
+  bool walkedAfter(const clang::Expr *E, const clang::Stmt *At);
   bool helperBlocksOnSize(const clang::Stmt *S, const std::string &Id,
                           unsigned Depth);
   bool waitsOnSize(const clang::Stmt *S, const std::string &Id);

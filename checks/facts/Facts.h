@@ -167,6 +167,10 @@ enum EventFlag : unsigned {
   ReadOnly = 1u << 24,      // a growth by operator[] whose element is only
                             // read (`return m[k];` by value, `m[k].size()`):
                             // it adds an empty entry for a key it lacks
+  Drained = 1u << 25,       // an assign that swaps the contents out into
+                            // something the function then walks (`q_.swap(
+                            // batch); for (auto &j : batch) ...`): a
+                            // consumer taking a batch to process
 };
 
 /// The object whose member an event acts on (members only): the function's

@@ -562,7 +562,8 @@ ProgramView::consumer(const Entity &E, const std::vector<EffectiveEvent> &Events
       return &Ev;
     case EventKind::Assign:
     case EventKind::Consume:
-      if (E.Concurrent)
+      // Swapped out under a lock, or into a batch walked right after.
+      if (E.Concurrent || (Ev.E.Flags & Drained))
         return &Ev;
       break;
     case EventKind::Clear:
