@@ -983,6 +983,12 @@ bool WalkContext::newObject(const Expr *E, bool Pointer, SourceLocation At) {
   const VarDecl *VD = nullptr;
   if (!E || objectOf(E, Pointer, 0, &VD, At) != RecvLocal || !VD)
     return false;
+  // Not one a lambda captured: the lambda may run many times on it.
+  const LambdaExpr *LE = currentLambda();
+  const DeclContext *Here =
+      LE ? LE->getCallOperator() : (Fns.empty() ? nullptr : Fns.back());
+  if (!Here || VD->getDeclContext() != Here)
+    return false;
   // Declared inside every counted loop around E: a new one each turn.
   for (const Stmt *Loop : loopsAround())
     if (!constantTripCount(Loop) &&

@@ -335,10 +335,9 @@ ProgramView::effectiveEvents(const std::string &EntityId) const {
                   break;
                 }
             // `if (q_.size() >= kMax) return false; push(c);`: every call
-            // of the growing function checks the size first.
-            // A member grown once per call on an object that is new at
-            // every call, or checked first (`if (cmd->canRetry())
-            // cmd->retry();`), is bounded per object.
+            // of the growing function checks the size first; or a member
+            // grown once per call, every call on a new object or checked
+            // (`if (cmd->canRetry()) cmd->retry();`): bounded per object.
             if (E->Kind == EventKind::Grow && !(Eff.E.Flags & SizeGuarded) &&
                 !E->Function.empty()) {
               bool Once = !(E->Flags & InLoop) || (E->Flags & ConstantLoop);
@@ -454,6 +453,12 @@ bool ProgramView::boundByCallers(const std::string &Fn,
     Called = true;
     if (guardedSite(C, Entity))
       continue;
+    // On an object the caller made in this run (new at every call, also
+    // in a loop that makes one per turn): it grows there once.
+    if (C.Kind != CallKind::Indirect &&
+        ((Object == -1 && (C.Flags & OnNewObject)) ||
+         (Object >= 0 && Object < 32 && (C.NewArgs & (1u << Object)))))
+      continue;
     // A call a lambda or a bound callable (std::bind) makes runs where the
     // callable was handed over, with what it captured or bound there.
     auto CF = F.Functions.find(C.Caller);
@@ -491,11 +496,6 @@ bool ProgramView::boundByCallers(const std::string &Fn,
         return false;
       continue;
     }
-    // On an object the caller made in this run (new at every call, also
-    // in a loop that makes one per turn): it grows there once.
-    if ((Object == -1 && (C.Flags & OnNewObject)) ||
-        (Object >= 0 && Object < 32 && (C.NewArgs & (1u << Object))))
-      continue;
     // On the caller's own object, or one it was given: bounded if the
     // caller's calls are, unless the call repeats in a counted loop.
     int Next = NoObject;

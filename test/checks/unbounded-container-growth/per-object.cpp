@@ -4,7 +4,8 @@
 // call runs on an object its caller has just made, or checks the size
 // first, also through a function the check calls (`if (a->may_retry())
 // a->route(h);`) and where a callable that makes the call is handed over
-// (`post(std::bind(&Client::launch, this, a))` under the check). The
+// (`post(std::bind(&Client::launch, this, a))` under the check, or a
+// lambda that calls it). The
 // objects themselves stay long-lived: a client keeps them while pending.
 
 #include <deque>
@@ -68,6 +69,10 @@ public:
         loop_->post(std::bind(&Client::launch, this, a));
       }
     }
+  }
+  void on_expire(AttemptPtr a) {
+    if (a->may_retry())
+      loop_->post([this, a]() mutable { launch(a); });
   }
 
 private:
@@ -154,6 +159,7 @@ int main() {
     client.send(1);
     client.send_all(keys);
     client.on_timeout();
+    client.on_expire(std::make_shared<Attempt>());
     prober.start(2);
     prober.on_timeout(3);
     prober.on_reply();
