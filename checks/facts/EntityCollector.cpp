@@ -634,9 +634,10 @@ void EntityCollector::passArgument(const Expr *Arg, QualType ParamType,
   W.Out.Flows.push_back(std::move(F));
 }
 
-/// Is what \p E names (a local, or a member of this object) walked by a
-/// range-for after \p At in the function (or lambda) being walked: the
-/// contents a swap hands it are taken out to be processed?
+/// Is what \p E names (a local, or a member of this object) read after \p At
+/// in the function (or lambda) being walked, by a range-for or handed to a
+/// call by value or const reference (`write(sending_)`): the contents a
+/// swap hands it are taken out to be processed?
 bool EntityCollector::walkedAfter(const Expr *E, const Stmt *At) {
   auto DeclOf = [](const Expr *X) -> const ValueDecl * {
     X = X ? strip(X) : nullptr;
@@ -659,13 +660,29 @@ bool EntityCollector::walkedAfter(const Expr *E, const Stmt *At) {
   std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
     if (!S || Found || isa<LambdaExpr>(S))
       return;
-    if (const auto *FR = dyn_cast<CXXForRangeStmt>(S))
-      if (W.SM.isBeforeInTranslationUnit(At->getBeginLoc(),
-                                         FR->getBeginLoc()) &&
-          DeclOf(FR->getRangeInit()) == D) {
-        Found = true;
-        return;
+    bool After =
+        W.SM.isBeforeInTranslationUnit(At->getBeginLoc(), S->getBeginLoc());
+    if (const auto *FR = dyn_cast<CXXForRangeStmt>(S);
+        FR && After && DeclOf(FR->getRangeInit()) == D) {
+      Found = true;
+      return;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(S); CE && After) {
+      const FunctionDecl *Callee = CE->getDirectCallee();
+      // A member operator's object is argument 0.
+      unsigned First =
+          isa<CXXOperatorCallExpr>(CE) && isa_and_nonnull<CXXMethodDecl>(Callee)
+              ? 1
+              : 0;
+      for (unsigned I = First; Callee && I < CE->getNumArgs(); ++I) {
+        unsigned P = I - First;
+        if (DeclOf(CE->getArg(I)) == D && P < Callee->getNumParams() &&
+            !isNonConstRefOrPtr(Callee->getParamDecl(P)->getType())) {
+          Found = true;
+          return;
+        }
       }
+    }
     for (const Stmt *C : S->children())
       Scan(C);
   };

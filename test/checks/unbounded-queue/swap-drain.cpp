@@ -1,10 +1,10 @@
 // RUN: %check_memlint '--checks=-*,memlint-unbounded-queue' %s
 
 // Without a lock, a swap is a queue's consumer when what it takes out is
-// then walked: the backlog swapped into a batch (a local, or a second
-// member the writer sends from) that the same function processes. A swap
-// whose other side is only handed back or dropped is a reset, not a
-// consumer.
+// then processed: the backlog swapped into a batch (a local, or a second
+// member the writer sends from) that the same function walks or hands to
+// a call that reads it. A swap whose other side is only handed back or
+// dropped is a reset, not a consumer.
 
 #include <string>
 #include <vector>
@@ -60,19 +60,15 @@ private:
 };
 Events g_events;
 
-// OK: swapped with a member that is never walked (front and back buffers
-// exchanged), or into a local handed back.
+// Front and back buffers: drawing pushes commands, presenting swaps them
+// into the front buffer and hands that to the writer.
 class Frames {
 public:
   void draw(const std::string &cmd) { back_.push_back(cmd); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: queue 'Frames::back_' is pushed here{{.*}} [memlint-unbounded-queue]
   void present() {
     front_.swap(back_);
     write_all(front_);
-  }
-  std::vector<std::string> take() {
-    std::vector<std::string> out;
-    out.swap(back_);
-    return out;
   }
 
 private:
@@ -80,3 +76,23 @@ private:
   std::vector<std::string> back_;
 };
 Frames g_frames;
+
+// OK: swapped into a local that is handed back, or into an empty one that
+// is dropped: a reset, not a consumer.
+class Rows {
+public:
+  void add(const std::string &row) { rows_.push_back(row); }
+  std::vector<std::string> take() {
+    std::vector<std::string> out;
+    out.swap(rows_);
+    return out;
+  }
+  void reset() {
+    std::vector<std::string> empty;
+    rows_.swap(empty);
+  }
+
+private:
+  std::vector<std::string> rows_;
+};
+Rows g_rows;
