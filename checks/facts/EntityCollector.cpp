@@ -374,6 +374,9 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
   if (*K == EventKind::Grow)
     Extra |= growthKind(Values, M, T.Element);
   const ValueDecl *Key = Arg(0) ? keyDecl(Arg(0)) : nullptr;
+  // `auto it = items_.find(k); ... items_.erase(it);` erases k.
+  if (*K == EventKind::Erase && Key)
+    Key = foundKey(Key, Id);
   int Index = record(T, *K, compat::beginLoc(CE), Extra);
   // `items.erase(it); items.insert(it);`: a de-duplication, no bound.
   if (Index >= 0 && Key && !T.Element) {
@@ -779,6 +782,30 @@ bool EntityCollector::fromInput(const Stmt *E, unsigned Depth) const {
 
 /// The declaration a key or value expression names (`k`, `it`, `req.id`),
 /// to tell that two calls use the same one.
+/// \p Key, or, for a local iterator initialized by a lookup of entity \p Id
+/// (`auto it = items_.find(k);`), the key it was looked up by.
+const ValueDecl *EntityCollector::foundKey(const ValueDecl *Key,
+                                           const std::string &Id) {
+  const auto *VD = dyn_cast<VarDecl>(Key);
+  if (!VD || !VD->hasLocalStorage() || !VD->getInit())
+    return Key;
+  const Expr *Init = strip(VD->getInit());
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(Init);
+      CCE && CCE->getNumArgs() == 1)
+    Init = strip(CCE->getArg(0)); // iterator to const_iterator
+  const auto *MCE = dyn_cast<CXXMemberCallExpr>(Init);
+  if (!MCE || !MCE->getMethodDecl() || MCE->getNumArgs() == 0)
+    return Key;
+  Target T = W.resolve(MCE->getImplicitObjectArgument());
+  if (!isEntity(T, Id) || !T.Model)
+    return Key;
+  auto It = T.Model->Methods.find(MCE->getMethodDecl()->getNameAsString());
+  if (It == T.Model->Methods.end() || It->second != ContainerEffect::Lookup)
+    return Key;
+  const ValueDecl *Looked = keyDecl(MCE->getArg(0));
+  return Looked ? Looked : Key;
+}
+
 const ValueDecl *EntityCollector::keyDecl(const Expr *E) {
   E = strip(E);
   while (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {

@@ -86,6 +86,8 @@ private:
   std::vector<Scope> scopes(const std::string &Id);
   bool boundsLater(const clang::Stmt *S, const std::string &Id);
   bool walkedAfter(const clang::Expr *E, const clang::Stmt *At);
+  const clang::ValueDecl *foundKey(const clang::ValueDecl *Key,
+                                   const std::string &Id);
   bool helperBlocksOnSize(const clang::Stmt *S, const std::string &Id,
                           unsigned Depth);
   bool waitsOnSize(const clang::Stmt *S, const std::string &Id);

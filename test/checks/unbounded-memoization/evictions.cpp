@@ -148,3 +148,38 @@ private:
   std::map<std::string, std::string> config_;
 };
 Reset g_reset;
+
+// Not an eviction: erasing, through the iterator its lookup returned, the
+// key about to be added again (a replace).
+class Latest {
+public:
+  void put(const std::string &key, int v) {
+    auto it = values_.find(key);
+    if (it != values_.end())
+      values_.erase(it);
+    values_.emplace(key, v);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Latest::values_' gains an entry here for every distinct input and nothing evicts it{{.*}} [memlint-unbounded-memoization]
+  }
+  int get(const std::string &key) const {
+    auto it = values_.find(key);
+    return it == values_.end() ? 0 : it->second;
+  }
+
+private:
+  std::map<std::string, int> values_;
+};
+Latest g_latest;
+
+class Rotating { // OK: the iterator of another key's lookup erases that key
+public:
+  void put(const std::string &key, const std::string &old, int v) {
+    auto it = values_.find(old);
+    if (it != values_.end())
+      values_.erase(it);
+    values_.emplace(key, v);
+  }
+
+private:
+  std::map<std::string, int> values_;
+};
+Rotating g_rotating;
