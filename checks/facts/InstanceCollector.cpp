@@ -326,8 +326,13 @@ void InstanceCollector::addInstances(QualType T, InstanceKind Kind,
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (!RD)
     return;
-  if (!W.inSystemHeader(RD->getLocation()))
-    W.Out.Instances.push_back({stableId(patternOf(RD)), Kind, Owner});
+  if (!W.inSystemHeader(RD->getLocation())) {
+    Instance I;
+    I.Class = stableId(patternOf(RD));
+    I.Kind = Kind;
+    I.Owner = Owner;
+    W.Out.Instances.push_back(std::move(I));
+  }
   if (!TemplateArgs)
     return;
   if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))

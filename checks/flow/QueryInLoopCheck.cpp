@@ -159,7 +159,7 @@ private:
     if (!Sql.Any)
       return 0;
     SqlShape Shape = classifySql(Sql.Text);
-    return Shape.Batched || Shape.Control ? SqlNotPerItem : 0;
+    return Shape.Batched || Shape.Control ? unsigned(SqlNotPerItem) : 0u;
   }
 
   /// A query API: its SQL shape goes to the summary (for loops that reach
