@@ -780,8 +780,6 @@ bool EntityCollector::fromInput(const Stmt *E, unsigned Depth) const {
   return false;
 }
 
-/// The declaration a key or value expression names (`k`, `it`, `req.id`),
-/// to tell that two calls use the same one.
 /// \p Key, or, for a local iterator initialized by a lookup of entity \p Id
 /// (`auto it = items_.find(k);`), the key it was looked up by.
 const ValueDecl *EntityCollector::foundKey(const ValueDecl *Key,
@@ -806,6 +804,8 @@ const ValueDecl *EntityCollector::foundKey(const ValueDecl *Key,
   return Looked ? Looked : Key;
 }
 
+/// The declaration a key or value expression names (`k`, `it`, `req.id`),
+/// to tell that two calls use the same one.
 const ValueDecl *EntityCollector::keyDecl(const Expr *E) {
   E = strip(E);
   while (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
