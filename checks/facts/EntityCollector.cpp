@@ -780,6 +780,22 @@ bool EntityCollector::fromInput(const Stmt *E, unsigned Depth) const {
   return false;
 }
 
+/// A lookup of entity \p Id (`items_.find(k)`, `count`, `contains`: the
+/// model's `lookup` methods): the call, else nullptr.
+const CXXMemberCallExpr *EntityCollector::lookupOf(const Expr *E,
+                                                   const std::string &Id) {
+  const auto *MCE = dyn_cast_or_null<CXXMemberCallExpr>(E ? strip(E) : nullptr);
+  if (!MCE || !MCE->getMethodDecl() || MCE->getNumArgs() == 0)
+    return nullptr;
+  Target T = W.resolve(MCE->getImplicitObjectArgument());
+  if (!isEntity(T, Id) || !T.Model)
+    return nullptr;
+  auto It = T.Model->Methods.find(MCE->getMethodDecl()->getNameAsString());
+  return It != T.Model->Methods.end() && It->second == ContainerEffect::Lookup
+             ? MCE
+             : nullptr;
+}
+
 /// \p Key, or, for a local iterator initialized by a lookup of entity \p Id
 /// (`auto it = items_.find(k);`), the key it was looked up by.
 const ValueDecl *EntityCollector::foundKey(const ValueDecl *Key,
@@ -790,17 +806,9 @@ const ValueDecl *EntityCollector::foundKey(const ValueDecl *Key,
   const Expr *Init = strip(VD->getInit());
   if (const auto *CCE = dyn_cast<CXXConstructExpr>(Init);
       CCE && CCE->getNumArgs() == 1)
-    Init = strip(CCE->getArg(0)); // iterator to const_iterator
-  const auto *MCE = dyn_cast<CXXMemberCallExpr>(Init);
-  if (!MCE || !MCE->getMethodDecl() || MCE->getNumArgs() == 0)
-    return Key;
-  Target T = W.resolve(MCE->getImplicitObjectArgument());
-  if (!isEntity(T, Id) || !T.Model)
-    return Key;
-  auto It = T.Model->Methods.find(MCE->getMethodDecl()->getNameAsString());
-  if (It == T.Model->Methods.end() || It->second != ContainerEffect::Lookup)
-    return Key;
-  const ValueDecl *Looked = keyDecl(MCE->getArg(0));
+    Init = CCE->getArg(0); // iterator to const_iterator
+  const CXXMemberCallExpr *MCE = lookupOf(Init, Id);
+  const ValueDecl *Looked = MCE ? keyDecl(MCE->getArg(0)) : nullptr;
   return Looked ? Looked : Key;
 }
 
@@ -910,15 +918,8 @@ std::optional<bool> EntityCollector::keyTest(const Expr *Cond,
     if (std::optional<bool> R = keyTest(UO->getSubExpr(), Id, Key))
       return !*R;
   auto IsLookup = [&](const Expr *E) {
-    const auto *MCE = dyn_cast<CXXMemberCallExpr>(strip(E));
-    if (!MCE || !MCE->getMethodDecl() || MCE->getNumArgs() == 0)
-      return false;
-    Target T = W.resolve(MCE->getImplicitObjectArgument());
-    if (!isEntity(T, Id) || !T.Model)
-      return false;
-    auto It = T.Model->Methods.find(MCE->getMethodDecl()->getNameAsString());
-    return It != T.Model->Methods.end() &&
-           It->second == ContainerEffect::Lookup && keyDecl(MCE->getArg(0)) == Key;
+    const CXXMemberCallExpr *MCE = lookupOf(E, Id);
+    return MCE && keyDecl(MCE->getArg(0)) == Key;
   };
   auto IsEnd = [&](const Expr *E) {
     const auto *MCE = dyn_cast<CXXMemberCallExpr>(strip(E));

@@ -88,6 +88,8 @@ private:
   bool walkedAfter(const clang::Expr *E, const clang::Stmt *At);
   const clang::ValueDecl *foundKey(const clang::ValueDecl *Key,
                                    const std::string &Id);
+  const clang::CXXMemberCallExpr *lookupOf(const clang::Expr *E,
+                                           const std::string &Id);
   bool helperBlocksOnSize(const clang::Stmt *S, const std::string &Id,
                           unsigned Depth);
   bool waitsOnSize(const clang::Stmt *S, const std::string &Id);
