@@ -168,9 +168,10 @@ enum EventFlag : unsigned {
                             // read (`return m[k];` by value, `m[k].size()`):
                             // it adds an empty entry for a key it lacks
   Drained = 1u << 25,       // an assign that swaps the contents out into
-                            // something the function then walks (`q_.swap(
-                            // batch); for (auto &j : batch) ...`): a
-                            // consumer taking a batch to process
+                            // something the function then walks or hands
+                            // to a call that reads it (`q_.swap(batch);
+                            // for (auto &j : batch) ...`, `write(batch)`):
+                            // a consumer taking a batch to process
 };
 
 /// The object whose member an event acts on (members only): the function's
@@ -433,9 +434,9 @@ struct Call {
   /// The branches around the call (if, switch and ?: arms; no loops),
   /// outermost first, to tell a call in one arm from a call in another.
   std::vector<Scope> Branches;
-  /// User functions called in the conditions SizeGuards looks at (`if (cmd->canRetry())
-  /// cmd->retry();`): the call is size-guarded if one of them reads the
-  /// size, through any call chain.
+  /// User functions called in the conditions SizeGuards looks at (`if
+  /// (cmd->canRetry()) cmd->retry();`): the call is size-guarded if one of
+  /// them reads the size, through any call chain.
   std::vector<std::string> GuardCalls;
   /// A method call on the object the caller's parameter k points or refers
   /// to (`c->add(x)`, `c.add(x)`): k; else -1.
