@@ -128,6 +128,21 @@ const Expr *strip(const Expr *E) {
   return E;
 }
 
+bool mentionsDecl(const Stmt *S, const ValueDecl *D) {
+  if (!S || !D)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    if (DRE->getDecl() == D)
+      return true;
+  if (const auto *ME = dyn_cast<MemberExpr>(S))
+    if (ME->getMemberDecl() == D)
+      return true;
+  for (const Stmt *C : S->children())
+    if (mentionsDecl(C, D))
+      return true;
+  return false;
+}
+
 const Expr *peelHandover(const Expr *E) {
   for (unsigned Depth = 0; E && Depth < 8; ++Depth) {
     E = strip(E);

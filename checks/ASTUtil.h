@@ -15,6 +15,7 @@ class Decl;
 class Expr;
 class QualType;
 class Stmt;
+class ValueDecl;
 class NamedDecl;
 class SourceManager;
 class FileManager;
@@ -43,6 +44,9 @@ std::string stableId(const clang::Decl *D);
 /// Strips parentheses, implicit casts, cleanups and temporaries: what does
 /// not change which object or value an expression denotes.
 const clang::Expr *strip(const clang::Expr *E);
+
+/// Does \p S mention the declaration \p D anywhere?
+bool mentionsDecl(const clang::Stmt *S, const clang::ValueDecl *D);
 
 /// Also through what hands a value on unchanged: a copy or conversion
 /// constructor of one argument, `std::move`, `std::forward` (`std::move(p)`,

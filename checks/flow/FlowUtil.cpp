@@ -221,21 +221,6 @@ bool mentions(const Stmt *S, const ObjectRef &O) {
   return false;
 }
 
-bool mentionsDecl(const Stmt *S, const ValueDecl *D) {
-  if (!S || !D)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    if (DRE->getDecl() == D)
-      return true;
-  if (const auto *ME = dyn_cast<MemberExpr>(S))
-    if (ME->getMemberDecl() == D)
-      return true;
-  for (const Stmt *C : S->children())
-    if (mentionsDecl(C, D))
-      return true;
-  return false;
-}
-
 std::optional<CallArgs> callArgs(const Stmt *S) {
   CallArgs Out;
   if (const auto *CE = dyn_cast<CallExpr>(S)) {

@@ -110,8 +110,6 @@ std::string displayName(const ObjectRef &O);
 
 /// Does \p S mention the object \p O (a DeclRefExpr or MemberExpr of it)?
 bool mentions(const clang::Stmt *S, const ObjectRef &O);
-/// Does \p S mention the declaration \p D anywhere?
-bool mentionsDecl(const clang::Stmt *S, const clang::ValueDecl *D);
 
 /// The object arguments of a call and the callee's parameter types, with
 /// the implicit object of member operator calls removed.
