@@ -378,16 +378,24 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
   if (*K == EventKind::Erase && Key)
     Key = foundKey(Key, Id);
   int Index = record(T, *K, compat::beginLoc(CE), Extra);
-  // `items.erase(it); items.insert(it);`: a de-duplication, no bound.
+  // `items.erase(it); items.insert(it);`: a de-duplication, no bound. So
+  // is the insert of an entry made from the erased key (`auto updated =
+  // make(k, ...); items.erase(it); items.insert(updated);`, `it` found by
+  // `k`): the entry replaced by its new version.
   if (Index >= 0 && Key && !T.Element) {
-    auto EK = std::make_pair(Id, Key);
     if (*K == EventKind::Erase)
-      Erased[EK] = Index;
+      Erased[std::make_pair(Id, Key)] = Index;
     else if (*K == EventKind::Grow) {
-      auto EIt = Erased.find(EK);
-      if (EIt != Erased.end() &&
-          W.Out.Events[EIt->second].Function == W.Out.Events[Index].Function)
-        W.Out.Events[EIt->second].Flags |= Dedup;
+      const auto *Made = dyn_cast<VarDecl>(Key);
+      const Expr *MadeFrom =
+          Made && Made->hasLocalStorage() ? Made->getInit() : nullptr;
+      for (auto &[EK, EIndex] : Erased) {
+        Event &Erase = W.Out.Events[EIndex];
+        if (EK.first == Id &&
+            (EK.second == Key || mentionsDecl(MadeFrom, EK.second)) &&
+            Erase.Function == W.Out.Events[Index].Function)
+          Erase.Flags |= Dedup;
+      }
     }
   }
   if (Index >= 0 && *K == EventKind::Grow && Operator && M->Associative &&
@@ -803,11 +811,9 @@ const ValueDecl *EntityCollector::foundKey(const ValueDecl *Key,
   const auto *VD = dyn_cast<VarDecl>(Key);
   if (!VD || !VD->hasLocalStorage() || !VD->getInit())
     return Key;
-  const Expr *Init = strip(VD->getInit());
-  if (const auto *CCE = dyn_cast<CXXConstructExpr>(Init);
-      CCE && CCE->getNumArgs() == 1)
-    Init = CCE->getArg(0); // iterator to const_iterator
-  const CXXMemberCallExpr *MCE = lookupOf(Init, Id);
+  // Through the conversion of an iterator to a const_iterator, and before
+  // C++17 the elidable copy of that temporary as well.
+  const CXXMemberCallExpr *MCE = lookupOf(peelHandover(VD->getInit()), Id);
   const ValueDecl *Looked = MCE ? keyDecl(MCE->getArg(0)) : nullptr;
   return Looked ? Looked : Key;
 }

@@ -758,7 +758,10 @@ bool WalkContext::makeEntity(const ValueDecl *D, Entity &E) {
 
 /// Who can reach a class member: its own member functions, those of nested
 /// classes, and friends. Public (and non-final protected) members of a
-/// class other TUs can see are open to anyone.
+/// class other TUs can see are open to anyone, unless the class is itself
+/// a private member of another (`struct Shard { std::map<K, V> items; };`
+/// in a private section): then only the enclosing class can name it, and
+/// the reachers are that class's.
 void WalkContext::closedWorldForMember(const ValueDecl *Member,
                                        const CXXRecordDecl *RD, Entity &E) {
   if (RD->isInAnonymousNamespace() || RD->isLocalClass() ||
@@ -767,9 +770,15 @@ void WalkContext::closedWorldForMember(const ValueDecl *Member,
     return;
   }
   AccessSpecifier AS = Member->getAccess();
-  if (AS == AS_public || (AS == AS_protected && !RD->hasAttr<FinalAttr>())) {
-    E.OpenAccess = true;
-    return;
+  while (AS == AS_public ||
+         (AS == AS_protected && !RD->hasAttr<FinalAttr>())) {
+    const auto *Outer = dyn_cast<CXXRecordDecl>(RD->getDeclContext());
+    if (!Outer) {
+      E.OpenAccess = true;
+      return;
+    }
+    AS = RD->getAccess();
+    RD = Outer;
   }
   std::set<std::string> Reachers;
   std::set<const CXXRecordDecl *> Visited;
