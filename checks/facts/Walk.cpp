@@ -756,12 +756,69 @@ bool WalkContext::makeEntity(const ValueDecl *D, Entity &E) {
   return true;
 }
 
+/// Does \p T name the class \p RD: itself, through pointers, references
+/// and arrays, or as a template argument (`std::vector<Shard> &`)?
+static bool namesClass(QualType T, const CXXRecordDecl *RD, unsigned Depth = 0) {
+  if (T.isNull() || Depth > 8)
+    return false;
+  T = T.getCanonicalType();
+  if (T->isPointerType() || T->isReferenceType())
+    return namesClass(T->getPointeeType(), RD, Depth + 1);
+  if (const ArrayType *AT = T->getAsArrayTypeUnsafe())
+    return namesClass(AT->getElementType(), RD, Depth + 1);
+  const CXXRecordDecl *Named = T->getAsCXXRecordDecl();
+  if (!Named)
+    return false;
+  if (Named->getCanonicalDecl() == RD->getCanonicalDecl())
+    return true;
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Named))
+    for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type &&
+          namesClass(A.getAsType(), RD, Depth + 1))
+        return true;
+  return false;
+}
+
+/// Does \p Outer hand its nested class \p Nested to code outside it: a
+/// public (or, in a class that is not final, protected) member function
+/// that returns or takes one, or such a data member of its type
+/// (`public: Shard &shard(int i);`)?
+static bool handsOut(const CXXRecordDecl *Outer, const CXXRecordDecl *Nested) {
+  const CXXRecordDecl *Def = Outer->getDefinition();
+  if (!Def)
+    return true;
+  auto Open = [&](const Decl *D) {
+    AccessSpecifier AS = D->getAccess();
+    return AS == AS_public ||
+           (AS == AS_protected && !Def->hasAttr<FinalAttr>());
+  };
+  for (const Decl *D : Def->decls()) {
+    if (D->isImplicit() || !Open(D))
+      continue;
+    const Decl *Inner = D;
+    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D))
+      Inner = FTD->getTemplatedDecl();
+    if (const auto *FD = dyn_cast<FunctionDecl>(Inner)) {
+      if (namesClass(FD->getReturnType(), Nested))
+        return true;
+      for (const ParmVarDecl *P : FD->parameters())
+        if (namesClass(P->getType(), Nested))
+          return true;
+    } else if (const auto *VD = dyn_cast<ValueDecl>(Inner)) {
+      if (namesClass(VD->getType(), Nested))
+        return true;
+    }
+  }
+  return false;
+}
+
 /// Who can reach a class member: its own member functions, those of nested
 /// classes, and friends. Public (and non-final protected) members of a
 /// class other TUs can see are open to anyone, unless the class is itself
 /// a private member of another (`struct Shard { std::map<K, V> items; };`
-/// in a private section): then only the enclosing class can name it, and
-/// the reachers are that class's.
+/// in a private section) that no public member function or data member
+/// hands out: then only the enclosing class can name it, and the reachers
+/// are that class's.
 void WalkContext::closedWorldForMember(const ValueDecl *Member,
                                        const CXXRecordDecl *RD, Entity &E) {
   if (RD->isInAnonymousNamespace() || RD->isLocalClass() ||
@@ -773,7 +830,7 @@ void WalkContext::closedWorldForMember(const ValueDecl *Member,
   while (AS == AS_public ||
          (AS == AS_protected && !RD->hasAttr<FinalAttr>())) {
     const auto *Outer = dyn_cast<CXXRecordDecl>(RD->getDeclContext());
-    if (!Outer) {
+    if (!Outer || handsOut(Outer, RD)) {
       E.OpenAccess = true;
       return;
     }

@@ -58,6 +58,13 @@ void ProtectedShards::set(const ItemPtr &item) { // OK: open world
   shard_.items.insert(item);
 }
 
+void LentShards::set(const ItemPtr &item) { // OK: open world
+  ItemSet::const_iterator it = shard_.items.find(item);
+  if (it != shard_.items.end())
+    shard_.items.erase(it);
+  shard_.items.insert(item);
+}
+
 // OK: the entry found gives way to one made from another key (a rotation):
 // the erase is a bound.
 class Rotation {
@@ -85,6 +92,7 @@ int main() {
   PublicShards open;
   ProtectedShards prot;
   Rotation rotation;
+  LentShards lent;
   while (keep_running()) {
     ItemPtr item = next_item();
     store.set(item);
@@ -92,6 +100,7 @@ int main() {
     open.set(item);
     prot.set(item);
     rotation.put(item, item->value);
+    lent.set(item);
     if (item->value.empty())
       store.remove(item->key);
   }

@@ -66,3 +66,19 @@ protected:
   };
   Shard shard_;
 };
+
+// Private, but handed out by a public member function: a caller may keep
+// the shard and erase from it.
+class LentShards {
+public:
+  void set(const ItemPtr &item);
+
+private:
+  struct Shard {
+    ItemSet items;
+  };
+  Shard shard_;
+
+public:
+  Shard &shard() { return shard_; }
+};
