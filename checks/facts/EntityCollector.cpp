@@ -387,8 +387,10 @@ void EntityCollector::containerMethodCall(const CallExpr *CE,
       Erased[std::make_pair(Id, Key)] = Index;
     else if (*K == EventKind::Grow) {
       const auto *Made = dyn_cast<VarDecl>(Key);
-      const Expr *MadeFrom =
-          Made && Made->hasLocalStorage() ? Made->getInit() : nullptr;
+      const Expr *MadeFrom = Made && !isa<ParmVarDecl>(Made) &&
+                                     Made->hasLocalStorage()
+                                 ? Made->getInit()
+                                 : nullptr;
       for (auto &[EK, EIndex] : Erased) {
         Event &Erase = W.Out.Events[EIndex];
         if (EK.first == Id &&
