@@ -154,7 +154,7 @@ class NotRegularCategory : public std::error_category {
 public:
   const char *name() const noexcept override { return "memlint"; }
   std::string message(int) const override {
-    return "not a regular file (a FIFO, a device or a directory); memlint "
+    return "not a regular file (a FIFO, a socket or a device); memlint "
            "reads only regular files";
   }
 };
@@ -173,6 +173,11 @@ public:
     // fail the same way, one system call later.
     if (!S)
       return S.getError();
+    // A directory named like a header (`<random>` in a project whose
+    // include path has a `random/` directory) is what header search steps
+    // over to the next directory of the path, as the compiler does.
+    if (S->getType() == llvm::sys::fs::file_type::directory_file)
+      return std::make_error_code(std::errc::is_a_directory);
     if (S->getType() != llvm::sys::fs::file_type::regular_file) {
       static const NotRegularCategory Category;
       return std::error_code(1, Category);
