@@ -200,6 +200,27 @@ public:
   }
 
 private:
+  /// Does the callable \p Fn test its first argument (a completion
+  /// handler's error) in a condition: itself, or the function it hands
+  /// that argument to (a lambda calling `self->on_read(ec, n)`, a
+  /// `std::bind` of `&S::on_read` with `_1` first)?
+  static bool testsError(const ProgramView &View, const std::string &Fn) {
+    const Facts &F = View.facts();
+    auto Tested = [&](const std::string &Id, unsigned Param) {
+      auto It = F.Functions.find(Id);
+      return It != F.Functions.end() && Param < 32 &&
+             (It->second.TestedParams & (1u << Param));
+    };
+    if (Tested(Fn, 0))
+      return true;
+    for (const CallEdge &E : View.graph().callees(Fn))
+      for (size_t K = 0; K < E.Site->ArgParams.size(); ++K)
+        if (E.Site->ArgParams[K] == 0 &&
+            Tested(E.To, static_cast<unsigned>(K)))
+          return true;
+    return false;
+  }
+
   /// A callable that keeps a shared_ptr to T, stored (directly, through a
   /// setter's parameter, a constructor, a container of callables, or a
   /// library object that holds a handler until it runs) in a field of C:
@@ -232,6 +253,8 @@ private:
           E.At = First->At;
           Derived.push_back(std::move(E));
           StoredIn[&Derived.back()] = First->Function;
+          if (First->EndsOnClose && testsError(View, Id))
+            EndsWithConnection.insert(&Derived.back());
           if (!llvm::is_contained(Fn.KeptCaptures, Fn.SharedCaptures[I]))
             MadeThere.insert(&Derived.back());
         }
@@ -318,6 +341,18 @@ private:
       // directly or through setters.
       if (E->Kind == OwnKind::Callback) {
         llvm::StringRef H(E->Holder);
+        // A socket's read holds its handler until the read ends, which it
+        // does on its own once the connection closes; a handler that
+        // starts the next operation only after testing the error stops
+        // there (Asio's session kept alive by its pending operation).
+        if (EndsWithConnection.count(E)) {
+          Released.emplace(
+              E, Note{E->At, Name + " lets the handler go when its operation "
+                                    "ends, and the handler tests the error "
+                                    "before starting the next one: the chain "
+                                    "ends when the connection closes"});
+          continue;
+        }
         if (H.starts_with("async:") || H.starts_with("thread:"))
           continue; // a library object holds every handler until it runs
         auto Follow = [&](const CallableFlow &C) {
@@ -418,6 +453,9 @@ private:
   /// Derived edges: the function that stores the callback.
   std::map<const OwnEdge *, std::string> StoredIn;
   std::set<const OwnEdge *> MadeThere;
+  /// Callback edges that end with their connection (EndsOnClose, and a
+  /// handler that tests its error).
+  std::set<const OwnEdge *> EndsWithConnection;
   std::map<std::string, std::set<std::string>> DirectBases, DirectSubs;
   /// Specializations' patterns.
   std::map<std::string, std::string> Patterns;

@@ -91,7 +91,7 @@ static auto callKey(const Call &C) {
 }
 static auto callableKey(const CallableFlow &C) {
   return std::tuple_cat(std::tie(C.From, C.To, C.ToClass, C.ToField,
-                                 C.ToStatic, C.Initializes),
+                                 C.ToStatic, C.Initializes, C.EndsOnClose),
                         locKey(C.At), std::tie(C.Function, C.Flags));
 }
 static auto effectKey(const Effect &E) {
@@ -212,6 +212,7 @@ void Facts::merge(const Facts &Other) {
       Mine.Name = F.Name;
     }
     Mine.Traits |= F.Traits;
+    Mine.TestedParams |= F.TestedParams;
     if (Mine.Class.empty())
       Mine.Class = F.Class;
     if (Mine.Enclosing.empty())
@@ -560,6 +561,7 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "sharedCaptureNames", W.strs(Fn.SharedCaptureNames),
         !Fn.SharedCaptureNames.empty());
     Opt(O, "keptCaptures", W.strs(Fn.KeptCaptures), !Fn.KeptCaptures.empty());
+    Opt(O, "testedParams", Fn.TestedParams, Fn.TestedParams != 0);
     Functions.push_back(std::move(O));
   }
   json::Array Calls;
@@ -596,6 +598,7 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "toField", W.str(C.ToField), !C.ToField.empty());
     Opt(O, "toStatic", C.ToStatic, C.ToStatic);
     Opt(O, "initializes", C.Initializes, C.Initializes);
+    Opt(O, "endsOnClose", C.EndsOnClose, C.EndsOnClose);
     Opt(O, "function", W.str(C.Function), !C.Function.empty());
     Opt(O, "flags", C.Flags, C.Flags != 0);
     Callables.push_back(std::move(O));
@@ -834,7 +837,9 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.optStrs(O, "overrides", Fn.Overrides) ||
                     !R.optStrs(O, "sharedCaptures", Fn.SharedCaptures) ||
                     !R.optStrs(O, "sharedCaptureNames", Fn.SharedCaptureNames) ||
-                    !R.optStrs(O, "keptCaptures", Fn.KeptCaptures))
+                    !R.optStrs(O, "keptCaptures", Fn.KeptCaptures) ||
+                    !R.uint(O, "testedParams", Fn.TestedParams,
+                            /*Optional=*/true))
                   return false;
                 std::string Id = Fn.Id;
                 F.Functions[Id] = std::move(Fn);
@@ -876,6 +881,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.optStr(O, "toField", C.ToField) ||
                     !R.flag(O, "toStatic", C.ToStatic) ||
                     !R.flag(O, "initializes", C.Initializes) ||
+                    !R.flag(O, "endsOnClose", C.EndsOnClose) ||
                     !R.loc(O, "at", C.At) ||
                     !R.optStr(O, "function", C.Function) ||
                     !R.uint(O, "flags", C.Flags, /*Optional=*/true))

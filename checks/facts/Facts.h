@@ -380,6 +380,10 @@ struct Function {
   /// made right there (`auto data = std::make_shared<Data>(); [=] {
   /// data->...; }`).
   std::vector<std::string> KeptCaptures;
+  /// The parameters (bit i: parameter i) a condition of its body reads:
+  /// `if (!ec)`, `if (ec) return;` in a completion handler that looks at
+  /// its error before going on.
+  unsigned TestedParams = 0;
 };
 
 enum class CallKind {
@@ -479,6 +483,11 @@ struct CallableFlow {
   /// value, not a replacement. (A constructor's flows say so by their
   /// Function.)
   bool Initializes = false;
+  /// Handed to a library object whose operations end on their own when its
+  /// connection or device closes (the pack entry's `ends_on_close`: an
+  /// Asio socket's `async_read_some`): the holder lets the callable go
+  /// then.
+  bool EndsOnClose = false;
 };
 
 /// Something a function does that is not about a container.

@@ -4,9 +4,13 @@
 
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+
+#include <algorithm>
+#include <functional>
 
 using namespace clang;
 
@@ -14,6 +18,45 @@ namespace memlint {
 namespace facts {
 
 //===-- Functions ---------------------------------------------------------===//
+
+/// The parameters of \p FD (bit i: parameter i, the first 32) that a
+/// condition in its body reads: an if's, a loop's, a switch's, a ?:'s, an
+/// operand of && or || (`if (!ec)`, `if (ec) return;`, `ok && go()`).
+/// Lambdas written in it are functions of their own.
+static unsigned testedParams(const FunctionDecl *FD) {
+  const Stmt *Body = FD->getBody();
+  unsigned N = std::min(FD->getNumParams(), 32u);
+  if (!Body || N == 0)
+    return 0;
+  unsigned Out = 0;
+  auto Test = [&](const Expr *Cond) {
+    for (unsigned I = 0; I < N; ++I)
+      if (!(Out & (1u << I)) && mentionsDecl(Cond, FD->getParamDecl(I)))
+        Out |= 1u << I;
+  };
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (const auto *If = dyn_cast<IfStmt>(S))
+      Test(If->getCond());
+    else if (const auto *Wh = dyn_cast<WhileStmt>(S))
+      Test(Wh->getCond());
+    else if (const auto *Do = dyn_cast<DoStmt>(S))
+      Test(Do->getCond());
+    else if (const auto *For = dyn_cast<ForStmt>(S))
+      Test(For->getCond());
+    else if (const auto *Sw = dyn_cast<SwitchStmt>(S))
+      Test(Sw->getCond());
+    else if (const auto *CO = dyn_cast<ConditionalOperator>(S))
+      Test(CO->getCond());
+    else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp())
+      Test(BO);
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(Body);
+  return Out;
+}
 
 void SummaryCollector::function(const FunctionDecl *FD) {
   if (!(FD->doesThisDeclarationHaveABody() || FD->isDefaulted() ||
@@ -26,6 +69,7 @@ void SummaryCollector::function(const FunctionDecl *FD) {
   }
   const std::string &Id = W.functionId(FD);
   W.Out.Functions[Id].Traits |= FnDefined;
+  W.Out.Functions[Id].TestedParams |= testedParams(FD);
   // A filter callback that keeps nothing (scandir's): only what can be
   // handed over as a C callback is asked (a free or static function taking
   // an argument), not every function returning an integer.
@@ -63,6 +107,9 @@ void SummaryCollector::function(const FunctionDecl *FD) {
 
 void SummaryCollector::lambda(const LambdaExpr *LE) {
   Function &F = W.Out.Functions[W.lambdaId(LE)];
+  // The walk does not visit a lambda's call operator as a function.
+  if (const CXXMethodDecl *Op = LE->getCallOperator())
+    F.TestedParams |= testedParams(Op);
   for (const LambdaCapture &C : LE->captures()) {
     if (!C.capturesVariable() || C.getCaptureKind() != LCK_ByCopy)
       continue;
@@ -409,6 +456,21 @@ std::string SummaryCollector::valueOf(const Expr *E, unsigned Depth) {
   return holderOf(E, nullptr);
 }
 
+/// N for a bind placeholder `_N` (`std::_Placeholder<N>`, `boost::arg<N>`),
+/// else 0.
+static int placeholderIndex(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getTemplateArgs().size() != 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Integral)
+    return 0;
+  std::string Name = Spec->getQualifiedNameAsString();
+  if (Name != "std::_Placeholder" && Name != "boost::arg" &&
+      Name != "std::__ph" && Name != "std::placeholders::__ph")
+    return 0;
+  return static_cast<int>(Spec->getTemplateArgs()[0].getAsIntegral().getExtValue());
+}
+
 /// `std::bind(&Conn::on_timer, shared_from_this())`: a callable that calls
 /// the bound function and keeps the bound arguments alive.
 std::string SummaryCollector::bindValue(const CallExpr *CE,
@@ -434,13 +496,32 @@ std::string SummaryCollector::bindValue(const CallExpr *CE,
     C.Caller = Id;
     C.Callee = Called.substr(3);
     C.At = At;
+    // `std::bind(&S::on_read, self, _1, _2)`: the bound function's
+    // parameter k is the callable's parameter N - 1 where placeholder _N is
+    // bound (after the object, for a member function).
+    const FunctionDecl *Bound = nullptr;
+    const Expr *TE = strip(CE->getArg(Target));
+    if (const auto *UO = dyn_cast<UnaryOperator>(TE); UO && UO->getOpcode() == UO_AddrOf)
+      TE = strip(UO->getSubExpr());
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(TE))
+      Bound = dyn_cast<FunctionDecl>(DRE->getDecl());
+    if (Bound) {
+      const auto *BMD = dyn_cast<CXXMethodDecl>(Bound);
+      unsigned First = Target + 1 + (BMD && !BMD->isStatic() ? 1 : 0);
+      for (unsigned I = First; I < CE->getNumArgs(); ++I)
+        if (int N = placeholderIndex(CE->getArg(I)->getType()); N > 0) {
+          C.ArgParams.resize(I - First + 1, -1);
+          C.ArgParams[I - First] = N - 1;
+        }
+    }
     W.Out.Calls.push_back(std::move(C));
   }
   return "fn:" + Id;
 }
 
 void SummaryCollector::flow(const std::string &From, const std::string &To,
-                            const FieldDecl *Field, SourceLocation At) {
+                            const FieldDecl *Field, SourceLocation At,
+                            bool EndsOnClose) {
   if (From.empty() || To.empty() || From == To)
     return;
   CallableFlow C;
@@ -455,6 +536,7 @@ void SummaryCollector::flow(const std::string &From, const std::string &To,
   C.At = W.Locs.make(At);
   C.Function = W.currentFunction();
   C.Flags = siteFlags(nullptr) & (InLoop | ConstantLoop | UntilLoop);
+  C.EndsOnClose = EndsOnClose;
   W.Out.Callables.push_back(std::move(C));
 }
 
@@ -567,7 +649,7 @@ void SummaryCollector::arguments(const FunctionDecl *Callee,
     const FieldDecl *Field = nullptr;
     std::string Holder = HolderExpr ? holderOf(HolderExpr, &Field) : "";
     std::string Prefix = Api->Kind == "thread" ? "thread:" : "async:";
-    flow(V, Prefix + Holder, Field, At);
+    flow(V, Prefix + Holder, Field, At, Api->EndsOnClose);
   }
 }
 

@@ -70,7 +70,8 @@ private:
   std::string holderOf(const clang::Expr *E, const clang::FieldDecl **Field,
                        unsigned Depth = 0);
   void flow(const std::string &From, const std::string &To,
-            const clang::FieldDecl *Field, clang::SourceLocation At);
+            const clang::FieldDecl *Field, clang::SourceLocation At,
+            bool EndsOnClose = false);
   /// Callables passed to a call: into a user function's parameters, to a
   /// library object that holds them, or run now by a library algorithm.
   void arguments(const clang::FunctionDecl *Callee, const clang::Expr *Object,

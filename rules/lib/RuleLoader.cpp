@@ -874,7 +874,8 @@ const std::vector<SectionInfo> &sections() {
       {Section::Pure, "pure", {"id", "name", "override"}, {"name"}},
       {Section::Callables,
        "callables",
-       {"id", "name", "kind", "callable", "holder", "holder_arg", "override"},
+       {"id", "name", "kind", "callable", "holder", "holder_arg",
+        "ends_on_close", "override"},
        {"name", "kind", "callable"}},
       {Section::TypeErased,
        "type_erased",
@@ -1631,6 +1632,13 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       } else if (Holder && *Holder == "arg") {
         D.error(Map, What + " is missing required key 'holder_arg' (with "
                             "'holder: arg')");
+      }
+      if (const Field *EC = E.get("ends_on_close")) {
+        C.EndsOnClose = R.boolean(*EC).value_or(false);
+        if (C.EndsOnClose && Kind && *Kind != "callback")
+          D.error(EC->KeyNode, "'ends_on_close' requires 'kind: callback' "
+                               "(an operation that holds the callable "
+                               "until it ends)");
       }
       Stage(std::move(C));
       break;

@@ -395,6 +395,8 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
     Out += "    holder: " + C.Holder + "\n";
     if (C.Holder == "arg")
       Out += "    holder_arg: " + std::to_string(C.HolderArg) + "\n";
+    if (C.EndsOnClose)
+      Out += "    ends_on_close: true\n";
   }
   Head("type_erased", Rules.TypeErased.size());
   for (const TypeErasedOwner &T : Rules.TypeErased) {

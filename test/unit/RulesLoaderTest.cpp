@@ -450,6 +450,7 @@ callables:
   - {id: t.l, name: my::l, kind: bind, callable: 0, holder_arg: 1}
   - {id: t.m, name: my::m, kind: bind, holder: none}
   - {id: t.n, name: my::n, kind: bind, callable: 0, holdr: none}
+  - {id: t.q, name: my::q, kind: thread, callable: 0, holder: none, ends_on_close: true}
 type_erased:
   - {id: t.o, name: "my::Any<int>"}
   - {id: t.p}
@@ -481,10 +482,12 @@ type_erased:
                 "'callable'",
                 "p.yaml:17:53: unknown key 'holdr' in callables entry (did "
                 "you mean 'holder'?)",
-                "p.yaml:19:21: invalid name 'my::Any<int>': template "
+                "p.yaml:18:69: 'ends_on_close' requires 'kind: callback' (an "
+                "operation that holds the callable until it ends)",
+                "p.yaml:20:21: invalid name 'my::Any<int>': template "
                 "arguments are not part of a name (write the template's name "
                 "alone, e.g. 'std::vector')",
-                "p.yaml:20:5: type_erased entry is missing required key "
+                "p.yaml:21:5: type_erased entry is missing required key "
                 "'name'"}));
 }
 

@@ -196,6 +196,11 @@ struct CallableApi {
   int Callable = -1;    // argument holding the callable; -1: the last one
   std::string Holder;   // "object" | "arg" | "none": who keeps it until it runs
   int HolderArg = -1;   // with Holder == "arg"
+  /// The holder's operations end on their own when its connection or
+  /// device closes, failing with the error the callable is given first (an
+  /// Asio socket's reads and writes): a callable that tests that error
+  /// before starting the next operation ends its chain with the connection.
+  bool EndsOnClose = false;
   Origin From;
 };
 
