@@ -182,6 +182,20 @@ static void append(std::vector<T> &To, const std::vector<T> &From) {
   To.insert(To.end(), From.begin(), From.end());
 }
 
+/// What \p E says of its elements, added to \p Mine: a dependent element
+/// type says nothing; any instantiation whose elements are not handles
+/// makes them not handles. (Commutative: the merge order does not matter.)
+void mergeElements(Entity &Mine, const Entity &E) {
+  if (E.ElementsUnknown)
+    return;
+  if (Mine.ElementsUnknown) {
+    Mine.ElementsUnknown = false;
+    Mine.HandleElements = E.HandleElements;
+    return;
+  }
+  Mine.HandleElements = Mine.HandleElements && E.HandleElements;
+}
+
 void Facts::merge(const Facts &Other) {
   for (const auto &[Id, E] : Other.Entities) {
     auto [It, Inserted] = Entities.emplace(Id, E);
@@ -195,7 +209,7 @@ void Facts::merge(const Facts &Other) {
       Mine.Name = E.Name;
     }
     Mine.AlwaysClosed = Mine.AlwaysClosed && E.AlwaysClosed;
-    Mine.HandleElements = Mine.HandleElements && E.HandleElements;
+    mergeElements(Mine, E);
     Mine.OpenAccess = Mine.OpenAccess || E.OpenAccess;
     Mine.Allocated = Mine.Allocated || E.Allocated;
     Mine.Borrowed = Mine.Borrowed || E.Borrowed;
@@ -479,6 +493,7 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "finiteKey", E.FiniteKey, E.FiniteKey);
     Opt(O, "pinsKeys", E.PinsKeys, E.PinsKeys);
     Opt(O, "handleElements", E.HandleElements, E.HandleElements);
+    Opt(O, "elementsUnknown", E.ElementsUnknown, E.ElementsUnknown);
     Opt(O, "concurrent", E.Concurrent, E.Concurrent);
     Opt(O, "ownerClass", W.str(E.OwnerClass), !E.OwnerClass.empty());
     Opt(O, "ownerName", W.str(E.OwnerName), !E.OwnerName.empty());
@@ -743,6 +758,7 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.flag(O, "finiteKey", E.FiniteKey) ||
                     !R.flag(O, "pinsKeys", E.PinsKeys) ||
                     !R.flag(O, "handleElements", E.HandleElements) ||
+                    !R.flag(O, "elementsUnknown", E.ElementsUnknown) ||
                     !R.flag(O, "concurrent", E.Concurrent) ||
                     !R.optStr(O, "ownerClass", E.OwnerClass) ||
                     !R.optStr(O, "ownerName", E.OwnerName) ||

@@ -73,6 +73,10 @@ struct Entity {
   /// they point to is freed or held elsewhere. False when any
   /// instantiation's elements are something else.
   bool HandleElements = false;
+  /// Its element type was seen only as a template's dependent type
+  /// (`std::vector<typename C::ptr>` in a class template's pattern):
+  /// HandleElements says nothing until a TU shows an instantiation.
+  bool ElementsUnknown = false;
   bool Concurrent = false; // its class also holds a lock or condition variable
   std::string OwnerClass;  // fields: USR of the declaring class
   std::string OwnerName;   // fields: "Service"
@@ -535,6 +539,10 @@ struct Handoff {
   /// overload to pick); else empty.
   std::vector<Replacement> Fix;
 };
+
+/// Adds what \p E says of its elements (HandleElements, ElementsUnknown)
+/// to \p Mine, the same entity seen elsewhere.
+void mergeElements(Entity &Mine, const Entity &E);
 
 struct Facts {
   std::map<std::string, Entity> Entities;

@@ -550,7 +550,7 @@ const std::string &WalkContext::entityId(const ValueDecl *D) {
   if (!Inserted) {
     for (const std::string &L : E.Lambdas)
       Slot->second.Lambdas.push_back(L);
-    Slot->second.HandleElements &= E.HandleElements;
+    mergeElements(Slot->second, E);
   }
   return Id;
 }
@@ -640,7 +640,10 @@ bool WalkContext::fillModel(QualType T, Entity &E) {
   E.Contiguous = M->Contiguous;
   if (M->Contiguous) {
     QualType Element = firstTypeArgOf(T);
-    E.HandleElements = !Element.isNull() && handleType(Element, 0);
+    if (!Element.isNull() && Element->isDependentType())
+      E.ElementsUnknown = true;
+    else
+      E.HandleElements = !Element.isNull() && handleType(Element, 0);
   }
   if (M->Associative && Args && M->KeyArg >= 0 &&
       static_cast<unsigned>(M->KeyArg) < Args->size()) {

@@ -70,6 +70,62 @@ private:
 };
 Gather g_gather;
 
+// In a class template the element type is dependent (`typename C::ptr`):
+// the instantiations say what it is. A shared_ptr is a handle (low); a
+// string is not (near miss, medium), whichever instantiation shows it.
+struct Message {
+  std::string payload;
+};
+struct ByPointer {
+  typedef std::shared_ptr<Message> ptr;
+};
+struct ByValue {
+  typedef std::string ptr;
+};
+template <typename C> class Batcher {
+public:
+  void add(const std::vector<typename C::ptr> &items) {
+    for (const auto &i : items)
+      batch_.push_back(i);
+  }
+  void flush() {
+    write_batch(batch_.size());
+    batch_.clear();
+    // LOW: :[[@LINE-1]]:5: warning: 'Batcher::batch_' is emptied here{{.*}}
+    // LOW: :[[@LINE+5]]:32: note: its elements are pointers or handles{{.*}}
+  }
+
+private:
+  void write_batch(std::size_t n);
+  std::vector<typename C::ptr> batch_;
+};
+template <typename C> class Spooler {
+public:
+  void add(const std::vector<typename C::ptr> &items) {
+    for (const auto &i : items)
+      spool_.push_back(i);
+  }
+  void flush() {
+    write_spool(spool_.size());
+    spool_.clear();
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'Spooler::spool_' is emptied here{{.*}}
+    // LOW: :[[@LINE-2]]:5: warning: 'Spooler::spool_' is emptied here{{.*}}
+  }
+
+private:
+  void write_spool(std::size_t n);
+  std::vector<typename C::ptr> spool_;
+};
+Batcher<ByPointer> g_batcher;
+Spooler<ByValue> g_spooler;
+void pump(const std::vector<std::shared_ptr<Message>> &messages,
+          const std::vector<std::string> &lines) {
+  g_batcher.add(messages);
+  g_batcher.flush();
+  g_spooler.add(lines);
+  g_spooler.flush();
+}
+
 class Jobs {
 public:
   void add_all(const std::vector<int> &ids) {
