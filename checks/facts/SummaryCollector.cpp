@@ -456,17 +456,14 @@ std::string SummaryCollector::valueOf(const Expr *E, unsigned Depth) {
   return holderOf(E, nullptr);
 }
 
-/// N for a bind placeholder `_N` (`std::_Placeholder<N>`, `boost::arg<N>`),
-/// else 0.
-static int placeholderIndex(QualType T) {
+/// N for a placeholder `_N` of the bind entry \p A (its `placeholders`
+/// name a class template whose one integer argument is N), else 0.
+static int placeholderIndex(QualType T, const CallableApi &A) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
       T.getNonReferenceType()->getAsCXXRecordDecl());
-  if (!Spec || Spec->getTemplateArgs().size() != 1 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Integral)
-    return 0;
-  std::string Name = Spec->getQualifiedNameAsString();
-  if (Name != "std::_Placeholder" && Name != "boost::arg" &&
-      Name != "std::__ph" && Name != "std::placeholders::__ph")
+  if (!A.Placeholders || !Spec || Spec->getTemplateArgs().size() != 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Integral ||
+      !A.Placeholders->matches(qualifiedName(Spec)))
     return 0;
   return static_cast<int>(Spec->getTemplateArgs()[0].getAsIntegral().getExtValue());
 }
@@ -509,7 +506,7 @@ std::string SummaryCollector::bindValue(const CallExpr *CE,
       const auto *BMD = dyn_cast<CXXMethodDecl>(Bound);
       unsigned First = Target + 1 + (BMD && !BMD->isStatic() ? 1 : 0);
       for (unsigned I = First; I < CE->getNumArgs(); ++I)
-        if (int N = placeholderIndex(CE->getArg(I)->getType()); N > 0) {
+        if (int N = placeholderIndex(CE->getArg(I)->getType(), A); N > 0) {
           C.ArgParams.resize(I - First + 1, -1);
           C.ArgParams[I - First] = N - 1;
         }

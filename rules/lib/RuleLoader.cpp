@@ -875,7 +875,7 @@ const std::vector<SectionInfo> &sections() {
       {Section::Callables,
        "callables",
        {"id", "name", "kind", "callable", "holder", "holder_arg",
-        "ends_on_close", "override"},
+        "ends_on_close", "placeholders", "override"},
        {"name", "kind", "callable"}},
       {Section::TypeErased,
        "type_erased",
@@ -1632,6 +1632,11 @@ void Loader::parseSection(FileState &FS, const SectionInfo &Info,
       } else if (Holder && *Holder == "arg") {
         D.error(Map, What + " is missing required key 'holder_arg' (with "
                             "'holder: arg')");
+      }
+      if (const Field *P = E.get("placeholders")) {
+        C.Placeholders = R.pattern(*P);
+        if (Kind && *Kind != "bind")
+          D.error(P->KeyNode, "'placeholders' requires 'kind: bind'");
       }
       if (const Field *EC = E.get("ends_on_close")) {
         C.EndsOnClose = R.boolean(*EC).value_or(false);

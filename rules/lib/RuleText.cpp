@@ -397,6 +397,8 @@ std::string dumpConfig(const RuleSet &Rules, bool WithOrigins) {
       Out += "    holder_arg: " + std::to_string(C.HolderArg) + "\n";
     if (C.EndsOnClose)
       Out += "    ends_on_close: true\n";
+    if (C.Placeholders)
+      Out += "    placeholders: " + quote(C.Placeholders->text()) + "\n";
   }
   Head("type_erased", Rules.TypeErased.size());
   for (const TypeErasedOwner &T : Rules.TypeErased) {

@@ -451,6 +451,7 @@ callables:
   - {id: t.m, name: my::m, kind: bind, holder: none}
   - {id: t.n, name: my::n, kind: bind, callable: 0, holdr: none}
   - {id: t.q, name: my::q, kind: thread, callable: 0, holder: none, ends_on_close: true}
+  - {id: t.s, name: my::s, kind: callback, callable: 0, holder: object, placeholders: my::ph}
 type_erased:
   - {id: t.o, name: "my::Any<int>"}
   - {id: t.p}
@@ -484,10 +485,11 @@ type_erased:
                 "you mean 'holder'?)",
                 "p.yaml:18:69: 'ends_on_close' requires 'kind: callback' (an "
                 "operation that holds the callable until it ends)",
-                "p.yaml:20:21: invalid name 'my::Any<int>': template "
+                "p.yaml:19:73: 'placeholders' requires 'kind: bind'",
+                "p.yaml:21:21: invalid name 'my::Any<int>': template "
                 "arguments are not part of a name (write the template's name "
                 "alone, e.g. 'std::vector')",
-                "p.yaml:21:5: type_erased entry is missing required key "
+                "p.yaml:22:5: type_erased entry is missing required key "
                 "'name'"}));
 }
 

@@ -201,6 +201,10 @@ struct CallableApi {
   /// Asio socket's reads and writes): a callable that tests that error
   /// before starting the next operation ends its chain with the connection.
   bool EndsOnClose = false;
+  /// Kind "bind": the placeholder types (`std::placeholders::_1` is a
+  /// `std::_Placeholder<1>`): a class template whose one integer argument
+  /// N says the bound argument is the callable's N-th.
+  std::optional<NamePattern> Placeholders;
   Origin From;
 };
 
