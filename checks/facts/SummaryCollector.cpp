@@ -39,12 +39,8 @@ static unsigned testedParams(const FunctionDecl *FD) {
       return;
     if (const auto *If = dyn_cast<IfStmt>(S))
       Test(If->getCond());
-    else if (const auto *Wh = dyn_cast<WhileStmt>(S))
-      Test(Wh->getCond());
-    else if (const auto *Do = dyn_cast<DoStmt>(S))
-      Test(Do->getCond());
-    else if (const auto *For = dyn_cast<ForStmt>(S))
-      Test(For->getCond());
+    else if (const Expr *Loop = loopCondition(S))
+      Test(Loop);
     else if (const auto *Sw = dyn_cast<SwitchStmt>(S))
       Test(Sw->getCond());
     else if (const auto *CO = dyn_cast<ConditionalOperator>(S))
