@@ -104,8 +104,26 @@ const Decl *patternOf(const Decl *D) {
 
 std::string stableId(const Decl *D) {
   llvm::SmallString<128> USR;
-  if (!index::generateUSRForDecl(D, USR))
-    return std::string(USR.str());
+  if (!index::generateUSRForDecl(D, USR)) {
+    // Clang gives every lambda of a function that has the same signature
+    // one USR ("@Sa"): where each lambda is written tells them apart, in
+    // every translation unit alike.
+    const auto *DC = dyn_cast<DeclContext>(D);
+    llvm::SmallVector<const CXXRecordDecl *, 2> Lambdas;
+    for (DC = DC ? DC : D->getDeclContext(); DC; DC = DC->getParent())
+      if (const auto *RD = dyn_cast<CXXRecordDecl>(DC); RD && RD->isLambda())
+        Lambdas.push_back(RD);
+    if (Lambdas.empty())
+      return std::string(USR.str());
+    const SourceManager &SM = D->getASTContext().getSourceManager();
+    std::string Out(USR.str());
+    for (auto It = Lambdas.rbegin(); It != Lambdas.rend(); ++It) {
+      SourceLocation L = SM.getExpansionLoc((*It)->getLocation());
+      Out += "@L" + std::to_string(SM.getExpansionLineNumber(L)) + ":" +
+             std::to_string(SM.getExpansionColumnNumber(L));
+    }
+    return Out;
+  }
   // No USR (rare: some implicit declarations): the declaration's location
   // is stable enough within one build.
   const SourceManager &SM = D->getASTContext().getSourceManager();

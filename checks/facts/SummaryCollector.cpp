@@ -411,12 +411,79 @@ std::string SummaryCollector::holderOf(const Expr *E, const FieldDecl **Field,
   return "";
 }
 
+/// The call operators of a user class (its own, else its bases'), each
+/// as the declaration its body is written in: `custom_handler<H>` with a
+/// member template `operator()(Args...)` gives that template's pattern.
+static void callOperators(const CXXRecordDecl *RD,
+                          llvm::SmallVectorImpl<const FunctionDecl *> &Out,
+                          unsigned Depth = 0) {
+  if (!RD || !RD->hasDefinition() || Depth > 4)
+    return;
+  RD = RD->getDefinition();
+  DeclarationName Name =
+      RD->getASTContext().DeclarationNames.getCXXOperatorName(OO_Call);
+  for (const NamedDecl *ND : RD->lookup(Name)) {
+    if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(ND)) {
+      while (const FunctionTemplateDecl *From =
+                 FTD->getInstantiatedFromMemberTemplate())
+        FTD = From;
+      Out.push_back(FTD->getTemplatedDecl());
+    } else if (const auto *MD = dyn_cast<CXXMethodDecl>(ND)) {
+      if (!MD->isDeleted())
+        Out.push_back(MD);
+    }
+  }
+  if (!Out.empty())
+    return;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    callOperators(B.getType()->getAsCXXRecordDecl(), Out, Depth + 1);
+}
+
+std::string SummaryCollector::functorValue(QualType T) {
+  if (T.isNull() || T->isDependentType())
+    return "";
+  const CXXRecordDecl *RD =
+      T.getNonReferenceType().getCanonicalType()->getAsCXXRecordDecl();
+  if (!RD || RD->isLambda() || W.inSystemHeader(RD->getLocation()) ||
+      W.modelForType(T.getNonReferenceType()))
+    return "";
+  llvm::SmallVector<const FunctionDecl *, 2> Ops;
+  callOperators(RD, Ops);
+  if (Ops.empty())
+    return "";
+  if (Ops.size() == 1)
+    return "fn:" + W.functionId(Ops.front());
+  // Several overloads: the object runs whichever the arguments select, so
+  // it stands for a callable that may call any of them.
+  const Decl *P = patternOf(RD);
+  std::string Id = "functor@" + stableId(P);
+  Function &F = W.Out.Functions[Id];
+  if (F.Id.empty()) {
+    F.Id = Id;
+    F.Name = W.recordName(cast<CXXRecordDecl>(P)) + "::operator()";
+    F.At = W.Locs.make(P->getLocation());
+    F.Traits |= FnCallable | FnDefined;
+    for (const FunctionDecl *Op : Ops) {
+      Call C;
+      C.Caller = Id;
+      C.Callee = W.functionId(Op);
+      C.At = W.Locs.make(Op->getLocation());
+      W.Out.Calls.push_back(std::move(C));
+    }
+  }
+  return "fn:" + Id;
+}
+
 std::string SummaryCollector::valueOf(const Expr *E, unsigned Depth) {
   E = strip(E);
   if (!E || Depth > 6)
     return "";
   if (const auto *LE = dyn_cast<LambdaExpr>(E))
     return "fn:" + W.lambdaId(LE);
+  // An object of a user class with a call operator (a hand-written
+  // handler, whatever expression makes it): its operator() runs.
+  if (std::string V = functorValue(E->getType()); !V.empty())
+    return V;
   // No callable: `nullptr`, or an empty wrapper (`{}`, `Handler()`).
   if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E) ||
       (isNullValue(E) && (E->getType()->isNullPtrType() ||
@@ -501,11 +568,28 @@ std::string SummaryCollector::bindValue(const CallExpr *CE,
     if (Bound) {
       const auto *BMD = dyn_cast<CXXMethodDecl>(Bound);
       unsigned First = Target + 1 + (BMD && !BMD->isStatic() ? 1 : 0);
-      for (unsigned I = First; I < CE->getNumArgs(); ++I)
-        if (int N = placeholderIndex(CE->getArg(I)->getType(), A); N > 0) {
+      std::string BoundId = W.functionId(Bound);
+      for (unsigned I = First; I < CE->getNumArgs(); ++I) {
+        const Expr *Arg = CE->getArg(I);
+        if (int N = placeholderIndex(Arg->getType(), A); N > 0) {
           C.ArgParams.resize(I - First + 1, -1);
           C.ArgParams[I - First] = N - 1;
+          continue;
         }
+        // A bound callable (`bind(&C::done, self, handler, _1)`) is the
+        // bound function's parameter whenever the bind runs.
+        unsigned K = I - First;
+        QualType PT = K < Bound->getNumParams()
+                          ? Bound->getParamDecl(K)->getType()
+                          : Arg->getType();
+        if (!W.callableType(PT) && !W.callableType(Arg->getType()) &&
+            functorValue(Arg->getType()).empty())
+          continue;
+        // The bind hands it over when it runs, not the function that
+        // makes the bind (which only keeps it).
+        flow(valueOf(Arg), BoundId + "#" + std::to_string(K), nullptr,
+             compat::beginLoc(CE), false, Id);
+      }
     }
     W.Out.Calls.push_back(std::move(C));
   }
@@ -514,7 +598,7 @@ std::string SummaryCollector::bindValue(const CallExpr *CE,
 
 void SummaryCollector::flow(const std::string &From, const std::string &To,
                             const FieldDecl *Field, SourceLocation At,
-                            bool EndsOnClose) {
+                            bool EndsOnClose, llvm::StringRef In) {
   if (From.empty() || To.empty() || From == To)
     return;
   CallableFlow C;
@@ -527,7 +611,7 @@ void SummaryCollector::flow(const std::string &From, const std::string &To,
       C.ToField = Field->getNameAsString();
     }
   C.At = W.Locs.make(At);
-  C.Function = W.currentFunction();
+  C.Function = In.empty() ? W.currentFunction() : In.str();
   C.Flags = siteFlags(nullptr) & (InLoop | ConstantLoop | UntilLoop);
   C.EndsOnClose = EndsOnClose;
   W.Out.Callables.push_back(std::move(C));
@@ -610,7 +694,8 @@ void SummaryCollector::arguments(const FunctionDecl *Callee,
     QualType PT = I < Callee->getNumParams()
                       ? Callee->getParamDecl(I)->getType()
                       : Arg->getType();
-    if (!W.callableType(PT) && !W.callableType(Arg->getType()))
+    if (!W.callableType(PT) && !W.callableType(Arg->getType()) &&
+        functorValue(Arg->getType()).empty())
       continue;
     std::string V = valueOf(Arg);
     if (V.empty())

@@ -65,13 +65,16 @@ private:
   /// function or a std::bind result; a holder id for a variable, field or
   /// parameter holding one; "" when unknown.
   std::string valueOf(const clang::Expr *E, unsigned Depth = 0);
+  /// "fn:<id>" of the call operator an object of a user class type runs
+  /// (a function calling each, for several overloads), or "".
+  std::string functorValue(clang::QualType T);
   /// The holder an expression designates: a field, variable or parameter
   /// (of callable type, or a container of callables), or "".
   std::string holderOf(const clang::Expr *E, const clang::FieldDecl **Field,
                        unsigned Depth = 0);
   void flow(const std::string &From, const std::string &To,
             const clang::FieldDecl *Field, clang::SourceLocation At,
-            bool EndsOnClose = false);
+            bool EndsOnClose = false, llvm::StringRef In = {});
   /// Callables passed to a call: into a user function's parameters, to a
   /// library object that holds them, or run now by a library algorithm.
   void arguments(const clang::FunctionDecl *Callee, const clang::Expr *Object,
