@@ -60,7 +60,7 @@ static auto flowKey(const Flow &F) {
 static auto aliasKey(const Alias &A) { return std::tie(A.From, A.To); }
 static auto instanceKey(const Instance &I) {
   return std::tie(I.Class, I.Kind, I.Owner, I.Function, I.KeepsItself,
-                  I.EveryRun);
+                  I.EveryRun, I.InLoop, I.File);
 }
 static auto edgeKey(const OwnEdge &E) {
   return std::tuple_cat(std::tie(E.From, E.To, E.Field, E.Kind), locKey(E.At),
@@ -542,6 +542,8 @@ json::Value toJSON(const Facts &F) {
     Opt(O, "function", W.str(I.Function), !I.Function.empty());
     Opt(O, "keeps_itself", true, I.KeepsItself);
     Opt(O, "every_run", true, I.EveryRun);
+    Opt(O, "in_loop", true, I.InLoop);
+    Opt(O, "file", W.str(I.File), !I.File.empty());
     Instances.push_back(std::move(O));
   }
   json::Array Edges;
@@ -814,7 +816,9 @@ bool fromJSON(const json::Value &V, Facts &F, std::string &Error) {
                     !R.optStr(O, "owner", I.Owner) ||
                     !R.optStr(O, "function", I.Function) ||
                     !R.flag(O, "keeps_itself", I.KeepsItself) ||
-                    !R.flag(O, "every_run", I.EveryRun))
+                    !R.flag(O, "every_run", I.EveryRun) ||
+                    !R.flag(O, "in_loop", I.InLoop) ||
+                    !R.optStr(O, "file", I.File))
                   return false;
                 F.Instances.push_back(std::move(I));
                 return true;

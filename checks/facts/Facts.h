@@ -272,6 +272,14 @@ struct Instance {
   /// condition holds (`if (!conn_) conn_ = make_shared<Conn>();` makes
   /// one once, lazily).
   bool EveryRun = false;
+  /// Heap without Owner: made in a loop of Function (a new one on each
+  /// iteration, `for (...) { auto p = make_shared<Part>(); ... }`);
+  /// Static: a local of main declared in a loop.
+  bool InLoop = false;
+  /// Heap without Owner, and Static with InLoop: the file it is made in
+  /// (the body of a function several files define alike, main's, is one
+  /// of them).
+  std::string File;
 };
 
 enum class OwnKind {

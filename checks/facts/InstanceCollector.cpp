@@ -38,10 +38,24 @@ void InstanceCollector::varDecl(const VarDecl *VD) {
   if (!VD->hasLocalStorage()) {
     K = InstanceKind::Static;
   } else {
-    // A local of main() lives as long as the program does.
+    // A local of main() lives as long as the program does. One declared in
+    // a loop lives for a turn; whether that is the program's life (a
+    // server restarted in a loop) or one repetition (a test's stress loop)
+    // is decided with the whole program: the file says which.
     const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext());
-    if (Fn && Fn->isMain())
+    if (Fn && Fn->isMain()) {
       K = InstanceKind::Static;
+      if (inLoop()) {
+        size_t First = W.Out.Instances.size();
+        addInstances(T, K, "");
+        std::string File = W.Locs.make(VD->getLocation()).File;
+        for (size_t I = First; I < W.Out.Instances.size(); ++I) {
+          W.Out.Instances[I].InLoop = true;
+          W.Out.Instances[I].File = File;
+        }
+        return;
+      }
+    }
   }
   addInstances(T, K, "");
 }
@@ -86,6 +100,9 @@ void InstanceCollector::heapObject(QualType T) {
     I.EveryRun = unconditional();
   } else if (!keptInStatic()) {
     I.Function = W.currentFunction();
+    I.InLoop = inLoop();
+    if (!W.Stmts.empty())
+      I.File = W.Locs.make(W.Stmts.back()->getBeginLoc()).File;
   }
   W.Out.Instances.push_back(std::move(I));
   // What it holds by value lives as long as it does.
@@ -126,6 +143,21 @@ bool InstanceCollector::unconditional() {
     }
   }
   return true;
+}
+
+/// Is the expression being walked in a loop of its function (its body or
+/// condition, not a lambda written there)?
+bool InstanceCollector::inLoop() {
+  const auto &Stmts = W.Stmts;
+  for (size_t I = Stmts.size(); I-- > 1;) {
+    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
+    if (isa<LambdaExpr>(Parent))
+      break;
+    if (const Stmt *Body = loopBody(Parent))
+      if (Child == Body || Child == loopCondition(Parent))
+        return true;
+  }
+  return false;
 }
 
 /// The member an expression names (`f_`, `this->f_`, `f_[k]`), or nullptr.

@@ -527,6 +527,17 @@ bool Drivers::testCode(const std::string &Fn) const {
          TestCode(It->second.At.File);
 }
 
+bool Drivers::throughLoop(const std::string &Fn) const {
+  std::set<std::string> Seen;
+  for (std::string Cur = Fn; !Cur.empty() && Seen.insert(Cur).second;) {
+    const DriverInfo &I = of(Cur);
+    if (I.Site && (I.Site->Flags & InLoop))
+      return true;
+    Cur = I.From;
+  }
+  return false;
+}
+
 bool Drivers::onlyThrough(const std::string &Fn,
                           const std::set<std::string> &Via) const {
   if (of(Fn).D != Driver::Steady || of(Fn).Test || Via.empty())

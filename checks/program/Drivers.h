@@ -142,6 +142,13 @@ public:
                    const std::set<std::string> &Via) const;
   /// \p Fn is test code: only tests drive it, or it is in a test file.
   bool testCode(const std::string &Fn) const;
+  /// Some call on the path that drives \p Fn sits in a loop (each turn
+  /// runs \p Fn anew).
+  bool throughLoop(const std::string &Fn) const;
+  /// Is \p File (as facts spell it) test or benchmark code?
+  bool testFile(const std::string &File) const {
+    return TestCode && !File.empty() && TestCode(File);
+  }
   /// How notes name a function: "'F'", or "a lambda in 'F'".
   std::string label(const std::string &Fn) const;
 

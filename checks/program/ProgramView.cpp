@@ -88,7 +88,10 @@ Lifetime ProgramView::classLifetime(const std::string &Class) const {
       // A member or a base subobject lives as long as its owner; a class
       // derived from this one that is never instantiated tells nothing.
       if (I->Kind == InstanceKind::Static)
-        L = Lifetime::Long;
+        // A local of a test's main declared in its loop lives for one
+        // repetition of what the test does.
+        L = I->InLoop && D.testFile(I->File) ? Lifetime::Short
+                                             : Lifetime::Long;
       else if (I->Kind == InstanceKind::Heap)
         L = heapLifetime(*I);
       else if (I->Kind == InstanceKind::MemberOf ||
@@ -128,7 +131,16 @@ Lifetime ProgramView::heapLifetime(const Instance &I) const {
     return classLifetime(I.Owner);
   if (I.KeepsItself || I.Function.empty())
     return Lifetime::Long;
-  Driver Made = D.of(I.Function).D;
+  const DriverInfo &Maker = D.of(I.Function, I.File);
+  Driver Made = Maker.D;
+  // Test code that makes objects in a loop (or calls what makes them from
+  // one) makes one per repetition of the operation it tests, each handed
+  // on and dropped: the object a stress loop builds is no long-lived one.
+  if (Made == Driver::Setup && (Maker.Test || D.testFile(I.File)) &&
+      (I.InLoop || D.throughLoop(I.Function))) {
+    MadeBy.emplace(I.Class, I.Function);
+    return Lifetime::Operation;
+  }
   if (Made == Driver::Setup)
     return Lifetime::Long;
   // Made and handed on by code no program is seen to run (a factory kept
