@@ -768,6 +768,39 @@ bool EntityCollector::mentions(const Stmt *S, const std::string &Id) {
   return false;
 }
 
+/// The counter \p S steps (`c++`, `--c`, an atomic's `++c` or
+/// `c.fetch_add(n)`), or nullptr.
+static const Expr *counterStep(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->isIncrementDecrementOp())
+    return UO->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(E);
+      OCE && OCE->getNumArgs() >= 1 &&
+      (OCE->getOperator() == OO_PlusPlus || OCE->getOperator() == OO_MinusMinus))
+    return OCE->getArg(0)->IgnoreParenImpCasts();
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E))
+    if (const CXXMethodDecl *MD = MCE->getMethodDecl();
+        MD && MD->getIdentifier() &&
+        (MD->getName() == "fetch_add" || MD->getName() == "fetch_sub"))
+      return MCE->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  return nullptr;
+}
+
+/// A counter that outlives the call: a member of the object the function
+/// runs on, or a variable of static storage.
+static bool persistentCounter(const Expr *C) {
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(C))
+    return isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(C))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      return !VD->hasLocalStorage();
+  return false;
+}
+
 /// Does \p E depend on the enclosing function's input (its parameters or the
 /// object it is called on)?
 bool EntityCollector::fromInput(const Stmt *E, unsigned Depth) const {
@@ -775,6 +808,11 @@ bool EntityCollector::fromInput(const Stmt *E, unsigned Depth) const {
     return false;
   if (isa<CXXThisExpr>(E))
     return true;
+  // A fresh id, the next value of a counter of the object's or the
+  // program's (`next_id_++`, `++count_`, `seq_.fetch_add(1)`): each is
+  // new, so no input chooses it and no lookup asked for it before.
+  if (persistentCounter(counterStep(E)))
+    return false;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
       return P->getDeclContext() == W.Fns.back() ||

@@ -112,3 +112,24 @@ public:
   void saw(Level l) { seen_.push_back(l); }
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: container 'ListOfLevels::seen_' grows here and nothing erases, clears or size-bounds it{{.*}} [memlint-unbounded-container-growth]
 };
+
+// Keyed by a counter: every entry is new, so the registry grows with each
+// registration however its entries are looked up later (the memo rule
+// leaves it here: test/checks/unbounded-memoization/keys.cpp).
+class Registry {
+public:
+  int add(const std::string &what) {
+    int id = next_++;
+    items_[id] = what;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Registry::items_' grows here and nothing erases, clears or size-bounds it{{.*}} [memlint-unbounded-container-growth]
+    return id;
+  }
+  std::string get(int id) {
+    auto it = items_.find(id);
+    return it == items_.end() ? std::string() : it->second;
+  }
+
+private:
+  int next_ = 0;
+  std::map<int, std::string> items_;
+};

@@ -103,3 +103,47 @@ int flag_cost(bool verbose) { // OK: keyed by bool
   cost.emplace(verbose, c);
   return c;
 }
+
+// A registry keyed by a counter is no memo cache, even where one caller
+// both looks it up and fills it: each entry gets a fresh id (the next
+// value of the object's counter, or of a static one), which no lookup
+// can have asked for before. It grows, and unbounded-container-growth
+// judges it (test/checks/unbounded-container-growth/keys-loops-ctors.cpp).
+// A key the caller chooses is a memo's, as above.
+class Sessions { // OK here: keyed by a counter
+public:
+  int open(const std::string &peer) {
+    int id = next_id_++;
+    peers_[id] = peer;
+    return id;
+  }
+  int adopt(const std::string &peer) {
+    static int last = 0;
+    peers_.emplace(++last, peer);
+    return last;
+  }
+  std::string peer(int id) {
+    auto it = peers_.find(id);
+    return it == peers_.end() ? std::string() : it->second;
+  }
+  // A key the caller names, filled on a miss: a memo cache.
+  std::string pin(int id, const std::string &peer) {
+    auto it = pinned_.find(id);
+    if (it != pinned_.end())
+      return it->second;
+    pinned_[id] = peer;
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: memo cache 'Sessions::pinned_' gains an entry here for every distinct input and nothing evicts it [memlint-unbounded-memoization]
+    return peer;
+  }
+
+private:
+  int next_id_ = 0;
+  std::map<int, std::string> peers_;
+  std::map<int, std::string> pinned_;
+};
+Sessions g_sessions;
+std::string serve(int cmd, int id, const std::string &peer) {
+  if (cmd == 0)
+    return std::to_string(g_sessions.open(peer) + g_sessions.adopt(peer));
+  return g_sessions.peer(id) + g_sessions.pin(id, peer);
+}
