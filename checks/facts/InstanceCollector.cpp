@@ -45,7 +45,7 @@ void InstanceCollector::varDecl(const VarDecl *VD) {
     const auto *Fn = dyn_cast<FunctionDecl>(VD->getDeclContext());
     if (Fn && Fn->isMain()) {
       K = InstanceKind::Static;
-      if (inLoop()) {
+      if (!W.loopsAround().empty()) {
         size_t First = W.Out.Instances.size();
         addInstances(T, K, "");
         std::string File = W.Locs.make(VD->getLocation()).File;
@@ -100,7 +100,7 @@ void InstanceCollector::heapObject(QualType T) {
     I.EveryRun = unconditional();
   } else if (!keptInStatic()) {
     I.Function = W.currentFunction();
-    I.InLoop = inLoop();
+    I.InLoop = !W.loopsAround().empty();
     if (!W.Stmts.empty())
       I.File = W.Locs.make(W.Stmts.back()->getBeginLoc()).File;
   }
@@ -143,21 +143,6 @@ bool InstanceCollector::unconditional() {
     }
   }
   return true;
-}
-
-/// Is the expression being walked in a loop of its function (its body or
-/// condition, not a lambda written there)?
-bool InstanceCollector::inLoop() {
-  const auto &Stmts = W.Stmts;
-  for (size_t I = Stmts.size(); I-- > 1;) {
-    const Stmt *Child = Stmts[I], *Parent = Stmts[I - 1];
-    if (isa<LambdaExpr>(Parent))
-      break;
-    if (const Stmt *Body = loopBody(Parent))
-      if (Child == Body || Child == loopCondition(Parent))
-        return true;
-  }
-  return false;
 }
 
 /// The member an expression names (`f_`, `this->f_`, `f_[k]`), or nullptr.

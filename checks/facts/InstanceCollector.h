@@ -35,7 +35,6 @@ private:
   /// Stored into a static or a global.
   bool keptInStatic();
   bool unconditional();
-  bool inLoop();
   bool escapes(const clang::Stmt *S, const clang::VarDecl *V);
   void addInstances(clang::QualType T, InstanceKind Kind,
                     const std::string &Owner, unsigned Depth = 0,

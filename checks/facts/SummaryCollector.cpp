@@ -474,6 +474,14 @@ std::string SummaryCollector::functorValue(QualType T) {
   return "fn:" + Id;
 }
 
+bool SummaryCollector::callableArgument(const FunctionDecl *Callee,
+                                        unsigned I, const Expr *Arg) {
+  QualType PT = I < Callee->getNumParams() ? Callee->getParamDecl(I)->getType()
+                                           : Arg->getType();
+  return W.callableType(PT) || W.callableType(Arg->getType()) ||
+         !functorValue(Arg->getType()).empty();
+}
+
 std::string SummaryCollector::valueOf(const Expr *E, unsigned Depth) {
   E = strip(E);
   if (!E || Depth > 6)
@@ -579,11 +587,7 @@ std::string SummaryCollector::bindValue(const CallExpr *CE,
         // A bound callable (`bind(&C::done, self, handler, _1)`) is the
         // bound function's parameter whenever the bind runs.
         unsigned K = I - First;
-        QualType PT = K < Bound->getNumParams()
-                          ? Bound->getParamDecl(K)->getType()
-                          : Arg->getType();
-        if (!W.callableType(PT) && !W.callableType(Arg->getType()) &&
-            functorValue(Arg->getType()).empty())
+        if (!callableArgument(Bound, K, Arg))
           continue;
         // The bind hands it over when it runs, not the function that
         // makes the bind (which only keeps it).
@@ -691,11 +695,7 @@ void SummaryCollector::arguments(const FunctionDecl *Callee,
     addCall(W.functionId(Forward), CallKind::Direct, At, nullptr, Args);
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *Arg = Args[I];
-    QualType PT = I < Callee->getNumParams()
-                      ? Callee->getParamDecl(I)->getType()
-                      : Arg->getType();
-    if (!W.callableType(PT) && !W.callableType(Arg->getType()) &&
-        functorValue(Arg->getType()).empty())
+    if (!callableArgument(Callee, I, Arg))
       continue;
     std::string V = valueOf(Arg);
     if (V.empty())

@@ -68,6 +68,10 @@ private:
   /// "fn:<id>" of the call operator an object of a user class type runs
   /// (a function calling each, for several overloads), or "".
   std::string functorValue(clang::QualType T);
+  /// Does \p Arg, given for parameter \p I of \p Callee, carry a callable
+  /// (by the parameter's type or its own, or as a handler object)?
+  bool callableArgument(const clang::FunctionDecl *Callee, unsigned I,
+                        const clang::Expr *Arg);
   /// The holder an expression designates: a field, variable or parameter
   /// (of callable type, or a container of callables), or "".
   std::string holderOf(const clang::Expr *E, const clang::FieldDecl **Field,
