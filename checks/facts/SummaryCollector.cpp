@@ -475,11 +475,12 @@ std::string SummaryCollector::functorValue(QualType T) {
 }
 
 bool SummaryCollector::callableArgument(const FunctionDecl *Callee,
-                                        unsigned I, const Expr *Arg) {
+                                        unsigned I, const Expr *Arg,
+                                        bool Objects) {
   QualType PT = I < Callee->getNumParams() ? Callee->getParamDecl(I)->getType()
                                            : Arg->getType();
   return W.callableType(PT) || W.callableType(Arg->getType()) ||
-         !functorValue(Arg->getType()).empty();
+         (Objects && !functorValue(Arg->getType()).empty());
 }
 
 std::string SummaryCollector::valueOf(const Expr *E, unsigned Depth) {
@@ -695,7 +696,10 @@ void SummaryCollector::arguments(const FunctionDecl *Callee,
     addCall(W.functionId(Forward), CallKind::Direct, At, nullptr, Args);
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *Arg = Args[I];
-    if (!callableArgument(Callee, I, Arg))
+    // An object with a call operator handed to a library function that
+    // is no callback API of the packs (`v.push_back(m)`, `std::swap`) is
+    // data, not a handler it runs.
+    if (!callableArgument(Callee, I, Arg, !Library || Api))
       continue;
     std::string V = valueOf(Arg);
     if (V.empty())

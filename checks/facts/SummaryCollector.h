@@ -69,9 +69,10 @@ private:
   /// (a function calling each, for several overloads), or "".
   std::string functorValue(clang::QualType T);
   /// Does \p Arg, given for parameter \p I of \p Callee, carry a callable
-  /// (by the parameter's type or its own, or as a handler object)?
+  /// (by the parameter's type or its own, or, with \p Objects, as an
+  /// object of a class with a call operator)?
   bool callableArgument(const clang::FunctionDecl *Callee, unsigned I,
-                        const clang::Expr *Arg);
+                        const clang::Expr *Arg, bool Objects = true);
   /// The holder an expression designates: a field, variable or parameter
   /// (of callable type, or a container of callables), or "".
   std::string holderOf(const clang::Expr *E, const clang::FieldDecl **Field,

@@ -148,6 +148,32 @@ private:
   std::vector<std::string> probes_;
 };
 
+//===-- data with a call operator is no handler ----------------------------===//
+
+// A grid's call operator reads a cell (and records the access). Handing a
+// grid to a library call that is no callback API of the packs (std::swap,
+// a container's push_back) does not run it: nothing reaches it here.
+class Grid {
+public:
+  int operator()(int r, int c) {
+    touched_.push_back(r * 64 + c);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Grid::touched_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES-NEXT: :[[@LINE+7]]:20: note: 'Grid::touched_' declared here
+    // CHECK-MESSAGES-NEXT: :[[@LINE-3]]:5: note: it grows for as long as its 'Grid' object lives{{.*}}
+    // LOW: :[[@LINE-4]]:5: warning: container 'Grid::touched_' grows here{{.*}} [memlint-unbounded-container-growth]
+    return r * c;
+  }
+
+private:
+  std::vector<int> touched_;
+};
+Grid g_grid;
+void rotate_grids() {
+  Grid spare;
+  for (std::string e; next_event(e);)
+    std::swap(g_grid, spare);
+}
+
 int main() {
   Loop loop;
   Counted counted(loop);
@@ -155,4 +181,5 @@ int main() {
   Transport transport(loop);
   Session session(transport);
   loop.run();
+  rotate_grids();
 }
