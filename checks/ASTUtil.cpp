@@ -118,9 +118,13 @@ std::string stableId(const Decl *D) {
     const SourceManager &SM = D->getASTContext().getSourceManager();
     std::string Out(USR.str());
     for (auto It = Lambdas.rbegin(); It != Lambdas.rend(); ++It) {
-      SourceLocation L = SM.getExpansionLoc((*It)->getLocation());
+      SourceLocation L = (*It)->getLocation();
       Out += "@L" + std::to_string(SM.getExpansionLineNumber(L)) + ":" +
              std::to_string(SM.getExpansionColumnNumber(L));
+      // Two lambdas of one macro's expansion: where the macro spells each.
+      if (L.isMacroID())
+        Out += "s" + std::to_string(SM.getSpellingLineNumber(L)) + ":" +
+               std::to_string(SM.getSpellingColumnNumber(L));
     }
     return Out;
   }

@@ -109,7 +109,9 @@ bool findingLess(const Finding &A, const Finding &B) {
 }
 
 bool findingSameKey(const Finding &A, const Finding &B) {
-  return A.At == B.At && A.Rule == B.Rule;
+  // Two containers one macro expansion grows are two findings at one
+  // position: the message names which.
+  return A.At == B.At && A.Rule == B.Rule && A.Message == B.Message;
 }
 
 void sortAndDedupe(std::vector<Finding> &Findings) {

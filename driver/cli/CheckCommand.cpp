@@ -206,12 +206,14 @@ void warnUnmatchedGlobs(llvm::StringRef Globs) {
 /// is, when their change caused it.
 void keepWhatTheChangeCaused(Report &R, const std::vector<Finding> &Whole,
                              const std::set<std::string> &Checked) {
-  std::set<std::tuple<std::string, unsigned, unsigned, std::string>> Known;
+  std::set<std::tuple<std::string, unsigned, unsigned, std::string,
+                      std::string>>
+      Known;
   for (const Finding &F : Whole)
-    Known.insert({F.At.File, F.At.Line, F.At.Column, F.Rule});
+    Known.insert({F.At.File, F.At.Line, F.At.Column, F.Rule, F.Message});
   llvm::erase_if(R.Findings, [&](const Finding &F) {
     return !Checked.count(F.At.File) &&
-           Known.count({F.At.File, F.At.Line, F.At.Column, F.Rule});
+           Known.count({F.At.File, F.At.Line, F.At.Column, F.Rule, F.Message});
   });
 }
 

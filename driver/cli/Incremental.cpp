@@ -112,11 +112,12 @@ static std::string wholeProgramKey(const CacheSession &C,
 
 void recordWholeProgramFindings(CacheSession &C, const std::string &BuildDir,
                                 const std::vector<Finding> &Findings) {
-  // Only what identifies a finding (findingSameKey): rule and position.
+  // Only what identifies a finding (findingSameKey): rule, position and
+  // message.
   llvm::json::Array A;
   for (const Finding &F : Findings)
     A.push_back(llvm::json::Array{F.Rule, encodeWirePath(F.At.File), F.At.Line,
-                                  F.At.Column});
+                                  F.At.Column, F.Message});
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   OS << llvm::json::Value(std::move(A));
@@ -140,16 +141,18 @@ wholeProgramFindings(CacheSession &C, const std::string &BuildDir) {
   std::vector<Finding> Out;
   for (const llvm::json::Value &E : *A) {
     const llvm::json::Array *F = E.getAsArray();
-    if (!F || F->size() != 4)
+    if (!F || F->size() != 5)
       return std::nullopt;
     std::optional<llvm::StringRef> Rule = (*F)[0].getAsString();
     std::optional<llvm::StringRef> File = (*F)[1].getAsString();
     std::optional<int64_t> Line = (*F)[2].getAsInteger();
     std::optional<int64_t> Col = (*F)[3].getAsInteger();
-    if (!Rule || !File || !Line || !Col)
+    std::optional<llvm::StringRef> Message = (*F)[4].getAsString();
+    if (!Rule || !File || !Line || !Col || !Message)
       return std::nullopt;
     Finding X;
     X.Rule = Rule->str();
+    X.Message = Message->str();
     X.At = Loc{decodeWirePath(*File), static_cast<unsigned>(*Line),
                static_cast<unsigned>(*Col), 0};
     Out.push_back(std::move(X));

@@ -84,3 +84,17 @@ int lookup(int i) {
   static const std::vector<int> kTable = {1, 2, 3, 5, 8}; // OK: never grown
   return kTable[static_cast<size_t>(i) % kTable.size()];
 }
+
+// One macro expansion that grows two containers: two findings at the one
+// position, each naming its container.
+#define RECORD_BOTH(a, b, v) ((a).push_back(v), (b).push_back(v))
+class Twins {
+public:
+  void add(const std::string &s) { RECORD_BOTH(left_, right_, s); }
+  // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: container 'Twins::left_' grows here{{.*}} [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-2]]:36: warning: container 'Twins::right_' grows here{{.*}} [memlint-unbounded-container-growth]
+
+private:
+  std::vector<std::string> left_;
+  std::vector<std::string> right_;
+};
