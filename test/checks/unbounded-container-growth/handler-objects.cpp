@@ -148,6 +148,33 @@ private:
   std::vector<std::string> probes_;
 };
 
+//===-- two lambdas of one macro expansion ---------------------------------===//
+
+// Both lambdas sit at the macro's one expansion; where the macro spells
+// each tells them apart: only the one the loop calls is reached.
+#define ON_EVENTS(a, b)                                                        \
+  a = [this](const std::string &m) { heard_.push_back(m); };                   \
+  b = [this](const std::string &m) { ignored_.push_back(m); }
+class Listener {
+public:
+  explicit Listener(Loop &loop) {
+    ON_EVENTS(on_heard_, on_ignored_);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: container 'Listener::heard_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: note: it grows once per call of a lambda in 'Listener::Listener' (reached from a loop in 'Loop::run'{{.*}})
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: container 'Listener::ignored_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // CHECK-MESSAGES-NEXT: :[[@LINE+10]]:28: note: 'Listener::ignored_' declared here
+    // CHECK-MESSAGES-NEXT: :[[@LINE-5]]:5: note: it grows for as long as its 'Listener' object lives{{.*}}
+    // LOW: :[[@LINE-6]]:5: warning: container 'Listener::heard_' grows here{{.*}} [memlint-unbounded-container-growth]
+    // LOW: :[[@LINE-7]]:5: warning: container 'Listener::ignored_' grows here{{.*}} [memlint-unbounded-container-growth]
+    loop.on_read(on_heard_);
+  }
+
+private:
+  std::function<void(const std::string &)> on_heard_, on_ignored_;
+  std::vector<std::string> heard_;
+  std::vector<std::string> ignored_;
+};
+
 //===-- data with a call operator is no handler ----------------------------===//
 
 // A grid's call operator reads a cell (and records the access). Handing a
@@ -180,6 +207,7 @@ int main() {
   Dropped dropped(loop);
   Transport transport(loop);
   Session session(transport);
+  Listener listener(loop);
   loop.run();
   rotate_grids();
 }
