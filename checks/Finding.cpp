@@ -110,8 +110,9 @@ bool findingLess(const Finding &A, const Finding &B) {
 
 bool findingSameKey(const Finding &A, const Finding &B) {
   // Two containers one macro expansion grows are two findings at one
-  // position: the message names which.
-  return A.At == B.At && A.Rule == B.Rule && A.Message == B.Message;
+  // position: the entity judged tells them apart. (A cycle closed by one
+  // field of a class template, once per instantiation, stays one.)
+  return A.At == B.At && A.Rule == B.Rule && A.Subject == B.Subject;
 }
 
 void sortAndDedupe(std::vector<Finding> &Findings) {

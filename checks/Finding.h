@@ -121,8 +121,8 @@ void markTestCode(Finding &F);
 
 void explain(Finding &F, const std::string &Why, const std::string &Fix);
 
-/// Findings sort by file, line, column, rule, message; equal keys are
-/// duplicates.
+/// Findings sort by file, line, column, rule, message; the same position,
+/// rule and entity judged are duplicates.
 bool findingLess(const Finding &A, const Finding &B);
 bool findingSameKey(const Finding &A, const Finding &B);
 /// Sorts and removes duplicates (a header seen by many TUs reports once).
