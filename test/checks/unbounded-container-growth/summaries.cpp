@@ -76,7 +76,9 @@ Mailboxes g_mailboxes;
 class Ledger {
 public:
   void add(int amount) { (this->*(amount < 0 ? &Ledger::debits_ : &Ledger::credits_)).push_back(amount); }
-  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: container 'Ledger::{{credits_|debits_}}' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // Two containers grow at one position: one finding each.
+  // CHECK-MESSAGES: :[[@LINE-2]]:26: warning: container 'Ledger::credits_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
+  // CHECK-MESSAGES: :[[@LINE-3]]:26: warning: container 'Ledger::debits_' grows here and nothing erases, clears or size-bounds it [memlint-unbounded-container-growth]
 
 private:
   std::vector<int> credits_, debits_;
