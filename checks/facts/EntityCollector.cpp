@@ -8,6 +8,8 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Lex/Lexer.h"
 
+#include <functional>
+
 using namespace clang;
 
 namespace memlint {
@@ -1095,17 +1097,28 @@ unsigned EntityCollector::siteFlags(const std::string &GrowthOf,
     if (const auto *CO = dyn_cast<ConditionalOperator>(Parent))
       if (Child != CO->getCond() && readsSize(CO->getCond(), GrowthOf, 0))
         Flags |= SizeGuarded;
-    if (const auto *CS = dyn_cast<CompoundStmt>(Parent))
-      for (const Stmt *Before : CS->body()) {
-        if (Before == Child)
-          break;
-        if (boundsLater(Before, GrowthOf))
+    if (const auto *CS = dyn_cast<CompoundStmt>(Parent)) {
+      bool After = false;
+      for (const Stmt *S : CS->body()) {
+        if (S == Child) {
+          After = true;
+          continue;
+        }
+        if (After) {
+          // `buf_.push_back(x); if (buf_.size() >= kBatch) flush(buf_);`:
+          // a batch, emptied whenever it reaches its size.
+          if (flushesAtSize(S, GrowthOf))
+            Flags |= SizeGuarded;
+          continue;
+        }
+        if (boundsLater(S, GrowthOf))
           Flags |= SizeGuarded;
-        else if (const auto *If = dyn_cast<IfStmt>(Before);
+        else if (const auto *If = dyn_cast<IfStmt>(S);
                  If && GuardCalls &&
                  (exits(If->getThen()) || exits(If->getElse())))
           W.userCalls(If->getCond(), *GuardCalls);
       }
+    }
   }
   if (AnyLoop)
     Flags |= InLoop;
@@ -1145,6 +1158,31 @@ bool EntityCollector::boundsLater(const Stmt *S, const std::string &Id) {
   if (const Expr *Cond = loopCondition(S))
     return readsSize(Cond, Id, 0);
   return waitsOnSize(S, Id);
+}
+
+bool EntityCollector::flushesAtSize(const Stmt *S, const std::string &Id) {
+  const auto *If = dyn_cast<IfStmt>(S);
+  if (!If || !readsSize(If->getCond(), Id, 0))
+    return false;
+  // Emptied there, or handed whole to a call (`conn_->send(&buffer_)`).
+  std::function<bool(const Stmt *)> HandsOver = [&](const Stmt *N) {
+    if (!N || isa<LambdaExpr>(N))
+      return false;
+    if (const auto *CE = dyn_cast<CallExpr>(N))
+      for (const Expr *A : CE->arguments()) {
+        const Expr *Arg = strip(A);
+        if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
+            UO && UO->getOpcode() == UO_AddrOf)
+          Arg = strip(UO->getSubExpr());
+        if (Target T = W.resolve(Arg); isEntity(T, Id) && !T.Element)
+          return true;
+      }
+    for (const Stmt *C : N->children())
+      if (HandsOver(C))
+        return true;
+    return false;
+  };
+  return evicts(If->getThen(), Id) || HandsOver(If->getThen());
 }
 
 bool EntityCollector::helperBlocksOnSize(const Stmt *S, const std::string &Id,

@@ -85,6 +85,9 @@ private:
                      std::vector<std::string> *GuardCalls = nullptr);
   std::vector<Scope> scopes(const std::string &Id);
   bool boundsLater(const clang::Stmt *S, const std::string &Id);
+  /// A size check after a growth that empties the container or hands it
+  /// whole to a call when it is big enough (a batch's flush).
+  bool flushesAtSize(const clang::Stmt *S, const std::string &Id);
   bool walkedAfter(const clang::Expr *E, const clang::Stmt *At);
   const clang::ValueDecl *foundKey(const clang::ValueDecl *Key,
                                    const std::string &Id);

@@ -1,5 +1,6 @@
 //===- Walk.cpp - what the collectors share: position and resolution ------===//
 #include "Walk.h"
+#include "WindowBuffer.h"
 #include "LLVMCompat.h"
 
 #include "clang/AST/Attr.h"
@@ -369,6 +370,16 @@ const ContainerModel *WalkContext::modelFor(const CXXRecordDecl *RD,
       for (const CXXBaseSpecifier &B : RD->bases())
         if ((M = modelFor(B.getType()->getAsCXXRecordDecl())))
           break;
+    // A byte buffer of the project's own, read and written through two
+    // indices: a model inferred from its code (WindowBuffer.h).
+    if (!M && RD->hasDefinition() && !inSystemHeader(RD->getLocation())) {
+      Models[RD] = nullptr; // a field of its own type while inferring
+      if (std::optional<ContainerModel> Window = windowBufferModel(
+              RD, [this](QualType T) { return modelForType(T); })) {
+        Inferred.push_back(std::move(*Window));
+        M = &Inferred.back();
+      }
+    }
     Models[RD] = M;
   }
   if (M && Args)

@@ -29,6 +29,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 
+#include <deque>
 #include <map>
 #include <optional>
 #include <string>
@@ -248,6 +249,9 @@ private:
   std::map<const clang::Decl *, std::string> FunctionIds;
   std::map<const clang::LambdaExpr *, std::string> LambdaIds;
   llvm::DenseMap<const clang::CXXRecordDecl *, const ContainerModel *> Models;
+  /// Models inferred for the project's own classes (window buffers); a
+  /// deque, so that Models may point into it.
+  std::deque<ContainerModel> Inferred;
   llvm::DenseMap<const clang::CXXRecordDecl *, PointerKind> PointerKinds;
   llvm::DenseMap<const clang::CXXMethodDecl *, const TestAndSetCall *>
       TestAndSetEntries;

@@ -562,8 +562,34 @@ ProgramView::consumer(const Entity &E, const std::vector<EffectiveEvent> &Events
         return true;
     return false;
   };
+  // Calls a pushing function directly, or through one more direct call.
+  std::map<std::string, bool> Producing;
+  auto CallsPush = [&](const std::string &Fn) {
+    auto [It, New] = Producing.emplace(Fn, false);
+    if (!New)
+      return It->second;
+    bool Found = false;
+    for (const CallEdge &C : G.callees(Fn)) {
+      if (C.Site->Kind != CallKind::Direct)
+        continue;
+      if (PushFunctions.count(C.To)) {
+        Found = true;
+        break;
+      }
+      for (const CallEdge &D : G.callees(C.To))
+        if (D.Site->Kind == CallKind::Direct && PushFunctions.count(D.To)) {
+          Found = true;
+          break;
+        }
+      if (Found)
+        break;
+    }
+    Producing[Fn] = Found;
+    return Found;
+  };
   for (const EffectiveEvent &Ev : Events) {
-    if ((Ev.E.Flags & InDestructor) || PushFunctions.count(Ev.E.Function))
+    if ((Ev.E.Flags & InDestructor) || PushFunctions.count(Ev.E.Function) ||
+        CallsPush(Ev.E.Function))
       continue;
     switch (Ev.E.Kind) {
     case EventKind::Pop:

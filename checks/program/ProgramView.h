@@ -117,7 +117,10 @@ public:
   /// a pop; and in a class shared between threads also the whole backlog
   /// swapped or moved out, or read whole and then emptied (`write(q_);
   /// q_.clear();`). Erasing chosen keys is bookkeeping, and without threads
-  /// a swap is as likely a reset. nullptr when there is none.
+  /// a swap is as likely a reset. Nor does a function that calls a pushing
+  /// one itself (directly, or through one more direct call) consume: it
+  /// takes what its own operation made (a response built by a helper and
+  /// then taken whole). nullptr when there is none.
   const EffectiveEvent *
   consumer(const Entity &E, const std::vector<EffectiveEvent> &Events,
            const std::set<std::string> &PushFunctions) const;
