@@ -91,25 +91,42 @@ static bool laterInFunction(const EffectiveEvent &B, const EffectiveEvent &A) {
 /// in a helper (`void reset() { buf_.clear(); }`), after every call of the
 /// helper (`cfg.reset(); cfg.load(path);`). Recursion is the next round of
 /// an event loop, not the same operation, and a fill in a lambda runs later:
-/// neither counts.
+/// neither counts. So is a clear that the container's use follows, taken or
+/// walked whole (`page_.retrieveAll();` in a handler whose caller then
+/// sends the page): it starts a use, however little is put in; emptying
+/// after a burst comes after the use (`send(buf_); buf_.clear();`).
 class Refills {
 public:
   Refills(const ProgramView &View, const std::vector<EffectiveEvent> &Events,
           const std::map<std::string, size_t> &Component)
       : G(View.graph()), Events(Events), Component(Component) {
     for (const EffectiveEvent &Ev : Events)
-      if (isFill(Ev) && !(Ev.E.Flags & InLambda))
+      if ((isFill(Ev) || isUse(Ev)) && !(Ev.E.Flags & InLambda))
         Fillers.insert(Ev.E.Function);
   }
 
   static bool isFill(const EffectiveEvent &Ev) {
     return Ev.E.Kind == EventKind::Grow || Ev.E.Kind == EventKind::Resize;
   }
+  /// The container taken or walked whole.
+  static bool isUse(const EffectiveEvent &Ev) {
+    return Ev.E.Kind == EventKind::Pop || Ev.E.Kind == EventKind::Consume ||
+           Ev.E.Kind == EventKind::Iterate;
+  }
 
   bool resetBeforeFill(const EffectiveEvent &Clear) const {
-    for (const EffectiveEvent &Fill : Events)
+    for (const EffectiveEvent &Fill : Events) {
       if (isFill(Fill) && laterInFunction(Fill, Clear))
         return true;
+      // A use after the clear, at a later statement of the function (not
+      // inside the one helper call that clears: its arms may exclude each
+      // other).
+      if (isUse(Fill) && Fill.E.Function == Clear.E.Function &&
+          Fill.E.At.File == Clear.E.At.File && Clear.E.At < Fill.E.At &&
+          (Fill.E.Flags & InLambda) == (Clear.E.Flags & InLambda) &&
+          !exclusive(Fill.E.Scopes, Clear.E.Scopes))
+        return true;
+    }
     return followedByFill(Clear.E.Function, Clear.E.At, Clear.E.Scopes,
                           Clear.E.Flags & InLambda, 0);
   }
@@ -163,7 +180,7 @@ private:
     };
     if (Fillers.count(Fn))
       for (const EffectiveEvent &Ev : Events)
-        if (isFill(Ev) && Ev.E.Function == Fn &&
+        if ((isFill(Ev) || isUse(Ev)) && Ev.E.Function == Fn &&
             After(Ev.E.At, Ev.E.Flags, Ev.E.Scopes))
           return true;
     for (const CallEdge &E : G.callees(Fn))

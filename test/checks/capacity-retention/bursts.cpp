@@ -60,6 +60,32 @@ private:
 };
 Outbox g_outbox;
 
+//===-- a clear that the container's use follows ---------------------------===//
+
+// The page is reset before the caller walks it: the clear starts a use (an
+// empty page here), it does not end one, as send-then-clear does (Outbox).
+class Report { // OK: every clear comes before the page is sent
+public:
+  void serve(bool full, const std::vector<std::string> &rows) {
+    if (full)
+      full_page(rows);
+    else
+      empty_page();
+    for (const std::string &line : page_)
+      consume(line);
+  }
+
+private:
+  void full_page(const std::vector<std::string> &rows) {
+    page_.clear();
+    for (const std::string &r : rows)
+      page_.push_back(r);
+  }
+  void empty_page() { page_.clear(); }
+  std::vector<std::string> page_;
+};
+Report g_report;
+
 //===-- an assignment that clears, then refills from its source ------------===//
 
 class Samples { // OK: operator= resets, then copies the source's samples
