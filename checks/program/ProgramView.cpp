@@ -576,8 +576,9 @@ ProgramView::consumer(const Entity &E, const std::vector<EffectiveEvent> &Events
         Found = true;
         break;
       }
-      for (const CallEdge &D : G.callees(C.To))
-        if (D.Site->Kind == CallKind::Direct && PushFunctions.count(D.To)) {
+      for (const CallEdge &Next : G.callees(C.To))
+        if (Next.Site->Kind == CallKind::Direct &&
+            PushFunctions.count(Next.To)) {
           Found = true;
           break;
         }
