@@ -1164,13 +1164,22 @@ bool EntityCollector::flushesAtSize(const Stmt *S, const std::string &Id) {
   const auto *If = dyn_cast<IfStmt>(S);
   if (!If || !readsSize(If->getCond(), Id, 0))
     return false;
-  // Emptied there, or handed whole to a call (`conn_->send(&buffer_)`).
+  // Emptied there, or handed whole to a call that may empty it: by
+  // pointer or reference to non-const (`conn_->send(&buffer_)`); a const
+  // one only reads it (`warn(batch_)`, a size check that only logs).
   std::function<bool(const Stmt *)> HandsOver = [&](const Stmt *N) {
     if (!N || isa<LambdaExpr>(N))
       return false;
     if (const auto *CE = dyn_cast<CallExpr>(N))
-      for (const Expr *A : CE->arguments()) {
-        const Expr *Arg = strip(A);
+      for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+        const FunctionDecl *Callee = CE->getDirectCallee();
+        if (!Callee || I >= Callee->getNumParams())
+          continue;
+        QualType PT = Callee->getParamDecl(I)->getType();
+        if (!(PT->isPointerType() || PT->isLValueReferenceType()) ||
+            PT->getPointeeType().isConstQualified())
+          continue;
+        const Expr *Arg = strip(CE->getArg(I));
         if (const auto *UO = dyn_cast<UnaryOperator>(Arg);
             UO && UO->getOpcode() == UO_AddrOf)
           Arg = strip(UO->getSubExpr());
