@@ -112,8 +112,9 @@ static std::string wholeProgramKey(const CacheSession &C,
 
 void recordWholeProgramFindings(CacheSession &C, const std::string &BuildDir,
                                 const std::vector<Finding> &Findings) {
-  // Only what identifies a finding (findingSameKey): rule, position and
-  // message.
+  // Only what identifies a finding: rule, position and message (the
+  // message names the entity judged, findingSameKey's Subject, which is
+  // not serialized).
   llvm::json::Array A;
   for (const Finding &F : Findings)
     A.push_back(llvm::json::Array{F.Rule, encodeWirePath(F.At.File), F.At.Line,
